@@ -1,0 +1,71 @@
+/**
+ * End-to-end suite: builds the production app when the build is missing or older than the
+ * sources, starts `next start` on embedded defaults with a throwaway DATA_DIR, and runs the
+ * browser tests (tests/e2e) in Debian's Chromium through playwright-core.
+ * Without Chromium the suite says so and is skipped, except under CI=true, where that fails.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFakeGeminiServer } from "../tests/support/fake-gemini-server";
+import {
+  ensureProductionBuild,
+  freePort,
+  startProductionServer,
+  stopServer,
+  waitForHealth,
+} from "./production-build";
+
+const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+async function main(): Promise<number> {
+  if (!existsSync(chromium)) {
+    if (process.env.CI === "true") {
+      console.error(
+        `e2e: Chromium not found at ${chromium}; CI requires it (apt-get install -y chromium).`,
+      );
+      return 1;
+    }
+    console.log(
+      `e2e: SKIPPED — Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROME_PATH.`,
+    );
+    return 0;
+  }
+  const built = ensureProductionBuild((line) => console.log(`e2e: ${line}`));
+  if (built !== 0) return built;
+
+  // No machine here reaches Google: Gemini is a local server speaking its REST format, which
+  // the production server's real SDK is pointed at (GEMINI_API_BASE_URL).
+  const gemini = await startFakeGeminiServer();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "ais-e2e-"));
+  const baseUrl = `http://localhost:${port}`;
+  const server = startProductionServer(port, {
+    DATA_DIR: dataDir,
+    DAILY_GENERATION_LIMIT: process.env.E2E_DAILY_GENERATION_LIMIT ?? "6",
+    GEMINI_API_BASE_URL: gemini.url,
+    LOG_LEVEL: "warn",
+  });
+  try {
+    await waitForHealth(baseUrl, server);
+    console.log(`e2e: production server up at ${baseUrl} (DATA_DIR ${dataDir})`);
+    const run = spawnSync("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir, CHROME_PATH: chromium },
+    });
+    return run.status ?? 1;
+  } finally {
+    stopServer(server);
+    await gemini.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error("e2e:", error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,5 @@
+import { CollectionsSkeleton } from "@/components/collections/collections-skeleton";
+
+export default function Loading() {
+  return <CollectionsSkeleton />;
+}

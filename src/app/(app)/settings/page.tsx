@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { SettingsView } from "@/components/settings/settings-view";
+import { PageContainer, PageHeader } from "@/components/shell/page-header";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default function SettingsPage() {
+  return (
+    <PageContainer>
+      <PageHeader
+        eyebrow="Account"
+        title="Settings"
+        description="Your profile, defaults for new images, appearance and your Gemini key."
+      />
+      <div className="mt-8 grid gap-10 xl:grid-cols-[11rem_minmax(0,48rem)]">
+        <SettingsNav />
+        <SettingsView />
+      </div>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthHeading } from "@/components/auth/auth-frame";
+import { LoginForm } from "@/components/auth/login-form";
+import { readNextParam } from "@/components/auth/read-next-param";
+import { getCurrentUser } from "@/server/auth/current-user";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const next = readNextParam(await searchParams);
+  const user = await getCurrentUser().catch(() => null);
+  if (user) redirect(next ?? "/generate");
+  return (
+    <>
+      <AuthHeading title="Welcome back" description="Log in to pick up where you left off." />
+      <LoginForm next={next} />
+    </>
+  );
+}

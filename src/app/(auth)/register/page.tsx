@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthHeading } from "@/components/auth/auth-frame";
+import { RegisterForm } from "@/components/auth/register-form";
+import { readNextParam } from "@/components/auth/read-next-param";
+import { getCurrentUser } from "@/server/auth/current-user";
+
+export const metadata: Metadata = { title: "Create your account" };
+
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const next = readNextParam(await searchParams);
+  const user = await getCurrentUser().catch(() => null);
+  if (user) redirect(next ?? "/generate");
+  return (
+    <>
+      <AuthHeading
+        title="Create your studio"
+        description="Free forever on your own Gemini key. It takes a few seconds."
+      />
+      <RegisterForm next={next} />
+    </>
+  );
+}

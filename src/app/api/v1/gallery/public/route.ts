@@ -1,0 +1,12 @@
+import { publicGalleryQuerySchema } from "@/shared/schemas/gallery";
+import { defineRoute } from "@/server/http/define-route";
+import { reply } from "@/server/http/reply";
+
+// GET /api/v1/gallery/public — everyone's public images, newest or popular, searchable; no sign-in needed
+export const GET = defineRoute(
+  { access: "public", query: publicGalleryQuerySchema },
+  async ({ services, query }) => {
+    const page = await services.gallery.listPublicImages(query);
+    return reply(page.items, { pagination: page.pagination });
+  },
+);

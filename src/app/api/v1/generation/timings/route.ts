@@ -1,0 +1,7 @@
+import { defineRoute } from "@/server/http/define-route";
+import { generationTimings } from "@/server/usage/usage-log";
+
+// GET /api/v1/generation/timings — the caller's median generation time, for the progress ETA
+export const GET = defineRoute({ access: "user" }, async ({ services, identity }) =>
+  generationTimings({ db: services.database.db, userId: identity.userId }),
+);

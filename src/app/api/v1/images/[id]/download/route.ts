@@ -1,0 +1,29 @@
+import { downloadQuerySchema, imageIdParamsSchema } from "@/shared/schemas/images";
+import { defineRoute } from "@/server/http/define-route";
+
+// GET /api/v1/images/:id/download?size= — the file as an attachment; counts a download
+export const GET = defineRoute(
+  {
+    access: "optional",
+    scope: "images:read",
+    params: imageIdParamsSchema,
+    query: downloadQuerySchema,
+  },
+  async ({ services, identity, params, query }) => {
+    const file = await services.images.readFile({
+      id: params.id,
+      viewerId: identity?.userId ?? null,
+      variant: query.size,
+      countDownload: true,
+    });
+    const name = `ai-image-${params.id.slice(0, 8)}-${query.size}.webp`;
+    return new Response(new Blob([file.body as Uint8Array<ArrayBuffer>]), {
+      headers: {
+        "content-type": file.contentType,
+        "content-length": String(file.body.byteLength),
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  },
+);

@@ -1,0 +1,41 @@
+import { imageIdParamsSchema, imagePatchSchema } from "@/shared/schemas/images";
+import { recordAudit } from "@/server/audit/audit-log";
+import { defineRoute } from "@/server/http/define-route";
+
+// GET /api/v1/images/:id — own image, or anyone's public image
+export const GET = defineRoute(
+  { access: "optional", scope: "images:read", params: imageIdParamsSchema },
+  async ({ services, identity, params }) => ({
+    image: await services.images.getImage({ id: params.id, viewerId: identity?.userId ?? null }),
+  }),
+);
+
+// PATCH /api/v1/images/:id — change tags, visibility or favorite (owner only)
+export const PATCH = defineRoute(
+  { access: "user", scope: "images:write", params: imageIdParamsSchema, body: imagePatchSchema },
+  async ({ services, identity, params, body }) => ({
+    image: await services.images.updateImage({
+      id: params.id,
+      userId: identity.userId,
+      patch: body,
+    }),
+  }),
+);
+
+// DELETE /api/v1/images/:id — delete the image and its files (owner only)
+export const DELETE = defineRoute(
+  { access: "user", scope: "images:write", params: imageIdParamsSchema },
+  async ({ services, identity, params, requestId, meta }) => {
+    await services.images.deleteImage({ id: params.id, userId: identity.userId });
+    await recordAudit({
+      db: services.database.db,
+      action: "image.delete",
+      actorId: identity.userId,
+      targetType: "image",
+      targetId: params.id,
+      requestId,
+      ...meta,
+    });
+    return { deleted: true };
+  },
+);

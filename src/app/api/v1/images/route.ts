@@ -1,0 +1,15 @@
+import { imageListQuerySchema } from "@/shared/schemas/gallery";
+import { defineRoute } from "@/server/http/define-route";
+import { reply } from "@/server/http/reply";
+
+// GET /api/v1/images — own images, newest first, with search and filters (keyset pages)
+export const GET = defineRoute(
+  { access: "user", scope: "images:read", query: imageListQuerySchema },
+  async (ctx) => {
+    const page = await ctx.services.gallery.listOwnImages({
+      userId: ctx.identity.userId,
+      query: ctx.query,
+    });
+    return reply(page.items, { pagination: page.pagination });
+  },
+);

@@ -1,0 +1,22 @@
+"use client";
+
+import { ErrorPanel } from "@/components/feedback/error-panel";
+
+export default function ExploreError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return (
+    <div className="px-4 py-16">
+      <ErrorPanel
+        error={error}
+        onRetry={reset}
+        title="Explore is unavailable right now"
+        homeHref="/"
+      />
+    </div>
+  );
+}

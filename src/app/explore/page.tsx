@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { ExploreGallery } from "@/components/explore/explore-gallery";
+import { ExploreHeader } from "@/components/explore/explore-header";
+import {
+  EXPLORE_PAGE_SIZE,
+  exploreSearchString,
+  parseExploreQuery,
+} from "@/components/explore/explore-query";
+import { toCursorPage } from "@/components/share/fetch-api-page";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getServices } from "@/server/services";
+
+export const metadata: Metadata = {
+  title: "Explore",
+  description:
+    "Images people made with Google Gemini in AI Image Studio and chose to share. Search them, sort them, make your own.",
+};
+
+interface ExplorePageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function ExplorePage({ searchParams }: ExplorePageProps) {
+  const query = parseExploreQuery(await searchParams);
+  const services = await getServices();
+  const [firstPage, user] = await Promise.all([
+    services.gallery.listPublicImages({
+      q: query.q || undefined,
+      tag: query.tag ?? undefined,
+      sort: query.sort,
+      limit: EXPLORE_PAGE_SIZE,
+    }),
+    getCurrentUser().catch(() => null),
+  ]);
+  return (
+    <div
+      className="mx-auto flex w-full max-w-6xl flex-col gap-8 px-4 pt-6 pb-16 sm:px-6 lg:pt-10"
+      data-testid="page-explore"
+    >
+      <ExploreHeader signedIn={user !== null} />
+      {/* A navigation to other filters (a tag link) starts the gallery afresh from the server's page. */}
+      <ExploreGallery
+        key={exploreSearchString(query)}
+        initialQuery={query}
+        initialPage={toCursorPage(firstPage)}
+        signedIn={user !== null}
+      />
+    </div>
+  );
+}

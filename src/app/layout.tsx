@@ -1,0 +1,57 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+import { ThemeProvider } from "@/components/theme/theme-provider";
+import { Toaster } from "@/components/ui/toaster";
+import { THEME_COLORS, THEME_COOKIE, parseTheme, type Theme } from "@/lib/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "AI Image Studio", template: "%s · AI Image Studio" },
+  description:
+    "Generate images with Google Gemini on your own key, keep them in a searchable gallery, and open it offline. Free and open source.",
+  applicationName: "AI Image Studio",
+  appleWebApp: { capable: true, title: "Image Studio", statusBarStyle: "black-translucent" },
+  formatDetection: { telephone: false },
+};
+
+async function readTheme(): Promise<Theme> {
+  const store = await cookies();
+  return parseTheme(store.get(THEME_COOKIE)?.value);
+}
+
+export async function generateViewport(): Promise<Viewport> {
+  const theme = await readTheme();
+  const colorFor = (scheme: "light" | "dark") =>
+    theme === "system" ? THEME_COLORS[scheme] : THEME_COLORS[theme];
+  return {
+    width: "device-width",
+    initialScale: 1,
+    viewportFit: "cover",
+    colorScheme: theme === "system" ? "light dark" : theme,
+    themeColor: [
+      { media: "(prefers-color-scheme: light)", color: colorFor("light") },
+      { media: "(prefers-color-scheme: dark)", color: colorFor("dark") },
+    ],
+  };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = await readTheme();
+  return (
+    <html lang="en" data-theme={theme}>
+      <body>
+        <a
+          href="#main"
+          className="bg-primary text-on-primary shadow-pop sr-only z-[100] rounded-full px-4 py-2.5 text-sm font-semibold focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        >
+          Skip to content
+        </a>
+        <ThemeProvider initialTheme={theme}>
+          {children}
+          <Toaster />
+        </ThemeProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo } from "@/components/brand/logo";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
+import { AuthShowcase } from "./auth-showcase";
+
+/** Login and register: the form column, with the showcase beside it from lg up. */
+export function AuthFrame({ children }: { children: ReactNode }) {
+  return (
+    <div className="bg-canvas grid min-h-dvh lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)]">
+      <div className="bg-studio-glow flex min-h-dvh flex-col px-4 pt-[max(1rem,env(safe-area-inset-top))] pb-[max(1.5rem,env(safe-area-inset-bottom))] sm:px-8">
+        <header className="flex items-center justify-between gap-4 py-2">
+          <Link href="/" className="inline-flex rounded-xl" aria-label="AI Image Studio home">
+            <Logo />
+          </Link>
+          <ThemeSwitcher size="compact" />
+        </header>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="flex flex-1 items-start justify-center pt-10 pb-8 outline-none sm:items-center sm:py-12"
+        >
+          <div className="w-full max-w-[26rem]">{children}</div>
+        </main>
+        <footer className="text-ink-subtle text-center text-xs">
+          Free and open source · Your Gemini key stays yours
+        </footer>
+      </div>
+      <aside className="sticky top-0 hidden h-dvh p-3 lg:block" aria-label="About the studio">
+        <div className="h-full overflow-hidden rounded-[1.75rem]">
+          <AuthShowcase />
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+export function AuthHeading({ title, description }: { title: string; description: ReactNode }) {
+  return (
+    <div className="mb-8 flex flex-col gap-2">
+      <h1 className="font-display text-ink text-3xl font-bold tracking-tight">{title}</h1>
+      <p className="text-ink-muted">{description}</p>
+    </div>
+  );
+}

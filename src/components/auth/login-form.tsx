@@ -1,0 +1,96 @@
+"use client";
+
+import Link from "next/link";
+import { FormField } from "@/components/ui/form-field";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { PasswordInput } from "@/components/ui/password-input";
+import type { ApiClientError } from "@/lib/api-client";
+import { loginInputSchema } from "@/shared/schemas/auth";
+import { withNext } from "./with-next";
+import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
+
+const FIELDS = ["email", "password"] as const;
+type LoginField = (typeof FIELDS)[number];
+
+function mapLoginError(error: ApiClientError): AuthErrorMapping<LoginField> | null {
+  if (error.code === "UNAUTHORIZED") {
+    return {
+      formError: {
+        title: "Wrong email or password.",
+        detail: "Check both and try again — passwords are case-sensitive.",
+      },
+    };
+  }
+  return null;
+}
+
+export function LoginForm({ next }: { next: string | null }) {
+  const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
+    fields: FIELDS,
+    schema: loginInputSchema,
+    endpoint: "/api/v1/auth/login",
+    destination: next ?? "/generate",
+    mapError: mapLoginError,
+  });
+
+  return (
+    // method="post": a submit before hydration must not put the password in the URL.
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      onChange={(event) => {
+        if (event.target instanceof HTMLInputElement) clearFieldError(event.target.name);
+      }}
+      className="flex flex-col gap-5"
+      data-testid="login-form"
+      aria-describedby={formError ? "login-form-error" : undefined}
+    >
+      {formError ? (
+        <Alert
+          variant="danger"
+          role="alert"
+          title={formError.title}
+          id="login-form-error"
+          data-testid="form-error"
+        >
+          {formError.detail}
+        </Alert>
+      ) : null}
+      <FormField label="Email" error={fieldErrors.email}>
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="you@example.com"
+        />
+      </FormField>
+      <FormField label="Password" error={fieldErrors.password}>
+        <PasswordInput name="password" autoComplete="current-password" />
+      </FormField>
+      <Button
+        type="submit"
+        size="lg"
+        loading={pending}
+        className="mt-1 w-full"
+        data-testid="login-submit"
+      >
+        Log in
+      </Button>
+      <p className="text-ink-muted text-center text-sm">
+        New to the studio?{" "}
+        <Link
+          href={withNext("/register", next)}
+          className="text-primary font-semibold underline-offset-4 hover:underline"
+        >
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

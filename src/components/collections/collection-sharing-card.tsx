@@ -1,0 +1,105 @@
+"use client";
+
+import { ExternalLink, Globe, Lock } from "lucide-react";
+import Link from "next/link";
+import { useId, useState } from "react";
+import { ShareLinkField } from "@/components/share/share-link-field";
+import { Card } from "@/components/ui/card";
+import { Switch } from "@/components/ui/switch";
+import { toast } from "@/components/ui/toast";
+import { cn } from "@/lib/cn";
+import type { Collection } from "@/shared/api-types";
+
+interface CollectionSharingCardProps {
+  collection: Collection;
+  onVisibilityChange: (isPublic: boolean) => Promise<void>;
+  className?: string;
+}
+
+/** The public/private switch and, while public, the share link with Copy and Share. */
+export function CollectionSharingCard({
+  collection,
+  onVisibilityChange,
+  className,
+}: CollectionSharingCardProps) {
+  const [pending, setPending] = useState(false);
+  const id = useId();
+
+  async function toggle(isPublic: boolean) {
+    setPending(true);
+    try {
+      await onVisibilityChange(isPublic);
+      toast(
+        isPublic
+          ? {
+              variant: "success",
+              title: "The collection is public",
+              description: "Anyone with the link can see its public images.",
+            }
+          : { title: "The collection is private", description: "Its link no longer works." },
+      );
+    } catch (error) {
+      toast({
+        variant: "error",
+        title: isPublic ? "Couldn't make it public" : "Couldn't make it private",
+        description: error instanceof Error ? error.message : "Please try again.",
+      });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Card className={cn("flex flex-col gap-4 p-5", className)} data-testid="collection-sharing">
+      <div className="flex items-start justify-between gap-4">
+        <div className="flex min-w-0 gap-3">
+          <span
+            className={cn(
+              "flex size-10 shrink-0 items-center justify-center rounded-xl",
+              collection.isPublic
+                ? "bg-primary-soft text-primary"
+                : "bg-surface-raised text-ink-muted",
+            )}
+          >
+            {collection.isPublic ? (
+              <Globe aria-hidden="true" className="size-5" />
+            ) : (
+              <Lock aria-hidden="true" className="size-5" />
+            )}
+          </span>
+          <div className="flex min-w-0 flex-col gap-0.5">
+            <label htmlFor={id} className="text-ink text-sm font-semibold">
+              Public link
+            </label>
+            <p id={`${id}-hint`} className="text-ink-muted text-sm">
+              {collection.isPublic
+                ? "Anyone with the link can see this collection. Private images in it stay hidden."
+                : "Only you can see this collection."}
+            </p>
+          </div>
+        </div>
+        <Switch
+          id={id}
+          checked={collection.isPublic}
+          disabled={pending}
+          onCheckedChange={(checked) => void toggle(checked)}
+          aria-describedby={`${id}-hint`}
+          className="mt-1"
+          data-testid="collection-visibility-switch"
+        />
+      </div>
+      {collection.isPublic && collection.shareUrl ? (
+        <>
+          <ShareLinkField path={collection.shareUrl} title={collection.name} />
+          <Link
+            href={collection.shareUrl}
+            className="text-primary inline-flex items-center gap-1.5 self-start rounded-lg text-sm font-semibold hover:underline"
+          >
+            <ExternalLink aria-hidden="true" className="size-4" />
+            See what visitors see
+          </Link>
+        </>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,238 @@
+"use client";
+
+import { ArrowLeft, Globe, Images, Lock } from "lucide-react";
+import Link from "next/link";
+import { useCallback, useRef, useState } from "react";
+import { fetchApiPage, withCursor, type CursorPage } from "@/components/share/fetch-api-page";
+import { LoadMore } from "@/components/share/load-more";
+import { TILE_GRID_CLASSES } from "@/components/share/public-image-tile";
+import { useCursorPages } from "@/components/share/use-cursor-pages";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { toast } from "@/components/ui/toast";
+import type { Collection, Image } from "@/shared/api-types";
+import type { CollectionPatch } from "@/shared/schemas/gallery";
+import {
+  collectionImagesPath,
+  imageCountLabel,
+  removeImageFromCollection,
+  updateCollection,
+} from "./collection-api";
+import { CollectionImageTile } from "./collection-image-tile";
+import { CollectionSharingCard } from "./collection-sharing-card";
+import { DeleteCollectionButton } from "./delete-collection-button";
+import { EditableText } from "./editable-text";
+
+interface CollectionViewProps {
+  initialCollection: Collection;
+  initialPage: CursorPage<Image>;
+  pageSize: number;
+}
+
+/** One own collection: rename, describe, publish, delete, and its images with cover and removal. */
+export function CollectionView({ initialCollection, initialPage, pageSize }: CollectionViewProps) {
+  const [collection, setCollection] = useState(initialCollection);
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  const imagesHeading = useRef<HTMLHeadingElement>(null);
+  const { id } = collection;
+
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal) =>
+      fetchApiPage<Image>(withCursor(collectionImagesPath(id, pageSize), cursor), { signal }),
+    [id, pageSize],
+  );
+  const pages = useCursorPages(fetchPage, initialPage);
+
+  const patch = useCallback(
+    async (change: CollectionPatch) => {
+      setCollection(await updateCollection(id, change));
+    },
+    [id],
+  );
+
+  function markBusy(imageId: string, busy: boolean) {
+    setBusyIds((current) => {
+      const next = new Set(current);
+      if (busy) next.add(imageId);
+      else next.delete(imageId);
+      return next;
+    });
+  }
+
+  async function setCover(image: Image) {
+    markBusy(image.id, true);
+    try {
+      await patch({ coverImageId: image.id });
+      toast({ variant: "success", title: "Cover updated" });
+    } catch (error) {
+      toast({
+        variant: "error",
+        title: "Couldn't set the cover",
+        description: error instanceof Error ? error.message : undefined,
+      });
+    } finally {
+      markBusy(image.id, false);
+    }
+  }
+
+  async function remove(image: Image) {
+    markBusy(image.id, true);
+    try {
+      await removeImageFromCollection(id, image.id);
+      pages.updateItems((items) => items.filter((item) => item.id !== image.id));
+      setCollection((current) => ({
+        ...current,
+        imageCount: Math.max(0, current.imageCount - 1),
+        coverImageId: current.coverImageId === image.id ? null : current.coverImageId,
+      }));
+      // The tile and its menu are gone: keep keyboard focus near where it was.
+      imagesHeading.current?.focus();
+      toast({
+        title: "Removed from the collection",
+        description: "The image is still in your gallery.",
+      });
+    } catch (error) {
+      toast({
+        variant: "error",
+        title: "Couldn't remove the image",
+        description: error instanceof Error ? error.message : undefined,
+      });
+    } finally {
+      markBusy(image.id, false);
+    }
+  }
+
+  // Without a chosen cover, the newest image added is the cover (as on the collection's card).
+  const coverId = collection.coverImageId ?? pages.items[0]?.id ?? null;
+
+  return (
+    <div className="flex flex-col gap-8" data-testid="page-collection">
+      <div className="flex items-center justify-between gap-3">
+        <Link
+          href="/collections"
+          className="text-ink-muted hover:text-ink inline-flex min-h-11 items-center gap-1.5 rounded-lg text-sm font-semibold sm:min-h-9"
+        >
+          <ArrowLeft aria-hidden="true" className="size-4" />
+          Collections
+        </Link>
+        <DeleteCollectionButton collection={collection} />
+      </div>
+
+      <div className="flex flex-col gap-6 lg:flex-row lg:items-start lg:justify-between lg:gap-10">
+        <header className="flex min-w-0 flex-1 flex-col gap-3">
+          <div className="flex flex-wrap items-center gap-2">
+            {collection.isPublic ? (
+              <Badge variant="primary">
+                <Globe aria-hidden="true" />
+                Public
+              </Badge>
+            ) : (
+              <Badge>
+                <Lock aria-hidden="true" />
+                Private
+              </Badge>
+            )}
+            <span className="text-ink-muted text-sm" data-testid="collection-count">
+              {imageCountLabel(collection.imageCount)}
+            </span>
+          </div>
+          <EditableText
+            value={collection.name}
+            fieldLabel="Collection name"
+            editLabel="Rename collection"
+            maxLength={80}
+            requiredMessage="Name the collection."
+            onSave={(name) => patch({ name })}
+            testId="collection-name"
+          >
+            <h1 className="font-display text-ink text-3xl font-bold tracking-tight break-words sm:text-4xl">
+              {collection.name}
+            </h1>
+          </EditableText>
+          <EditableText
+            value={collection.description}
+            fieldLabel="Description"
+            editLabel="Edit description"
+            emptyLabel="Add a description"
+            multiline
+            maxLength={500}
+            onSave={(description) => patch({ description })}
+            className="max-w-2xl"
+            testId="collection-description"
+          >
+            <p className="text-ink-muted text-base whitespace-pre-line">{collection.description}</p>
+          </EditableText>
+        </header>
+        <CollectionSharingCard
+          collection={collection}
+          onVisibilityChange={(isPublic) => patch({ isPublic })}
+          className="w-full lg:w-96 lg:shrink-0"
+        />
+      </div>
+
+      <section aria-labelledby="collection-images-heading" className="flex flex-col gap-4">
+        <h2
+          id="collection-images-heading"
+          ref={imagesHeading}
+          tabIndex={-1}
+          className="text-ink-subtle text-xs font-semibold tracking-[0.16em] uppercase outline-none"
+        >
+          Images
+        </h2>
+        {pages.status === "error" ? (
+          <Alert variant="danger" role="alert" title="Couldn't load the images">
+            <p>{pages.error?.message}</p>
+            <Button variant="secondary" size="sm" className="mt-3" onClick={pages.reload}>
+              Try again
+            </Button>
+          </Alert>
+        ) : pages.items.length === 0 && pages.status !== "loading" ? (
+          <EmptyState
+            illustration={
+              <span className="bg-primary-soft text-primary mx-auto flex size-16 items-center justify-center rounded-2xl">
+                <Images className="size-8" />
+              </span>
+            }
+            headingLevel="h3"
+            title="This collection is empty"
+            description="Add images to it from your gallery: select them, then choose “Add to collection”."
+            action={
+              <Button asChild>
+                <Link href="/gallery">
+                  <Images aria-hidden="true" />
+                  Open your gallery
+                </Link>
+              </Button>
+            }
+          />
+        ) : (
+          <>
+            <ul className={TILE_GRID_CLASSES} data-testid="collection-images">
+              {pages.items.map((image, index) => (
+                <CollectionImageTile
+                  key={image.id}
+                  image={image}
+                  isCover={image.id === coverId}
+                  markPrivate={collection.isPublic}
+                  busy={busyIds.has(image.id)}
+                  eager={index < 4}
+                  onSetCover={(target) => void setCover(target)}
+                  onRemove={(target) => void remove(target)}
+                />
+              ))}
+            </ul>
+            <LoadMore
+              status={pages.status}
+              hasMore={pages.hasMore}
+              onLoadMore={pages.loadMore}
+              errorMessage={pages.error?.message}
+              endText={pages.items.length > pageSize ? "That's the whole collection." : undefined}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

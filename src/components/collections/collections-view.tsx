@@ -1,0 +1,85 @@
+"use client";
+
+import { FolderPlus, Images } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { ArtTile } from "@/components/brand/art-tile";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { toast } from "@/components/ui/toast";
+import type { Collection } from "@/shared/api-types";
+import { CollectionCard } from "./collection-card";
+import { CreateCollectionDialog } from "./create-collection-dialog";
+
+function StackedArt() {
+  return (
+    <div className="relative mx-auto h-36 w-56">
+      <ArtTile scene="ocean" className="absolute top-4 left-2 h-28 w-24 -rotate-8" />
+      <ArtTile scene="bloom" className="absolute top-4 right-2 h-28 w-24 rotate-8" />
+      <ArtTile scene="dusk" className="absolute top-0 left-1/2 h-32 w-28 -translate-x-1/2" />
+    </div>
+  );
+}
+
+/** The signed-in person's collections, newest activity first, and the "New collection" dialog. */
+export function CollectionsView({ initialCollections }: { initialCollections: Collection[] }) {
+  const [collections, setCollections] = useState(initialCollections);
+  const [creating, setCreating] = useState(false);
+
+  function created(collection: Collection) {
+    setCollections((current) => [collection, ...current]);
+    setCreating(false);
+    toast({
+      variant: "success",
+      title: "Collection created",
+      description: `“${collection.name}” is ready for images.`,
+    });
+  }
+
+  const newButton = (
+    <Button onClick={() => setCreating(true)} data-testid="new-collection">
+      <FolderPlus aria-hidden="true" />
+      New collection
+    </Button>
+  );
+
+  return (
+    <div className="flex flex-col gap-8" data-testid="page-collections">
+      <PageHeader
+        eyebrow="Organise"
+        title="Collections"
+        description="Group images into named sets — a moodboard, a project, a series — and share a set while the rest stays private."
+        actions={collections.length > 0 ? newButton : undefined}
+      />
+      {collections.length === 0 ? (
+        <EmptyState
+          illustration={<StackedArt />}
+          title="No collections yet"
+          description="Make one for a project or a mood, then add images to it from your gallery. An image can sit in several collections."
+          action={
+            <>
+              {newButton}
+              <Button asChild variant="secondary">
+                <Link href="/gallery">
+                  <Images aria-hidden="true" />
+                  Open your gallery
+                </Link>
+              </Button>
+            </>
+          }
+        />
+      ) : (
+        <ul
+          className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-4"
+          data-testid="collections-grid"
+        >
+          {collections.map((collection, index) => (
+            <CollectionCard key={collection.id} collection={collection} eager={index < 4} />
+          ))}
+        </ul>
+      )}
+      <CreateCollectionDialog open={creating} onOpenChange={setCreating} onCreated={created} />
+    </div>
+  );
+}

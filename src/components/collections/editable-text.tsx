@@ -1,0 +1,193 @@
+"use client";
+
+import { Pencil, Plus } from "lucide-react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { ApiClientError } from "@/lib/api-client";
+import { cn } from "@/lib/cn";
+
+interface EditableTextProps {
+  value: string;
+  /** The field's accessible name while editing, e.g. "Collection name". */
+  fieldLabel: string;
+  /** The pencil button's accessible name, e.g. "Rename collection". */
+  editLabel: string;
+  /** When set, an empty value shows a button with this text instead of the display. */
+  emptyLabel?: string;
+  children: ReactNode;
+  multiline?: boolean;
+  maxLength: number;
+  /** The message when the value is left empty; unset means empty is allowed. */
+  requiredMessage?: string;
+  onSave: (value: string) => Promise<void>;
+  className?: string;
+  testId: string;
+}
+
+/**
+ * Text shown as is, with a pencil button that swaps it for a field. Enter saves (Ctrl/⌘+Enter
+ * in a multi-line field), Escape cancels; focus returns to the pencil afterwards.
+ */
+export function EditableText({
+  value,
+  fieldLabel,
+  editLabel,
+  emptyLabel,
+  children,
+  multiline = false,
+  maxLength,
+  requiredMessage,
+  onSave,
+  className,
+  testId,
+}: EditableTextProps) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const fieldId = useId();
+
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      trigger.current?.focus();
+    }
+  }, [editing]);
+
+  function open() {
+    setDraft(value);
+    setError(null);
+    setEditing(true);
+  }
+
+  function close() {
+    returnFocus.current = true;
+    setEditing(false);
+  }
+
+  async function save() {
+    const next = draft.trim();
+    if (requiredMessage && !next) {
+      setError(requiredMessage);
+      return;
+    }
+    if (next === value) {
+      close();
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      await onSave(next);
+      close();
+    } catch (cause) {
+      const fields = cause instanceof ApiClientError ? cause.fieldErrors() : {};
+      setError(
+        Object.values(fields)[0] ??
+          (cause instanceof Error ? cause.message : "Couldn't save. Please try again."),
+      );
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "Enter" && (!multiline || event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  if (editing) {
+    const fieldProps = {
+      id: fieldId,
+      value: draft,
+      maxLength,
+      autoFocus: true,
+      disabled: pending,
+      "aria-label": fieldLabel,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `${fieldId}-error` : `${fieldId}-hint`,
+      onKeyDown,
+      "data-testid": `${testId}-field`,
+    } as const;
+    return (
+      <form
+        className={cn("flex w-full flex-col gap-2", className)}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        {multiline ? (
+          <Textarea {...fieldProps} rows={3} onChange={(event) => setDraft(event.target.value)} />
+        ) : (
+          <Input
+            {...fieldProps}
+            onChange={(event) => setDraft(event.target.value)}
+            className="font-display text-lg font-semibold sm:text-lg"
+          />
+        )}
+        {error ? (
+          <p id={`${fieldId}-error`} role="alert" className="text-danger text-sm">
+            {error}
+          </p>
+        ) : (
+          <p id={`${fieldId}-hint`} className="text-ink-subtle text-xs">
+            {multiline ? "Ctrl + Enter saves, Escape cancels." : "Enter saves, Escape cancels."}{" "}
+            {draft.length}/{maxLength}
+          </p>
+        )}
+        <div className="flex gap-2">
+          <Button type="submit" size="sm" loading={pending} data-testid={`${testId}-save`}>
+            Save
+          </Button>
+          <Button variant="ghost" size="sm" onClick={close} disabled={pending}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    );
+  }
+
+  if (!value && emptyLabel) {
+    return (
+      <Button
+        ref={trigger}
+        variant="ghost"
+        size="sm"
+        onClick={open}
+        className={cn("self-start", className)}
+        data-testid={`${testId}-edit`}
+      >
+        <Plus aria-hidden="true" />
+        {emptyLabel}
+      </Button>
+    );
+  }
+
+  return (
+    <div className={cn("flex min-w-0 items-start gap-1", className)}>
+      <div className="min-w-0">{children}</div>
+      <Button
+        ref={trigger}
+        variant="ghost"
+        size="icon"
+        onClick={open}
+        aria-label={editLabel}
+        title={editLabel}
+        className="shrink-0"
+        data-testid={`${testId}-edit`}
+      >
+        <Pencil aria-hidden="true" />
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+"use client";
+
+import { SearchX, Sparkles, X } from "lucide-react";
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { fetchApiPage, withCursor, type CursorPage } from "@/components/share/fetch-api-page";
+import { LoadMore } from "@/components/share/load-more";
+import { PublicImageTile, TILE_GRID_CLASSES } from "@/components/share/public-image-tile";
+import { useCursorPages } from "@/components/share/use-cursor-pages";
+import { cn } from "@/lib/cn";
+import type { PublicImage } from "@/shared/api-types";
+import { ExploreSearch } from "./explore-search";
+import {
+  exploreSearchString,
+  publicGalleryPath,
+  type ExploreQuery,
+  type ExploreSort,
+} from "./explore-query";
+import { ExploreGridSkeleton } from "./explore-skeleton";
+import { SortToggle } from "./sort-toggle";
+
+interface ExploreGalleryProps {
+  initialQuery: ExploreQuery;
+  initialPage: CursorPage<PublicImage>;
+  signedIn: boolean;
+}
+
+const SEARCH_PAUSE_MS = 350;
+
+/** Everyone's public images: search, sort and tag filter (kept in the URL), more on scroll. */
+export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreGalleryProps) {
+  const [text, setText] = useState(initialQuery.q);
+  const [q, setQ] = useState(initialQuery.q);
+  const [sort, setSort] = useState<ExploreSort>(initialQuery.sort);
+  const [tag, setTag] = useState(initialQuery.tag);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setQ(text.trim()), SEARCH_PAUSE_MS);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+
+  useEffect(() => {
+    const search = exploreSearchString({ q, sort, tag });
+    const next = `${window.location.pathname}${search ? `?${search}` : ""}`;
+    // Next.js keeps its router in step with replaceState, without a server round trip.
+    if (next !== `${window.location.pathname}${window.location.search}`)
+      window.history.replaceState(null, "", next);
+  }, [q, sort, tag]);
+
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal) =>
+      fetchApiPage<PublicImage>(withCursor(publicGalleryPath({ q, sort, tag }), cursor), {
+        signal,
+      }),
+    [q, sort, tag],
+  );
+  const pages = useCursorPages(fetchPage, initialPage);
+
+  const chooseTag = (next: string | null) => {
+    setTag(next);
+    window.scrollTo({ top: 0 });
+  };
+  const clearFilters = () => {
+    setText("");
+    setQ("");
+    setTag(null);
+  };
+  const filtered = Boolean(q || tag);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-3">
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+          <ExploreSearch value={text} onChange={setText} onSubmit={() => setQ(text.trim())} />
+          <SortToggle value={sort} onChange={setSort} />
+        </div>
+        {tag ? (
+          <div className="text-ink-muted flex flex-wrap items-center gap-2 text-sm">
+            <span>Tagged</span>
+            <button
+              type="button"
+              onClick={() => chooseTag(null)}
+              className="bg-primary-soft text-primary-soft-ink hover:bg-primary-soft/70 inline-flex min-h-9 items-center gap-1.5 rounded-full pr-2 pl-3 font-semibold"
+              aria-label={`Remove the tag filter #${tag}`}
+              data-testid="explore-tag-filter"
+            >
+              #{tag}
+              <X aria-hidden="true" className="size-4" />
+            </button>
+          </div>
+        ) : null}
+      </div>
+
+      <p aria-live="polite" className="sr-only">
+        {pages.status === "loading"
+          ? "Loading images…"
+          : pages.status === "ready"
+            ? resultSummary(pages.items.length, pages.hasMore, q, tag)
+            : ""}
+      </p>
+
+      {pages.status === "error" ? (
+        <Alert variant="danger" role="alert" title="Couldn't load the public gallery">
+          <p>{pages.error?.message}</p>
+          <Button variant="secondary" size="sm" className="mt-3" onClick={pages.reload}>
+            Try again
+          </Button>
+        </Alert>
+      ) : pages.status === "loading" && pages.items.length === 0 ? (
+        <ExploreGridSkeleton />
+      ) : pages.items.length === 0 ? (
+        filtered ? (
+          <EmptyState
+            illustration={<EmptyIcon icon={SearchX} />}
+            title="No public images match"
+            description={
+              <>
+                Nothing shared matches {q ? <>“{q}”</> : null}
+                {q && tag ? " with " : null}
+                {tag ? <>the tag #{tag}</> : null}. Try fewer or different words.
+              </>
+            }
+            action={
+              <Button variant="secondary" onClick={clearFilters}>
+                Clear search and filters
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState
+            illustration={<EmptyIcon icon={Sparkles} />}
+            title="The public gallery is waiting for its first image"
+            description="When someone makes an image public, it appears here for everyone. Nothing is shared unless its author says so."
+            action={
+              <Button asChild>
+                <Link href={signedIn ? "/generate" : "/register"}>
+                  {signedIn ? "Generate an image" : "Make your own"}
+                </Link>
+              </Button>
+            }
+          />
+        )
+      ) : (
+        <div className="flex flex-col gap-2">
+          <ul
+            className={cn(
+              TILE_GRID_CLASSES,
+              "transition-opacity",
+              pages.status === "loading" && "opacity-50",
+            )}
+            aria-busy={pages.status === "loading" || undefined}
+            data-testid="explore-grid"
+          >
+            {pages.items.map((image, index) => (
+              <PublicImageTile
+                key={image.id}
+                image={image}
+                authorName={image.author.name}
+                showDownloads={sort === "popular"}
+                eager={index < 4}
+                footer={<TagButtons tags={image.tags} active={tag} onChoose={chooseTag} />}
+              />
+            ))}
+          </ul>
+          <LoadMore
+            status={pages.status}
+            hasMore={pages.hasMore}
+            onLoadMore={pages.loadMore}
+            errorMessage={pages.error?.message}
+            endText={
+              pages.items.length > 8 ? "That's every public image here — for now." : undefined
+            }
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function resultSummary(count: number, hasMore: boolean, q: string, tag: string | null): string {
+  const amount = hasMore ? `${count}+` : String(count);
+  const filters = [q ? `matching “${q}”` : "", tag ? `tagged #${tag}` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return `${amount} public ${count === 1 ? "image" : "images"}${filters ? ` ${filters}` : ""}.`;
+}
+
+function EmptyIcon({ icon: Icon }: { icon: typeof Sparkles }) {
+  return (
+    <span className="bg-primary-soft text-primary mx-auto flex size-16 items-center justify-center rounded-2xl">
+      <Icon className="size-8" />
+    </span>
+  );
+}
+
+function TagButtons({
+  tags,
+  active,
+  onChoose,
+}: {
+  tags: string[];
+  active: string | null;
+  onChoose: (tag: string) => void;
+}) {
+  const shown = tags.filter((tag) => tag !== active).slice(0, 2);
+  if (shown.length === 0) return null;
+  return (
+    <ul className="flex min-w-0 flex-wrap gap-1">
+      {shown.map((tag) => (
+        <li key={tag} className="min-w-0">
+          <button
+            type="button"
+            onClick={() => onChoose(tag)}
+            className="border-line text-ink-muted hover:border-primary/40 hover:text-ink max-w-full truncate rounded-full border px-2 py-0.5 text-xs"
+            aria-label={`Show images tagged #${tag}`}
+          >
+            #{tag}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

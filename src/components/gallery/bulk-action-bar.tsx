@@ -1,0 +1,335 @@
+"use client";
+
+import {
+  CheckCheck,
+  Download,
+  FolderPlus,
+  Globe,
+  Heart,
+  HeartOff,
+  Lock,
+  MoreHorizontal,
+  Trash2,
+  X,
+} from "lucide-react";
+import { forwardRef, useRef, useState, type ComponentPropsWithoutRef } from "react";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { toast } from "@/components/ui/toast";
+import { cn } from "@/lib/cn";
+import type { Collection, Image } from "@/shared/api-types";
+import { BULK_LIMIT, runBulkAction } from "./bulk-actions";
+import { CollectionPickerDialog } from "./collection-picker-dialog";
+import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
+import { scheduleDelete } from "./pending-deletes";
+import { useCollectionsStore } from "./use-collections";
+
+type ImageFlags = Partial<Pick<Image, "favorite" | "isPublic">>;
+type ZipSize = "original" | "800" | "300";
+
+const ZIP_SIZES: { size: ZipSize; label: string }[] = [
+  { size: "original", label: "Original size" },
+  { size: "800", label: "800 px" },
+  { size: "300", label: "300 px" },
+];
+
+interface BulkActionBarProps {
+  selectedIds: string[];
+  loadedCount: number;
+  onSelectAll: () => void;
+  onExit: () => void;
+  /** Mirrors a successful favorite or visibility change in the grid. */
+  onFlagsChanged: (imageIds: string[], flags: ImageFlags) => void;
+}
+
+function plural(count: number): string {
+  return count === 1 ? "1 image" : `${count} images`;
+}
+
+/** The selection's actions, pinned to the bottom of the screen while selecting. */
+export function BulkActionBar({
+  selectedIds,
+  loadedCount,
+  onSelectAll,
+  onExit,
+  onFlagsChanged,
+}: BulkActionBarProps) {
+  const [picking, setPicking] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const idsRef = useRef<HTMLInputElement>(null);
+  const sizeRef = useRef<HTMLInputElement>(null);
+  const noteAdded = useCollectionsStore((state) => state.noteAdded);
+  const count = selectedIds.length;
+  const none = count === 0;
+
+  async function setFlags(flags: ImageFlags, done: string) {
+    setBusy(true);
+    try {
+      const request =
+        flags.favorite !== undefined
+          ? ({ action: "setFavorite", favorite: flags.favorite } as const)
+          : ({ action: "setVisibility", isPublic: flags.isPublic ?? false } as const);
+      const affected = await runBulkAction(request, selectedIds);
+      onFlagsChanged(affected, flags);
+      toast({ variant: "success", title: `${plural(affected.length)} ${done}` });
+    } catch (error) {
+      toast({
+        variant: "error",
+        title: "That didn't work",
+        description: error instanceof Error ? error.message : "Please try again.",
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function addToCollection(collection: Collection) {
+    const affected = await runBulkAction(
+      { action: "addToCollection", collectionId: collection.id },
+      selectedIds,
+    );
+    noteAdded(collection.id, affected.length);
+    toast({
+      variant: "success",
+      title: `Added to ${collection.name}`,
+      description:
+        affected.length === count
+          ? plural(count)
+          : `${plural(affected.length)} added; the rest were already there.`,
+    });
+  }
+
+  function downloadZip(size: ZipSize) {
+    if (count > BULK_LIMIT) {
+      toast({
+        variant: "error",
+        title: `Download at most ${BULK_LIMIT} images at once`,
+        description: `You have ${count} selected.`,
+      });
+      return;
+    }
+    const form = formRef.current;
+    if (!form || !idsRef.current || !sizeRef.current) return;
+    idsRef.current.value = selectedIds.join(",");
+    sizeRef.current.value = size;
+    // A real form post: the browser streams the ZIP straight to disk.
+    form.submit();
+    toast({
+      title: "Preparing your ZIP",
+      description: `${plural(count)} — the download starts in a moment.`,
+    });
+  }
+
+  return (
+    <div className="pointer-events-none fixed inset-x-0 bottom-[calc(4.75rem+env(safe-area-inset-bottom))] z-40 px-3 lg:bottom-5 lg:left-72 lg:px-10">
+      <div
+        role="toolbar"
+        aria-label="Selected images"
+        data-testid="bulk-bar"
+        className="border-line bg-surface/95 shadow-pop motion-safe:animate-toast-in pointer-events-auto mx-auto flex max-w-4xl items-center gap-0.5 rounded-2xl border p-1.5 backdrop-blur-xl sm:gap-1 sm:p-2"
+      >
+        <BarButton label="Stop selecting" icon={X} onClick={onExit} labelHidden />
+        <p
+          className="text-ink min-w-0 flex-1 truncate pl-1 text-sm font-semibold whitespace-nowrap"
+          aria-live="polite"
+        >
+          {none ? "Select images" : `${count} selected`}
+        </p>
+        <span aria-hidden="true" className="bg-line mx-1 hidden h-6 w-px sm:block" />
+
+        <BarButton
+          label="Add to collection"
+          icon={FolderPlus}
+          disabled={none || busy}
+          onClick={() => setPicking(true)}
+        />
+
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild disabled={none || busy}>
+            <BarButton label="Visibility" icon={Globe} show="wide" />
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end" side="top">
+            <DropdownMenuItem onSelect={() => void setFlags({ isPublic: true }, "made public")}>
+              <Globe aria-hidden="true" />
+              Make public
+            </DropdownMenuItem>
+            <DropdownMenuItem onSelect={() => void setFlags({ isPublic: false }, "made private")}>
+              <Lock aria-hidden="true" />
+              Make private
+            </DropdownMenuItem>
+          </DropdownMenuContent>
+        </DropdownMenu>
+
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild disabled={none || busy}>
+            <BarButton label="Favorite" icon={Heart} show="wide" />
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end" side="top">
+            <DropdownMenuItem
+              onSelect={() => void setFlags({ favorite: true }, "added to favorites")}
+            >
+              <Heart aria-hidden="true" />
+              Add to favorites
+            </DropdownMenuItem>
+            <DropdownMenuItem
+              onSelect={() => void setFlags({ favorite: false }, "removed from favorites")}
+            >
+              <HeartOff aria-hidden="true" />
+              Remove from favorites
+            </DropdownMenuItem>
+          </DropdownMenuContent>
+        </DropdownMenu>
+
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild disabled={none}>
+            <BarButton label="Download ZIP" icon={Download} />
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end" side="top" data-testid="bulk-download-menu">
+            <DropdownMenuLabel>Download as ZIP</DropdownMenuLabel>
+            {ZIP_SIZES.map((option) => (
+              <DropdownMenuItem key={option.size} onSelect={() => downloadZip(option.size)}>
+                <Download aria-hidden="true" />
+                {option.label}
+              </DropdownMenuItem>
+            ))}
+          </DropdownMenuContent>
+        </DropdownMenu>
+
+        {/* Phones: the less frequent actions share one menu. */}
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild disabled={busy}>
+            <BarButton label="More actions" icon={MoreHorizontal} show="phone" />
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end" side="top">
+            <DropdownMenuItem onSelect={onSelectAll} disabled={count === loadedCount}>
+              <CheckCheck aria-hidden="true" />
+              Select all
+            </DropdownMenuItem>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem
+              disabled={none}
+              onSelect={() => void setFlags({ favorite: true }, "added to favorites")}
+            >
+              <Heart aria-hidden="true" />
+              Add to favorites
+            </DropdownMenuItem>
+            <DropdownMenuItem
+              disabled={none}
+              onSelect={() => void setFlags({ favorite: false }, "removed from favorites")}
+            >
+              <HeartOff aria-hidden="true" />
+              Remove from favorites
+            </DropdownMenuItem>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem
+              disabled={none}
+              onSelect={() => void setFlags({ isPublic: true }, "made public")}
+            >
+              <Globe aria-hidden="true" />
+              Make public
+            </DropdownMenuItem>
+            <DropdownMenuItem
+              disabled={none}
+              onSelect={() => void setFlags({ isPublic: false }, "made private")}
+            >
+              <Lock aria-hidden="true" />
+              Make private
+            </DropdownMenuItem>
+          </DropdownMenuContent>
+        </DropdownMenu>
+
+        <BarButton
+          label="Delete"
+          icon={Trash2}
+          tone="danger"
+          disabled={none || busy}
+          onClick={() => setConfirming(true)}
+          data-testid="bulk-delete"
+        />
+      </div>
+
+      <form ref={formRef} method="post" action="/api/v1/images/archive" hidden>
+        <input ref={idsRef} type="hidden" name="imageIds" defaultValue="" />
+        <input ref={sizeRef} type="hidden" name="size" defaultValue="original" />
+      </form>
+
+      <CollectionPickerDialog
+        open={picking}
+        onOpenChange={setPicking}
+        count={count}
+        onPick={addToCollection}
+      />
+      <ConfirmDeleteDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        count={count}
+        onConfirm={() => {
+          scheduleDelete(selectedIds);
+          onExit();
+        }}
+      />
+    </div>
+  );
+}
+
+interface BarButtonProps extends ComponentPropsWithoutRef<"button"> {
+  label: string;
+  icon: typeof X;
+  tone?: "default" | "danger";
+  /** "wide": from sm up; "phone": below sm only. */
+  show?: "always" | "wide" | "phone";
+  /** Icon only at every width. */
+  labelHidden?: boolean;
+}
+
+const SHOW_CLASSES = {
+  always: "inline-flex",
+  wide: "hidden sm:inline-flex",
+  phone: "inline-flex sm:hidden",
+} as const;
+
+/** An icon button that shows its label on wide screens; forwards refs for menu triggers. */
+const BarButton = forwardRef<HTMLButtonElement, BarButtonProps>(function BarButton(
+  {
+    label,
+    icon: Icon,
+    tone = "default",
+    show = "always",
+    labelHidden = false,
+    className,
+    type = "button",
+    ...props
+  },
+  ref,
+) {
+  return (
+    <button
+      ref={ref}
+      type={type}
+      aria-label={label}
+      title={label}
+      className={cn(
+        SHOW_CLASSES[show],
+        "rounded-control size-11 shrink-0 items-center justify-center gap-2 text-sm font-semibold transition-colors sm:size-10",
+        !labelHidden && "xl:w-auto xl:px-3",
+        "data-[state=open]:bg-surface-raised disabled:pointer-events-none disabled:opacity-45",
+        tone === "danger"
+          ? "text-danger hover:bg-danger-soft"
+          : "text-ink-muted hover:bg-surface-raised hover:text-ink data-[state=open]:text-ink",
+        className,
+      )}
+      {...props}
+    >
+      <Icon aria-hidden="true" className="size-[1.15rem] shrink-0" />
+      {labelHidden ? null : <span className="hidden xl:inline">{label}</span>}
+    </button>
+  );
+});

@@ -1,0 +1,202 @@
+"use client";
+
+import { FolderPlus, Images, Plus, RotateCw } from "lucide-react";
+import NextImage from "next/image";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+import { ApiClientError } from "@/lib/api-client";
+import type { Collection } from "@/shared/api-types";
+import { collectionInputSchema } from "@/shared/schemas/gallery";
+import { useCollections, useCollectionsStore } from "./use-collections";
+
+interface CollectionPickerDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** How many images will be added (for the description). */
+  count: number;
+  /** Adds the images; the dialog closes when it resolves and stays open (showing the error) when it throws. */
+  onPick: (collection: Collection) => Promise<void>;
+}
+
+/** "Add to collection": pick one of the user's collections, or name a new one. */
+export function CollectionPickerDialog({
+  open,
+  onOpenChange,
+  count,
+  onPick,
+}: CollectionPickerDialogProps) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent data-testid="collection-picker">
+        <DialogHeader>
+          <DialogTitle>Add to collection</DialogTitle>
+          <DialogDescription>
+            {count === 1
+              ? "Choose where this image goes."
+              : `Choose where these ${count} images go.`}
+          </DialogDescription>
+        </DialogHeader>
+        {open ? <CollectionChoices onPick={onPick} onDone={() => onOpenChange(false)} /> : null}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CollectionChoices({
+  onPick,
+  onDone,
+}: {
+  onPick: (collection: Collection) => Promise<void>;
+  onDone: () => void;
+}) {
+  const { collections, status, reload } = useCollections();
+  const createCollection = useCollectionsStore((state) => state.create);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState("");
+
+  async function pick(collection: Collection) {
+    setBusyId(collection.id);
+    setProblem(null);
+    try {
+      await onPick(collection);
+      onDone();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : "That didn't work. Please try again.");
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const parsed = collectionInputSchema.safeParse({ name });
+    if (!parsed.success) {
+      setProblem(parsed.error.issues[0]?.message ?? "Name the collection.");
+      return;
+    }
+    setBusyId("new");
+    setProblem(null);
+    try {
+      const collection = await createCollection(parsed.data);
+      await onPick(collection);
+      onDone();
+    } catch (error) {
+      setProblem(
+        error instanceof ApiClientError || error instanceof Error
+          ? error.message
+          : "The collection wasn't created. Please try again.",
+      );
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {status === "error" ? (
+        <div className="border-danger/30 bg-danger-soft flex items-center justify-between gap-3 rounded-2xl border px-4 py-3 text-sm">
+          <span>Your collections didn&apos;t load.</span>
+          <Button size="sm" variant="secondary" onClick={() => void reload()}>
+            <RotateCw aria-hidden="true" />
+            Retry
+          </Button>
+        </div>
+      ) : collections === null ? (
+        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading collections">
+          {[0, 1, 2].map((row) => (
+            <Skeleton key={row} className="h-14" radius="xl" />
+          ))}
+        </div>
+      ) : collections.length === 0 && !creating ? (
+        <p className="border-line-strong text-ink-muted rounded-2xl border border-dashed px-4 py-5 text-center text-sm">
+          You have no collections yet. Make the first one below.
+        </p>
+      ) : (
+        <ul className="-mx-2 flex max-h-72 flex-col gap-1 overflow-y-auto px-2 py-1">
+          {collections.map((collection) => (
+            <li key={collection.id}>
+              <button
+                type="button"
+                disabled={busyId !== null}
+                onClick={() => void pick(collection)}
+                className="hover:bg-surface-raised flex min-h-14 w-full items-center gap-3 rounded-xl px-2 py-1.5 text-left transition-colors disabled:opacity-60"
+              >
+                <span className="bg-primary-soft text-primary-soft-ink relative flex size-11 shrink-0 items-center justify-center overflow-hidden rounded-lg">
+                  {collection.coverUrl ? (
+                    <NextImage
+                      src={collection.coverUrl}
+                      alt=""
+                      fill
+                      unoptimized
+                      sizes="44px"
+                      className="object-cover"
+                    />
+                  ) : (
+                    <Images aria-hidden="true" className="size-5" />
+                  )}
+                </span>
+                <span className="flex min-w-0 flex-1 flex-col">
+                  <span className="text-ink truncate text-sm font-semibold">{collection.name}</span>
+                  <span className="text-ink-muted text-xs">
+                    {collection.imageCount === 1 ? "1 image" : `${collection.imageCount} images`}
+                  </span>
+                </span>
+                {busyId === collection.id ? <Spinner label="Adding" /> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {creating ? (
+        <form onSubmit={(event) => void create(event)} className="flex gap-2">
+          <Input
+            autoFocus
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={80}
+            placeholder="Collection name"
+            aria-label="New collection name"
+            data-testid="new-collection-name"
+          />
+          <Button type="submit" loading={busyId === "new"} data-testid="new-collection-create">
+            Create
+          </Button>
+        </form>
+      ) : (
+        <Button
+          variant="secondary"
+          onClick={() => setCreating(true)}
+          disabled={busyId !== null}
+          data-testid="new-collection"
+        >
+          <FolderPlus aria-hidden="true" />
+          New collection
+        </Button>
+      )}
+      {problem ? (
+        <p role="alert" className="text-danger text-sm">
+          {problem}
+        </p>
+      ) : null}
+      {creating ? null : (
+        <p className="text-ink-subtle flex items-center gap-1.5 text-xs">
+          <Plus aria-hidden="true" className="size-3.5" />
+          An image can be in as many collections as you like.
+        </p>
+      )}
+    </div>
+  );
+}

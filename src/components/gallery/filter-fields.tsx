@@ -1,0 +1,269 @@
+"use client";
+
+import { Hash } from "lucide-react";
+import { useEffect, useId, useState } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { cn } from "@/lib/cn";
+import type { Collection, StyleTemplate } from "@/shared/api-types";
+import { tagSchema } from "@/shared/schemas/images";
+import { ASPECT_RATIOS, type AspectRatio } from "@/shared/schemas/settings";
+import type { GalleryFilters } from "./gallery-filters";
+
+export const ASPECT_LABELS: Record<AspectRatio, string> = {
+  "1:1": "Square 1:1",
+  "16:9": "Wide 16:9",
+  "9:16": "Tall 9:16",
+  "4:3": "Landscape 4:3",
+  "3:4": "Portrait 3:4",
+};
+
+const CATEGORY_LABELS: Record<StyleTemplate["category"], string> = {
+  photography: "Photography",
+  illustration: "Illustration",
+  art: "Art",
+  design: "Design",
+  "3d": "3D",
+};
+
+interface FilterFieldsProps {
+  filters: GalleryFilters;
+  onChange: (next: GalleryFilters) => void;
+  templates: StyleTemplate[] | null;
+  collections: Collection[] | null;
+  knownTags: string[];
+  /** "bar": one compact row with accessible names only; "sheet": labelled fields stacked. */
+  layout: "bar" | "sheet";
+}
+
+function set<K extends keyof GalleryFilters>(
+  filters: GalleryFilters,
+  key: K,
+  value: GalleryFilters[K] | undefined,
+): GalleryFilters {
+  const next = { ...filters };
+  if (value === undefined || value === "") delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** Shape, style, collection, tag and dates: the filters beyond search and favourites. */
+export function FilterFields({
+  filters,
+  onChange,
+  templates,
+  collections,
+  knownTags,
+  layout,
+}: FilterFieldsProps) {
+  const bar = layout === "bar";
+  const ids = useId();
+
+  const shape = (
+    <Select
+      aria-label={bar ? "Shape" : undefined}
+      value={filters.aspectRatio ?? ""}
+      onChange={(event) =>
+        onChange(
+          set(filters, "aspectRatio", (event.target.value || undefined) as AspectRatio | undefined),
+        )
+      }
+      className={cn(bar && "w-40")}
+    >
+      <option value="">Any shape</option>
+      {ASPECT_RATIOS.map((ratio) => (
+        <option key={ratio} value={ratio}>
+          {ASPECT_LABELS[ratio]}
+        </option>
+      ))}
+    </Select>
+  );
+
+  const categories = Object.keys(CATEGORY_LABELS) as StyleTemplate["category"][];
+  const style = (
+    <Select
+      aria-label={bar ? "Style" : undefined}
+      value={filters.templateId ?? ""}
+      onChange={(event) => onChange(set(filters, "templateId", event.target.value || undefined))}
+      className={cn(bar && "w-44")}
+    >
+      <option value="">Any style</option>
+      {templates === null && filters.templateId ? (
+        <option value={filters.templateId}>Selected style</option>
+      ) : null}
+      {categories.map((category) => {
+        const inCategory = (templates ?? []).filter((template) => template.category === category);
+        if (inCategory.length === 0) return null;
+        return (
+          <optgroup key={category} label={CATEGORY_LABELS[category]}>
+            {inCategory.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </Select>
+  );
+
+  const collection = (
+    <Select
+      aria-label={bar ? "Collection" : undefined}
+      value={filters.collectionId ?? ""}
+      onChange={(event) => onChange(set(filters, "collectionId", event.target.value || undefined))}
+      className={cn(bar && "w-44")}
+    >
+      <option value="">Any collection</option>
+      {collections === null && filters.collectionId ? (
+        <option value={filters.collectionId}>Selected collection</option>
+      ) : null}
+      {(collections ?? []).map((item) => (
+        <option key={item.id} value={item.id}>
+          {item.name}
+        </option>
+      ))}
+    </Select>
+  );
+
+  const tag = (
+    <TagFilterInput
+      value={filters.tag ?? ""}
+      onCommit={(value) => onChange(set(filters, "tag", value || undefined))}
+      knownTags={knownTags}
+      listId={`${ids}-tags`}
+      compact={bar}
+    />
+  );
+
+  const today = new Date().toISOString().slice(0, 10);
+  const from = (
+    <Input
+      type="date"
+      aria-label={bar ? "From date" : undefined}
+      value={filters.from?.slice(0, 10) ?? ""}
+      max={filters.to?.slice(0, 10) ?? today}
+      onChange={(event) => onChange(set(filters, "from", event.target.value || undefined))}
+      className={cn(bar && "w-40")}
+    />
+  );
+  const to = (
+    <Input
+      type="date"
+      aria-label={bar ? "To date" : undefined}
+      value={filters.to?.slice(0, 10) ?? ""}
+      min={filters.from?.slice(0, 10)}
+      max={today}
+      onChange={(event) => onChange(set(filters, "to", event.target.value || undefined))}
+      className={cn(bar && "w-40")}
+    />
+  );
+
+  if (bar) {
+    return (
+      <div className="flex flex-wrap items-center gap-2" data-testid="gallery-filter-bar">
+        {shape}
+        {style}
+        {collection}
+        {tag}
+        <div className="flex items-center gap-1.5" role="group" aria-label="Created between">
+          {from}
+          <span aria-hidden="true" className="text-ink-subtle">
+            –
+          </span>
+          {to}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <FormField label="Shape">{shape}</FormField>
+      <FormField label="Style">{style}</FormField>
+      <FormField label="Collection">{collection}</FormField>
+      <FormField label="Tag">{tag}</FormField>
+      <FormField label="From">{from}</FormField>
+      <FormField label="To">{to}</FormField>
+    </div>
+  );
+}
+
+interface TagFilterInputProps {
+  value: string;
+  onCommit: (tag: string) => void;
+  knownTags: string[];
+  listId: string;
+  compact: boolean;
+  id?: string;
+  "aria-describedby"?: string;
+}
+
+/** A tag box that applies on Enter, on blur, or on picking a suggestion; an invalid tag is refused. */
+function TagFilterInput({
+  value,
+  onCommit,
+  knownTags,
+  listId,
+  compact,
+  ...field
+}: TagFilterInputProps) {
+  const [draft, setDraft] = useState(value);
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => setDraft(value), [value]);
+
+  function commit(text: string) {
+    const raw = text.trim();
+    if (raw === "") {
+      setInvalid(false);
+      if (value !== "") onCommit("");
+      return;
+    }
+    const parsed = tagSchema.safeParse(raw);
+    setInvalid(!parsed.success);
+    if (parsed.success && parsed.data !== value) onCommit(parsed.data);
+  }
+
+  return (
+    <div className={cn("relative", compact && "w-40")}>
+      <Hash
+        aria-hidden="true"
+        className="text-ink-subtle pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
+      />
+      <Input
+        {...field}
+        value={draft}
+        list={listId}
+        aria-label={compact ? "Tag" : undefined}
+        aria-invalid={invalid || undefined}
+        placeholder="Any tag"
+        maxLength={32}
+        autoComplete="off"
+        enterKeyHint="done"
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setInvalid(false);
+          // Picking from the datalist fires an input event with the whole suggestion.
+          const native = event.nativeEvent as InputEvent;
+          if (native.inputType === undefined || native.inputType === "insertReplacementText") {
+            commit(event.target.value);
+          }
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            commit(draft);
+          }
+        }}
+        onBlur={() => commit(draft)}
+        className="pl-9"
+      />
+      <datalist id={listId}>
+        {knownTags.map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
+    </div>
+  );
+}

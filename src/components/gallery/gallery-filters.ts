@@ -1,0 +1,87 @@
+import { imageListQuerySchema } from "@/shared/schemas/gallery";
+import type { AspectRatio } from "@/shared/schemas/settings";
+
+/** The gallery's URL state: the filters of GET /images, without paging. */
+export interface GalleryFilters {
+  q?: string;
+  tag?: string;
+  favorite?: boolean;
+  aspectRatio?: AspectRatio;
+  templateId?: string;
+  from?: string;
+  to?: string;
+  collectionId?: string;
+}
+
+export const FILTER_KEYS = [
+  "q",
+  "tag",
+  "favorite",
+  "aspectRatio",
+  "templateId",
+  "from",
+  "to",
+  "collectionId",
+] as const satisfies readonly (keyof GalleryFilters)[];
+
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+const fields = imageListQuerySchema.shape;
+
+/**
+ * Reads the filters from a query string, one field at a time, so that one bad parameter
+ * (a hand-edited URL, an old link) drops only itself instead of the whole state.
+ */
+export function readGalleryFilters(params: URLSearchParams): GalleryFilters {
+  const filters: GalleryFilters = {};
+  const take = <K extends FilterKey>(
+    key: K,
+    parse: (raw: string) => GalleryFilters[K] | undefined,
+  ) => {
+    const raw = params.get(key);
+    if (raw === null || raw.trim() === "") return;
+    const value = parse(raw);
+    if (value !== undefined && value !== "") filters[key] = value;
+  };
+  take("q", (raw) => fields.q.safeParse(raw).data);
+  take("tag", (raw) => fields.tag.safeParse(raw).data);
+  take("favorite", (raw) => fields.favorite.safeParse(raw).data);
+  take("aspectRatio", (raw) => fields.aspectRatio.safeParse(raw).data);
+  take("templateId", (raw) => fields.templateId.safeParse(raw).data);
+  take("from", (raw) => fields.from.safeParse(raw).data);
+  take("to", (raw) => fields.to.safeParse(raw).data);
+  take("collectionId", (raw) => fields.collectionId.safeParse(raw).data);
+  return filters;
+}
+
+/** The query string of the filters, in a fixed key order (so equal filters give equal strings). */
+export function galleryFiltersToSearch(filters: GalleryFilters): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value === undefined || value === "") continue;
+    params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+export function galleryHref(filters: GalleryFilters): string {
+  const search = galleryFiltersToSearch(filters);
+  return search ? `/gallery?${search}` : "/gallery";
+}
+
+export function withoutFilter(filters: GalleryFilters, key: FilterKey): GalleryFilters {
+  const next = { ...filters };
+  delete next[key];
+  return next;
+}
+
+export function hasActiveFilters(filters: GalleryFilters): boolean {
+  return FILTER_KEYS.some((key) => filters[key] !== undefined);
+}
+
+/** Filters other than the search box and the favourites toggle (the badge on "Filters"). */
+export function countSheetFilters(filters: GalleryFilters): number {
+  const sheetKeys: FilterKey[] = ["tag", "aspectRatio", "templateId", "collectionId", "from", "to"];
+  return sheetKeys.filter((key) => filters[key] !== undefined).length;
+}

@@ -1,0 +1,168 @@
+"use client";
+
+import { Check, Globe, Heart } from "lucide-react";
+import NextImage from "next/image";
+import { memo, useState, type MouseEvent } from "react";
+import { cn } from "@/lib/cn";
+import type { Image } from "@/shared/api-types";
+import { imageHref } from "./lightbox-history";
+import { thumbnailOf, tintOf } from "./image-tint";
+import { useLongPress } from "./use-long-press";
+
+interface GalleryTileProps {
+  image: Image;
+  index: number;
+  /** The tile's width in CSS px, for `sizes`. */
+  size: number;
+  selectMode: boolean;
+  selected: boolean;
+  onActivate: (index: number, event: MouseEvent) => void;
+  onLongPress: (index: number) => void;
+  /** Starts selecting with this image (the hover checkbox on desktop). */
+  onPick: (index: number) => void;
+  /** The first row: fetched first, never lazily (it is the page's largest paint). */
+  priority?: boolean;
+}
+
+function tileLabel(image: Image): string {
+  const prompt = image.prompt.length > 120 ? `${image.prompt.slice(0, 117)}…` : image.prompt;
+  const states = [image.favorite ? "favorite" : null, image.isPublic ? "public" : null].filter(
+    Boolean,
+  );
+  return states.length > 0 ? `${prompt} (${states.join(", ")})` : prompt;
+}
+
+/** One square thumbnail: a link to the image, or a toggle while selecting. */
+export const GalleryTile = memo(function GalleryTile({
+  image,
+  index,
+  size,
+  selectMode,
+  selected,
+  onActivate,
+  onLongPress,
+  onPick,
+  priority = false,
+}: GalleryTileProps) {
+  const [loaded, setLoaded] = useState(false);
+  const longPress = useLongPress(() => onLongPress(index));
+
+  const onClick = (event: MouseEvent) => {
+    if (longPress.consumeClick()) {
+      event.preventDefault();
+      return;
+    }
+    onActivate(index, event);
+  };
+
+  const content = (
+    <>
+      {loaded ? null : (
+        <span
+          aria-hidden="true"
+          className="absolute inset-0"
+          style={{ backgroundImage: tintOf(image.id) }}
+        >
+          <span className="skeleton-shimmer motion-safe:animate-shimmer absolute inset-0" />
+        </span>
+      )}
+      <NextImage
+        src={thumbnailOf(image)}
+        alt=""
+        fill
+        unoptimized
+        sizes={`${Math.ceil(size)}px`}
+        priority={priority}
+        loading={priority ? undefined : "lazy"}
+        decoding="async"
+        draggable={false}
+        onLoad={() => setLoaded(true)}
+        className={cn(
+          "object-cover transition-[opacity,transform] duration-300 ease-out",
+          loaded ? "opacity-100" : "opacity-0",
+          !selectMode && "[@media(hover:hover)]:group-hover:scale-[1.04]",
+        )}
+      />
+      <span
+        aria-hidden="true"
+        className="pointer-events-none absolute inset-0 rounded-[inherit] ring-1 ring-black/5 ring-inset dark:ring-white/5"
+      />
+      {!selectMode ? (
+        <span
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-x-0 bottom-0 hidden bg-gradient-to-t from-black/70 via-black/25 to-transparent px-2.5 pt-8 pb-2 text-left text-xs leading-snug font-medium text-white opacity-0 transition-opacity duration-200 sm:block [@media(hover:hover)]:group-hover:opacity-100"
+        >
+          <span className="line-clamp-2">{image.prompt}</span>
+        </span>
+      ) : null}
+      {image.favorite || image.isPublic ? (
+        <span
+          aria-hidden="true"
+          className="pointer-events-none absolute bottom-1.5 left-1.5 flex gap-1"
+        >
+          {image.favorite ? (
+            <span className="flex size-6 items-center justify-center rounded-full bg-black/45 text-white backdrop-blur-sm">
+              <Heart className="size-3.5 fill-current" />
+            </span>
+          ) : null}
+          {image.isPublic ? (
+            <span className="flex size-6 items-center justify-center rounded-full bg-black/45 text-white backdrop-blur-sm">
+              <Globe className="size-3.5" />
+            </span>
+          ) : null}
+        </span>
+      ) : null}
+      {selectMode ? (
+        <span
+          aria-hidden="true"
+          className={cn(
+            "absolute top-2 right-2 flex size-6 items-center justify-center rounded-full border-2 shadow-sm transition-colors",
+            selected
+              ? "border-primary bg-primary text-on-primary"
+              : "border-white/90 bg-black/20 text-transparent",
+          )}
+        >
+          <Check className="size-3.5" strokeWidth={3} />
+        </span>
+      ) : null}
+    </>
+  );
+
+  const shared = {
+    "data-testid": "gallery-tile",
+    "data-image-id": image.id,
+    "data-tile-index": index,
+    onClick,
+    ...longPress.handlers,
+    className: cn(
+      "group relative block size-full scroll-mt-40 overflow-hidden rounded-xl bg-surface-raised select-none [-webkit-touch-callout:none] sm:rounded-2xl",
+      "transition-[transform,box-shadow] duration-150 focus-visible:outline-offset-2",
+      selected && "scale-[0.93] ring-3 ring-primary",
+    ),
+  };
+
+  return (
+    <div role="listitem" className="group/tile relative size-full">
+      {selectMode ? (
+        <button type="button" aria-pressed={selected} aria-label={tileLabel(image)} {...shared}>
+          {content}
+        </button>
+      ) : (
+        <a href={imageHref(image.id)} aria-label={tileLabel(image)} draggable={false} {...shared}>
+          {content}
+        </a>
+      )}
+      {!selectMode ? (
+        <button
+          type="button"
+          tabIndex={-1}
+          aria-label="Select this image"
+          onClick={() => onPick(index)}
+          className="absolute top-2 right-2 hidden size-7 items-center justify-center rounded-full border-2 border-white/90 bg-black/25 text-transparent opacity-0 shadow-sm transition-opacity duration-150 group-hover/tile:opacity-100 hover:bg-black/40 hover:text-white [@media(hover:hover)]:flex"
+        >
+          <Check aria-hidden="true" className="size-3.5" strokeWidth={3} />
+        </button>
+      ) : null}
+    </div>
+  );
+});

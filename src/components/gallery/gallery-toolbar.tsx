@@ -1,0 +1,96 @@
+"use client";
+
+import { Heart } from "lucide-react";
+import { cn } from "@/lib/cn";
+import type { Collection, StyleTemplate } from "@/shared/api-types";
+import { ActiveFilterChips } from "./active-filter-chips";
+import { FilterFields } from "./filter-fields";
+import { FilterSheet } from "./filter-sheet";
+import { withoutFilter, type GalleryFilters } from "./gallery-filters";
+import { GallerySearch } from "./gallery-search";
+
+interface GalleryToolbarProps {
+  filters: GalleryFilters;
+  onFiltersChange: (next: GalleryFilters) => void;
+  templates: StyleTemplate[] | null;
+  collections: Collection[] | null;
+  knownTags: string[];
+}
+
+/**
+ * Search, favourites and the filters, pinned under the top bar while scrolling: a row of
+ * fields from lg up, a sheet below that. Active filters show as removable chips.
+ */
+export function GalleryToolbar({
+  filters,
+  onFiltersChange,
+  templates,
+  collections,
+  knownTags,
+}: GalleryToolbarProps) {
+  const favoritesOnly = filters.favorite === true;
+  return (
+    <div
+      className={cn(
+        "bg-canvas/85 sticky top-[calc(3.5rem+env(safe-area-inset-top))] z-20 mt-6 flex flex-col gap-2.5 border-b border-transparent py-3 backdrop-blur-xl lg:top-0",
+        "-mx-4 px-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10",
+      )}
+      data-testid="gallery-toolbar"
+    >
+      <div className="flex items-center gap-2">
+        <GallerySearch
+          value={filters.q ?? ""}
+          onSearch={(q) => onFiltersChange({ ...filters, q: q || undefined })}
+        />
+        <button
+          type="button"
+          aria-pressed={favoritesOnly}
+          onClick={() =>
+            onFiltersChange(
+              favoritesOnly ? withoutFilter(filters, "favorite") : { ...filters, favorite: true },
+            )
+          }
+          data-testid="filter-favorites"
+          className={cn(
+            "rounded-control inline-flex h-11 shrink-0 items-center justify-center gap-2 border px-3.5 text-sm font-semibold shadow-xs transition-colors",
+            favoritesOnly
+              ? "border-accent/40 bg-accent-soft text-ink"
+              : "border-line-strong bg-surface text-ink hover:border-primary/40 hover:bg-surface-raised",
+          )}
+        >
+          <Heart
+            aria-hidden="true"
+            className={cn("size-4", favoritesOnly ? "fill-accent text-accent" : "text-ink-muted")}
+          />
+          <span className="sr-only sm:not-sr-only">Favorites</span>
+        </button>
+        <div className="lg:hidden">
+          <FilterSheet
+            filters={filters}
+            onApply={onFiltersChange}
+            templates={templates}
+            collections={collections}
+            knownTags={knownTags}
+          />
+        </div>
+      </div>
+      <div className="hidden lg:block">
+        <FilterFields
+          layout="bar"
+          filters={filters}
+          onChange={onFiltersChange}
+          templates={templates}
+          collections={collections}
+          knownTags={knownTags}
+        />
+      </div>
+      <ActiveFilterChips
+        filters={filters}
+        onRemove={(key) => onFiltersChange(withoutFilter(filters, key))}
+        onClearAll={() => onFiltersChange({})}
+        templates={templates}
+        collections={collections}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,319 @@
+"use client";
+
+import { CheckCheck, CheckSquare, RotateCw, WandSparkles, X } from "lucide-react";
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { ImageLightbox } from "@/components/image-detail/image-lightbox";
+import { toast } from "@/components/ui/toast";
+import type { Image } from "@/shared/api-types";
+import { BulkActionBar } from "./bulk-action-bar";
+import { GalleryToolbar } from "./gallery-toolbar";
+import { hasActiveFilters } from "./gallery-filters";
+import {
+  GalleryEmpty,
+  GalleryError,
+  GalleryGridSkeleton,
+  GalleryNoResults,
+} from "./gallery-states";
+import { closeLightbox, pushLightbox, replaceLightbox } from "./lightbox-history";
+import { usePendingDeletes } from "./pending-deletes";
+import { UndoDeleteToast } from "./undo-delete-toast";
+import { useCollections } from "./use-collections";
+import { useGalleryUrlState } from "./use-gallery-url-state";
+import { useImagePages } from "./use-image-pages";
+import { useSelection } from "./use-selection";
+import { useTemplates } from "./use-templates";
+import { VirtualImageGrid } from "./virtual-image-grid";
+
+function isInLayer(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    Boolean(
+      target.closest(
+        '[role="dialog"], [role="alertdialog"], [role="menu"], input, textarea, select',
+      ),
+    )
+  );
+}
+
+/** /gallery: search and filters in the URL, a virtualised grid, multi-select and the lightbox. */
+export function GalleryView() {
+  const { filters, search, setFilters, galleryUrl, lightboxId } = useGalleryUrlState();
+  const pages = useImagePages(search);
+  const hiddenIds = usePendingDeletes((state) => state.hiddenIds);
+  const templates = useTemplates();
+  const { collections } = useCollections();
+
+  const images = useMemo(
+    () =>
+      hiddenIds.size === 0
+        ? pages.images
+        : pages.images.filter((image) => !hiddenIds.has(image.id)),
+    [pages.images, hiddenIds],
+  );
+  const ids = useMemo(() => images.map((image) => image.id), [images]);
+  const selection = useSelection(ids);
+  const filtered = hasActiveFilters(filters);
+  // Nothing to search or select yet: the empty state alone shows the way.
+  const empty =
+    pages.status === "ready" && pages.images.length === 0 && !pages.hasMore && !filtered;
+
+  const knownTags = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const image of pages.images)
+      for (const tag of image.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 50)
+      .map(([tag]) => tag);
+  }, [pages.images]);
+
+  const templateNameOf = useCallback(
+    (templateId: string | null) => {
+      if (!templateId) return null;
+      if (!templates) return undefined;
+      return templates.find((template) => template.id === templateId)?.name ?? "A retired style";
+    },
+    [templates],
+  );
+
+  // New filters start a new list: show it from its top.
+  const shownSearch = useRef(search);
+  useEffect(() => {
+    if (shownSearch.current === search) return;
+    shownSearch.current = search;
+    if (window.scrollY > 0) window.scrollTo({ top: 0 });
+  }, [search]);
+
+  // Where focus goes when the lightbox closes: the tile of the image last shown.
+  const [focusRequest, setFocusRequest] = useState<{ id: string; serial: number } | null>(null);
+  const lastLightboxId = useRef<string | null>(null);
+  useEffect(() => {
+    if (lightboxId) {
+      lastLightboxId.current = lightboxId;
+    } else if (lastLightboxId.current) {
+      const id = lastLightboxId.current;
+      lastLightboxId.current = null;
+      setFocusRequest((current) => ({ id, serial: (current?.serial ?? 0) + 1 }));
+    }
+  }, [lightboxId]);
+
+  const {
+    active: selecting,
+    toggle,
+    selectRange,
+    selectAll,
+    exit: exitSelection,
+    start: startSelection,
+  } = selection;
+
+  const onActivate = useCallback(
+    (index: number, event: MouseEvent) => {
+      const image = images[index];
+      if (!image) return;
+      event.preventDefault();
+      if (event.shiftKey) selectRange(image.id);
+      else if (event.metaKey || event.ctrlKey || selecting) toggle(image.id);
+      else pushLightbox(image.id);
+    },
+    [images, selecting, selectRange, toggle],
+  );
+
+  const onPick = useCallback(
+    (index: number) => {
+      const image = images[index];
+      if (image) toggle(image.id);
+    },
+    [images, toggle],
+  );
+
+  useEffect(() => {
+    if (!selecting || lightboxId) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isInLayer(event.target)) return;
+      if (event.key === "Escape") exitSelection();
+      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "a") {
+        event.preventDefault();
+        selectAll();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [selecting, lightboxId, exitSelection, selectAll]);
+
+  const { updateImage, prependImage, patchImages, loadMore, retry } = pages;
+
+  const onEdited = useCallback(
+    (image: Image) => {
+      if (!filtered) prependImage(image);
+      toast({ variant: "success", title: "Your edit is ready" });
+      replaceLightbox(image.id);
+    },
+    [filtered, prependImage],
+  );
+
+  const onUndoDelete = useCallback((restored: string[]) => {
+    if (restored.length > 0)
+      toast({
+        title: restored.length === 1 ? "Image restored" : `${restored.length} images restored`,
+      });
+  }, []);
+
+  const clearFilters = () => setFilters({});
+
+  let content;
+  if (pages.status === "loading") {
+    content = <GalleryGridSkeleton />;
+  } else if (pages.status === "error") {
+    content = (
+      <GalleryError message={pages.error?.message ?? "Something went wrong."} onRetry={retry} />
+    );
+  } else if (images.length === 0 && !pages.hasMore) {
+    content = filtered ? <GalleryNoResults onClearFilters={clearFilters} /> : <GalleryEmpty />;
+  } else {
+    content = (
+      <>
+        <VirtualImageGrid
+          images={images}
+          hasMore={pages.hasMore}
+          loadingMore={pages.loadingMore}
+          selectMode={selecting}
+          selected={selection.selected}
+          onEndReached={loadMore}
+          onActivate={onActivate}
+          onLongPress={onPick}
+          onPick={onPick}
+          layoutKey={`${search}|${selecting}`}
+          focusRequest={focusRequest}
+        />
+        <GridFooter
+          count={images.length}
+          hasMore={pages.hasMore}
+          loadingMore={pages.loadingMore}
+          failed={pages.error !== null}
+          onRetry={retry}
+        />
+      </>
+    );
+  }
+
+  return (
+    <div className={selecting ? "pb-28" : undefined}>
+      <PageHeader
+        eyebrow="Library"
+        title="My gallery"
+        description="Everything you generate, private unless you share it."
+        actions={
+          <>
+            {selecting ? (
+              <Button
+                variant="secondary"
+                onClick={selectAll}
+                disabled={selection.selectedIds.length === images.length}
+                className="max-sm:hidden"
+              >
+                <CheckCheck aria-hidden="true" />
+                Select all
+              </Button>
+            ) : null}
+            {empty ? null : (
+              <Button
+                variant="secondary"
+                aria-pressed={selecting}
+                onClick={() => (selecting ? exitSelection() : startSelection())}
+                data-testid="select-mode"
+                disabled={!selecting && (pages.status !== "ready" || images.length === 0)}
+              >
+                {selecting ? <X aria-hidden="true" /> : <CheckSquare aria-hidden="true" />}
+                {selecting ? "Done" : "Select"}
+              </Button>
+            )}
+            <Button asChild>
+              <Link href="/generate">
+                <WandSparkles aria-hidden="true" />
+                Generate
+              </Link>
+            </Button>
+          </>
+        }
+      />
+
+      {empty ? null : (
+        <GalleryToolbar
+          filters={filters}
+          onFiltersChange={setFilters}
+          templates={templates}
+          collections={collections}
+          knownTags={knownTags}
+        />
+      )}
+
+      <div className={empty ? "mt-8" : "mt-2"}>{content}</div>
+
+      {selecting ? (
+        <BulkActionBar
+          selectedIds={selection.selectedIds}
+          loadedCount={images.length}
+          onSelectAll={selectAll}
+          onExit={exitSelection}
+          onFlagsChanged={patchImages}
+        />
+      ) : null}
+
+      {lightboxId ? (
+        <ImageLightbox
+          imageId={lightboxId}
+          images={images}
+          hasMore={pages.hasMore}
+          onLoadMore={loadMore}
+          templateNameOf={templateNameOf}
+          onNavigate={replaceLightbox}
+          onClose={() => closeLightbox(galleryUrl)}
+          onImageChange={updateImage}
+          onEdited={onEdited}
+          onUndoDelete={onUndoDelete}
+        />
+      ) : (
+        <UndoDeleteToast onUndo={onUndoDelete} />
+      )}
+    </div>
+  );
+}
+
+function GridFooter({
+  count,
+  hasMore,
+  loadingMore,
+  failed,
+  onRetry,
+}: {
+  count: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  failed: boolean;
+  onRetry: () => void;
+}) {
+  return (
+    <div
+      className="text-ink-muted flex min-h-16 items-center justify-center py-4 text-sm"
+      data-testid="gallery-footer"
+    >
+      {failed ? (
+        <div role="alert" className="flex items-center gap-3">
+          More images didn&apos;t load.
+          <Button size="sm" variant="secondary" onClick={onRetry}>
+            <RotateCw aria-hidden="true" />
+            Retry
+          </Button>
+        </div>
+      ) : loadingMore ? (
+        <Spinner label="Loading more images" className="size-5" />
+      ) : hasMore ? null : (
+        <p>{count === 1 ? "1 image" : `All ${count} images`}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { Pencil } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { editInputSchema } from "@/shared/schemas/images";
+
+interface EditInstructionFormProps {
+  imageId: string;
+  running: boolean;
+  onSubmit: (prompt: string) => void;
+  onCancel: () => void;
+}
+
+/** "Make the sky stormy": a new image derived from this one (POST /images/:id/edit). */
+export function EditInstructionForm({
+  imageId,
+  running,
+  onSubmit,
+  onCancel,
+}: EditInstructionFormProps) {
+  const [prompt, setPrompt] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const parsed = editInputSchema.shape.prompt.safeParse(prompt);
+        if (!parsed.success) {
+          setError(parsed.error.issues[0]?.message ?? "Describe the change.");
+          return;
+        }
+        onSubmit(parsed.data);
+      }}
+      className="border-line bg-surface-raised/50 flex flex-col gap-3 rounded-2xl border p-4"
+      data-testid="edit-form"
+    >
+      <FormField
+        id={`edit-${imageId}`}
+        label="What should change?"
+        error={error}
+        hint="The new image starts from this one; the original stays in your gallery."
+      >
+        <Input
+          name="editPrompt"
+          value={prompt}
+          autoFocus
+          autoComplete="off"
+          maxLength={1000}
+          placeholder="e.g. make it night, with a full moon"
+          onChange={(event) => {
+            setPrompt(event.target.value);
+            setError(null);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") onCancel();
+          }}
+        />
+      </FormField>
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={running} data-testid="edit-submit">
+          {running ? null : <Pencil aria-hidden="true" />}
+          Apply the edit
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { API_ERROR_STATUS } from "@/shared/api-errors";
+import {
+  AI_STUDIO_URL,
+  SETTINGS_KEY_HREF,
+  guidanceFor,
+  type GuidanceAction,
+} from "./error-guidance";
+
+const NOW = Date.parse("2026-03-10T19:00:00.000Z");
+const context = { now: NOW, online: true };
+
+const links = (actions: GuidanceAction[]) =>
+  actions.filter((action) => action.kind === "link").map((action) => action.href);
+const kinds = (actions: GuidanceAction[]) => actions.map((action) => action.kind);
+
+describe("guidanceFor", () => {
+  it("sends a missing key to the key section of settings", () => {
+    const guidance = guidanceFor(
+      {
+        code: "PROVIDER_KEY_MISSING",
+        message: "No key.",
+        details: { settingsUrl: "/settings#gemini-key" },
+      },
+      context,
+    );
+    expect(guidance.title).toMatch(/Gemini key/);
+    expect(guidance.actions).toEqual([
+      { kind: "link", label: "Add your Gemini key", href: SETTINGS_KEY_HREF, external: false },
+    ]);
+  });
+
+  it("never follows a settingsUrl that leaves the site", () => {
+    const guidance = guidanceFor(
+      { code: "PROVIDER_KEY_MISSING", message: "", details: { settingsUrl: "//evil.example/x" } },
+      context,
+    );
+    expect(links(guidance.actions)).toEqual([SETTINGS_KEY_HREF]);
+  });
+
+  it("offers to update an invalid key and shows Google's reason", () => {
+    const guidance = guidanceFor(
+      { code: "PROVIDER_KEY_INVALID", message: "Google rejected this Gemini API key." },
+      context,
+    );
+    expect(guidance.message).toBe("Google rejected this Gemini API key.");
+    expect(guidance.actions[0]).toMatchObject({
+      kind: "link",
+      label: "Update your key",
+      href: SETTINGS_KEY_HREF,
+    });
+  });
+
+  it("says when the quota resets", () => {
+    const guidance = guidanceFor(
+      {
+        code: "QUOTA_EXCEEDED",
+        message: "You have used today's 3 generations.",
+        details: { resetsAt: "2026-03-11T00:00:00.000Z", period: "day" },
+        retryAfterSeconds: 18_000,
+      },
+      context,
+    );
+    expect(guidance.message).toBe("Your quota resets in 5 h, at midnight UTC.");
+    expect(guidance.resetsAt).toBe("2026-03-11T00:00:00.000Z");
+    expect(kinds(guidance.actions)).not.toContain("retry");
+  });
+
+  it("falls back to Retry-After when the reset time is missing", () => {
+    const guidance = guidanceFor(
+      { code: "QUOTA_EXCEEDED", message: "Used up.", retryAfterSeconds: 120 },
+      context,
+    );
+    expect(guidance.message).toBe("Your quota resets in 2 minutes, at midnight UTC.");
+  });
+
+  it("counts down a rate limit from Retry-After or details.retryAfterSeconds", () => {
+    const fromHeader = guidanceFor(
+      { code: "RATE_LIMITED", message: "", retryAfterSeconds: 42 },
+      context,
+    );
+    expect(fromHeader.waitSeconds).toBe(42);
+    expect(fromHeader.message).toContain("42 seconds");
+    const fromDetails = guidanceFor(
+      { code: "RATE_LIMITED", message: "", details: { retryAfterSeconds: 7.2 } },
+      context,
+    );
+    expect(fromDetails.waitSeconds).toBe(8);
+    expect(kinds(fromDetails.actions)).toEqual(["retry"]);
+    const unknown = guidanceFor({ code: "RATE_LIMITED", message: "" }, context);
+    expect(unknown.waitSeconds).toBeNull();
+  });
+
+  it("shows the server's reason for a blocked prompt with a rephrase hint", () => {
+    const guidance = guidanceFor(
+      {
+        code: "CONTENT_BLOCKED",
+        message: "Gemini's safety filter refused this prompt.",
+        details: { reason: "SAFETY" },
+      },
+      context,
+    );
+    expect(guidance.message).toBe("Gemini's safety filter refused this prompt.");
+    expect(guidance.hint).toMatch(/rephras/i);
+    expect(kinds(guidance.actions)).toEqual(["edit-prompt"]);
+  });
+
+  it("explains billing for a project without image quota", () => {
+    const guidance = guidanceFor(
+      {
+        code: "PROVIDER_ERROR",
+        message: "…",
+        details: { providerStatus: 429, retryable: false, reason: "NO_IMAGE_QUOTA" },
+      },
+      context,
+    );
+    expect(guidance.title).toMatch(/no image quota/);
+    expect(guidance.message).toMatch(/free tier/);
+    expect(guidance.hint).toMatch(/billing/);
+    expect(guidance.actions[0]).toEqual({
+      kind: "link",
+      label: "Open Google AI Studio",
+      href: AI_STUDIO_URL,
+      external: true,
+    });
+  });
+
+  it("offers a retry for other provider errors", () => {
+    const guidance = guidanceFor(
+      {
+        code: "PROVIDER_ERROR",
+        message: "Gemini is overloaded.",
+        details: { providerStatus: 503, retryable: true },
+      },
+      context,
+    );
+    expect(guidance.message).toBe("Gemini is overloaded.");
+    expect(guidance.actions).toEqual([{ kind: "retry", label: "Try again", reuseKey: true }]);
+  });
+
+  it("talks about the input image for 413 and 415", () => {
+    for (const code of ["PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) {
+      const guidance = guidanceFor({ code, message: "" }, { ...context, hasInputImage: true });
+      expect(guidance.title).toMatch(/image/);
+      expect(guidance.message).toMatch(/PNG, JPEG or WebP/);
+      expect(kinds(guidance.actions)).toEqual(["choose-image", "remove-image"]);
+    }
+  });
+
+  it("turns validation issues into field errors", () => {
+    const guidance = guidanceFor(
+      {
+        code: "VALIDATION_ERROR",
+        message: "Invalid body.",
+        details: {
+          issues: [
+            { path: "prompt", message: "Describe the image you want." },
+            { path: ["tags", 2], message: "Tags are at most 32 characters." },
+            { path: "prompt", message: "second message for prompt" },
+          ],
+        },
+      },
+      context,
+    );
+    expect(guidance.fieldErrors).toEqual({
+      prompt: "Describe the image you want.",
+      tags: "Tags are at most 32 characters.",
+    });
+    expect(guidance.title).toBe("Check the highlighted fields");
+  });
+
+  it("says offline when the device is offline, and retries with the same key", () => {
+    const offline = guidanceFor(
+      { code: "NETWORK_ERROR", message: "" },
+      { now: NOW, online: false },
+    );
+    expect(offline.title).toBe("You're offline");
+    expect(offline.actions).toEqual([{ kind: "retry", label: "Retry", reuseKey: true }]);
+    const unreachable = guidanceFor({ code: "NETWORK_ERROR", message: "" }, context);
+    expect(unreachable.title).toBe("We couldn't reach the studio");
+  });
+
+  it("retries a broken stream with the same Idempotency-Key", () => {
+    const guidance = guidanceFor({ code: "STREAM_INTERRUPTED", message: "" }, context);
+    expect(guidance.actions).toEqual([{ kind: "retry", label: "Retry", reuseKey: true }]);
+    expect(guidance.hint).toMatch(/charged once/);
+  });
+
+  it("asks for a new key after a CONFLICT", () => {
+    const guidance = guidanceFor({ code: "CONFLICT", message: "" }, context);
+    expect(guidance.actions).toEqual([
+      { kind: "retry", label: "Send it as a new request", reuseKey: false },
+    ]);
+  });
+
+  it("has a sentence and a title for every code of the API, and for unknown ones", () => {
+    const codes = [
+      ...Object.keys(API_ERROR_STATUS),
+      "NETWORK_ERROR",
+      "UNEXPECTED_RESPONSE",
+      "STREAM_INTERRUPTED",
+      "SOMETHING_NEW",
+    ];
+    for (const code of codes) {
+      const guidance = guidanceFor({ code, message: "" }, context);
+      expect(guidance.title.length, code).toBeGreaterThan(0);
+      expect(guidance.message.length, code).toBeGreaterThan(0);
+    }
+    expect(guidanceFor({ code: "INTERNAL_ERROR", message: "" }, context).actions).toEqual([
+      { kind: "retry", label: "Try again", reuseKey: true },
+    ]);
+  });
+});

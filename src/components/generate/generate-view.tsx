@@ -1,0 +1,276 @@
+"use client";
+
+import { ImagePlus, RotateCw } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { toast } from "@/components/ui/toast";
+import { STAGE_LABELS } from "@/lib/generation/progress-estimate";
+import type { Profile } from "@/shared/api-types";
+import type { AspectRatio } from "@/shared/schemas/settings";
+import type { ComposerField } from "./composer-values";
+import { guidanceFor } from "./error-guidance";
+import { GenerateForm } from "./generate-form";
+import { GenerateSkeleton } from "./generate-skeleton";
+import { GenerationErrorPanel } from "./generation-error";
+import { GenerationProgress } from "./generation-progress";
+import { GenerationResult } from "./generation-result";
+import { useGenerationStore, type RunState, type SessionResult } from "./generation-store";
+import { QuotaIndicator } from "./quota-indicator";
+import { RecentResults } from "./recent-results";
+import { ResultPlaceholder } from "./result-placeholder";
+import { FIELD_IDS, useComposer } from "./use-composer";
+import { useGenerateData, type Loadable, type TemplateCatalog } from "./use-generate-data";
+import { usePageImageInput } from "./use-page-image-input";
+
+export function GenerateView() {
+  const { profile, reloadProfile, catalog, reloadCatalog } = useGenerateData();
+  const quota = useGenerationStore((state) => state.quota);
+  const setQuota = useGenerationStore((state) => state.setQuota);
+  const refreshTimings = useGenerationStore((state) => state.refreshTimings);
+
+  useEffect(() => {
+    if (profile.status === "ready") setQuota(profile.data.quota);
+  }, [profile, setQuota]);
+  useEffect(() => {
+    void refreshTimings();
+  }, [refreshTimings]);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader
+        eyebrow="Create"
+        title="Generate"
+        description="Describe an image, pick a style and shape, and watch it take form."
+        actions={profile.status === "error" ? null : <QuotaIndicator quota={quota} />}
+      />
+      <StageAnnouncer />
+      {profile.status === "loading" ? <GenerateSkeleton /> : null}
+      {profile.status === "error" ? (
+        <Card className="flex flex-col gap-4 p-5 sm:p-6" data-testid="generate-load-error">
+          <Alert variant="danger" role="alert" title="The studio couldn't load your settings">
+            {profile.error.message}
+          </Alert>
+          <div>
+            <Button variant="secondary" onClick={reloadProfile}>
+              <RotateCw aria-hidden="true" />
+              Try again
+            </Button>
+          </div>
+        </Card>
+      ) : null}
+      {profile.status === "ready" ? (
+        <Studio profile={profile.data} catalog={catalog} onReloadCatalog={reloadCatalog} />
+      ) : null}
+    </div>
+  );
+}
+
+interface StudioProps {
+  profile: Profile;
+  catalog: Loadable<TemplateCatalog>;
+  onReloadCatalog: () => void;
+}
+
+function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
+  const composer = useComposer(profile.settings);
+  const run = useGenerationStore((state) => state.run);
+  const results = useGenerationStore((state) => state.results);
+  const activeId = useGenerationStore((state) => state.activeId);
+  const medianMs = useGenerationStore((state) => state.medianMs);
+  const quota = useGenerationStore((state) => state.quota);
+  const retry = useGenerationStore((state) => state.retry);
+  const dismissError = useGenerationStore((state) => state.dismissError);
+  const select = useGenerationStore((state) => state.select);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const resultAreaRef = useRef<HTMLDivElement>(null);
+  const running = run.status === "running";
+  const active = results.find((result) => result.image.id === activeId) ?? null;
+  const parent = active?.image.parentId
+    ? (results.find((result) => result.image.id === active.image.parentId) ?? null)
+    : null;
+
+  const { dragging } = usePageImageInput((file, source) => {
+    if (composer.setInputImage(file)) {
+      toast({
+        title: source === "paste" ? "Image pasted" : "Image added",
+        description: "It will be sent with your prompt.",
+      });
+    } else {
+      document.getElementById(FIELD_IDS.image)?.scrollIntoView({ block: "center" });
+    }
+  });
+
+  // On one column, bring the progress (and then the result or error) into view.
+  const status = run.status;
+  useEffect(() => {
+    if (status === "idle" && !activeId) return;
+    const area = resultAreaRef.current;
+    if (!area || window.matchMedia("(min-width: 1024px)").matches) return;
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    area.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "start" });
+  }, [status, activeId]);
+
+  // Field errors from the server land on the form, like the client's own.
+  const failure = run.status === "failed" ? run.error : null;
+  const { showErrors } = composer;
+  useEffect(() => {
+    if (!failure || failure.code !== "VALIDATION_ERROR") return;
+    const fields = guidanceFor(failure, { now: Date.now() }).fieldErrors;
+    const known = Object.fromEntries(
+      Object.entries(fields).filter(([field]) => field in FIELD_IDS),
+    ) as Partial<Record<ComposerField, string>>;
+    if (Object.keys(known).length > 0) showErrors(known);
+  }, [failure, showErrors]);
+
+  const remaining = quota?.remainingToday ?? null;
+
+  return (
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)] lg:items-start">
+      <Card className="p-5 sm:p-6">
+        <GenerateForm
+          composer={composer}
+          catalog={catalog}
+          onReloadCatalog={onReloadCatalog}
+          running={running}
+          fileInputRef={fileInputRef}
+          footnote={
+            remaining === null ? null : remaining === 0 ? (
+              <span className="text-danger font-medium">No images left today.</span>
+            ) : (
+              <>Uses 1 of your {remaining} images left today.</>
+            )
+          }
+        />
+      </Card>
+
+      <div ref={resultAreaRef} className="flex scroll-mt-20 flex-col gap-6" aria-busy={running}>
+        <ResultArea
+          run={run}
+          active={active}
+          parent={parent}
+          medianMs={medianMs}
+          hasInputImage={composer.inputImage !== null}
+          fallbackRatio={composer.values.aspectRatio}
+          onRetry={(reuseKey) => void retry({ reuseKey })}
+          onEditPrompt={() => {
+            dismissError();
+            const prompt = document.getElementById(FIELD_IDS.prompt);
+            prompt?.scrollIntoView({ block: "center" });
+            prompt?.focus();
+          }}
+          onChooseImage={() => fileInputRef.current?.click()}
+          onRemoveImage={() => {
+            composer.removeInputImage();
+            dismissError();
+          }}
+          onDismiss={dismissError}
+          onUseIdea={(idea) => {
+            composer.update({ prompt: idea });
+            document.getElementById(FIELD_IDS.prompt)?.focus();
+          }}
+        />
+        <RecentResults results={results} activeId={activeId} onSelect={select} />
+      </div>
+
+      {dragging ? <DropOverlay /> : null}
+    </div>
+  );
+}
+
+interface ResultAreaProps {
+  run: RunState;
+  active: SessionResult | null;
+  parent: SessionResult | null;
+  medianMs: number | null;
+  hasInputImage: boolean;
+  fallbackRatio: AspectRatio;
+  onRetry: (reuseKey: boolean) => void;
+  onEditPrompt: () => void;
+  onChooseImage: () => void;
+  onRemoveImage: () => void;
+  onDismiss: () => void;
+  onUseIdea: (prompt: string) => void;
+}
+
+function ResultArea({
+  run,
+  active,
+  parent,
+  medianMs,
+  hasInputImage,
+  fallbackRatio,
+  onUseIdea,
+  ...handlers
+}: ResultAreaProps) {
+  if (run.status === "running") {
+    const ratio =
+      run.spec.kind === "generate"
+        ? (run.spec.input.aspectRatio ?? fallbackRatio)
+        : (run.spec.input.aspectRatio ?? active?.image.aspectRatio ?? fallbackRatio);
+    return (
+      <GenerationProgress
+        kind={run.spec.kind}
+        stage={run.stage}
+        serverPercent={run.serverPercent}
+        startedAt={run.startedAt}
+        stageStartedAt={run.stageStartedAt}
+        medianMs={medianMs}
+        aspectRatio={ratio}
+      />
+    );
+  }
+  return (
+    <>
+      {run.status === "failed" ? (
+        <GenerationErrorPanel
+          key={run.failedAt}
+          guidance={guidanceFor(run.error, {
+            now: run.failedAt,
+            online: typeof navigator === "undefined" ? true : navigator.onLine,
+            hasInputImage: run.spec.kind === "generate" ? run.spec.image !== null : hasInputImage,
+          })}
+          {...handlers}
+        />
+      ) : null}
+      {active ? (
+        <GenerationResult result={active} parent={parent} running={false} />
+      ) : run.status === "idle" ? (
+        <ResultPlaceholder onUseIdea={onUseIdea} />
+      ) : null}
+    </>
+  );
+}
+
+/** Announces each stage, then the outcome, to screen readers. */
+function StageAnnouncer() {
+  const message = useGenerationStore((state) => {
+    if (state.run.status === "running") return STAGE_LABELS[state.run.stage];
+    if (state.run.status === "failed") return "";
+    return state.activeId ? "Your image is ready." : "";
+  });
+  return (
+    <div role="status" aria-live="polite" className="sr-only" data-testid="generate-announcer">
+      {message}
+    </div>
+  );
+}
+
+function DropOverlay() {
+  return (
+    <div
+      aria-hidden="true"
+      className="bg-primary/10 pointer-events-none fixed inset-0 z-50 flex items-center justify-center p-6 backdrop-blur-[2px]"
+    >
+      <div className="rounded-card border-primary bg-surface shadow-pop flex flex-col items-center gap-3 border-2 border-dashed px-10 py-8 text-center">
+        <ImagePlus className="text-primary size-8" />
+        <p className="font-display text-ink text-lg font-semibold">
+          Drop to use as the input image
+        </p>
+        <p className="text-ink-muted text-sm">PNG, JPEG or WebP up to 10 MB</p>
+      </div>
+    </div>
+  );
+}

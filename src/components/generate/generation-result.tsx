@@ -1,0 +1,284 @@
+"use client";
+
+import {
+  Copy,
+  CornerDownRight,
+  Download,
+  Globe,
+  Lock,
+  Maximize2,
+  Pencil,
+  RotateCw,
+  TriangleAlert,
+} from "lucide-react";
+import Image from "next/image";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
+import { ApiClientError, apiFetch } from "@/lib/api-client";
+import type { Image as StudioImage } from "@/shared/api-types";
+import { EditInstructionForm } from "./edit-instruction-form";
+import { respecForAgain, useGenerationStore, type SessionResult } from "./generation-store";
+import { ImageZoomDialog } from "./image-zoom-dialog";
+import { ratioBoxStyle } from "./ratio-box";
+
+interface GenerationResultProps {
+  result: SessionResult;
+  parent: SessionResult | null;
+  running: boolean;
+}
+
+const QUALITY_NAMES = { standard: "Standard", high: "High" } as const;
+
+export function GenerationResult({ result, parent, running }: GenerationResultProps) {
+  const { image } = result;
+  const start = useGenerationStore((state) => state.start);
+  const select = useGenerationStore((state) => state.select);
+  const [editing, setEditing] = useState(false);
+  const downloadHref = `/api/v1/images/${image.id}/download?size=original`;
+  const preview = image.urls.thumbnails["800"] ?? image.urls.original;
+
+  return (
+    <section
+      aria-labelledby="generate-result-title"
+      className="flex flex-col gap-5"
+      data-testid="generate-result"
+    >
+      <h2 id="generate-result-title" className="sr-only">
+        Your image
+      </h2>
+      {image.model === "demo" ? <DemoNotice /> : null}
+
+      <ImageZoomDialog image={image} downloadHref={downloadHref}>
+        <button
+          type="button"
+          className="group rounded-card border-line bg-surface-sunken shadow-card relative mx-auto block overflow-hidden border"
+          style={ratioBoxStyle(`${image.width}:${image.height}`, "64vh")}
+          aria-label="View the original, full size"
+          data-testid="result-image"
+        >
+          <Image
+            src={preview}
+            alt={image.prompt}
+            width={image.width}
+            height={image.height}
+            unoptimized
+            priority
+            className="size-full object-cover"
+          />
+          <span className="absolute right-3 bottom-3 inline-flex items-center gap-1.5 rounded-full bg-black/55 px-3 py-1.5 text-xs font-semibold text-white opacity-90 backdrop-blur transition-opacity group-hover:opacity-100">
+            <Maximize2 aria-hidden="true" className="size-3.5" />
+            Full size
+          </span>
+        </button>
+      </ImageZoomDialog>
+
+      <div className="flex flex-col gap-3">
+        {image.parentId ? (
+          <p className="text-ink-muted flex items-center gap-2 text-sm" data-testid="edited-from">
+            <CornerDownRight aria-hidden="true" className="size-4 shrink-0" />
+            {parent ? (
+              <>
+                <span className="shrink-0">Edited from</span>
+                <button
+                  type="button"
+                  onClick={() => select(parent.image.id)}
+                  className="text-primary inline-flex min-w-0 items-center gap-2 rounded-lg font-semibold hover:underline"
+                >
+                  <Image
+                    src={parent.image.urls.thumbnails["150"] ?? parent.image.urls.original}
+                    alt=""
+                    width={24}
+                    height={24}
+                    unoptimized
+                    className="size-6 shrink-0 rounded-md object-cover"
+                  />
+                  <span className="truncate">“{parent.image.prompt}”</span>
+                </button>
+              </>
+            ) : (
+              "Edited from an earlier image"
+            )}
+          </p>
+        ) : null}
+        <p
+          className="text-ink text-base leading-relaxed [overflow-wrap:anywhere]"
+          data-testid="result-prompt"
+        >
+          {image.prompt}
+        </p>
+        <div className="flex flex-wrap gap-1.5">
+          <Badge variant={image.isPublic ? "success" : "neutral"} data-testid="result-visibility">
+            {image.isPublic ? <Globe aria-hidden="true" /> : <Lock aria-hidden="true" />}
+            {image.isPublic ? "Public" : "Private"}
+          </Badge>
+          {result.replayed ? (
+            <Badge variant="primary">Picked up from your earlier request</Badge>
+          ) : null}
+          {image.tags.map((tag) => (
+            <Badge key={tag}>#{tag}</Badge>
+          ))}
+        </div>
+        <dl className="border-line bg-surface-raised/50 grid grid-cols-2 gap-x-4 gap-y-2 rounded-2xl border p-4 text-sm min-[440px]:grid-cols-4">
+          <Fact
+            label="Seed"
+            value={
+              <span className="font-mono" data-testid="result-seed">
+                {image.seed}
+              </span>
+            }
+          />
+          <Fact
+            label="Model"
+            value={<span className="[overflow-wrap:anywhere]">{image.model}</span>}
+          />
+          <Fact label="Size" value={`${image.width} × ${image.height}`} />
+          <Fact label="Quality" value={QUALITY_NAMES[image.quality] ?? image.quality} />
+        </dl>
+      </div>
+
+      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+        <a
+          href={downloadHref}
+          download
+          className={buttonClasses({ variant: "primary" })}
+          data-testid="result-download"
+        >
+          <Download aria-hidden="true" />
+          Download
+        </a>
+        <Button
+          variant="secondary"
+          aria-expanded={editing}
+          onClick={() => setEditing((value) => !value)}
+          data-testid="result-edit"
+        >
+          <Pencil aria-hidden="true" />
+          <span>
+            Edit<span className="hidden sm:inline"> with a new instruction</span>
+          </span>
+        </Button>
+        <VisibilityButton image={image} />
+        <Button
+          variant="secondary"
+          disabled={running}
+          onClick={() => void start(respecForAgain(result.spec))}
+          data-testid="result-again"
+        >
+          <RotateCw aria-hidden="true" />
+          Generate again
+        </Button>
+        <Button
+          variant="ghost"
+          className="col-span-2 sm:col-auto"
+          onClick={() => void copySeed(image.seed)}
+          data-testid="result-copy-seed"
+        >
+          <Copy aria-hidden="true" />
+          Copy seed
+        </Button>
+      </div>
+
+      {editing ? (
+        <EditInstructionForm
+          imageId={image.id}
+          running={running}
+          onCancel={() => setEditing(false)}
+          onSubmit={(prompt) => {
+            setEditing(false);
+            void start({ kind: "edit", sourceId: image.id, input: { prompt } });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col">
+      <dt className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">{label}</dt>
+      <dd className="text-ink font-medium">{value}</dd>
+    </div>
+  );
+}
+
+function DemoNotice() {
+  return (
+    <Link
+      href="/settings#gemini-key"
+      className="border-warning/30 bg-warning-soft hover:border-warning/60 flex items-center gap-3 rounded-2xl border px-4 py-3 text-sm"
+      data-testid="demo-badge"
+    >
+      <TriangleAlert aria-hidden="true" className="text-warning size-5 shrink-0" />
+      <span className="text-ink">
+        <span className="font-semibold">Demo image</span> — add your Gemini key for real images
+      </span>
+      <span aria-hidden="true" className="text-warning ml-auto font-semibold">
+        →
+      </span>
+    </Link>
+  );
+}
+
+function VisibilityButton({ image }: { image: StudioImage }) {
+  const replaceImage = useGenerationStore((state) => state.replaceImage);
+  const [pending, setPending] = useState(false);
+
+  async function toggle() {
+    setPending(true);
+    try {
+      const data = await apiFetch<{ image: StudioImage }>(`/api/v1/images/${image.id}`, {
+        method: "PATCH",
+        json: { isPublic: !image.isPublic },
+      });
+      replaceImage(data.image);
+      toast({
+        variant: "success",
+        title: data.image.isPublic ? "Image is public" : "Image is private",
+        description: data.image.isPublic
+          ? "It now appears in Explore for everyone."
+          : "Only you can see it now.",
+      });
+    } catch (error) {
+      toast({
+        variant: "error",
+        title: "Couldn't change who can see it",
+        description: error instanceof ApiClientError ? error.message : "Please try again.",
+      });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Button
+      variant="secondary"
+      loading={pending}
+      onClick={() => void toggle()}
+      data-testid="result-visibility-toggle"
+    >
+      {pending ? null : image.isPublic ? <Lock aria-hidden="true" /> : <Globe aria-hidden="true" />}
+      {image.isPublic ? "Make private" : "Make public"}
+    </Button>
+  );
+}
+
+async function copySeed(seed: number) {
+  try {
+    await navigator.clipboard.writeText(String(seed));
+    toast({
+      variant: "success",
+      title: "Seed copied",
+      description: `${seed} is on your clipboard.`,
+    });
+  } catch {
+    toast({
+      variant: "error",
+      title: "Couldn't copy the seed",
+      description: `The seed is ${seed}.`,
+    });
+  }
+}

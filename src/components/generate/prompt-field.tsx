@@ -1,0 +1,57 @@
+"use client";
+
+import { FormField } from "@/components/ui/form-field";
+import { Textarea } from "@/components/ui/textarea";
+import { cn } from "@/lib/cn";
+import { PROMPT_MAX } from "./composer-values";
+
+interface PromptFieldProps {
+  id: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
+export function PromptField({ id, value, error, onChange }: PromptFieldProps) {
+  const length = value.trim().length;
+  const over = length > PROMPT_MAX;
+  return (
+    <FormField
+      id={id}
+      label="Prompt"
+      error={error}
+      labelAside={
+        <span
+          className={cn(
+            "text-xs tabular-nums",
+            over ? "text-danger font-semibold" : "text-ink-subtle",
+          )}
+          data-testid="prompt-count"
+        >
+          <span className="sr-only">Characters used: </span>
+          {length} / {PROMPT_MAX}
+        </span>
+      }
+      hint={
+        <>
+          Describe the subject, setting, style and light.{" "}
+          <span className="hidden sm:inline">
+            Press <kbd className="font-sans font-semibold">Ctrl</kbd>/
+            <kbd className="font-sans font-semibold">⌘</kbd>+
+            <kbd className="font-sans font-semibold">Enter</kbd> to generate.
+          </span>
+        </>
+      }
+    >
+      <Textarea
+        name="prompt"
+        rows={5}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder="A lighthouse on a basalt cliff at dusk, warm windows, long exposure sea, cinematic"
+        autoComplete="off"
+        data-testid="prompt-input"
+      />
+    </FormField>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import {
+  ASPECT_RATIOS,
+  QUALITIES,
+  type AspectRatio,
+  type Quality,
+} from "@/shared/schemas/settings";
+import { ChoiceRadios, type Choice } from "./choice-radios";
+
+const ASPECT_NAMES: Record<AspectRatio, string> = {
+  "1:1": "Square",
+  "16:9": "Wide",
+  "9:16": "Story",
+  "4:3": "Landscape",
+  "3:4": "Portrait",
+};
+
+/** The ratio drawn as a frame inside a 28×28 box. */
+function RatioShape({ ratio }: { ratio: AspectRatio }) {
+  const [w = 1, h = 1] = ratio.split(":").map(Number);
+  const scale = 22 / Math.max(w, h);
+  const width = w * scale;
+  const height = h * scale;
+  return (
+    <svg viewBox="0 0 28 28" className="size-7" aria-hidden="true">
+      <rect
+        x={(28 - width) / 2}
+        y={(28 - height) / 2}
+        width={width}
+        height={height}
+        rx="3"
+        fill="currentColor"
+        fillOpacity="0.14"
+        stroke="currentColor"
+        strokeWidth="1.75"
+      />
+    </svg>
+  );
+}
+
+const ASPECT_CHOICES: readonly Choice<AspectRatio>[] = ASPECT_RATIOS.map((ratio) => ({
+  value: ratio,
+  label: ratio,
+  description: ASPECT_NAMES[ratio],
+  visual: <RatioShape ratio={ratio} />,
+}));
+
+export function AspectRatioPicker({
+  id,
+  value,
+  onChange,
+  note,
+}: {
+  id: string;
+  value: AspectRatio;
+  onChange: (value: AspectRatio) => void;
+  note: string | null;
+}) {
+  return (
+    <ChoiceRadios
+      id={id}
+      name="aspectRatio"
+      legend="Aspect ratio"
+      legendAside={note ? <span className="text-ink-muted truncate text-xs">{note}</span> : null}
+      choices={ASPECT_CHOICES}
+      value={value}
+      onChange={onChange}
+      columns="grid-cols-5"
+      compact
+      testId="aspect-ratio-picker"
+    />
+  );
+}
+
+const QUALITY_CHOICES: readonly Choice<Quality>[] = QUALITIES.map((quality) =>
+  quality === "standard"
+    ? { value: quality, label: "Standard", description: "Faster, lighter files" }
+    : { value: quality, label: "High", description: "More detail, a little slower" },
+);
+
+export function QualityPicker({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Quality;
+  onChange: (value: Quality) => void;
+}) {
+  return (
+    <ChoiceRadios
+      id={id}
+      name="quality"
+      legend="Quality"
+      choices={QUALITY_CHOICES}
+      value={value}
+      onChange={onChange}
+      columns="grid-cols-2"
+      testId="quality-picker"
+    />
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { X } from "lucide-react";
+import { useState, type KeyboardEvent } from "react";
+import { controlClasses } from "@/components/ui/input";
+import { cn } from "@/lib/cn";
+import { tagSchema } from "@/shared/schemas/images";
+import { TAGS_MAX } from "./composer-values";
+
+interface TagsInputProps {
+  id: string;
+  tags: string[];
+  onChange: (tags: string[]) => void;
+  /** Set by FormField. */
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+  onProblem: (message: string | null) => void;
+}
+
+/** Chips with a text box: Enter or comma adds, Backspace in the empty box removes the last. */
+export function TagsInput({ id, tags, onChange, onProblem, ...aria }: TagsInputProps) {
+  const [draft, setDraft] = useState("");
+  const full = tags.length >= TAGS_MAX;
+
+  function commit(text: string): boolean {
+    const raw = text.replace(/,/g, " ").trim();
+    if (raw === "") return true;
+    if (full) {
+      onProblem(`Use at most ${TAGS_MAX} tags.`);
+      return false;
+    }
+    const parsed = tagSchema.safeParse(raw);
+    if (!parsed.success) {
+      onProblem(parsed.error.issues[0]?.message ?? "That tag can't be used.");
+      return false;
+    }
+    onProblem(null);
+    if (!tags.includes(parsed.data)) onChange([...tags, parsed.data]);
+    setDraft("");
+    return true;
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if ((event.key === "Enter" && !event.metaKey && !event.ctrlKey) || event.key === ",") {
+      event.preventDefault();
+      commit(draft);
+    } else if (event.key === "Backspace" && draft === "" && tags.length > 0) {
+      onChange(tags.slice(0, -1));
+    }
+  }
+
+  return (
+    <div
+      data-invalid={aria["aria-invalid"] ? "true" : undefined}
+      className={cn(
+        controlClasses,
+        "flex min-h-11 flex-wrap items-center gap-1.5 px-2 py-1.5",
+        "focus-within:border-primary focus-within:ring-ring/25 focus-within:ring-4",
+        "data-[invalid=true]:border-danger",
+      )}
+    >
+      {tags.map((tag) => (
+        <span
+          key={tag}
+          className="bg-primary-soft text-primary-soft-ink inline-flex h-8 items-center gap-1 rounded-full pr-1 pl-3 text-sm font-medium"
+        >
+          {tag}
+          <button
+            type="button"
+            onClick={() => onChange(tags.filter((item) => item !== tag))}
+            aria-label={`Remove tag ${tag}`}
+            className="hover:bg-primary/15 inline-flex size-6 items-center justify-center rounded-full"
+          >
+            <X aria-hidden="true" className="size-3.5" />
+          </button>
+        </span>
+      ))}
+      <input
+        id={id}
+        value={draft}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          onProblem(null);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => commit(draft)}
+        disabled={full}
+        placeholder={
+          full
+            ? "10 tags — that's the limit"
+            : tags.length === 0
+              ? "e.g. landscape, dusk"
+              : "Add a tag"
+        }
+        autoComplete="off"
+        enterKeyHint="done"
+        maxLength={40}
+        className="text-ink placeholder:text-ink-subtle h-8 min-w-32 flex-1 bg-transparent px-1.5 text-base outline-none disabled:cursor-not-allowed sm:text-sm"
+        {...aria}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+"use client";
+
+import * as DialogPrimitive from "@radix-ui/react-dialog";
+import { X } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { Spinner } from "@/components/ui/spinner";
+import { ApiClientError, apiFetch } from "@/lib/api-client";
+import type { Image } from "@/shared/api-types";
+import { UndoDeleteToast } from "@/components/gallery/undo-delete-toast";
+import { scheduleDelete } from "@/components/gallery/pending-deletes";
+import { ImageDetail } from "./image-detail";
+import { promptExcerpt } from "./image-format";
+
+interface ImageLightboxProps {
+  imageId: string;
+  /** The gallery's current results, for ←/→ (the image may also be outside them). */
+  images: Image[];
+  hasMore: boolean;
+  onLoadMore: () => void;
+  templateNameOf: (templateId: string | null) => string | null | undefined;
+  onNavigate: (id: string) => void;
+  onClose: () => void;
+  /** Keeps the grid in step with changes made here. */
+  onImageChange: (image: Image) => void;
+  onEdited: (image: Image) => void;
+  onUndoDelete: (imageIds: string[]) => void;
+}
+
+type Loaded =
+  | { status: "loading" }
+  | { status: "ready"; image: Image }
+  | { status: "missing"; message: string };
+
+/** The detail view over the gallery: full screen, ←/→ through the results, Esc or Back closes. */
+export function ImageLightbox({
+  imageId,
+  images,
+  hasMore,
+  onLoadMore,
+  templateNameOf,
+  onNavigate,
+  onClose,
+  onImageChange,
+  onEdited,
+  onUndoDelete,
+}: ImageLightboxProps) {
+  const index = images.findIndex((image) => image.id === imageId);
+  const fromList = index >= 0 ? images[index] : undefined;
+  const [fetched, setFetched] = useState<{ id: string; loaded: Loaded } | null>(null);
+
+  // The grid's copy shows at once; a fresh one (share link, counts) replaces it when it arrives.
+  useEffect(() => {
+    const controller = new AbortController();
+    apiFetch<{ image: Image }>(`/api/v1/images/${imageId}`, { signal: controller.signal }).then(
+      ({ image }) => {
+        setFetched({ id: imageId, loaded: { status: "ready", image } });
+        onImageChange(image);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const message =
+          error instanceof ApiClientError && error.code === "NOT_FOUND"
+            ? "This image was deleted, or it isn't yours to see."
+            : error instanceof Error
+              ? error.message
+              : "The image didn't load.";
+        setFetched({ id: imageId, loaded: { status: "missing", message } });
+      },
+    );
+    return () => controller.abort();
+  }, [imageId, onImageChange]);
+
+  const own = fetched?.id === imageId ? fetched.loaded : null;
+  const image = fromList ?? (own?.status === "ready" ? own.image : undefined);
+
+  const previous = index > 0 ? images[index - 1] : undefined;
+  const next = index >= 0 ? images[index + 1] : undefined;
+
+  useEffect(() => {
+    if (index >= 0 && hasMore && index >= images.length - 4) onLoadMore();
+  }, [index, images.length, hasMore, onLoadMore]);
+
+  const change = (updated: Image) => {
+    if (fetched?.id === updated.id)
+      setFetched({ id: updated.id, loaded: { status: "ready", image: updated } });
+    onImageChange(updated);
+  };
+
+  // Escape is handled here, not by Radix: Radix gives it to the topmost layer, and a toast
+  // shown from the lightbox (copied, added…) would swallow it for seconds. Nested dialogs and
+  // menus are portals outside the content, so they keep their own Escape.
+  const contentRef = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      const content = contentRef.current;
+      const target = event.target instanceof Node ? event.target : null;
+      if (!content || !target || !(target === document.body || content.contains(target))) return;
+      event.preventDefault();
+      closeRef.current();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  const remove = () => {
+    const after = next ?? previous;
+    scheduleDelete([imageId]);
+    if (after) onNavigate(after.id);
+    else onClose();
+  };
+
+  return (
+    <DialogPrimitive.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
+      <DialogPrimitive.Portal>
+        <DialogPrimitive.Overlay className="motion-safe:animate-fade-in fixed inset-0 z-50 bg-[rgb(8_6_16/0.92)] backdrop-blur-sm" />
+        <DialogPrimitive.Content
+          className="motion-safe:animate-fade-in fixed inset-0 z-50 overflow-y-auto overscroll-contain outline-none lg:overflow-hidden"
+          data-testid="image-lightbox"
+          aria-describedby={undefined}
+          ref={contentRef}
+          onCloseAutoFocus={(event) => event.preventDefault()}
+          onEscapeKeyDown={(event) => event.preventDefault()}
+        >
+          <CloseButton onClose={onClose} />
+          <DialogPrimitive.Title className="sr-only">
+            {image ? promptExcerpt(image.prompt) : "Image"}
+          </DialogPrimitive.Title>
+          {image ? (
+            <ImageDetail
+              key={image.id}
+              variant="lightbox"
+              image={image}
+              canManage
+              onImageChange={change}
+              templateName={templateNameOf(image.styleTemplateId)}
+              onOpenImage={onNavigate}
+              onEdited={onEdited}
+              onDelete={remove}
+              onPrevious={previous ? () => onNavigate(previous.id) : undefined}
+              onNext={next ? () => onNavigate(next.id) : undefined}
+              stageOverlay={
+                <StageTopBar
+                  position={
+                    index >= 0 ? `${index + 1} of ${images.length}${hasMore ? "+" : ""}` : null
+                  }
+                />
+              }
+            />
+          ) : (
+            <div className="flex h-full min-h-dvh flex-col items-center justify-center gap-4 p-6 text-center text-white">
+              {own?.status === "missing" ? (
+                <>
+                  <p className="text-lg font-semibold">This image isn&apos;t available</p>
+                  <p className="max-w-sm text-sm text-white/70">{own.message}</p>
+                </>
+              ) : (
+                <Spinner label="Loading the image" className="size-7" />
+              )}
+            </div>
+          )}
+          <UndoDeleteToast onUndo={onUndoDelete} />
+        </DialogPrimitive.Content>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
+  );
+}
+
+function StageTopBar({ position }: { position: string | null }) {
+  if (!position) return null;
+  return (
+    <div className="pointer-events-none absolute inset-x-0 top-0 z-10 bg-gradient-to-b from-black/55 to-transparent p-3 pt-[max(0.75rem,env(safe-area-inset-top))] sm:p-4">
+      <span className="rounded-full bg-black/35 px-3 py-1 text-xs font-semibold text-white/90 tabular-nums backdrop-blur-sm">
+        {position}
+      </span>
+    </div>
+  );
+}
+
+/** Fixed, so it stays in reach while the panel scrolls on phones; on wide screens it sits on the panel. */
+function CloseButton({ onClose }: { onClose: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClose}
+      aria-label="Close"
+      aria-keyshortcuts="Escape"
+      data-testid="image-lightbox-close"
+      className="lg:bg-surface-raised lg:text-ink-muted lg:hover:bg-line lg:hover:text-ink fixed top-[max(0.75rem,env(safe-area-inset-top))] right-3 z-20 inline-flex size-11 items-center justify-center rounded-full bg-black/45 text-white backdrop-blur-sm transition-colors hover:bg-black/65 lg:top-3 lg:backdrop-blur-none"
+    >
+      <X aria-hidden="true" className="size-5" />
+    </button>
+  );
+}

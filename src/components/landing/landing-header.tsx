@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { Logo } from "@/components/brand/logo";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
+import { Button } from "@/components/ui/button";
+
+export function LandingHeader({ signedIn }: { signedIn: boolean }) {
+  return (
+    <header className="bg-canvas/75 supports-[backdrop-filter]:bg-canvas/60 sticky top-0 z-40 border-b border-transparent pt-[env(safe-area-inset-top)] backdrop-blur-xl">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
+        <Link href="/" className="inline-flex rounded-xl" aria-label="AI Image Studio home">
+          <Logo />
+        </Link>
+        <nav
+          aria-label="Sections"
+          className="hidden items-center gap-1 text-sm font-medium md:flex"
+        >
+          <a href="#features" className="text-ink-muted hover:text-ink rounded-full px-3 py-2">
+            Features
+          </a>
+          <a href="#free" className="text-ink-muted hover:text-ink rounded-full px-3 py-2">
+            Why it&apos;s free
+          </a>
+        </nav>
+        <div className="flex items-center gap-2">
+          <div className="hidden sm:block">
+            <ThemeSwitcher size="compact" />
+          </div>
+          {signedIn ? (
+            <Button asChild size="sm">
+              <Link href="/generate">Open the studio</Link>
+            </Button>
+          ) : (
+            <>
+              <Button asChild size="sm" variant="ghost">
+                <Link href="/login">Log in</Link>
+              </Button>
+              <Button asChild size="sm">
+                <Link href="/register">Get started</Link>
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

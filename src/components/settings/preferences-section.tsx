@@ -1,0 +1,227 @@
+"use client";
+
+import { SlidersHorizontal } from "lucide-react";
+import { useState, type ReactNode } from "react";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
+import { Switch } from "@/components/ui/switch";
+import { toast } from "@/components/ui/toast-store";
+import { ApiClientError, apiFetch } from "@/lib/api-client";
+import type { Settings } from "@/shared/api-types";
+import {
+  ASPECT_RATIOS,
+  QUALITIES,
+  settingsPatchSchema,
+  type AspectRatio,
+  type Quality,
+} from "@/shared/schemas/settings";
+import { SettingRow, SettingsSection } from "./settings-section";
+
+type SettingKey = keyof Settings;
+
+const QUALITY_LABELS: Record<Quality, string> = { standard: "Standard", high: "High" };
+const ASPECT_LABELS: Record<AspectRatio, string> = {
+  "1:1": "1:1 · Square",
+  "16:9": "16:9 · Widescreen",
+  "9:16": "9:16 · Story",
+  "4:3": "4:3 · Landscape",
+  "3:4": "3:4 · Portrait",
+};
+
+const SWITCHES: readonly {
+  key: "autoSaveGallery" | "enableOfflineCache" | "emailNotifications";
+  label: string;
+  description: string;
+}[] = [
+  {
+    key: "autoSaveGallery",
+    label: "Save new images to my gallery",
+    description: "Every image you generate is kept in your private gallery automatically.",
+  },
+  {
+    key: "enableOfflineCache",
+    label: "Keep my gallery available offline",
+    description:
+      "Images you view are cached on this device so the gallery opens without a connection.",
+  },
+  {
+    key: "emailNotifications",
+    label: "Email notifications",
+    description: "Account emails, such as a notice a week before old private images are removed.",
+  },
+];
+
+function describeChange<K extends SettingKey>(key: K, value: Settings[K]): string {
+  switch (key) {
+    case "defaultQuality":
+      return `Default quality: ${QUALITY_LABELS[value as Quality]}.`;
+    case "defaultAspectRatio":
+      return `Default aspect ratio: ${ASPECT_LABELS[value as AspectRatio]}.`;
+    default: {
+      const label = SWITCHES.find((item) => item.key === key)?.label ?? "Setting";
+      return `${label}: ${value ? "on" : "off"}.`;
+    }
+  }
+}
+
+function SavingIndicator({ active }: { active: boolean }) {
+  return active ? <Spinner label="Saving" className="text-primary" /> : null;
+}
+
+function SettingLabel({
+  htmlFor,
+  children,
+  saving,
+}: {
+  htmlFor: string;
+  children: ReactNode;
+  saving: boolean;
+}) {
+  return (
+    <span className="flex items-center gap-2">
+      <Label htmlFor={htmlFor}>{children}</Label>
+      <SavingIndicator active={saving} />
+    </span>
+  );
+}
+
+interface PreferencesSectionProps {
+  settings: Settings;
+}
+
+/** Each control saves on change (PATCH /api/v1/settings); a failure puts the old value back. */
+export function PreferencesSection({ settings }: PreferencesSectionProps) {
+  const [values, setValues] = useState<Settings>(settings);
+  const [saving, setSaving] = useState<Partial<Record<SettingKey, boolean>>>({});
+
+  async function save<K extends SettingKey>(key: K, value: Settings[K]) {
+    const previous = values[key];
+    if (previous === value) return;
+    const patch = settingsPatchSchema.safeParse({ [key]: value });
+    if (!patch.success) {
+      toast({
+        variant: "error",
+        title: "That value isn't allowed",
+        description: patch.error.issues[0]?.message,
+      });
+      return;
+    }
+    const optimistic = { ...values, [key]: value };
+    setValues(optimistic);
+    setSaving((current) => ({ ...current, [key]: true }));
+    try {
+      await apiFetch<unknown>("/api/v1/settings", { method: "PATCH", json: patch.data });
+      toast({
+        variant: "success",
+        title: "Preferences saved",
+        description: describeChange(key, value),
+      });
+    } catch (error) {
+      setValues((current) => ({ ...current, [key]: previous }));
+      toast({
+        variant: "error",
+        title: "Couldn't save that change",
+        description: error instanceof ApiClientError ? error.message : "Please try again.",
+      });
+    } finally {
+      setSaving((current) => ({ ...current, [key]: false }));
+    }
+  }
+
+  return (
+    <SettingsSection
+      id="preferences"
+      icon={SlidersHorizontal}
+      title="Preferences"
+      description="Defaults for new images and how the studio behaves. Changes save as you make them."
+      testId="settings-preferences"
+    >
+      {/* A form so that the switches render named inputs too; every control saves on its own. */}
+      <form
+        className="divide-line flex flex-col divide-y"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <SettingRow
+          label={
+            <SettingLabel htmlFor="setting-defaultQuality" saving={Boolean(saving.defaultQuality)}>
+              Default quality
+            </SettingLabel>
+          }
+          description="High takes longer and uses larger files."
+          descriptionId="setting-defaultQuality-description"
+          control={
+            <Select
+              id="setting-defaultQuality"
+              name="defaultQuality"
+              value={values.defaultQuality}
+              aria-describedby="setting-defaultQuality-description"
+              onChange={(event) => void save("defaultQuality", event.target.value as Quality)}
+              options={QUALITIES.map((quality) => ({
+                value: quality,
+                label: QUALITY_LABELS[quality],
+              }))}
+              className="w-full min-[440px]:w-52"
+              data-testid="setting-defaultQuality"
+            />
+          }
+        />
+        <SettingRow
+          label={
+            <SettingLabel
+              htmlFor="setting-defaultAspectRatio"
+              saving={Boolean(saving.defaultAspectRatio)}
+            >
+              Default aspect ratio
+            </SettingLabel>
+          }
+          description="The shape new images start with; you can change it per image."
+          descriptionId="setting-defaultAspectRatio-description"
+          control={
+            <Select
+              id="setting-defaultAspectRatio"
+              name="defaultAspectRatio"
+              value={values.defaultAspectRatio}
+              aria-describedby="setting-defaultAspectRatio-description"
+              onChange={(event) =>
+                void save("defaultAspectRatio", event.target.value as AspectRatio)
+              }
+              options={ASPECT_RATIOS.map((ratio) => ({
+                value: ratio,
+                label: ASPECT_LABELS[ratio],
+              }))}
+              className="w-full min-[440px]:w-52"
+              data-testid="setting-defaultAspectRatio"
+            />
+          }
+        />
+        {SWITCHES.map((item) => {
+          const id = `setting-${item.key}`;
+          return (
+            <SettingRow
+              key={item.key}
+              label={
+                <SettingLabel htmlFor={id} saving={Boolean(saving[item.key])}>
+                  {item.label}
+                </SettingLabel>
+              }
+              description={item.description}
+              descriptionId={`${id}-description`}
+              inline
+              control={
+                <Switch
+                  id={id}
+                  name={item.key}
+                  checked={values[item.key]}
+                  aria-describedby={`${id}-description`}
+                  onCheckedChange={(checked) => void save(item.key, checked)}
+                  data-testid={id}
+                />
+              }
+            />
+          );
+        })}
+      </form>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,193 @@
+"use client";
+
+import { UserRound } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { UserAvatar } from "@/components/shell/user-avatar";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast-store";
+import { ApiClientError, apiFetch } from "@/lib/api-client";
+import type { Profile, Quota, User } from "@/shared/api-types";
+import { profilePatchSchema } from "@/shared/schemas/settings";
+import { formatDate } from "./format";
+import { SettingsSection } from "./settings-section";
+
+function readUser(data: unknown, fallback: User): User {
+  if (typeof data === "object" && data !== null) {
+    if ("user" in data && typeof data.user === "object" && data.user !== null)
+      return { ...fallback, ...(data.user as Partial<User>) };
+    if ("id" in data && "email" in data) return { ...fallback, ...(data as Partial<User>) };
+  }
+  return fallback;
+}
+
+function QuotaMeter({ quota }: { quota: Quota }) {
+  if (quota.dailyLimit === null) {
+    return (
+      <p className="text-ink text-sm font-semibold">{quota.usedToday} today · no daily limit</p>
+    );
+  }
+  const percent =
+    quota.dailyLimit > 0
+      ? Math.min(100, Math.round((quota.usedToday / quota.dailyLimit) * 100))
+      : 0;
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-ink text-sm font-semibold tabular-nums">
+        {quota.usedToday} of {quota.dailyLimit} today
+      </p>
+      <div
+        role="meter"
+        aria-label="Images generated today"
+        aria-valuemin={0}
+        aria-valuemax={quota.dailyLimit}
+        aria-valuenow={quota.usedToday}
+        className="bg-surface-sunken h-1.5 overflow-hidden rounded-full"
+      >
+        <div className="bg-prism h-full rounded-full" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+interface ProfileSectionProps {
+  profile: Profile;
+  onUserChange: (user: User) => void;
+}
+
+export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
+  const router = useRouter();
+  const { user, quota } = profile;
+  const [name, setName] = useState(user.name);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const unchanged = name.trim() === user.name;
+
+  async function saveName(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = profilePatchSchema.safeParse({ name });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Enter your name.");
+      return;
+    }
+    if (parsed.data.name === user.name) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const data = await apiFetch<unknown>("/api/v1/auth/profile", {
+        method: "PATCH",
+        json: parsed.data,
+      });
+      const updated = readUser(data, { ...user, name: parsed.data.name });
+      onUserChange(updated);
+      setName(updated.name);
+      toast({ variant: "success", title: "Name updated" });
+      router.refresh();
+    } catch (caught) {
+      const message =
+        caught instanceof ApiClientError
+          ? (caught.fieldErrors().name ?? caught.message)
+          : "Couldn't save your name. Please try again.";
+      setError(message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <SettingsSection
+      id="profile"
+      icon={UserRound}
+      title="Profile"
+      description="How you appear in the studio."
+      testId="settings-profile"
+    >
+      <div className="flex flex-col gap-6">
+        <div className="flex items-center gap-4">
+          <UserAvatar name={user.name} email={user.email} size="lg" />
+          <div className="flex min-w-0 flex-col gap-1.5">
+            <p className="font-display text-ink truncate text-lg font-semibold">{user.name}</p>
+            <div className="flex flex-wrap gap-1.5">
+              <Badge
+                variant={user.tier === "supporter" ? "prism" : "primary"}
+                data-testid="profile-tier"
+              >
+                {user.tier === "supporter" ? "Supporter" : "Free plan"}
+              </Badge>
+              <Badge
+                variant={user.role === "admin" ? "warning" : "neutral"}
+                data-testid="profile-role"
+              >
+                {user.role === "admin" ? "Admin" : "Member"}
+              </Badge>
+            </div>
+          </div>
+        </div>
+
+        <dl className="grid grid-cols-1 gap-3 min-[440px]:grid-cols-2">
+          <div className="border-line bg-surface-raised/60 rounded-2xl border p-4">
+            <dt className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">
+              Member since
+            </dt>
+            <dd className="text-ink mt-1 text-sm font-semibold" data-testid="profile-member-since">
+              {formatDate(user.createdAt)}
+            </dd>
+          </div>
+          <div className="border-line bg-surface-raised/60 rounded-2xl border p-4">
+            <dt className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">
+              Daily images
+            </dt>
+            <dd className="mt-1">
+              <QuotaMeter quota={quota} />
+            </dd>
+          </div>
+        </dl>
+
+        <form
+          method="post"
+          onSubmit={(event) => void saveName(event)}
+          noValidate
+          className="flex flex-col gap-4"
+          data-testid="profile-form"
+        >
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+            <FormField label="Name" error={error} className="flex-1">
+              <Input
+                name="name"
+                value={name}
+                maxLength={80}
+                autoComplete="name"
+                onChange={(event) => {
+                  setName(event.target.value);
+                  setError(null);
+                }}
+              />
+            </FormField>
+            <Button
+              type="submit"
+              loading={saving}
+              disabled={unchanged}
+              className="sm:mt-7"
+              data-testid="profile-save"
+            >
+              Save name
+            </Button>
+          </div>
+          <FormField label="Email" hint="Your sign-in address. Changing it isn't available yet.">
+            <Input
+              name="email"
+              type="email"
+              value={user.email}
+              readOnly
+              aria-readonly="true"
+              data-testid="profile-email"
+            />
+          </FormField>
+        </form>
+      </div>
+    </SettingsSection>
+  );
+}

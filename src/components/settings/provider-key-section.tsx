@@ -1,0 +1,471 @@
+"use client";
+
+import {
+  CircleCheck,
+  CreditCard,
+  ExternalLink,
+  FlaskConical,
+  KeyRound,
+  RefreshCw,
+  ShieldCheck,
+  Trash2,
+} from "lucide-react";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { PasswordInput } from "@/components/ui/password-input";
+import { toast } from "@/components/ui/toast";
+import { ApiClientError, apiFetch, formatWait } from "@/lib/api-client";
+import type { ProviderKeyInfo } from "@/shared/api-types";
+import { providerKeyInputSchema } from "@/shared/schemas/settings";
+import { formatDate } from "./format";
+import { SettingsSection } from "./settings-section";
+
+const AI_STUDIO_KEY_URL = "https://aistudio.google.com/apikey";
+const PRICING_URL = "https://ai.google.dev/gemini-api/docs/pricing";
+
+function ExternalLinkText({
+  href,
+  children,
+  testId,
+}: {
+  href: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="text-primary decoration-primary/30 hover:decoration-primary inline-flex items-center gap-1 font-semibold underline underline-offset-4"
+      data-testid={testId}
+    >
+      {children}
+      <ExternalLink aria-hidden="true" className="size-3.5" />
+      <span className="sr-only">(opens in a new tab)</span>
+    </a>
+  );
+}
+
+const STEPS: readonly ReactNode[] = [
+  <>
+    Open{" "}
+    <ExternalLinkText href={AI_STUDIO_KEY_URL} testId="ai-studio-link">
+      Google AI Studio → API keys
+    </ExternalLinkText>{" "}
+    and sign in with your Google account.
+  </>,
+  <>Choose “Create API key”, pick (or create) a Google Cloud project, and copy the key.</>,
+  <>Turn on billing for that project — image generation needs it (see below).</>,
+  <>Paste the key here and press “Save and check”.</>,
+];
+
+/** What went wrong while saving: on the field (the key itself) or beside the form (Google, network). */
+interface SaveProblem {
+  field: string | null;
+  alert: { title: string; message: string } | null;
+}
+
+function problemOf(error: unknown): SaveProblem {
+  if (!(error instanceof ApiClientError)) {
+    return { field: null, alert: { title: "Couldn't save the key", message: "Please try again." } };
+  }
+  switch (error.code) {
+    case "PROVIDER_KEY_INVALID":
+      return { field: error.message, alert: null };
+    case "VALIDATION_ERROR":
+      return { field: error.fieldErrors().apiKey ?? error.message, alert: null };
+    case "PROVIDER_ERROR":
+      return {
+        field: null,
+        alert: {
+          title: "Google couldn't check the key",
+          message: `${error.message} Your key was not saved; nothing was charged.`,
+        },
+      };
+    case "RATE_LIMITED":
+      return {
+        field: null,
+        alert: {
+          title: "Too many attempts",
+          message:
+            error.retryAfterSeconds !== null
+              ? `Try again in ${formatWait(error.retryAfterSeconds)}.`
+              : "Wait a moment, then try again.",
+        },
+      };
+    case "NETWORK_ERROR":
+      return { field: null, alert: { title: "You seem to be offline", message: error.message } };
+    case "UNAUTHORIZED":
+      return {
+        field: null,
+        alert: { title: "Your session has ended", message: "Log in again, then save the key." },
+      };
+    default:
+      return { field: null, alert: { title: "Couldn't save the key", message: error.message } };
+  }
+}
+
+function SavedKey({
+  providerKey,
+  onReplace,
+  onRemove,
+}: {
+  providerKey: ProviderKeyInfo;
+  onReplace: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div
+      className="border-success/30 bg-success-soft flex flex-col gap-4 rounded-2xl border p-4 sm:flex-row sm:items-center"
+      data-testid="provider-key-status"
+      data-state="saved"
+    >
+      <div className="flex min-w-0 flex-1 items-center gap-3">
+        <span className="bg-surface text-success flex size-10 shrink-0 items-center justify-center rounded-full">
+          <CircleCheck aria-hidden="true" className="size-5" />
+        </span>
+        <div className="flex min-w-0 flex-col">
+          <p className="text-ink text-sm font-semibold">
+            Gemini key ending in{" "}
+            <span className="font-mono tracking-wider" data-testid="provider-key-last4">
+              ••••{providerKey.last4}
+            </span>
+          </p>
+          <p className="text-ink-muted text-sm">
+            Checked with Google on {formatDate(providerKey.validatedAt)}.
+          </p>
+        </div>
+      </div>
+      <div className="grid grid-cols-2 gap-2 sm:flex">
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={onReplace}
+          data-testid="provider-key-replace"
+        >
+          <RefreshCw aria-hidden="true" />
+          Replace
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onRemove} data-testid="provider-key-remove">
+          <Trash2 aria-hidden="true" />
+          Remove
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function KeyForm({
+  replacing,
+  onSaved,
+  onCancel,
+}: {
+  replacing: boolean;
+  onSaved: (info: ProviderKeyInfo) => void;
+  onCancel: (() => void) | null;
+}) {
+  const [apiKey, setApiKey] = useState("");
+  const [checking, setChecking] = useState(false);
+  const [problem, setProblem] = useState<SaveProblem>({ field: null, alert: null });
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = providerKeyInputSchema.safeParse({ provider: "gemini", apiKey });
+    if (!parsed.success) {
+      const issue =
+        parsed.error.issues.find((item) => item.path[0] === "apiKey") ?? parsed.error.issues[0];
+      setProblem({ field: issue?.message ?? "Paste your Gemini API key.", alert: null });
+      return;
+    }
+    setChecking(true);
+    setProblem({ field: null, alert: null });
+    try {
+      const info = await apiFetch<ProviderKeyInfo>("/api/v1/settings/provider-key", {
+        method: "PUT",
+        json: parsed.data,
+      });
+      setApiKey("");
+      onSaved(info);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  return (
+    <form
+      method="post"
+      noValidate
+      onSubmit={(event) => void save(event)}
+      className="flex flex-col gap-4"
+      data-testid="provider-key-form"
+    >
+      <FormField
+        id="provider-key-input"
+        label={replacing ? "New Gemini API key" : "Gemini API key"}
+        error={problem.field}
+        hint="It starts with “AIza”. We check it with Google before saving it."
+      >
+        <PasswordInput
+          name="apiKey"
+          value={apiKey}
+          onChange={(event) => {
+            setApiKey(event.target.value);
+            setProblem((current) => ({ ...current, field: null }));
+          }}
+          placeholder="AIza…"
+          autoComplete="off"
+          disabled={checking}
+          data-testid="provider-key-input"
+        />
+      </FormField>
+      {problem.alert ? (
+        <Alert
+          variant="warning"
+          role="alert"
+          title={problem.alert.title}
+          data-testid="provider-key-error"
+        >
+          {problem.alert.message}
+        </Alert>
+      ) : null}
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <Button type="submit" loading={checking} data-testid="provider-key-save">
+          {checking ? null : <KeyRound aria-hidden="true" />}
+          {checking ? "Checking with Google…" : "Save and check"}
+        </Button>
+        {onCancel ? (
+          <Button variant="ghost" onClick={onCancel} disabled={checking}>
+            Keep the current key
+          </Button>
+        ) : null}
+      </div>
+      <p className="sr-only" role="status" aria-live="polite">
+        {checking ? "Checking your key with Google…" : ""}
+      </p>
+    </form>
+  );
+}
+
+function RemoveKeyDialog({
+  open,
+  onOpenChange,
+  onRemoved,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onRemoved: () => void;
+}) {
+  const [removing, setRemoving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setRemoving(true);
+    setError(null);
+    try {
+      await apiFetch<unknown>("/api/v1/settings/provider-key", { method: "DELETE" });
+      onRemoved();
+    } catch (caught) {
+      setError(caught instanceof ApiClientError ? caught.message : "Please try again.");
+    } finally {
+      setRemoving(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!removing) onOpenChange(next);
+        if (!next) setError(null);
+      }}
+    >
+      <DialogContent data-testid="provider-key-remove-dialog">
+        <DialogHeader>
+          <DialogTitle>Remove your Gemini key?</DialogTitle>
+          <DialogDescription>
+            The studio forgets the key at once. New images then use the studio&apos;s shared key or
+            its demo images, if this studio offers them — otherwise you&apos;ll need to add a key
+            again. Your existing images stay. To stop the key working everywhere, also delete it in
+            Google AI Studio.
+          </DialogDescription>
+        </DialogHeader>
+        {error ? (
+          <Alert variant="danger" role="alert" title="Couldn't remove the key">
+            {error}
+          </Alert>
+        ) : null}
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="secondary" disabled={removing}>
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button
+            variant="danger"
+            loading={removing}
+            onClick={() => void remove()}
+            data-testid="provider-key-remove-confirm"
+          >
+            {removing ? null : <Trash2 aria-hidden="true" />}
+            Remove key
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function Guidance() {
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="border-line bg-surface-raised/50 flex flex-col gap-3 rounded-2xl border p-4 sm:p-5">
+        <h3 className="text-ink text-sm font-semibold">Get a key in a few minutes</h3>
+        <ol className="text-ink-muted grid gap-x-6 gap-y-2.5 text-sm md:grid-cols-2">
+          {STEPS.map((step, index) => (
+            <li key={index} className="flex gap-3">
+              <span className="bg-primary-soft text-primary-soft-ink flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-bold">
+                {index + 1}
+              </span>
+              <span className="pt-0.5">{step}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <GuidanceNote icon={CreditCard} title="Image generation needs billing">
+          Gemini&apos;s image models are not in Google&apos;s free tier: a project without billing
+          has no image quota. With billing on, each image costs roughly 4–7 US cents (at 1024 px),
+          charged to your Google account.{" "}
+          <ExternalLinkText href={PRICING_URL}>Google&apos;s pricing</ExternalLinkText> has the
+          current rates.
+        </GuidanceNote>
+        <GuidanceNote icon={ShieldCheck} title="Encrypted, never shown again">
+          The key is encrypted before it is stored and never sent back to a browser — only its last
+          four characters are shown. You can revoke it in AI Studio at any time.
+        </GuidanceNote>
+      </div>
+    </div>
+  );
+}
+
+function GuidanceNote({
+  icon: Icon,
+  title,
+  children,
+}: {
+  icon: typeof CreditCard;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="border-line flex gap-3 rounded-2xl border p-4">
+      <Icon aria-hidden="true" className="text-primary mt-0.5 size-5 shrink-0" />
+      <div className="flex flex-col gap-1">
+        <h3 className="text-ink text-sm font-semibold">{title}</h3>
+        <p className="text-ink-muted text-sm">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+/** The user's own Gemini key: add (checked with Google first), replace or remove it. */
+export function ProviderKeySection({
+  providerKey: initialKey,
+}: {
+  providerKey: ProviderKeyInfo | null;
+}) {
+  const [providerKey, setProviderKey] = useState(initialKey);
+  const [replacing, setReplacing] = useState(false);
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  const showForm = providerKey === null || replacing;
+
+  return (
+    <SettingsSection
+      id="gemini-key"
+      icon={KeyRound}
+      title="Gemini API key"
+      aside={
+        providerKey ? (
+          <Badge variant="success">Saved</Badge>
+        ) : (
+          <Badge variant="neutral">Not set</Badge>
+        )
+      }
+      description="Images are made by Google on your own Gemini key — usage and billing stay in your Google account."
+      testId="settings-provider-key"
+    >
+      <div className="flex flex-col gap-6">
+        {providerKey && !replacing ? (
+          <SavedKey
+            providerKey={providerKey}
+            onReplace={() => setReplacing(true)}
+            onRemove={() => setConfirmingRemoval(true)}
+          />
+        ) : null}
+
+        {providerKey === null ? (
+          <div
+            className="border-line-strong bg-surface-raised/50 flex items-start gap-3 rounded-2xl border border-dashed p-4"
+            data-testid="provider-key-status"
+            data-state="missing"
+          >
+            <span className="bg-surface-sunken text-ink-subtle flex size-9 shrink-0 items-center justify-center rounded-full">
+              <FlaskConical aria-hidden="true" className="size-4" />
+            </span>
+            <div className="flex flex-col gap-0.5">
+              <p className="text-ink text-sm font-semibold">No key saved</p>
+              <p className="text-ink-muted text-sm">
+                Until you add one, images come from the studio&apos;s demo provider (clearly
+                labelled) or its shared key — if the operator has set either up.
+              </p>
+            </div>
+          </div>
+        ) : null}
+
+        {showForm ? (
+          <KeyForm
+            replacing={replacing}
+            onCancel={replacing ? () => setReplacing(false) : null}
+            onSaved={(info) => {
+              setProviderKey(info);
+              setReplacing(false);
+              toast({
+                variant: "success",
+                title: "Gemini key saved",
+                description: `Google accepted the key ending in ${info.last4}. New images use it from now on.`,
+              });
+            }}
+          />
+        ) : null}
+
+        <Guidance />
+      </div>
+
+      <RemoveKeyDialog
+        open={confirmingRemoval}
+        onOpenChange={setConfirmingRemoval}
+        onRemoved={() => {
+          setConfirmingRemoval(false);
+          setProviderKey(null);
+          setReplacing(false);
+          toast({ title: "Gemini key removed", description: "The studio no longer has your key." });
+        }}
+      />
+    </SettingsSection>
+  );
+}

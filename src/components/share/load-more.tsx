@@ -1,0 +1,67 @@
+"use client";
+
+import { RotateCw } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import type { PagesStatus } from "./use-cursor-pages";
+
+interface LoadMoreProps {
+  status: PagesStatus;
+  hasMore: boolean;
+  onLoadMore: () => void;
+  errorMessage?: string;
+  /** Shown once everything is loaded, e.g. "That's every public image". */
+  endText?: string;
+}
+
+/**
+ * Loads the next page when it scrolls near the viewport; a "Load more" button does the same
+ * for keyboards and for browsers that do not scroll (tall screens, reduced motion setups).
+ */
+export function LoadMore({ status, hasMore, onLoadMore, errorMessage, endText }: LoadMoreProps) {
+  const sentinel = useRef<HTMLDivElement>(null);
+  const canAutoLoad = hasMore && status === "ready";
+
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!canAutoLoad || !target) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) onLoadMore();
+      },
+      { rootMargin: "0px 0px 800px 0px" },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [canAutoLoad, onLoadMore]);
+
+  return (
+    <div
+      ref={sentinel}
+      className="text-ink-muted flex min-h-16 flex-col items-center justify-center gap-3 py-6 text-sm"
+      data-testid="load-more"
+    >
+      {status === "loading-more" ? (
+        <span role="status" className="inline-flex items-center gap-2">
+          <Spinner />
+          Loading more…
+        </span>
+      ) : status === "error-more" ? (
+        <div role="alert" className="flex flex-col items-center gap-2 text-center">
+          <p>{errorMessage ?? "Couldn't load more."}</p>
+          <Button variant="secondary" size="sm" onClick={onLoadMore}>
+            <RotateCw aria-hidden="true" />
+            Try again
+          </Button>
+        </div>
+      ) : hasMore ? (
+        <Button variant="secondary" size="sm" onClick={onLoadMore}>
+          Load more
+        </Button>
+      ) : endText ? (
+        <p>{endText}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo } from "@/components/brand/logo";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
+import type { User } from "@/shared/api-types";
+import { LogOutButton } from "./log-out-button";
+import { MainNav } from "./main-nav";
+import { UserAvatar } from "./user-avatar";
+import { UserMenu } from "./user-menu";
+
+/** The signed-in frame: sidebar from lg up; top bar and bottom navigation below. */
+export function AppShell({ user, children }: { user: User; children: ReactNode }) {
+  return (
+    <div className="bg-canvas bg-studio-glow min-h-dvh">
+      <div
+        className="lg:border-line lg:bg-surface/70 lg:fixed lg:inset-y-0 lg:left-0 lg:z-30 lg:flex lg:w-72 lg:flex-col lg:border-r lg:backdrop-blur-xl"
+        data-testid="app-sidebar"
+      >
+        <div className="hidden px-6 pt-7 pb-8 lg:block">
+          <Link
+            href="/generate"
+            className="inline-flex rounded-xl"
+            aria-label="AI Image Studio, go to Generate"
+          >
+            <Logo />
+          </Link>
+        </div>
+        <MainNav />
+        <div className="hidden flex-1 lg:block" />
+        <div className="border-line hidden flex-col gap-4 border-t p-4 lg:flex">
+          <div className="flex items-center justify-between gap-2 px-2">
+            <span className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">
+              Theme
+            </span>
+            <ThemeSwitcher size="compact" testIdPrefix="shell-theme" />
+          </div>
+          <div className="border-line bg-surface flex items-center gap-3 rounded-2xl border p-3">
+            <UserAvatar name={user.name} email={user.email} size="md" />
+            <div className="min-w-0 flex-1">
+              <p
+                className="text-ink truncate text-sm font-semibold"
+                data-testid="sidebar-user-name"
+              >
+                {user.name}
+              </p>
+              <p className="text-ink-muted truncate text-xs">{user.email}</p>
+            </div>
+          </div>
+          <LogOutButton variant="secondary" className="w-full" data-testid="sidebar-logout" />
+        </div>
+      </div>
+
+      <div className="lg:pl-72">
+        <header className="border-line bg-canvas/80 sticky top-0 z-30 border-b pt-[env(safe-area-inset-top)] backdrop-blur-xl lg:hidden">
+          <div className="mx-auto flex h-14 max-w-3xl items-center justify-between px-4">
+            <Link
+              href="/generate"
+              className="inline-flex rounded-xl"
+              aria-label="AI Image Studio, go to Generate"
+            >
+              <Logo />
+            </Link>
+            <UserMenu user={user} />
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="pb-safe-nav outline-none lg:pb-12">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+"use client";
+
+import { LogOut } from "lucide-react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { useLogOut } from "./use-log-out";
+
+/** The accessible name is exactly "Log out" (the end-to-end tests find it by that name). */
+export function LogOutButton({
+  variant = "secondary",
+  ...props
+}: Omit<ButtonProps, "onClick" | "children">) {
+  const { logOut, pending } = useLogOut();
+  return (
+    <Button variant={variant} loading={pending} onClick={() => void logOut()} {...props}>
+      {pending ? null : <LogOut aria-hidden="true" />}
+      Log out
+    </Button>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+import { NAV_ITEMS, isActivePath } from "./nav-items";
+
+/**
+ * One navigation for every screen size (so each link and test id exists once):
+ * a fixed bottom bar on phones and tablets, a vertical list in the sidebar from lg up.
+ */
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav
+      aria-label="Main"
+      className={cn(
+        "border-line bg-surface/85 fixed inset-x-0 bottom-0 z-40 border-t pb-[env(safe-area-inset-bottom)] backdrop-blur-xl",
+        "lg:static lg:z-auto lg:border-0 lg:bg-transparent lg:pb-0 lg:backdrop-blur-none",
+      )}
+      data-testid="main-nav"
+    >
+      <ul className="mx-auto flex max-w-xl items-stretch justify-around px-1 lg:max-w-none lg:flex-col lg:gap-1 lg:px-3">
+        {NAV_ITEMS.map((item) => {
+          const active = isActivePath(pathname, item.href);
+          const Icon = item.icon;
+          return (
+            <li key={item.href} className="flex flex-1 lg:flex-none">
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                data-testid={item.testId}
+                className={cn(
+                  "group relative flex flex-1 flex-col items-center justify-center gap-1 rounded-xl px-1 pt-2 pb-1.5 text-[0.7rem] font-medium transition-colors",
+                  "min-h-16 lg:min-h-11 lg:flex-row lg:justify-start lg:gap-3 lg:px-3 lg:py-2.5 lg:text-sm",
+                  active
+                    ? "text-primary-soft-ink lg:bg-primary-soft"
+                    : "text-ink-muted hover:text-ink lg:hover:bg-surface-raised",
+                )}
+              >
+                <span
+                  className={cn(
+                    "flex h-8 w-14 items-center justify-center rounded-full transition-colors lg:h-auto lg:w-auto",
+                    active
+                      ? "bg-primary-soft lg:bg-transparent"
+                      : "group-hover:bg-surface-raised lg:group-hover:bg-transparent",
+                  )}
+                >
+                  <Icon
+                    aria-hidden="true"
+                    className="size-5 lg:size-[1.15rem]"
+                    strokeWidth={active ? 2.25 : 1.9}
+                  />
+                </span>
+                <span className="lg:hidden">{item.shortLabel}</span>
+                <span className="hidden lg:inline">{item.label}</span>
+                {active ? (
+                  <span
+                    aria-hidden="true"
+                    className="bg-primary absolute top-1/2 -left-3 hidden h-6 w-1 -translate-y-1/2 rounded-r-full lg:block"
+                  />
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import type { HTMLAttributes } from "react";
+import { cn } from "@/lib/cn";
+
+const radiusClasses = {
+  md: "rounded-md",
+  lg: "rounded-lg",
+  xl: "rounded-xl",
+  "2xl": "rounded-2xl",
+  card: "rounded-card",
+  full: "rounded-full",
+} as const;
+
+interface SkeletonProps extends HTMLAttributes<HTMLDivElement> {
+  radius?: keyof typeof radiusClasses;
+}
+
+/** A placeholder block; wrap a group of them in an element with aria-busy and a label. */
+export function Skeleton({ className, radius = "lg", ...props }: SkeletonProps) {
+  return (
+    <div
+      aria-hidden="true"
+      className={cn(
+        "skeleton-shimmer bg-surface-raised motion-safe:animate-shimmer",
+        radiusClasses[radius],
+        className,
+      )}
+      {...props}
+    />
+  );
+}

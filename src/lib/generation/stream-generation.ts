@@ -1,0 +1,203 @@
+import type { ApiClientErrorCode } from "@/lib/api-client";
+import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
+import { errorBodySchema, readGenerationEvent, readImage } from "./generation-events";
+import { createSseParser } from "./sse-parser";
+
+/** The API's codes, plus the stream ending before its `done` or `error` event. */
+export type GenerationErrorCode = ApiClientErrorCode | "STREAM_INTERRUPTED";
+
+interface GenerationErrorInit {
+  code: GenerationErrorCode;
+  message: string;
+  status?: number;
+  details?: unknown;
+  retryAfterSeconds?: number | null;
+  quota?: Quota | null;
+}
+
+/** A generation that failed: an error envelope, an `error` event, or a broken connection. */
+export class GenerationError extends Error {
+  readonly code: GenerationErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  readonly retryAfterSeconds: number | null;
+  /** The quota after the failure, when the server sent it. */
+  readonly quota: Quota | null;
+
+  constructor(init: GenerationErrorInit) {
+    super(init.message);
+    this.name = "GenerationError";
+    this.code = init.code;
+    this.status = init.status ?? 0;
+    this.details = init.details;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.quota = init.quota ?? null;
+  }
+}
+
+export interface GenerationSuccess {
+  image: Image;
+  /** Null when the answer was a replayed JSON response, which carries no quota. */
+  quota: Quota | null;
+  replayed: boolean;
+}
+
+export type GenerationBody = { kind: "json"; value: unknown } | { kind: "form"; value: FormData };
+
+export interface StreamGenerationOptions {
+  url: string;
+  body: GenerationBody;
+  /** Sent as Idempotency-Key: a retry with the same key is answered with the first result. */
+  idempotencyKey: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: GenerationProgress) => void;
+  fetchImpl?: typeof fetch;
+}
+
+const NETWORK_MESSAGE = "We couldn't reach the studio. Check your connection and try again.";
+const INTERRUPTED_MESSAGE = "The connection dropped before the image was ready.";
+
+/**
+ * POSTs a generation with `Accept: text/event-stream` and follows its events. Resolves on
+ * `done`; rejects with GenerationError on an error envelope, an `error` event, a failed fetch
+ * (NETWORK_ERROR) or a stream that ends early (STREAM_INTERRUPTED). An abort rejects with
+ * the AbortError itself.
+ */
+export async function streamGeneration(
+  options: StreamGenerationOptions,
+): Promise<GenerationSuccess> {
+  const { url, body, idempotencyKey, signal, onProgress } = options;
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const headers = new Headers({
+    Accept: "text/event-stream",
+    "Idempotency-Key": idempotencyKey,
+  });
+  if (body.kind === "json") headers.set("Content-Type", "application/json");
+
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers,
+      body: body.kind === "json" ? JSON.stringify(body.value) : body.value,
+      signal,
+    });
+  } catch (cause) {
+    if (isAbort(cause, signal)) throw cause;
+    throw new GenerationError({ code: "NETWORK_ERROR", message: NETWORK_MESSAGE });
+  }
+
+  const contentType = response.headers.get("content-type") ?? "";
+  if (!response.ok || !contentType.includes("text/event-stream")) {
+    return readJsonAnswer(response);
+  }
+  if (!response.body) {
+    throw new GenerationError({ code: "STREAM_INTERRUPTED", message: INTERRUPTED_MESSAGE });
+  }
+
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parser = createSseParser();
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<string>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        if (isAbort(cause, signal)) throw cause;
+        throw new GenerationError({ code: "STREAM_INTERRUPTED", message: INTERRUPTED_MESSAGE });
+      }
+      if (chunk.done) break;
+      for (const message of parser.push(chunk.value)) {
+        const event = readGenerationEvent(message);
+        if (!event) continue;
+        if (event.type === "progress") {
+          onProgress?.({ stage: event.stage, percent: event.percent });
+        } else if (event.type === "done") {
+          return { image: event.image, quota: event.quota, replayed: event.replayed };
+        } else {
+          throw new GenerationError({
+            code: event.error.code as GenerationErrorCode,
+            message: event.error.message,
+            status: 200,
+            details: event.error.details,
+            retryAfterSeconds: readRetryAfterDetail(event.error.details),
+            quota: event.quota,
+          });
+        }
+      }
+    }
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+  throw new GenerationError({ code: "STREAM_INTERRUPTED", message: INTERRUPTED_MESSAGE });
+}
+
+/** A JSON envelope: an error before the stream began, or a replayed 201 `{image}`. */
+async function readJsonAnswer(response: Response): Promise<GenerationSuccess> {
+  let payload: unknown = null;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = null;
+  }
+  if (isRecord(payload) && payload.success === true && isRecord(payload.data)) {
+    const image = readImage(payload.data.image);
+    if (image) {
+      return {
+        image,
+        quota: null,
+        replayed: response.headers.get("Idempotent-Replayed") === "true",
+      };
+    }
+  }
+  if (isRecord(payload) && payload.success === false) {
+    const parsed = errorBodySchema.safeParse(payload.error);
+    if (parsed.success) {
+      throw new GenerationError({
+        code: parsed.data.code as GenerationErrorCode,
+        message: parsed.data.message,
+        status: response.status,
+        details: parsed.data.details,
+        retryAfterSeconds:
+          parseRetryAfter(response.headers.get("Retry-After")) ??
+          readRetryAfterDetail(parsed.data.details),
+      });
+    }
+  }
+  throw new GenerationError({
+    code: "UNEXPECTED_RESPONSE",
+    message: "The studio sent an answer we couldn't read. Please try again.",
+    status: response.status,
+  });
+}
+
+function readRetryAfterDetail(details: unknown): number | null {
+  if (!isRecord(details)) return null;
+  const seconds = details.retryAfterSeconds;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0
+    ? Math.ceil(seconds)
+    : null;
+}
+
+function parseRetryAfter(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function isAbort(cause: unknown, signal: AbortSignal | undefined): boolean {
+  return (
+    Boolean(signal?.aborted) ||
+    (typeof cause === "object" &&
+      cause !== null &&
+      "name" in cause &&
+      (cause as { name: unknown }).name === "AbortError")
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

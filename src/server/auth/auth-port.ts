@@ -1,0 +1,77 @@
+import "server-only";
+
+/** Who made a request, as established by an AuthPort adapter. */
+export interface AuthIdentity {
+  userId: string;
+  email: string;
+  /** The local session row or the Supabase session id (`session_id` claim); null for API keys. */
+  sessionId: string | null;
+  via: "cookie" | "bearer" | "api-key";
+  /** API key scopes; cookie and bearer sessions carry every scope. */
+  scopes: readonly ("images:read" | "images:write")[];
+}
+
+export interface IssuedSession {
+  accessToken: string;
+  refreshToken: string;
+  /** epoch seconds */
+  expiresAt: number;
+}
+
+export interface AuthResult {
+  userId: string;
+  email: string;
+  session: IssuedSession;
+}
+
+/** The request's cookies, read and written through Next's cookie store (or a test double). */
+export interface CookieJar {
+  getAll(): { name: string; value: string }[];
+  set(name: string, value: string, options: CookieOptions): void;
+}
+
+export interface CookieOptions {
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: "lax" | "strict" | "none";
+  path?: string;
+  maxAge?: number;
+  expires?: Date;
+  domain?: string;
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Accounts and sessions. Adapters: local (passwords in the database, our own tokens and
+ * cookie) and Supabase Auth (through @supabase/ssr). Errors are AppErrors: CONFLICT for an
+ * email already registered, UNAUTHORIZED for wrong credentials or a bad/reused token.
+ */
+export interface AuthPort {
+  readonly kind: "local" | "supabase";
+  /** Creates the account, signs it in, and writes the browser session into `jar`. */
+  register(
+    input: { email: string; password: string; name: string },
+    jar: CookieJar,
+    meta: RequestMeta,
+  ): Promise<AuthResult>;
+  /** Signs in and writes the browser session into `jar`. */
+  login(
+    input: { email: string; password: string },
+    jar: CookieJar,
+    meta: RequestMeta,
+  ): Promise<AuthResult>;
+  /** Rotates a refresh token; a reused token revokes its session. */
+  refresh(refreshToken: string): Promise<IssuedSession>;
+  /** Revokes the identity's session and clears the browser session from `jar`. */
+  logout(identity: AuthIdentity, jar: CookieJar): Promise<void>;
+  /** The identity behind the browser's session cookies, or null. May refresh and rewrite them. */
+  authenticateCookies(jar: CookieJar): Promise<AuthIdentity | null>;
+  /** The identity behind an access token from login/refresh, or null. */
+  authenticateAccessToken(token: string): Promise<AuthIdentity | null>;
+  /** True when the cookie jar holds something that looks like this adapter's session (no I/O). */
+  hasSessionCookie(jar: CookieJar): boolean;
+}

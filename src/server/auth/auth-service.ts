@@ -1,0 +1,130 @@
+import "server-only";
+import type { Session, User } from "@/shared/api-types";
+import type { LoginInput, RegisterInput } from "@/shared/schemas/auth";
+import { recordAudit } from "@/server/audit/audit-log";
+import { AppError } from "@/server/http/app-error";
+import { enforceRateLimits } from "@/server/http/rate-limit";
+import type { Services } from "@/server/services";
+import { ensureProfileRow } from "@/server/users/users-queries";
+import type { AuthIdentity, CookieJar, RequestMeta } from "./auth-port";
+
+interface Call {
+  services: Services;
+  jar: CookieJar;
+  meta: RequestMeta;
+  requestId: string;
+  responseHeaders: Headers;
+}
+
+async function limitAuthAttempts({ services, meta, responseHeaders }: Call, email: string) {
+  await enforceRateLimits({
+    kv: services.kv,
+    keys: [`auth:ip:${meta.ip ?? "unknown"}`, `auth:email:${email}`],
+    rule: { limit: services.config.limits.authPerMinute, windowSeconds: 60 },
+    headers: responseHeaders,
+    message: "Too many sign-in attempts. Wait a minute and try again.",
+  });
+}
+
+/** Register → rate limit (per IP and email) → account → profile → audit. */
+export async function registerAccount(
+  call: Call,
+  input: RegisterInput,
+): Promise<{ user: User; session: Session }> {
+  const { services, jar, meta, requestId } = call;
+  await limitAuthAttempts(call, input.email);
+  const result = await services.auth.register(input, jar, meta);
+  await ensureProfileRow({
+    db: services.database.db,
+    userId: result.userId,
+    email: result.email,
+    name: input.name,
+  });
+  await recordAudit({
+    db: services.database.db,
+    action: "auth.register",
+    actorId: result.userId,
+    ...meta,
+    requestId,
+  });
+  return { user: await services.users.getUser({ userId: result.userId }), session: result.session };
+}
+
+/** Login → rate limit (per IP and email) → credentials → audit (failures too). */
+export async function loginAccount(
+  call: Call,
+  input: LoginInput,
+): Promise<{ user: User; session: Session }> {
+  const { services, jar, meta, requestId } = call;
+  await limitAuthAttempts(call, input.email);
+  try {
+    const result = await services.auth.login(input, jar, meta);
+    await ensureProfileRow({
+      db: services.database.db,
+      userId: result.userId,
+      email: result.email,
+      name: result.email.split("@")[0] ?? "",
+    });
+    await recordAudit({
+      db: services.database.db,
+      action: "auth.login",
+      actorId: result.userId,
+      ...meta,
+      requestId,
+    });
+    return {
+      user: await services.users.getUser({ userId: result.userId }),
+      session: result.session,
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAUTHORIZED") {
+      await recordAudit({
+        db: services.database.db,
+        action: "auth.login_failed",
+        actorId: null,
+        ...meta,
+        requestId,
+        metadata: { emailHash: await hashEmail(input.email) },
+      });
+    }
+    throw error;
+  }
+}
+
+export async function logoutAccount(call: Call, identity: AuthIdentity): Promise<void> {
+  const { services, jar, meta, requestId } = call;
+  await services.auth.logout(identity, jar);
+  await recordAudit({
+    db: services.database.db,
+    action: "auth.logout",
+    actorId: identity.userId,
+    ...meta,
+    requestId,
+  });
+}
+
+export async function refreshSession(
+  call: Omit<Call, "jar">,
+  refreshToken: string,
+): Promise<{ session: Session }> {
+  const { services, meta, requestId } = call;
+  try {
+    return { session: await services.auth.refresh(refreshToken) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAUTHORIZED") {
+      await recordAudit({
+        db: services.database.db,
+        action: "auth.refresh_rejected",
+        actorId: null,
+        ...meta,
+        requestId,
+      });
+    }
+    throw error;
+  }
+}
+
+async function hashEmail(email: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(email));
+  return Buffer.from(digest).toString("hex").slice(0, 16);
+}

@@ -1,0 +1,218 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+import { SignJWT, jwtVerify } from "jose";
+import type { Database } from "@/server/db/database";
+import { AppError } from "@/server/http/app-error";
+import { deriveKey, randomToken, safeEqualHex, sha256Hex } from "@/server/security/tokens";
+import type { AuthIdentity, AuthPort, CookieJar, IssuedSession, RequestMeta } from "../auth-port";
+import {
+  extendSession,
+  findAuthUserByEmail,
+  findLiveSession,
+  findRefreshToken,
+  insertAuthUser,
+  insertSession,
+  revokeSession,
+  rotateRefreshToken,
+  touchLastSignIn,
+} from "./local-auth-queries";
+
+const ACCESS_TOKEN_SECONDS = 15 * 60;
+const SESSION_SECONDS = 30 * 24 * 60 * 60;
+// Sliding sessions are re-extended at most this often, to keep reads cheap.
+const EXTEND_AFTER_MS = 24 * 60 * 60 * 1000;
+const ISSUER = "ai-image-studio";
+const AUDIENCE = "authenticated";
+const ALL_SCOPES = ["images:read", "images:write"] as const;
+
+// argon2id parameters (OWASP's minimum: 19 MiB, 2 iterations, 1 lane).
+const HASH_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export interface LocalAuthOptions {
+  db: Database;
+  appSecret: string;
+  secureCookies: boolean;
+  now?: () => number;
+}
+
+export function sessionCookieName(secure: boolean): string {
+  // The __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
+  return secure ? "__Host-ais_session" : "ais_session";
+}
+
+/** Accounts in our own database: argon2id passwords, HS256 access tokens, rotating refresh tokens. */
+export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const signingKey = deriveKey(options.appSecret, "local-access-token");
+  const cookieName = sessionCookieName(options.secureCookies);
+  // Verified against when the email is unknown, so both paths cost one argon2 verify.
+  const dummyHash = hash("not-a-real-password-for-timing", HASH_OPTIONS);
+
+  async function issueAccessToken(
+    userId: string,
+    email: string,
+    sessionId: string,
+  ): Promise<{ token: string; expiresAt: number }> {
+    const issuedAt = Math.floor(now() / 1000);
+    const expiresAt = issuedAt + ACCESS_TOKEN_SECONDS;
+    const token = await new SignJWT({ email, sid: sessionId, role: "authenticated" })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(signingKey);
+    return { token, expiresAt };
+  }
+
+  async function startSession(userId: string, email: string, jar: CookieJar, meta: RequestMeta) {
+    const cookieSecret = randomToken("", 32);
+    const refreshToken = randomToken("rt_", 32);
+    const sessionId = await insertSession({
+      db,
+      userId,
+      cookieSecretHash: sha256Hex(cookieSecret),
+      refreshTokenHash: sha256Hex(refreshToken),
+      expiresAt: new Date(now() + SESSION_SECONDS * 1000),
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    writeCookie(jar, `${sessionId}.${cookieSecret}`, SESSION_SECONDS);
+    const access = await issueAccessToken(userId, email, sessionId);
+    const session: IssuedSession = {
+      accessToken: access.token,
+      refreshToken,
+      expiresAt: access.expiresAt,
+    };
+    return { userId, email, session };
+  }
+
+  function writeCookie(jar: CookieJar, value: string, maxAge: number) {
+    jar.set(cookieName, value, {
+      httpOnly: true,
+      secure: options.secureCookies,
+      sameSite: "lax",
+      path: "/",
+      maxAge,
+    });
+  }
+
+  function readCookie(jar: CookieJar): { sessionId: string; secret: string } | null {
+    const raw = jar.getAll().find((cookie) => cookie.name === cookieName)?.value;
+    const match = raw ? /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(raw) : null;
+    return match?.[1] && match[2] ? { sessionId: match[1], secret: match[2] } : null;
+  }
+
+  return {
+    kind: "local",
+
+    async register(input, jar, meta) {
+      const passwordHash = await hash(input.password, HASH_OPTIONS);
+      const created = await insertAuthUser({
+        db,
+        email: input.email,
+        passwordHash,
+        name: input.name,
+      });
+      if (!created) {
+        throw new AppError("CONFLICT", "An account with this email already exists.", {
+          issues: [{ path: "email", message: "An account with this email already exists." }],
+        });
+      }
+      return startSession(created.id, input.email, jar, meta);
+    },
+
+    async login(input, jar, meta) {
+      const user = await findAuthUserByEmail({ db, email: input.email });
+      const valid = user?.passwordHash
+        ? await verify(user.passwordHash, input.password).catch(() => false)
+        : await verify(await dummyHash, input.password).then(() => false);
+      if (!user || !valid) throw new AppError("UNAUTHORIZED", "Wrong email or password.");
+      await touchLastSignIn({ db, userId: user.id });
+      return startSession(user.id, user.email ?? input.email, jar, meta);
+    },
+
+    async refresh(refreshToken) {
+      const tokenHash = sha256Hex(refreshToken);
+      const stored = await findRefreshToken({ db, tokenHash });
+      if (!stored)
+        throw new AppError("UNAUTHORIZED", "This refresh token is not valid. Sign in again.");
+      const live = await findLiveSession({ db, sessionId: stored.sessionId });
+      if (!live) throw new AppError("UNAUTHORIZED", "This session has ended. Sign in again.");
+      const next = randomToken("rt_", 32);
+      const rotated =
+        stored.usedAt === null &&
+        (await rotateRefreshToken({
+          db,
+          oldHash: tokenHash,
+          newHash: sha256Hex(next),
+          sessionId: live.id,
+        }));
+      if (!rotated) {
+        // A used refresh token came back: someone holds a copy. End the whole session.
+        await revokeSession({ db, sessionId: live.id, reason: "refresh_token_reuse" });
+        throw new AppError(
+          "UNAUTHORIZED",
+          "This refresh token was already used; the session has been signed out for safety.",
+        );
+      }
+      const access = await issueAccessToken(live.userId, live.email ?? "", live.id);
+      return { accessToken: access.token, refreshToken: next, expiresAt: access.expiresAt };
+    },
+
+    async logout(identity, jar) {
+      if (identity.sessionId)
+        await revokeSession({ db, sessionId: identity.sessionId, reason: "logout" });
+      writeCookie(jar, "", 0);
+    },
+
+    async authenticateCookies(jar) {
+      const cookie = readCookie(jar);
+      if (!cookie) return null;
+      const live = await findLiveSession({ db, sessionId: cookie.sessionId });
+      if (!live || !safeEqualHex(live.cookieSecretHash, sha256Hex(cookie.secret))) return null;
+      if (now() - live.lastSeenAt.getTime() > EXTEND_AFTER_MS) {
+        await extendSession({
+          db,
+          sessionId: live.id,
+          expiresAt: new Date(now() + SESSION_SECONDS * 1000),
+        });
+        writeCookie(jar, `${cookie.sessionId}.${cookie.secret}`, SESSION_SECONDS);
+      }
+      return identityOf(live.userId, live.email ?? "", live.id, "cookie");
+    },
+
+    async authenticateAccessToken(token) {
+      try {
+        const { payload } = await jwtVerify(token, signingKey, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ["HS256"],
+          currentDate: new Date(now()),
+        });
+        if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
+        // Logout revokes the session, and with it every access token issued for it.
+        const live = await findLiveSession({ db, sessionId: payload.sid });
+        if (!live || live.userId !== payload.sub) return null;
+        return identityOf(live.userId, live.email ?? "", live.id, "bearer");
+      } catch {
+        return null;
+      }
+    },
+
+    hasSessionCookie(jar) {
+      return readCookie(jar) !== null;
+    },
+  };
+}
+
+function identityOf(
+  userId: string,
+  email: string,
+  sessionId: string,
+  via: "cookie" | "bearer",
+): AuthIdentity {
+  return { userId, email, sessionId, via, scopes: ALL_SCOPES };
+}

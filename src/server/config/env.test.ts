@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./env";
+
+describe("configuration", () => {
+  it("starts on embedded adapters with nothing configured", () => {
+    const config = parseConfig({});
+    expect(config.mode).toBe("embedded");
+    expect(config.database).toEqual({ kind: "pglite", dir: ".data/pglite" });
+    expect(config.auth.kind).toBe("local");
+    expect(config.objectStore.kind).toBe("local");
+    expect(config.kv.kind).toBe("memory");
+    expect(config.mailer.kind).toBe("outbox");
+    expect(config.imageProvider.demoEnabled).toBe(true);
+    expect(config.limits).toMatchObject({
+      dailyGenerations: 50,
+      generatePerMinute: 10,
+      authPerMinute: 10,
+    });
+  });
+
+  it("chooses production adapters from the variables present", () => {
+    const config = parseConfig({
+      DATABASE_URL: "postgres://u:p@db.example.com:5432/postgres",
+      SUPABASE_URL: "https://abc.supabase.co",
+      SUPABASE_PUBLISHABLE_KEY: "sb_publishable_x",
+      SUPABASE_SECRET_KEY: "sb_secret_x",
+      KV_REST_API_URL: "https://kv.example.com",
+      KV_REST_API_TOKEN: "token",
+      RESEND_API_KEY: "re_x",
+      APP_SECRET: "x".repeat(40),
+    });
+    expect(config.mode).toBe("production");
+    expect(config.auth.kind).toBe("supabase");
+    expect(config.objectStore.kind).toBe("supabase");
+    expect(config.kv.kind).toBe("upstash");
+    expect(config.mailer.kind).toBe("resend");
+    expect(config.imageProvider.demoEnabled).toBe(false);
+  });
+
+  it("prefers Upstash REST over REDIS_URL and falls back to Redis over TCP", () => {
+    expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).kv.kind).toBe("redis");
+    expect(
+      parseConfig({
+        REDIS_URL: "redis://127.0.0.1:6379",
+        UPSTASH_REDIS_REST_URL: "https://x.upstash.io",
+        UPSTASH_REDIS_REST_TOKEN: "t",
+      }).kv.kind,
+    ).toBe("upstash");
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "postgres://x/y" }, "APP_SECRET"],
+    [{ SUPABASE_URL: "https://abc.supabase.co" }, "SUPABASE_SECRET_KEY"],
+    [{ DAILY_GENERATION_LIMIT: "lots" }, "DAILY_GENERATION_LIMIT"],
+    [{ APP_SECRET: "short" }, "APP_SECRET"],
+    [{ KV_REST_API_URL: "https://kv.example.com" }, "KV_REST_API_TOKEN"],
+    [{ DEMO_PROVIDER: "maybe" }, "DEMO_PROVIDER"],
+  ])("stops with a message naming the bad variable (%o)", (env, name) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(name));
+  });
+});

@@ -1,0 +1,265 @@
+import { z } from "zod";
+
+/**
+ * The environment, parsed once. This module and ./index.ts are the only readers of
+ * process.env. It has no Node-only imports so that middleware (edge) can use it too.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const optionalUrl = optionalString.pipe(z.url().optional());
+const optionalInt = (min: number, max: number) =>
+  optionalString
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number({ error: "must be a whole number" }).int().min(min).max(max).optional());
+const positiveInt = (fallback: number) =>
+  optionalInt(1, 1_000_000).transform((value) => value ?? fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: optionalInt(1, 65535),
+    APP_URL: optionalUrl,
+    DATA_DIR: optionalString.transform((value) => value ?? ".data"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// URL" })
+        .optional(),
+    ),
+    SUPABASE_URL: optionalUrl,
+    SUPABASE_PUBLISHABLE_KEY: optionalString,
+    SUPABASE_SECRET_KEY: optionalString,
+    SUPABASE_STORAGE_BUCKET: optionalString.transform((value) => value ?? "images"),
+    KV_REST_API_URL: optionalUrl,
+    KV_REST_API_TOKEN: optionalString,
+    UPSTASH_REDIS_REST_URL: optionalUrl,
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, { error: "must be a redis:// or rediss:// URL" })
+        .optional(),
+    ),
+    GEMINI_API_KEY: optionalString,
+    GEMINI_API_BASE_URL: optionalUrl,
+    GEMINI_IMAGE_MODEL: optionalString.transform((value) => value ?? "gemini-3.1-flash-image"),
+    DEMO_PROVIDER: optionalString.pipe(z.enum(["on", "off"]).optional()),
+    DAILY_GENERATION_LIMIT: positiveInt(50),
+    MONTHLY_GENERATION_LIMIT: positiveInt(1000),
+    GENERATE_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    APP_SECRET: optionalString.pipe(
+      z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+    ),
+    APP_SECRET_PREVIOUS: optionalString,
+    MODERATION_BLOCKLIST: optionalString,
+    CRON_SECRET: optionalString.pipe(
+      z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+    ),
+    RESEND_API_KEY: optionalString,
+    RESEND_API_BASE_URL: optionalUrl,
+    EMAIL_FROM: optionalString.transform((value) => value ?? "AI Image Studio <studio@localhost>"),
+    LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error", "silent"]).optional()),
+  })
+  .superRefine((env, ctx) => {
+    const supabase = [env.SUPABASE_URL, env.SUPABASE_PUBLISHABLE_KEY, env.SUPABASE_SECRET_KEY];
+    const set = supabase.filter(Boolean).length;
+    if (set > 0 && set < 3) {
+      for (const [name, value] of [
+        ["SUPABASE_URL", env.SUPABASE_URL],
+        ["SUPABASE_PUBLISHABLE_KEY", env.SUPABASE_PUBLISHABLE_KEY],
+        ["SUPABASE_SECRET_KEY", env.SUPABASE_SECRET_KEY],
+      ] as const) {
+        if (!value)
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: "is required when any SUPABASE_* is set",
+          });
+      }
+    }
+    if (set === 3 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is required with Supabase (the project's Postgres connection string)",
+      });
+    }
+    if (Boolean(env.KV_REST_API_URL) !== Boolean(env.KV_REST_API_TOKEN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.KV_REST_API_URL ? "KV_REST_API_TOKEN" : "KV_REST_API_URL"],
+        message: "is required when the other KV_REST_API_* is set",
+      });
+    }
+    if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.UPSTASH_REDIS_REST_URL ? "UPSTASH_REDIS_REST_TOKEN" : "UPSTASH_REDIS_REST_URL"],
+        message: "is required when the other UPSTASH_REDIS_REST_* is set",
+      });
+    }
+    const embedded = !env.DATABASE_URL && set === 0;
+    if (!embedded && !env.APP_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_SECRET"],
+        message:
+          "is required outside embedded mode (32+ random characters; `openssl rand -base64 48`)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export type Mode = "embedded" | "production" | "mixed";
+
+export interface AppConfig {
+  nodeEnv: Env["NODE_ENV"];
+  isProduction: boolean;
+  mode: Mode;
+  port: number;
+  appUrl: string | undefined;
+  dataDir: string;
+  database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
+  auth:
+    | { kind: "local" }
+    | { kind: "supabase"; url: string; publishableKey: string; secretKey: string };
+  objectStore:
+    | { kind: "local"; dir: string }
+    | { kind: "supabase"; url: string; secretKey: string; bucket: string };
+  kv:
+    | { kind: "upstash"; url: string; token: string }
+    | { kind: "redis"; url: string }
+    | { kind: "memory" };
+  mailer:
+    | { kind: "resend"; apiKey: string; from: string; baseUrl: string | undefined }
+    | { kind: "outbox"; from: string };
+  imageProvider: {
+    geminiApiKey: string | undefined;
+    geminiBaseUrl: string | undefined;
+    model: string;
+    demoEnabled: boolean;
+  };
+  limits: {
+    dailyGenerations: number;
+    monthlyGenerations: number;
+    generatePerMinute: number;
+    authPerMinute: number;
+  };
+  /** Unset only in embedded mode, where one is generated into DATA_DIR on first start. */
+  appSecret: string | undefined;
+  /** Earlier APP_SECRETs, so that keys sealed before a rotation still open. */
+  previousAppSecrets: string[];
+  /** Extra words or phrases that refuse a prompt, on top of the built-in list. */
+  moderationBlocklist: string[];
+  cronSecret: string | undefined;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function joinPath(base: string, child: string): string {
+  return `${base.replace(/\/+$/, "")}/${child}`;
+}
+
+/** Parses an environment (process.env by default) into the configuration, or throws ConfigError naming each variable. */
+export function parseConfig(source: Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map(
+        (issue) => `${issue.path.join(".") || "environment"} ${issue.message}`,
+      ),
+    );
+  }
+  const env = result.data;
+  const supabase =
+    env.SUPABASE_URL && env.SUPABASE_PUBLISHABLE_KEY && env.SUPABASE_SECRET_KEY
+      ? {
+          url: env.SUPABASE_URL,
+          publishableKey: env.SUPABASE_PUBLISHABLE_KEY,
+          secretKey: env.SUPABASE_SECRET_KEY,
+        }
+      : undefined;
+  const embedded = !env.DATABASE_URL && !supabase;
+  const production = Boolean(env.DATABASE_URL && supabase);
+  const upstashUrl = env.KV_REST_API_URL ?? env.UPSTASH_REDIS_REST_URL;
+  const upstashToken = env.KV_REST_API_TOKEN ?? env.UPSTASH_REDIS_REST_TOKEN;
+
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction: env.NODE_ENV === "production",
+    mode: embedded ? "embedded" : production ? "production" : "mixed",
+    port: env.PORT ?? 3000,
+    appUrl: env.APP_URL,
+    dataDir: env.DATA_DIR,
+    database: env.DATABASE_URL
+      ? { kind: "postgres", url: env.DATABASE_URL }
+      : { kind: "pglite", dir: joinPath(env.DATA_DIR, "pglite") },
+    auth: supabase ? { kind: "supabase", ...supabase } : { kind: "local" },
+    objectStore: supabase
+      ? {
+          kind: "supabase",
+          url: supabase.url,
+          secretKey: supabase.secretKey,
+          bucket: env.SUPABASE_STORAGE_BUCKET,
+        }
+      : { kind: "local", dir: joinPath(env.DATA_DIR, "storage") },
+    kv:
+      upstashUrl && upstashToken
+        ? { kind: "upstash", url: upstashUrl, token: upstashToken }
+        : env.REDIS_URL
+          ? { kind: "redis", url: env.REDIS_URL }
+          : { kind: "memory" },
+    mailer: env.RESEND_API_KEY
+      ? {
+          kind: "resend",
+          apiKey: env.RESEND_API_KEY,
+          from: env.EMAIL_FROM,
+          baseUrl: env.RESEND_API_BASE_URL,
+        }
+      : { kind: "outbox", from: env.EMAIL_FROM },
+    imageProvider: {
+      geminiApiKey: env.GEMINI_API_KEY,
+      geminiBaseUrl: env.GEMINI_API_BASE_URL,
+      model: env.GEMINI_IMAGE_MODEL,
+      demoEnabled: env.DEMO_PROVIDER ? env.DEMO_PROVIDER === "on" : embedded,
+    },
+    limits: {
+      dailyGenerations: env.DAILY_GENERATION_LIMIT,
+      monthlyGenerations: env.MONTHLY_GENERATION_LIMIT,
+      generatePerMinute: env.GENERATE_RATE_LIMIT_PER_MINUTE,
+      authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    },
+    appSecret: env.APP_SECRET,
+    previousAppSecrets: splitList(env.APP_SECRET_PREVIOUS),
+    moderationBlocklist: splitList(env.MODERATION_BLOCKLIST),
+    cronSecret: env.CRON_SECRET,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, parsed on first use; a bad environment throws ConfigError. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,273 @@
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  integer,
+  jsonb,
+  pgSchema,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * Drizzle's view of the tables that supabase/migrations creates. The migrations are the
+ * source of truth for the schema; this file only types the queries, so keep it in step
+ * (tests/integration/schema-matches-migrations.test.ts checks every column here exists).
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const authSchema = pgSchema("auth");
+
+export const authUsers = authSchema.table("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email"),
+  encryptedPassword: text("encrypted_password"),
+  rawUserMetaData: jsonb("raw_user_meta_data").$type<Record<string, unknown>>().notNull(),
+  emailConfirmedAt: tz("email_confirmed_at"),
+  lastSignInAt: tz("last_sign_in_at"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const profiles = pgTable("profiles", {
+  id: uuid("id").primaryKey(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  avatarUrl: text("avatar_url"),
+  role: text("role", { enum: ["user", "admin"] }).notNull(),
+  tier: text("tier", { enum: ["free", "supporter"] }).notNull(),
+  dailyLimitOverride: integer("daily_limit_override"),
+  monthlyLimitOverride: integer("monthly_limit_override"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const userSettings = pgTable("user_settings", {
+  userId: uuid("user_id").primaryKey(),
+  emailNotifications: boolean("email_notifications").notNull(),
+  defaultQuality: text("default_quality", { enum: ["standard", "high"] }).notNull(),
+  defaultAspectRatio: text("default_aspect_ratio", {
+    enum: ["1:1", "16:9", "9:16", "4:3", "3:4"],
+  }).notNull(),
+  autoSaveGallery: boolean("auto_save_gallery").notNull(),
+  enableOfflineCache: boolean("enable_offline_cache").notNull(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const providerKeys = pgTable(
+  "provider_keys",
+  {
+    userId: uuid("user_id").notNull(),
+    provider: text("provider", { enum: ["gemini"] }).notNull(),
+    ciphertext: text("ciphertext").notNull(),
+    keyVersion: integer("key_version").notNull(),
+    last4: text("last4").notNull(),
+    validatedAt: tz("validated_at").notNull(),
+    createdAt: tz("created_at").notNull().defaultNow(),
+    updatedAt: tz("updated_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.provider] })],
+);
+
+export const styleTemplates = pgTable("style_templates", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  category: text("category", {
+    enum: ["photography", "illustration", "art", "design", "3d"],
+  }).notNull(),
+  promptPrefix: text("prompt_prefix").notNull(),
+  promptSuffix: text("prompt_suffix").notNull(),
+  negativePrompt: text("negative_prompt").notNull(),
+  parameters: jsonb("parameters").$type<Record<string, unknown>>().notNull(),
+  previewUrl: text("preview_url").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+  isActive: boolean("is_active").notNull(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const images = pgTable("images", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  prompt: text("prompt").notNull(),
+  negativePrompt: text("negative_prompt"),
+  styleTemplateId: uuid("style_template_id"),
+  aspectRatio: text("aspect_ratio", { enum: ["1:1", "16:9", "9:16", "4:3", "3:4"] }).notNull(),
+  quality: text("quality", { enum: ["standard", "high"] }).notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  seed: bigint("seed", { mode: "number" }).notNull(),
+  model: text("model").notNull(),
+  tags: text("tags").array().notNull(),
+  isPublic: boolean("is_public").notNull(),
+  favorite: boolean("favorite").notNull(),
+  parentId: uuid("parent_id"),
+  generationTimeMs: integer("generation_time_ms").notNull(),
+  downloadCount: integer("download_count").notNull(),
+  storageKey: text("storage_key").notNull(),
+  mimeType: text("mime_type").notNull(),
+  byteSize: integer("byte_size").notNull(),
+  thumbnailSizes: integer("thumbnail_sizes").array().notNull(),
+  totalBytes: bigint("total_bytes", { mode: "number" }).notNull(),
+  publishedAt: tz("published_at"),
+  shareId: text("share_id"),
+  searchVector: tsvector("search_vector"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const collections = pgTable("collections", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  isPublic: boolean("is_public").notNull(),
+  coverImageId: uuid("cover_image_id"),
+  shareId: text("share_id"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const collectionImages = pgTable(
+  "collection_images",
+  {
+    collectionId: uuid("collection_id").notNull(),
+    imageId: uuid("image_id").notNull(),
+    addedAt: tz("added_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.collectionId, table.imageId] })],
+);
+
+export const quotaCounters = pgTable("quota_counters", {
+  userId: uuid("user_id").primaryKey(),
+  dayStart: date("day_start", { mode: "string" }).notNull(),
+  dayUsed: integer("day_used").notNull(),
+  monthStart: date("month_start", { mode: "string" }).notNull(),
+  monthUsed: integer("month_used").notNull(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const idempotencyRecords = pgTable(
+  "idempotency_records",
+  {
+    userId: uuid("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: text("status", { enum: ["pending", "completed", "failed"] }).notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
+    imageId: uuid("image_id"),
+    lockedUntil: tz("locked_until").notNull(),
+    createdAt: tz("created_at").notNull().defaultNow(),
+    expiresAt: tz("expires_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.key] })],
+);
+
+export const usageLogs = pgTable("usage_logs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id"),
+  action: text("action").notNull(),
+  status: text("status", { enum: ["success", "failure"] }).notNull(),
+  imageId: uuid("image_id"),
+  provider: text("provider"),
+  model: text("model"),
+  errorCode: text("error_code"),
+  durationMs: integer("duration_ms"),
+  requestId: text("request_id"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+});
+
+export const auditLogs = pgTable("audit_logs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  actorId: uuid("actor_id"),
+  action: text("action").notNull(),
+  targetType: text("target_type"),
+  targetId: text("target_id"),
+  ip: text("ip"),
+  userAgent: text("user_agent"),
+  requestId: text("request_id"),
+  metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+});
+
+export const apiKeys = pgTable("api_keys", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull(),
+  keyHash: text("key_hash").notNull(),
+  scopes: text("scopes").array().notNull(),
+  lastUsedAt: tz("last_used_at"),
+  expiresAt: tz("expires_at"),
+  revokedAt: tz("revoked_at"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+});
+
+export const systemSettings = pgTable("system_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedBy: uuid("updated_by"),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+});
+
+export const localSessions = pgTable("local_sessions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  cookieSecretHash: text("cookie_secret_hash").notNull(),
+  userAgent: text("user_agent"),
+  ip: text("ip"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  lastSeenAt: tz("last_seen_at").notNull().defaultNow(),
+  expiresAt: tz("expires_at").notNull(),
+  revokedAt: tz("revoked_at"),
+  revokeReason: text("revoke_reason"),
+});
+
+export const localRefreshTokens = pgTable("local_refresh_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  sessionId: uuid("session_id").notNull(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  usedAt: tz("used_at"),
+});
+
+export const mailOutbox = pgTable("mail_outbox", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  toEmail: text("to_email").notNull(),
+  subject: text("subject").notNull(),
+  textBody: text("text_body").notNull(),
+  htmlBody: text("html_body"),
+  kind: text("kind").notNull(),
+  providerMessageId: text("provider_message_id"),
+  error: text("error"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  sentAt: tz("sent_at"),
+});
+
+export const schema = {
+  authUsers,
+  profiles,
+  userSettings,
+  providerKeys,
+  styleTemplates,
+  images,
+  collections,
+  collectionImages,
+  quotaCounters,
+  idempotencyRecords,
+  usageLogs,
+  auditLogs,
+  apiKeys,
+  systemSettings,
+  localSessions,
+  localRefreshTokens,
+  mailOutbox,
+};

@@ -1,0 +1,51 @@
+import "server-only";
+import type { AspectRatio, Quality } from "@/shared/schemas/settings";
+
+/** The style template's part of a request, as stored in style_templates. */
+export interface TemplateDirectives {
+  name: string;
+  promptPrefix: string;
+  promptSuffix: string;
+  negativePrompt: string;
+  parameters: Record<string, unknown>;
+}
+
+export interface ImageRequest {
+  prompt: string;
+  negativePrompt: string | null;
+  template: TemplateDirectives | null;
+  aspectRatio: AspectRatio;
+  quality: Quality;
+  /** Always set: chosen by the caller or drawn by the service, and recorded with the image. */
+  seed: number;
+  /** For image-to-image and edits: one input image, already validated. */
+  inputImage: { data: Uint8Array; mimeType: "image/png" | "image/jpeg" | "image/webp" } | null;
+  signal?: AbortSignal;
+}
+
+export interface ProviderImage {
+  data: Uint8Array;
+  mimeType: string;
+  /** The model that made it, as recorded on the image (the demo's says "demo"). */
+  model: string;
+}
+
+/**
+ * Makes one image. Adapters: Gemini (@google/genai) and the offline demo. Failures are
+ * AppErrors: PROVIDER_KEY_INVALID, CONTENT_BLOCKED, PROVIDER_ERROR (details: providerStatus,
+ * retryable, reason).
+ */
+export interface ImageProviderPort {
+  readonly id: "gemini" | "demo";
+  readonly model: string;
+  generate(request: ImageRequest): Promise<ProviderImage>;
+}
+
+/** Pixel size per aspect ratio, as Gemini image models return them. */
+export const DIMENSIONS: Record<AspectRatio, { width: number; height: number }> = {
+  "1:1": { width: 1024, height: 1024 },
+  "16:9": { width: 1344, height: 768 },
+  "9:16": { width: 768, height: 1344 },
+  "4:3": { width: 1184, height: 864 },
+  "3:4": { width: 864, height: 1184 },
+};

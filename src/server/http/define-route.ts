@@ -1,0 +1,262 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import type { ApiErrorBody } from "@/shared/api-errors";
+import type { AuthIdentity, CookieJar, RequestMeta } from "@/server/auth/auth-port";
+import { authenticateApiKey, API_KEY_PREFIX } from "@/server/api-keys/api-key-auth";
+import { ConfigError } from "@/server/config/env";
+import { logger } from "@/server/observability/logger";
+import { getServices, type Services } from "@/server/services";
+import { AppError } from "./app-error";
+import { clientIp } from "./client-ip";
+import { requestCookieJar } from "./cookie-jar";
+import { errorBody, metaFor, successBody } from "./envelope";
+import { Reply } from "./reply";
+import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
+import { parseWith, validationError } from "./validation";
+
+type Access = "public" | "optional" | "user" | "admin";
+type Scope = "images:read" | "images:write";
+
+export interface RouteContext<Body, Query, Params, Identity> {
+  request: NextRequest;
+  requestId: string;
+  services: Services;
+  identity: Identity;
+  body: Body;
+  query: Query;
+  params: Params;
+  cookies: CookieJar;
+  meta: RequestMeta;
+  /** Headers added to the response, success or error (e.g. RateLimit-*). */
+  responseHeaders: Headers;
+}
+
+interface RouteOptions<Body, Query, Params, A extends Access> {
+  access: A;
+  /** Required scope for API-key callers; sessions carry every scope. */
+  scope?: Scope;
+  body?: z.ZodType<Body>;
+  query?: z.ZodType<Query>;
+  params?: z.ZodType<Params>;
+  /** Largest accepted JSON body in bytes (default 64 KiB). */
+  maxBodyBytes?: number;
+}
+
+type IdentityFor<A extends Access> = A extends "public"
+  ? null
+  : A extends "optional"
+    ? AuthIdentity | null
+    : AuthIdentity;
+type Segment = { params: Promise<Record<string, string | string[]>> };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
+/**
+ * Every route handler goes through here: request id → services → authentication (cookie,
+ * access token, API key) → scope/role → Origin check for cookie writes → Zod parsing →
+ * handler → envelope; errors become the API's codes, internals are logged and never sent.
+ */
+export function defineRoute<
+  Body = undefined,
+  Query = undefined,
+  Params = undefined,
+  A extends Access = Access,
+>(
+  options: RouteOptions<Body, Query, Params, A>,
+  handler: (context: RouteContext<Body, Query, Params, IdentityFor<A>>) => Promise<unknown>,
+) {
+  return async function route(request: NextRequest, segment: Segment): Promise<Response> {
+    const started = performance.now();
+    const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+    const responseHeaders = new Headers();
+    let userId: string | null = null;
+    const jar = requestCookieJar(request);
+    let response: Response;
+    try {
+      const services = await getServices();
+      const meta: RequestMeta = {
+        ip: clientIp(request.headers),
+        userAgent: request.headers.get("user-agent"),
+      };
+      // Public routes never look at credentials (the cron route reads its own bearer secret).
+      const identity =
+        options.access === "public" ? null : await authenticate(request, services, jar);
+      userId = identity?.userId ?? null;
+
+      if (options.access !== "public" && options.access !== "optional" && !identity) {
+        throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+      }
+      if (identity && options.scope && !identity.scopes.includes(options.scope)) {
+        throw new AppError("FORBIDDEN", `This API key lacks the ${options.scope} scope.`);
+      }
+      if (options.access === "admin" && identity) {
+        const user = await services.users.getUser({ userId: identity.userId });
+        if (user.role !== "admin") throw new AppError("FORBIDDEN", "Administrators only.");
+      }
+      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request, identity, services);
+
+      const params = options.params
+        ? parseWith(options.params, await segment.params, "params")
+        : (undefined as Params);
+      const query = options.query
+        ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
+        : (undefined as Query);
+      const body = options.body
+        ? parseWith(
+            options.body,
+            await readJson(request, options.maxBodyBytes ?? 64 * 1024),
+            "body",
+          )
+        : (undefined as Body);
+
+      const result = await handler({
+        request,
+        requestId,
+        services,
+        identity: (identity ?? null) as IdentityFor<A>,
+        body,
+        query,
+        params,
+        cookies: jar,
+        meta,
+        responseHeaders,
+      });
+      response = toResponse(result, requestId);
+    } catch (error) {
+      response = errorResponse(error, requestId, request);
+    }
+    responseHeaders.forEach((value, key) => response.headers.set(key, value));
+    jar.applyTo(response);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+    logger.info("request", {
+      requestId,
+      method: request.method,
+      path: request.nextUrl.pathname,
+      status: response.status,
+      durationMs: Math.round(performance.now() - started),
+      userId,
+    });
+    return response;
+  };
+}
+
+async function authenticate(
+  request: NextRequest,
+  services: Services,
+  jar: CookieJar,
+): Promise<AuthIdentity | null> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const token = match?.[1];
+    // A presented credential that fails is an error, not an anonymous request.
+    if (!token)
+      throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <token>`.");
+    const identity = token.startsWith(API_KEY_PREFIX)
+      ? await authenticateApiKey({ db: services.database.db, key: token })
+      : await services.auth.authenticateAccessToken(token);
+    if (!identity)
+      throw new AppError("UNAUTHORIZED", "The access token or API key is invalid or has expired.");
+    return identity;
+  }
+  return services.auth.authenticateCookies(jar);
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages (CSRF). Requests that carry an
+ * Origin from elsewhere are refused even when anonymous (login CSRF).
+ */
+function assertSameOrigin(request: NextRequest, identity: AuthIdentity | null, services: Services) {
+  const origin = request.headers.get("origin");
+  const allowed = allowedOrigins(request, services);
+  if (origin && origin !== "null" && allowed.has(origin)) return;
+  if (!origin && identity?.via !== "cookie") return;
+  throw new AppError(
+    "FORBIDDEN",
+    "Cross-origin requests may not change anything with a session cookie.",
+  );
+}
+
+function allowedOrigins(request: NextRequest, services: Services): Set<string> {
+  const origins = new Set<string>([request.nextUrl.origin]);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (host) {
+    const proto =
+      request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+    origins.add(`${proto}://${host}`);
+  }
+  if (services.config.appUrl) origins.add(new URL(services.config.appUrl).origin);
+  return origins;
+}
+
+async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is over ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is over ${maxBytes} bytes.`);
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("INVALID_JSON", "The request body is not valid JSON.");
+  }
+}
+
+function toResponse(result: unknown, requestId: string): Response {
+  if (result instanceof Response) return result;
+  if (result instanceof Reply) {
+    const { status = 200, headers = {}, pagination } = result.init;
+    return Response.json(successBody(result.data, metaFor(requestId, pagination)), {
+      status,
+      headers,
+    });
+  }
+  return Response.json(successBody(result ?? null, metaFor(requestId)));
+}
+
+/** Maps any thrown value to an AppError; logs internals, never returns them. */
+export function toAppError(error: unknown, requestId: string, path?: string): AppError {
+  if (error instanceof AppError) {
+    if (error.status >= 500)
+      logger.error("request failed", { requestId, code: error.code, error, cause: error.cause });
+    return error;
+  }
+  if (error instanceof z.ZodError) return validationError(error, "body");
+  if (error instanceof ConfigError) {
+    logger.error("configuration error", { requestId, issues: error.issues });
+    return new AppError(
+      "SERVICE_UNAVAILABLE",
+      "The studio is not configured correctly. The operator has been told.",
+    );
+  }
+  logger.error("unhandled error", { requestId, path, error });
+  return new AppError("INTERNAL_ERROR", INTERNAL_MESSAGE);
+}
+
+/** The envelope's `error` object for any thrown value (also used in server-sent `error` events). */
+export function errorBodyOf(error: unknown, requestId: string, path?: string): ApiErrorBody {
+  const appError = toAppError(error, requestId, path);
+  return {
+    code: appError.code,
+    message: appError.message,
+    ...(appError.details === undefined ? {} : { details: appError.details }),
+  };
+}
+
+export function errorResponse(error: unknown, requestId: string, request?: NextRequest): Response {
+  const appError = toAppError(error, requestId, request?.nextUrl.pathname);
+  const body = errorBody(
+    {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details === undefined ? {} : { details: appError.details }),
+    },
+    metaFor(requestId),
+  );
+  return Response.json(body, { status: appError.status, headers: appError.headers });
+}

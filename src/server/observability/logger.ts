@@ -1,0 +1,68 @@
+import "server-only";
+import { getConfig } from "@/server/config/env";
+
+type Level = "debug" | "info" | "warn" | "error";
+const ORDER: Record<Level | "silent", number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 100,
+};
+
+// Keys whose values never reach a log line, at any depth.
+const SECRET_KEY =
+  /pass(word)?|secret|token|api[-_]?key|authorization|cookie|ciphertext|credential|refresh/i;
+// Values that look like secrets even under an innocent key.
+const SECRET_VALUE =
+  /(ais_[A-Za-z0-9_-]{8,}|AIza[0-9A-Za-z_-]{20,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*|Bearer\s+\S+)/g;
+
+/** Copies a value for logging with secrets replaced by "[redacted]". */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 6) return "[deep]";
+  if (typeof value === "string") return value.replace(SECRET_VALUE, "[redacted]");
+  if (value instanceof Error) {
+    return {
+      name: value.name,
+      message: redact(value.message, depth + 1),
+      stack: value.stack?.split("\n").slice(0, 6).join("\n"),
+    };
+  }
+  if (Array.isArray(value)) return value.slice(0, 50).map((item) => redact(item, depth + 1));
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = SECRET_KEY.test(key) ? "[redacted]" : redact(item, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+function threshold(): number {
+  try {
+    return ORDER[getConfig().logLevel];
+  } catch {
+    return ORDER.info;
+  }
+}
+
+function write(level: Level, message: string, fields?: Record<string, unknown>): void {
+  if (ORDER[level] < threshold()) return;
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    msg: message,
+    ...(redact(fields ?? {}) as object),
+  });
+  if (level === "error" || level === "warn") process.stderr.write(`${line}\n`);
+  else process.stdout.write(`${line}\n`);
+}
+
+/** Structured JSON logs, one line each, secrets redacted. */
+export const logger = {
+  debug: (message: string, fields?: Record<string, unknown>) => write("debug", message, fields),
+  info: (message: string, fields?: Record<string, unknown>) => write("info", message, fields),
+  warn: (message: string, fields?: Record<string, unknown>) => write("warn", message, fields),
+  error: (message: string, fields?: Record<string, unknown>) => write("error", message, fields),
+};

@@ -1,0 +1,371 @@
+import "server-only";
+import { z } from "zod";
+import { loginInputSchema, refreshInputSchema, registerInputSchema } from "@/shared/schemas/auth";
+import {
+  addToCollectionSchema,
+  archiveInputSchema,
+  bulkActionSchema,
+  collectionImagesQuerySchema,
+  collectionInputSchema,
+  collectionPatchSchema,
+  imageListQuerySchema,
+  publicGalleryQuerySchema,
+} from "@/shared/schemas/gallery";
+import {
+  downloadQuerySchema,
+  editInputSchema,
+  generateInputSchema,
+  imagePatchSchema,
+} from "@/shared/schemas/images";
+import {
+  profilePatchSchema,
+  providerKeyInputSchema,
+  settingsPatchSchema,
+} from "@/shared/schemas/settings";
+import { templateListQuerySchema } from "@/shared/schemas/templates";
+
+type Auth = "none" | "optional" | "session" | "write" | "read" | "cron";
+interface Operation {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;
+  summary: string;
+  auth: Auth;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  success?: number;
+  binary?: string;
+}
+
+// One line per endpoint; the request schemas are the very ones the handlers parse with.
+const OPERATIONS: Operation[] = [
+  {
+    method: "post",
+    path: "/auth/register",
+    summary: "Create an account and sign it in",
+    auth: "none",
+    body: registerInputSchema,
+    success: 201,
+  },
+  {
+    method: "post",
+    path: "/auth/login",
+    summary: "Sign in with email and password",
+    auth: "none",
+    body: loginInputSchema,
+  },
+  { method: "post", path: "/auth/logout", summary: "Revoke the current session", auth: "session" },
+  {
+    method: "post",
+    path: "/auth/refresh",
+    summary: "Rotate a refresh token",
+    auth: "none",
+    body: refreshInputSchema,
+  },
+  {
+    method: "get",
+    path: "/auth/profile",
+    summary: "User, quota, settings and provider key summary",
+    auth: "session",
+  },
+  {
+    method: "patch",
+    path: "/auth/profile",
+    summary: "Rename the caller",
+    auth: "session",
+    body: profilePatchSchema,
+  },
+  { method: "get", path: "/settings", summary: "Preferences", auth: "session" },
+  {
+    method: "patch",
+    path: "/settings",
+    summary: "Change preferences",
+    auth: "session",
+    body: settingsPatchSchema,
+  },
+  {
+    method: "put",
+    path: "/settings/provider-key",
+    summary: "Check and store the user's Gemini key",
+    auth: "session",
+    body: providerKeyInputSchema,
+  },
+  {
+    method: "delete",
+    path: "/settings/provider-key",
+    summary: "Forget the user's Gemini key",
+    auth: "session",
+  },
+  {
+    method: "post",
+    path: "/images/generate",
+    summary:
+      "Generate one image (JSON or multipart with `image`; SSE with Accept: text/event-stream)",
+    auth: "write",
+    body: generateInputSchema,
+    success: 201,
+  },
+  {
+    method: "post",
+    path: "/images/{id}/edit",
+    summary: "Derive a new image from an own or public image",
+    auth: "write",
+    body: editInputSchema,
+    success: 201,
+  },
+  {
+    method: "get",
+    path: "/images",
+    summary: "Own images, newest first",
+    auth: "read",
+    query: imageListQuerySchema,
+  },
+  {
+    method: "get",
+    path: "/images/{id}",
+    summary: "Own image, or anyone's public image",
+    auth: "read",
+  },
+  {
+    method: "patch",
+    path: "/images/{id}",
+    summary: "Change tags, visibility or favorite",
+    auth: "write",
+    body: imagePatchSchema,
+  },
+  {
+    method: "delete",
+    path: "/images/{id}",
+    summary: "Delete an image and its files",
+    auth: "write",
+  },
+  {
+    method: "get",
+    path: "/images/{id}/lineage",
+    summary: "Edits the image came from and led to",
+    auth: "read",
+  },
+  {
+    method: "get",
+    path: "/images/{id}/download",
+    summary: "The file as an attachment; counts a download",
+    auth: "read",
+    query: downloadQuerySchema,
+    binary: "image/webp",
+  },
+  {
+    method: "get",
+    path: "/images/{id}/files/{variant}",
+    summary: "The image file (original, 1920, 800, 300, 150), immutable",
+    auth: "read",
+    binary: "image/webp",
+  },
+  {
+    method: "post",
+    path: "/images/bulk",
+    summary: "Delete, publish, favorite or file many images",
+    auth: "write",
+    body: bulkActionSchema,
+  },
+  {
+    method: "post",
+    path: "/images/archive",
+    summary: "Many images as one streamed ZIP",
+    auth: "read",
+    body: archiveInputSchema,
+    binary: "application/zip",
+  },
+  {
+    method: "get",
+    path: "/generation/timings",
+    summary: "Median generation time of the caller",
+    auth: "session",
+  },
+  {
+    method: "get",
+    path: "/gallery/public",
+    summary: "Everyone's public images",
+    auth: "none",
+    query: publicGalleryQuerySchema,
+  },
+  { method: "get", path: "/gallery/collections", summary: "Own collections", auth: "read" },
+  {
+    method: "post",
+    path: "/gallery/collections",
+    summary: "Create a collection",
+    auth: "write",
+    body: collectionInputSchema,
+    success: 201,
+  },
+  {
+    method: "get",
+    path: "/gallery/collections/{id}",
+    summary: "Own or public collection",
+    auth: "optional",
+  },
+  {
+    method: "patch",
+    path: "/gallery/collections/{id}",
+    summary: "Rename, describe, cover, publish",
+    auth: "write",
+    body: collectionPatchSchema,
+  },
+  {
+    method: "delete",
+    path: "/gallery/collections/{id}",
+    summary: "Delete a collection",
+    auth: "write",
+  },
+  {
+    method: "get",
+    path: "/gallery/collections/{id}/images",
+    summary: "A collection's images",
+    auth: "optional",
+    query: collectionImagesQuerySchema,
+  },
+  {
+    method: "post",
+    path: "/gallery/collections/{id}/images",
+    summary: "Add an image",
+    auth: "write",
+    body: addToCollectionSchema,
+    success: 201,
+  },
+  {
+    method: "delete",
+    path: "/gallery/collections/{id}/images/{imageId}",
+    summary: "Remove an image",
+    auth: "write",
+  },
+  {
+    method: "get",
+    path: "/templates",
+    summary: "Style templates",
+    auth: "none",
+    query: templateListQuerySchema,
+  },
+  { method: "get", path: "/templates/{id}", summary: "One style template", auth: "none" },
+  {
+    method: "get",
+    path: "/templates/categories",
+    summary: "Template categories with counts",
+    auth: "none",
+  },
+];
+
+const SECURITY: Record<Auth, Record<string, string[]>[] | undefined> = {
+  none: [],
+  optional: [{}, { session: [] }, { bearer: [] }, { apiKey: ["images:read"] }],
+  session: [{ session: [] }, { bearer: [] }],
+  read: [{ session: [] }, { bearer: [] }, { apiKey: ["images:read"] }],
+  write: [{ session: [] }, { bearer: [] }, { apiKey: ["images:write"] }],
+  cron: [{ cron: [] }],
+};
+
+const envelope = {
+  type: "object",
+  required: ["success", "meta"],
+  properties: {
+    success: { type: "boolean" },
+    data: {},
+    error: {
+      type: "object",
+      properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+    },
+    meta: {
+      type: "object",
+      properties: {
+        requestId: { type: "string" },
+        timestamp: { type: "string", format: "date-time" },
+        pagination: {
+          type: "object",
+          properties: {
+            limit: { type: "integer" },
+            nextCursor: { type: ["string", "null"] },
+            hasMore: { type: "boolean" },
+          },
+        },
+      },
+    },
+  },
+};
+
+/** The OpenAPI 3.1 document of /api/v1, built from the same Zod schemas the handlers use. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of OPERATIONS) {
+    const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+      name: match[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const queryParams = operation.query
+      ? Object.entries(
+          z.toJSONSchema(operation.query, { io: "input", unrepresentable: "any" }).properties ?? {},
+        ).map(([name, schema]) => ({
+          name,
+          in: "query",
+          required: false,
+          schema,
+        }))
+      : [];
+    const success = operation.success ?? 200;
+    (paths[operation.path] ??= {})[operation.method] = {
+      summary: operation.summary,
+      security: SECURITY[operation.auth],
+      parameters: [...pathParams, ...queryParams],
+      ...(operation.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": {
+                  schema: z.toJSONSchema(operation.body, { io: "input", unrepresentable: "any" }),
+                },
+              },
+            },
+          }
+        : {}),
+      responses: {
+        [success]: operation.binary
+          ? {
+              description: "The file",
+              content: { [operation.binary]: { schema: { type: "string", format: "binary" } } },
+            }
+          : {
+              description: "Success",
+              content: {
+                "application/json": { schema: { $ref: "#/components/schemas/Envelope" } },
+              },
+            },
+        default: {
+          description: "Error (see the error codes)",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "AI Image Studio API",
+      version: "1",
+      description: "See docs/api.md for error codes, headers and event streams.",
+    },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      schemas: { Envelope: envelope },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "ais_session" },
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "ais_… API keys with scopes images:read, images:write",
+        },
+        cron: { type: "http", scheme: "bearer", description: "CRON_SECRET" },
+      },
+    },
+    paths,
+  };
+}

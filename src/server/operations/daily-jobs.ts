@@ -1,0 +1,52 @@
+import "server-only";
+import { and, isNotNull, lt, or } from "drizzle-orm";
+import type { Database } from "@/server/db/database";
+import { localSessions, usageLogs } from "@/server/db/schema";
+import { deleteExpiredIdempotencyRecords } from "@/server/generation/idempotency";
+import { tidyQuotaCounters } from "@/server/quotas/quota-service";
+
+const USAGE_LOG_DAYS = 30;
+const ENDED_SESSION_DAYS = 7;
+
+export interface DailyJobsReport {
+  quotaCountersDeleted: number;
+  idempotencyRecordsDeleted: number;
+  usageLogsDeleted: number;
+  sessionsDeleted: number;
+}
+
+/**
+ * The daily tidy. Quotas reset lazily, so nothing here is needed for correctness: a missed
+ * or repeated run changes nothing a user can see. Idempotent.
+ */
+export async function runDailyJobs({
+  db,
+  now = Date.now(),
+}: {
+  db: Database;
+  now?: number;
+}): Promise<DailyJobsReport> {
+  const day = 24 * 60 * 60 * 1000;
+  const usage = await db
+    .delete(usageLogs)
+    .where(lt(usageLogs.createdAt, new Date(now - USAGE_LOG_DAYS * day)))
+    .returning({ id: usageLogs.id });
+  const sessions = await db
+    .delete(localSessions)
+    .where(
+      or(
+        lt(localSessions.expiresAt, new Date(now - ENDED_SESSION_DAYS * day)),
+        and(
+          isNotNull(localSessions.revokedAt),
+          lt(localSessions.revokedAt, new Date(now - ENDED_SESSION_DAYS * day)),
+        ),
+      ),
+    )
+    .returning({ id: localSessions.id });
+  return {
+    quotaCountersDeleted: await tidyQuotaCounters({ db, now }),
+    idempotencyRecordsDeleted: await deleteExpiredIdempotencyRecords({ db }),
+    usageLogsDeleted: usage.length,
+    sessionsDeleted: sessions.length,
+  };
+}

@@ -1,0 +1,166 @@
+import "server-only";
+import { resolveAppSecret } from "@/server/config/app-secret";
+import { getConfig, type AppConfig } from "@/server/config/env";
+import type { AuthPort } from "@/server/auth/auth-port";
+import { createLocalAuthAdapter } from "@/server/auth/local/local-auth-adapter";
+import { createSupabaseAuthAdapter } from "@/server/auth/supabase/supabase-auth-adapter";
+import type { DatabaseHandle } from "@/server/db/database";
+import { applyMigrations } from "@/server/db/migrate";
+import { openPgliteDatabase } from "@/server/db/pglite-database";
+import { openPostgresDatabase } from "@/server/db/postgres-database";
+import type { KvPort } from "@/server/kv/kv-port";
+import { createMemoryKv } from "@/server/kv/memory-kv";
+import { createRedisKv } from "@/server/kv/redis-kv";
+import { createUpstashKv } from "@/server/kv/upstash-kv";
+import { logger } from "@/server/observability/logger";
+import type { ObjectStorePort } from "@/server/storage/object-store-port";
+import { createLocalObjectStore } from "@/server/storage/local-object-store";
+import { createSupabaseObjectStore } from "@/server/storage/supabase-object-store";
+import {
+  createGenerationService,
+  type GenerationService,
+} from "@/server/generation/generation-service";
+import { createPromptModerator } from "@/server/generation/moderation";
+import { createProviderCatalog, type ProviderCatalog } from "@/server/generation/provider-catalog";
+import { createImagesService, type ImagesService } from "@/server/images/images-service";
+import {
+  createProviderKeysService,
+  type ProviderKeysService,
+} from "@/server/provider-keys/provider-keys-service";
+import { createSecretBox } from "@/server/security/secret-box";
+import { createCursorCodec } from "@/server/gallery/cursor";
+import { createGalleryService, type GalleryService } from "@/server/gallery/gallery-service";
+import {
+  createTemplatesService,
+  type TemplatesService,
+} from "@/server/templates/templates-service";
+import { createUsersService, type UsersService } from "@/server/users/users-service";
+
+/**
+ * The composition root: the one place that turns configuration into adapters and wires
+ * services to their ports. Nothing else asks which mode the studio runs in.
+ */
+export interface Services {
+  config: AppConfig;
+  database: DatabaseHandle;
+  kv: KvPort;
+  auth: AuthPort;
+  objectStore: ObjectStorePort;
+  users: UsersService;
+  templates: TemplatesService;
+  providers: ProviderCatalog;
+  providerKeys: ProviderKeysService;
+  images: ImagesService;
+  generation: GenerationService;
+  gallery: GalleryService;
+}
+
+export function createKv(config: AppConfig): KvPort {
+  switch (config.kv.kind) {
+    case "upstash":
+      return createUpstashKv(config.kv.url, config.kv.token);
+    case "redis":
+      return createRedisKv(config.kv.url);
+    case "memory":
+      return createMemoryKv();
+  }
+}
+
+export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
+  if (config.database.kind === "postgres") return openPostgresDatabase(config.database.url);
+  const handle = await openPgliteDatabase(config.database.dir);
+  const applied = await applyMigrations(handle);
+  if (applied.length > 0) logger.info("embedded database migrated", { applied });
+  return handle;
+}
+
+export function createObjectStore(config: AppConfig): ObjectStorePort {
+  if (config.objectStore.kind === "local") return createLocalObjectStore(config.objectStore.dir);
+  return createSupabaseObjectStore(config.objectStore);
+}
+
+/** Wires services on the given adapters; tests pass their own database, kv and providers. */
+export function createServices(parts: {
+  config: AppConfig;
+  database: DatabaseHandle;
+  kv: KvPort;
+  objectStore: ObjectStorePort;
+  appSecret: string;
+  providers?: ProviderCatalog;
+}): Services {
+  const { config, database, kv, objectStore } = parts;
+  const db = database.db;
+  const auth: AuthPort =
+    config.auth.kind === "supabase"
+      ? createSupabaseAuthAdapter({
+          url: config.auth.url,
+          publishableKey: config.auth.publishableKey,
+          secretKey: config.auth.secretKey,
+        })
+      : createLocalAuthAdapter({
+          db: database.db,
+          appSecret: parts.appSecret,
+          secureCookies: config.isProduction,
+        });
+  const providers = parts.providers ?? createProviderCatalog(config.imageProvider);
+  const users = createUsersService({ db, defaults: config.limits });
+  const templates = createTemplatesService({ db });
+  const providerKeys = createProviderKeysService({
+    db,
+    secretBox: createSecretBox(parts.appSecret, config.previousAppSecrets),
+    checkGeminiKey: providers.checkGeminiKey,
+  });
+  return {
+    config,
+    database,
+    kv,
+    objectStore,
+    auth,
+    users,
+    templates,
+    providers,
+    providerKeys,
+    images: createImagesService({ db, objectStore }),
+    gallery: createGalleryService({ db, objectStore, cursors: createCursorCodec(parts.appSecret) }),
+    generation: createGenerationService({
+      db,
+      kv,
+      objectStore,
+      providers,
+      providerKeys,
+      users,
+      templates,
+      assertPromptAllowed: createPromptModerator(config.moderationBlocklist),
+      generatePerMinute: config.limits.generatePerMinute,
+    }),
+  };
+}
+
+const globalForServices = globalThis as typeof globalThis & { __aisServices?: Promise<Services> };
+
+/** Installs the process's services (tests wire their own database and kv this way). */
+export function provideServices(services: Services): void {
+  globalForServices.__aisServices = Promise.resolve(services);
+}
+
+/**
+ * The process's services, built once. Kept on globalThis so that dev hot reloads reuse the
+ * one PGlite instance: two instances on one data directory would corrupt it.
+ */
+export function getServices(): Promise<Services> {
+  globalForServices.__aisServices ??= (async () => {
+    const config = getConfig();
+    const database = await openDatabase(config);
+    return createServices({
+      config,
+      database,
+      kv: createKv(config),
+      objectStore: createObjectStore(config),
+      appSecret: resolveAppSecret(config),
+    });
+  })().catch((error: unknown) => {
+    globalForServices.__aisServices = undefined;
+    throw error;
+  });
+  return globalForServices.__aisServices;
+}

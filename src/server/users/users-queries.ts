@@ -1,0 +1,105 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/server/db/database";
+import { profiles, providerKeys, userSettings } from "@/server/db/schema";
+
+export type ProfileRow = typeof profiles.$inferSelect;
+export type SettingsRow = typeof userSettings.$inferSelect;
+
+export async function getProfileRow({
+  db,
+  userId,
+}: {
+  db: Database;
+  userId: string;
+}): Promise<ProfileRow | null> {
+  const [row] = await db.select().from(profiles).where(eq(profiles.id, userId)).limit(1);
+  return row ?? null;
+}
+
+/** Makes sure a profile exists (Supabase mode: the auth trigger normally made it already). */
+export async function ensureProfileRow({
+  db,
+  userId,
+  email,
+  name,
+}: {
+  db: Database;
+  userId: string;
+  email: string;
+  name: string;
+}): Promise<void> {
+  await db
+    .insert(profiles)
+    .values({ id: userId, email, name, role: "user", tier: "free" })
+    .onConflictDoNothing();
+  await db
+    .insert(userSettings)
+    .values({
+      userId,
+      emailNotifications: true,
+      defaultQuality: "standard",
+      defaultAspectRatio: "1:1",
+      autoSaveGallery: true,
+      enableOfflineCache: true,
+    })
+    .onConflictDoNothing();
+}
+
+export async function getSettingsRow({
+  db,
+  userId,
+}: {
+  db: Database;
+  userId: string;
+}): Promise<SettingsRow | null> {
+  const [row] = await db
+    .select()
+    .from(userSettings)
+    .where(eq(userSettings.userId, userId))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updateSettingsRow({
+  db,
+  userId,
+  patch,
+}: {
+  db: Database;
+  userId: string;
+  patch: Partial<Omit<SettingsRow, "userId" | "updatedAt">>;
+}): Promise<SettingsRow | null> {
+  const [row] = await db
+    .update(userSettings)
+    .set(patch)
+    .where(eq(userSettings.userId, userId))
+    .returning();
+  return row ?? null;
+}
+
+export async function updateProfileName({
+  db,
+  userId,
+  name,
+}: {
+  db: Database;
+  userId: string;
+  name: string;
+}): Promise<ProfileRow | null> {
+  const [row] = await db.update(profiles).set({ name }).where(eq(profiles.id, userId)).returning();
+  return row ?? null;
+}
+
+export async function getProviderKeyInfo({ db, userId }: { db: Database; userId: string }) {
+  const [row] = await db
+    .select({
+      provider: providerKeys.provider,
+      last4: providerKeys.last4,
+      validatedAt: providerKeys.validatedAt,
+    })
+    .from(providerKeys)
+    .where(and(eq(providerKeys.userId, userId), eq(providerKeys.provider, "gemini")))
+    .limit(1);
+  return row ?? null;
+}

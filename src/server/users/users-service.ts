@@ -1,0 +1,111 @@
+import "server-only";
+import type { Profile, Settings, User } from "@/shared/api-types";
+import type { ProfilePatch, SettingsPatch } from "@/shared/schemas/settings";
+import type { Database } from "@/server/db/database";
+import { notFound } from "@/server/http/app-error";
+import { readQuota, type QuotaLimits } from "@/server/quotas/quota-service";
+import {
+  getProfileRow,
+  getProviderKeyInfo,
+  getSettingsRow,
+  updateProfileName,
+  updateSettingsRow,
+  type ProfileRow,
+  type SettingsRow,
+} from "./users-queries";
+
+export function reshapeUser(row: ProfileRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    tier: row.tier,
+    avatarUrl: row.avatarUrl,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function reshapeSettings(row: SettingsRow): Settings {
+  return {
+    emailNotifications: row.emailNotifications,
+    defaultQuality: row.defaultQuality,
+    defaultAspectRatio: row.defaultAspectRatio,
+    autoSaveGallery: row.autoSaveGallery,
+    enableOfflineCache: row.enableOfflineCache,
+  };
+}
+
+export interface UsersService {
+  getUser(input: { userId: string }): Promise<User>;
+  getProfile(input: { userId: string }): Promise<Profile>;
+  getSettings(input: { userId: string }): Promise<Settings>;
+  updateSettings(input: { userId: string; patch: SettingsPatch }): Promise<Settings>;
+  updateProfile(input: { userId: string; patch: ProfilePatch }): Promise<User>;
+  quotaLimitsOf(row: ProfileRow): QuotaLimits;
+  getQuotaLimits(input: { userId: string }): Promise<QuotaLimits>;
+}
+
+export function createUsersService(deps: {
+  db: Database;
+  defaults: { dailyGenerations: number; monthlyGenerations: number };
+}): UsersService {
+  const { db } = deps;
+
+  async function profileRow(userId: string): Promise<ProfileRow> {
+    const row = await getProfileRow({ db, userId });
+    if (!row) throw notFound("Account");
+    return row;
+  }
+
+  function quotaLimitsOf(row: ProfileRow): QuotaLimits {
+    if (row.role === "admin") return { daily: null, monthly: null };
+    return {
+      daily: row.dailyLimitOverride ?? deps.defaults.dailyGenerations,
+      monthly: row.monthlyLimitOverride ?? deps.defaults.monthlyGenerations,
+    };
+  }
+
+  async function getSettings({ userId }: { userId: string }): Promise<Settings> {
+    const row = await getSettingsRow({ db, userId });
+    if (!row) throw notFound("Settings");
+    return reshapeSettings(row);
+  }
+
+  return {
+    quotaLimitsOf,
+    async getQuotaLimits({ userId }) {
+      return quotaLimitsOf(await profileRow(userId));
+    },
+    async getUser({ userId }) {
+      return reshapeUser(await profileRow(userId));
+    },
+    async getProfile({ userId }) {
+      const row = await profileRow(userId);
+      const [settings, quota, key] = await Promise.all([
+        getSettings({ userId }),
+        readQuota({ db, userId, limits: quotaLimitsOf(row) }),
+        getProviderKeyInfo({ db, userId }),
+      ]);
+      return {
+        user: reshapeUser(row),
+        quota,
+        settings,
+        providerKey: key
+          ? { provider: key.provider, last4: key.last4, validatedAt: key.validatedAt.toISOString() }
+          : null,
+      };
+    },
+    getSettings,
+    async updateSettings({ userId, patch }) {
+      const row = await updateSettingsRow({ db, userId, patch });
+      if (!row) throw notFound("Settings");
+      return reshapeSettings(row);
+    },
+    async updateProfile({ userId, patch }) {
+      const row = await updateProfileName({ db, userId, name: patch.name });
+      if (!row) throw notFound("Account");
+      return reshapeUser(row);
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { AspectRatio, Quality } from "./schemas/settings";
+import type { TemplateCategory } from "./schemas/templates";
+
+/** Response shapes of /api/v1 (see shared/API.md). Isomorphic. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: "user" | "admin";
+  tier: "free" | "supporter";
+  avatarUrl: string | null;
+  createdAt: string;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  /** epoch seconds */
+  expiresAt: number;
+}
+
+export interface Quota {
+  dailyLimit: number | null;
+  usedToday: number;
+  remainingToday: number | null;
+  monthlyLimit: number | null;
+  usedThisMonth: number;
+  resetsAt: string;
+}
+
+export interface Settings {
+  emailNotifications: boolean;
+  defaultQuality: Quality;
+  defaultAspectRatio: AspectRatio;
+  autoSaveGallery: boolean;
+  enableOfflineCache: boolean;
+}
+
+export interface ProviderKeyInfo {
+  provider: "gemini";
+  last4: string;
+  validatedAt: string;
+}
+
+export interface Profile {
+  user: User;
+  quota: Quota;
+  settings: Settings;
+  providerKey: ProviderKeyInfo | null;
+}
+
+export interface StyleTemplate {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  category: TemplateCategory;
+  promptPrefix: string;
+  promptSuffix: string;
+  negativePrompt: string;
+  parameters: {
+    aspectRatio?: AspectRatio;
+    quality?: Quality;
+    [key: string]: unknown;
+  };
+  previewUrl: string;
+  sortOrder: number;
+}
+
+export interface HealthReport {
+  status: "ok" | "degraded";
+  mode: "embedded" | "production" | "mixed";
+  checks: Record<
+    "database" | "storage" | "kv",
+    { ok: boolean; adapter: string; latencyMs: number; error?: string }
+  >;
+}
+
+export type ImageVariant = "original" | "150" | "300" | "800" | "1920";
+
+export interface Image {
+  id: string;
+  userId: string;
+  prompt: string;
+  negativePrompt: string | null;
+  styleTemplateId: string | null;
+  aspectRatio: AspectRatio;
+  quality: Quality;
+  width: number;
+  height: number;
+  seed: number;
+  model: string;
+  tags: string[];
+  isPublic: boolean;
+  favorite: boolean;
+  parentId: string | null;
+  generationTimeMs: number;
+  downloadCount: number;
+  createdAt: string;
+  updatedAt: string;
+  /** The share page, while the image is public. */
+  shareUrl: string | null;
+  urls: {
+    original: string;
+    thumbnails: Partial<Record<"150" | "300" | "800" | "1920", string>>;
+  };
+}
+
+export type GenerationStage = "queued" | "generating" | "processing" | "storing";
+
+export interface GenerationProgress {
+  stage: GenerationStage;
+  percent: number;
+}
+
+export interface GenerationTimings {
+  /** Median generation time of this user's recent images, for the progress ETA; null without history. */
+  medianMs: number | null;
+  samples: number;
+}
+
+export interface PublicImage extends Image {
+  author: { name: string };
+}
+
+export interface Collection {
+  id: string;
+  userId: string;
+  name: string;
+  description: string;
+  isPublic: boolean;
+  coverImageId: string | null;
+  /** The cover's 300 px thumbnail (or the newest image's), null when empty. */
+  coverUrl: string | null;
+  imageCount: number;
+  shareUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ImageLineage {
+  /** From the root down to the image's parent. */
+  ancestors: Image[];
+  /** Images edited from this one (direct children). */
+  descendants: Image[];
+}
