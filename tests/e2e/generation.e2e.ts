@@ -78,7 +78,13 @@ describe("generating in the browser", () => {
     await expect.poll(() => page.getByTestId("quota-remaining").textContent()).toMatch(/\b5\b/);
     await screenshot(page, "generate-result-desktop");
 
-    for (const prompt of ["a second image", "a third image", "a fourth image", "a fifth image", "a sixth image"]) {
+    for (const prompt of [
+      "a second image",
+      "a third image",
+      "a fourth image",
+      "a fifth image",
+      "a sixth image",
+    ]) {
       await generateOnce(page, prompt);
       await expect
         .poll(() => page.getByTestId("generate-result").textContent(), { timeout: 30_000 })

@@ -12,7 +12,11 @@ const BRAND = Symbol.for("ai-image-studio.AppError");
  */
 export class AppError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === true
+    );
   }
 
   readonly [BRAND] = true;
