@@ -1,7 +1,13 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Settings, StyleTemplate } from "@/shared/api-types";
+import {
+  COMPOSER_QUERY_KEYS,
+  composerValuesFromQuery,
+  touchesAdvancedFields,
+} from "./composer-query";
 import { parseComposerValues, type ComposerField, type ComposerValues } from "./composer-values";
 import { useGenerationStore } from "./generation-store";
 import { checkInputImage } from "./input-image";
@@ -36,6 +42,9 @@ const ADVANCED_FIELDS: readonly (ComposerField | "image")[] = [
 /** The generate form's values, errors and input image, and its submit. */
 export function useComposer(settings: Settings) {
   const start = useGenerationStore((state) => state.start);
+  // A "Use these settings" link (/generate?prompt=…&seed=…) fills the form once.
+  const query = useSearchParams();
+  const [fromLink] = useState(() => composerValuesFromQuery(new URLSearchParams(query.toString())));
   const [values, setValues] = useState<ComposerValues>(() => ({
     prompt: "",
     negativePrompt: "",
@@ -45,9 +54,18 @@ export function useComposer(settings: Settings) {
     seed: "",
     tags: [],
     isPublic: false,
+    ...fromLink,
   }));
   const [errors, setErrors] = useState<ComposerErrors>({});
-  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const [advancedOpen, setAdvancedOpen] = useState(() => touchesAdvancedFields(fromLink));
+
+  // Once applied, the settings leave the address bar so a reload keeps what the user edited.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!COMPOSER_QUERY_KEYS.some((key) => url.searchParams.has(key))) return;
+    for (const key of COMPOSER_QUERY_KEYS) url.searchParams.delete(key);
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }, []);
   const [inputImage, setInputImageState] = useState<InputImage | null>(null);
   const [templateNote, setTemplateNote] = useState<string | null>(null);
   const previewRef = useRef<string | null>(null);
