@@ -16,5 +16,5 @@ const kv = process.env.REDIS_URL ? "Redis at REDIS_URL" : "memory";
 console.log(`tests: database suites on ${database}; KV on ${kv}`);
 
 const unit = run("npx", ["vitest", "run", "--project", "unit", "--project", "integration"]);
-const e2e = run("npx", ["tsx", "scripts/run-e2e.ts"]);
+const e2e = run("npx", ["tsx", "--conditions=react-server", "scripts/run-e2e.ts"]);
 process.exit(unit !== 0 ? unit : e2e);
