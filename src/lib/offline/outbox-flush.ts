@@ -1,0 +1,157 @@
+import type { Image } from "@/shared/api-types";
+import { buildGenerateBody } from "@/lib/generation/request-body";
+import { claimNextEntry, completeEntry, deferEntry, failEntry } from "./outbox";
+import { hasIndexedDb, openOfflineDb, readOwnerUserId, type OutboxEntry } from "./offline-db";
+
+/*
+ * Sends the outbox. Imported by the service worker (Background Sync) as well as by pages, so it
+ * must stay worker-safe: no window, no document, only fetch, indexedDB and crypto.
+ */
+
+const GENERATE_URL = "/api/v1/images/generate";
+const PROFILE_URL = "/api/v1/auth/profile";
+
+type SendResult =
+  | { kind: "sent"; image: Image }
+  | { kind: "permanent"; message: string }
+  | { kind: "transient"; message: string; retryAfterMs: number | null }
+  | { kind: "offline" }
+  | { kind: "signed-out" };
+
+/**
+ * Sends every due outbox entry, one at a time, until none is due or the network is gone.
+ * `sent` counts images received, `failed` entries that failed (permanently or for now).
+ */
+export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
+  const result = { sent: 0, failed: 0 };
+  if (!hasIndexedDb()) return result;
+  const db = await openOfflineDb();
+  const ownerUserId = await readOwnerUserId(db);
+  if (!ownerUserId) return result;
+
+  const flusher = crypto.randomUUID();
+  let checkedSession = false;
+  for (;;) {
+    const entry = await claimNextEntry(flusher, Date.now(), db);
+    if (!entry) break;
+
+    if (!checkedSession) {
+      // The cookie decides whose account a send lands in: never send one user's prompts as another.
+      const session = await readSessionUserId();
+      if (session.kind !== "ok" || session.userId !== entry.userId) {
+        await deferEntry(entry.id, flusher, {
+          message: "Waiting for you to sign in again.",
+          countsAsAttempt: false,
+        });
+        // Unreachable counts as a failure, so Background Sync tries again later.
+        if (session.kind === "offline") result.failed += 1;
+        break;
+      }
+      checkedSession = true;
+    }
+
+    const outcome = await sendEntry(entry);
+    if (outcome.kind === "sent") {
+      if (await completeEntry(entry.id, outcome.image)) result.sent += 1;
+      continue;
+    }
+    if (outcome.kind === "permanent") {
+      await failEntry(entry.id, flusher, outcome.message);
+      result.failed += 1;
+      continue;
+    }
+    if (outcome.kind === "transient") {
+      await deferEntry(entry.id, flusher, {
+        message: outcome.message,
+        retryAfterMs: outcome.retryAfterMs,
+      });
+      result.failed += 1;
+      continue;
+    }
+    // Offline or signed out: put it back untouched and stop; the next online event retries.
+    await deferEntry(entry.id, flusher, {
+      message: outcome.kind === "offline" ? "Waiting for a connection." : "Waiting for sign-in.",
+      countsAsAttempt: false,
+    });
+    if (outcome.kind === "offline") result.failed += 1;
+    break;
+  }
+  return result;
+}
+
+async function readSessionUserId(): Promise<
+  { kind: "ok"; userId: string } | { kind: "signed-out" } | { kind: "offline" }
+> {
+  let response: Response;
+  try {
+    response = await fetch(PROFILE_URL, {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+      cache: "no-store",
+    });
+  } catch {
+    return { kind: "offline" };
+  }
+  if (response.status === 401) return { kind: "signed-out" };
+  const payload = (await response.json().catch(() => null)) as {
+    success?: boolean;
+    data?: { user?: { id?: unknown } };
+  } | null;
+  const id = payload?.success ? payload.data?.user?.id : undefined;
+  return typeof id === "string" ? { kind: "ok", userId: id } : { kind: "offline" };
+}
+
+/** The non-streaming JSON form (multipart with an input image), with the entry's Idempotency-Key. */
+async function sendEntry(entry: OutboxEntry): Promise<SendResult> {
+  const headers = new Headers({
+    Accept: "application/json",
+    "Idempotency-Key": entry.idempotencyKey,
+  });
+  const generateBody = buildGenerateBody(entry.input, entry.inputImage);
+  let body: BodyInit;
+  if (generateBody.kind === "form") {
+    body = generateBody.value;
+  } else {
+    headers.set("Content-Type", "application/json");
+    body = JSON.stringify(generateBody.value);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(GENERATE_URL, {
+      method: "POST",
+      credentials: "same-origin",
+      headers,
+      body,
+    });
+  } catch {
+    return { kind: "offline" };
+  }
+
+  const payload = (await response.json().catch(() => null)) as {
+    success?: boolean;
+    data?: { image?: Image };
+    error?: { message?: unknown };
+  } | null;
+  if (response.ok && payload?.success && payload.data?.image) {
+    return { kind: "sent", image: payload.data.image };
+  }
+  const message =
+    typeof payload?.error?.message === "string"
+      ? payload.error.message
+      : `The studio answered ${response.status}.`;
+  if (response.status === 401) return { kind: "signed-out" };
+  if (response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status)) {
+    return { kind: "permanent", message };
+  }
+  return { kind: "transient", message, retryAfterMs: readRetryAfterMs(response) };
+}
+
+function readRetryAfterMs(response: Response): number | null {
+  const header = response.headers.get("Retry-After");
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
