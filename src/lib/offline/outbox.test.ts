@@ -23,7 +23,9 @@ const USER = "user-a";
  * A stand-in for the studio's HTTP API with the server's idempotency rule: a repeated
  * Idempotency-Key returns the first image. It records every key it saw and every image it made.
  */
-function createFakeStudio(options: { userId?: string; answer?: (call: number) => Response } = {}) {
+function createFakeStudio(
+  options: { userId?: string; answer?: (call: number) => Response | undefined } = {},
+) {
   const keysSeen: string[] = [];
   const imagesByKey = new Map<string, Image>();
   let generateCalls = 0;
