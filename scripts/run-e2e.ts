@@ -4,7 +4,7 @@
  * browser tests (tests/e2e) in Debian's Chromium through playwright-core.
  * Without Chromium the suite says so and is skipped, except under CI=true, where that fails.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,11 +50,16 @@ async function main(): Promise<number> {
   try {
     await waitForHealth(baseUrl, server);
     console.log(`e2e: production server up at ${baseUrl} (DATA_DIR ${dataDir})`);
-    const run = spawnSync("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {
+    // Asynchronous on purpose: the fake Gemini server lives in this process, so this event loop
+    // must keep answering it while the tests run.
+    const run = spawn("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {
       stdio: "inherit",
       env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir, CHROME_PATH: chromium },
     });
-    return run.status ?? 1;
+    return await new Promise<number>((resolve) => {
+      run.once("exit", (code) => resolve(code ?? 1));
+      run.once("error", () => resolve(1));
+    });
   } finally {
     stopServer(server);
     await gemini.close();
