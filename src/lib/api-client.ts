@@ -106,6 +106,7 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
     });
   }
 
+  if (response.status === 401) noteUnauthorized(path);
   const payload = await readJson(response);
   if (isRecord(payload) && payload.success === true) {
     return payload.data as T;
@@ -125,6 +126,25 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
     message: "The studio sent an answer we couldn't read. Please try again.",
     status: response.status,
   });
+}
+
+// Answers where 401 means "wrong credentials" or "already signed out", not "the session ended".
+const SIGN_IN_PATHS = [
+  "/api/v1/auth/login",
+  "/api/v1/auth/register",
+  "/api/v1/auth/logout",
+  "/api/v1/auth/refresh",
+];
+
+/**
+ * A 401 from the API means the session is gone: the device must not keep the user's offline
+ * data (image metadata, queued prompts, cached files) for whoever uses it next.
+ */
+export function noteUnauthorized(path: string): void {
+  if (typeof window === "undefined") return;
+  const pathname = path.split("?")[0] ?? path;
+  if (SIGN_IN_PATHS.some((prefix) => pathname.startsWith(prefix))) return;
+  void import("@/lib/offline/private-data").then(({ clearPrivateData }) => clearPrivateData());
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { ApiClientError, type ApiClientErrorCode } from "@/lib/api-client";
+import { ApiClientError, noteUnauthorized, type ApiClientErrorCode } from "@/lib/api-client";
 import type { Image } from "@/shared/api-types";
 
 /** Images per request: ten rows of six, or thirty of two. */
@@ -107,6 +107,7 @@ async function fetchPage(search: string, signal: AbortSignal) {
       status: 0,
     });
   });
+  if (response.status === 401) noteUnauthorized("/api/v1/images");
   const payload = (await response.json().catch(() => null)) as {
     success?: boolean;
     data?: Image[];

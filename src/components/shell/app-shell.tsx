@@ -5,6 +5,9 @@ import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import type { User } from "@/shared/api-types";
 import { LogOutButton } from "./log-out-button";
 import { MainNav } from "./main-nav";
+import { OfflineBanner } from "./offline-banner";
+import { OfflineSync } from "./offline-sync";
+import { ReadyImagesNotice } from "./ready-images-notice";
 import { UserAvatar } from "./user-avatar";
 import { UserMenu } from "./user-menu";
 
@@ -12,6 +15,8 @@ import { UserMenu } from "./user-menu";
 export function AppShell({ user, children }: { user: User; children: ReactNode }) {
   return (
     <div className="bg-canvas bg-studio-glow min-h-dvh">
+      <OfflineSync userId={user.id} />
+      <ReadyImagesNotice />
       <div
         className="lg:border-line lg:bg-surface/70 lg:fixed lg:inset-y-0 lg:left-0 lg:z-30 lg:flex lg:w-72 lg:flex-col lg:border-r lg:backdrop-blur-xl"
         data-testid="app-sidebar"
@@ -63,6 +68,9 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             <UserMenu user={user} />
           </div>
         </header>
+        <div className="sticky top-14 z-20 lg:top-0">
+          <OfflineBanner />
+        </div>
         <main id="main" tabIndex={-1} className="pb-safe-nav outline-none lg:pb-12">
           {children}
         </main>

@@ -2,6 +2,7 @@
 
 import { LogOut } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { LogOutConfirmDialog } from "./log-out-confirm-dialog";
 import { useLogOut } from "./use-log-out";
 
 /** The accessible name is exactly "Log out" (the end-to-end tests find it by that name). */
@@ -9,11 +10,18 @@ export function LogOutButton({
   variant = "secondary",
   ...props
 }: Omit<ButtonProps, "onClick" | "children">) {
-  const { logOut, pending } = useLogOut();
+  const { logOut, logOutNow, pending, confirming, cancel } = useLogOut();
   return (
-    <Button variant={variant} loading={pending} onClick={() => void logOut()} {...props}>
-      {pending ? null : <LogOut aria-hidden="true" />}
-      Log out
-    </Button>
+    <>
+      <Button variant={variant} loading={pending} onClick={() => void logOut()} {...props}>
+        {pending ? null : <LogOut aria-hidden="true" />}
+        Log out
+      </Button>
+      <LogOutConfirmDialog
+        queued={confirming}
+        onCancel={cancel}
+        onConfirm={() => void logOutNow()}
+      />
+    </>
   );
 }

@@ -4,13 +4,22 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { toast } from "@/components/ui/toast-store";
 import { ApiClientError, apiFetch } from "@/lib/api-client";
+import { hasIndexedDb, offlineDbExists } from "@/lib/offline/offline-db";
+import { countPendingPrompts } from "@/lib/offline/outbox";
+import { clearPrivateData } from "@/lib/offline/private-data";
 
-/** Ends the session on the server, then leaves for /login. */
+/**
+ * Ends the session on the server, removes everything of the user this device holds (offline
+ * data, cached pages and files), then leaves for /login. Queued prompts would be lost, so
+ * with any in the outbox the caller must confirm first (`confirming` holds their number).
+ */
 export function useLogOut() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const [confirming, setConfirming] = useState<number | null>(null);
 
-  const logOut = useCallback(async () => {
+  const logOutNow = useCallback(async () => {
+    setConfirming(null);
     setPending(true);
     try {
       await apiFetch<unknown>("/api/v1/auth/logout", { method: "POST" });
@@ -26,9 +35,23 @@ export function useLogOut() {
         return;
       }
     }
+    await clearPrivateData().catch(() => undefined);
     router.replace("/login");
     router.refresh();
   }, [router]);
 
-  return { logOut, pending };
+  const logOut = useCallback(async () => {
+    const queued = await countQueuedPrompts();
+    if (queued > 0) setConfirming(queued);
+    else await logOutNow();
+  }, [logOutNow]);
+
+  const cancel = useCallback(() => setConfirming(null), []);
+
+  return { logOut, logOutNow, pending, confirming, cancel };
+}
+
+async function countQueuedPrompts(): Promise<number> {
+  if (!hasIndexedDb() || !(await offlineDbExists())) return 0;
+  return countPendingPrompts().catch(() => 0);
 }

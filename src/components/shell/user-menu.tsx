@@ -16,67 +16,75 @@ import { THEME_OPTIONS } from "@/components/theme/theme-options";
 import { useTheme } from "@/components/theme/use-theme";
 import { parseTheme } from "@/lib/theme";
 import type { User } from "@/shared/api-types";
+import { LogOutConfirmDialog } from "./log-out-confirm-dialog";
 import { useLogOut } from "./use-log-out";
 import { UserAvatar } from "./user-avatar";
 
 /** The phone's account menu: who is signed in, theme, settings and "Log out". */
 export function UserMenu({ user }: { user: User }) {
   const { theme, setTheme } = useTheme();
-  const { logOut, pending } = useLogOut();
+  const { logOut, logOutNow, pending, confirming, cancel } = useLogOut();
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        aria-label="Account menu"
-        data-testid="user-menu-trigger"
-        className="hover:bg-surface-raised inline-flex size-11 items-center justify-center rounded-full"
-      >
-        <UserAvatar name={user.name} email={user.email} />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-72" data-testid="user-menu">
-        <div className="flex items-center gap-3 px-3 py-2.5">
-          <UserAvatar name={user.name} email={user.email} size="md" />
-          <div className="min-w-0">
-            <p className="text-ink truncate text-sm font-semibold">{user.name}</p>
-            <p className="text-ink-muted truncate text-xs">{user.email}</p>
+    <>
+      <LogOutConfirmDialog
+        queued={confirming}
+        onCancel={cancel}
+        onConfirm={() => void logOutNow()}
+      />
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          aria-label="Account menu"
+          data-testid="user-menu-trigger"
+          className="hover:bg-surface-raised inline-flex size-11 items-center justify-center rounded-full"
+        >
+          <UserAvatar name={user.name} email={user.email} />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-72" data-testid="user-menu">
+          <div className="flex items-center gap-3 px-3 py-2.5">
+            <UserAvatar name={user.name} email={user.email} size="md" />
+            <div className="min-w-0">
+              <p className="text-ink truncate text-sm font-semibold">{user.name}</p>
+              <p className="text-ink-muted truncate text-xs">{user.email}</p>
+            </div>
           </div>
-        </div>
-        <DropdownMenuSeparator />
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <DropdownMenuRadioGroup
-          value={theme}
-          onValueChange={(value) => setTheme(parseTheme(value))}
-        >
-          {THEME_OPTIONS.map((option) => {
-            const Icon = option.icon;
-            return (
-              <DropdownMenuRadioItem
-                key={option.value}
-                value={option.value}
-                onSelect={(event) => event.preventDefault()}
-              >
-                <Icon aria-hidden="true" />
-                {option.label}
-              </DropdownMenuRadioItem>
-            );
-          })}
-        </DropdownMenuRadioGroup>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/settings">
-            <Settings aria-hidden="true" />
-            Settings
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem
-          tone="danger"
-          disabled={pending}
-          onSelect={() => void logOut()}
-          data-testid="menu-logout"
-        >
-          <LogOut aria-hidden="true" />
-          Log out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+          <DropdownMenuSeparator />
+          <DropdownMenuLabel>Theme</DropdownMenuLabel>
+          <DropdownMenuRadioGroup
+            value={theme}
+            onValueChange={(value) => setTheme(parseTheme(value))}
+          >
+            {THEME_OPTIONS.map((option) => {
+              const Icon = option.icon;
+              return (
+                <DropdownMenuRadioItem
+                  key={option.value}
+                  value={option.value}
+                  onSelect={(event) => event.preventDefault()}
+                >
+                  <Icon aria-hidden="true" />
+                  {option.label}
+                </DropdownMenuRadioItem>
+              );
+            })}
+          </DropdownMenuRadioGroup>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem asChild>
+            <Link href="/settings">
+              <Settings aria-hidden="true" />
+              Settings
+            </Link>
+          </DropdownMenuItem>
+          <DropdownMenuItem
+            tone="danger"
+            disabled={pending}
+            onSelect={() => void logOut()}
+            data-testid="menu-logout"
+          >
+            <LogOut aria-hidden="true" />
+            Log out
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </>
   );
 }

@@ -75,12 +75,16 @@ export type OfflineDb = IDBPDatabase<OfflineSchema>;
 export const OWNER_USER_ID_KEY = "ownerUserId";
 
 let cached: Promise<OfflineDb> | null = null;
+// Set by deleteOfflineDb: until someone signs in again (claimOfflineDbFor), nothing in this realm
+// may reopen — and so recreate — the database a logout just deleted.
+let wiped = false;
 
 /**
  * One shared connection per realm. It closes itself when someone deletes or upgrades the
  * database (logout in another tab), so deleteDatabase is never blocked by us.
  */
 export function openOfflineDb(): Promise<OfflineDb> {
+  if (wiped) return Promise.reject(new Error("The offline data was cleared."));
   if (cached) return cached;
   const opening = openDB<OfflineSchema>(OFFLINE_DB_NAME, OFFLINE_DB_VERSION, {
     upgrade(db) {
@@ -106,6 +110,20 @@ export function openOfflineDb(): Promise<OfflineDb> {
   return opening;
 }
 
+/**
+ * Whether the database exists, without creating it (where the browser can tell; elsewhere
+ * assumes it does). The service worker checks this so a flush after logout creates nothing.
+ */
+export async function offlineDbExists(): Promise<boolean> {
+  if (!hasIndexedDb()) return false;
+  if (typeof indexedDB.databases !== "function") return true;
+  try {
+    return (await indexedDB.databases()).some((info) => info.name === OFFLINE_DB_NAME);
+  } catch {
+    return true;
+  }
+}
+
 /** Closes this realm's connection (tests; before deleting the database). */
 export async function closeOfflineDb(): Promise<void> {
   const current = cached;
@@ -127,6 +145,7 @@ export async function readOwnerUserId(db: OfflineDb): Promise<string | null> {
  * transaction, so no one ever reads another account's images or sends their prompts.
  */
 export async function claimOfflineDbFor(userId: string): Promise<OfflineDb> {
+  wiped = false;
   const db = await openOfflineDb();
   const tx = db.transaction(["meta", "images", "outbox", "collections"], "readwrite");
   const owner = await tx.objectStore("meta").get(OWNER_USER_ID_KEY);
@@ -146,6 +165,7 @@ export async function claimOfflineDbFor(userId: string): Promise<OfflineDb> {
 /** Deletes the whole database. Resolves once it is gone (other connections close themselves). */
 export async function deleteOfflineDb(): Promise<void> {
   if (!hasIndexedDb()) return;
+  wiped = true;
   await closeOfflineDb();
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.deleteDatabase(OFFLINE_DB_NAME);

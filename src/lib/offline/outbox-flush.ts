@@ -1,7 +1,7 @@
 import type { Image } from "@/shared/api-types";
 import { buildGenerateBody } from "@/lib/generation/request-body";
 import { claimNextEntry, completeEntry, deferEntry, failEntry } from "./outbox";
-import { hasIndexedDb, openOfflineDb, readOwnerUserId, type OutboxEntry } from "./offline-db";
+import { offlineDbExists, openOfflineDb, readOwnerUserId, type OutboxEntry } from "./offline-db";
 
 /*
  * Sends the outbox. Imported by the service worker (Background Sync) as well as by pages, so it
@@ -24,7 +24,7 @@ type SendResult =
  */
 export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
   const result = { sent: 0, failed: 0 };
-  if (!hasIndexedDb()) return result;
+  if (!(await offlineDbExists())) return result;
   const db = await openOfflineDb();
   const ownerUserId = await readOwnerUserId(db);
   if (!ownerUserId) return result;

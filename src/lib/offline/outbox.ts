@@ -21,6 +21,8 @@ export interface EnqueueInput {
   userId: string;
   input: GenerateInput;
   inputImage?: Blob | null;
+  /** Defaults to a fresh key; pass the key of an attempt that may already have reached the server. */
+  idempotencyKey?: string;
   now?: number;
 }
 
@@ -28,11 +30,12 @@ export async function enqueuePrompt({
   userId,
   input,
   inputImage = null,
+  idempotencyKey = crypto.randomUUID(),
   now = Date.now(),
 }: EnqueueInput): Promise<OutboxEntry> {
   const entry: OutboxEntry = {
     id: crypto.randomUUID(),
-    idempotencyKey: crypto.randomUUID(),
+    idempotencyKey,
     userId,
     input,
     inputImage,

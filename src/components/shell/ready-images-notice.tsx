@@ -1,0 +1,46 @@
+"use client";
+
+import { CheckCircle2, X } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { dismissReadyImage, useReadyImages } from "./ready-images";
+
+/** "Your queued prompt is ready", with a link to each image, until the user dismisses it. */
+export function ReadyImagesNotice() {
+  const images = useReadyImages((state) => state.images);
+  if (images.length === 0) return null;
+  return (
+    <div
+      className="fixed inset-x-0 bottom-[calc(5rem+env(safe-area-inset-bottom))] z-[55] mx-auto flex w-full max-w-sm flex-col gap-2 px-4 lg:right-4 lg:bottom-4 lg:left-auto lg:mx-0"
+      data-testid="ready-images"
+    >
+      {images.map((image) => (
+        <div
+          key={image.id}
+          role="status"
+          className="border-line bg-surface shadow-pop motion-safe:animate-toast-in flex items-center gap-3 rounded-2xl border py-3 pr-2 pl-4"
+          data-testid="ready-image"
+        >
+          <CheckCircle2 aria-hidden="true" className="text-success size-5 shrink-0" />
+          <div className="min-w-0 flex-1">
+            <p className="text-ink text-sm font-semibold">Queued prompt is ready</p>
+            <p className="text-ink-muted truncate text-xs">{image.prompt}</p>
+          </div>
+          <Button asChild variant="secondary" size="sm">
+            <Link href={`/images/${image.id}`} onClick={() => dismissReadyImage(image.id)}>
+              View image
+            </Link>
+          </Button>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Dismiss"
+            onClick={() => dismissReadyImage(image.id)}
+          >
+            <X aria-hidden="true" />
+          </Button>
+        </div>
+      ))}
+    </div>
+  );
+}
