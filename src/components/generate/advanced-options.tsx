@@ -74,6 +74,7 @@ export function AdvancedOptions({
               value={values.negativePrompt}
               onChange={(event) => onChange({ negativePrompt: event.target.value })}
               autoComplete="off"
+              data-preserve-on-update
             />
           </FormField>
 

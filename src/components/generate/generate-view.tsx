@@ -18,12 +18,14 @@ import { GenerationErrorPanel } from "./generation-error";
 import { GenerationProgress } from "./generation-progress";
 import { GenerationResult } from "./generation-result";
 import { useGenerationStore, type RunState, type SessionResult } from "./generation-store";
+import { QueuedPrompts } from "./queued-prompts";
 import { QuotaIndicator } from "./quota-indicator";
 import { RecentResults } from "./recent-results";
 import { ResultPlaceholder } from "./result-placeholder";
 import { FIELD_IDS, useComposer } from "./use-composer";
 import { useGenerateData, type Loadable, type TemplateCatalog } from "./use-generate-data";
 import { usePageImageInput } from "./use-page-image-input";
+import { useSharedImage } from "./use-shared-image";
 
 export function GenerateView() {
   const { profile, reloadProfile, catalog, reloadCatalog } = useGenerateData();
@@ -84,6 +86,27 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
   const retry = useGenerationStore((state) => state.retry);
   const dismissError = useGenerationStore((state) => state.dismissError);
   const select = useGenerationStore((state) => state.select);
+  const setUserId = useGenerationStore((state) => state.setUserId);
+  const queuedCount = useGenerationStore((state) => state.queuedCount);
+  useEffect(() => setUserId(profile.user.id), [profile.user.id, setUserId]);
+
+  // A prompt that could not be sent went into the outbox: say so where the eye is.
+  const shownQueued = useRef(queuedCount);
+  useEffect(() => {
+    if (queuedCount === shownQueued.current) return;
+    shownQueued.current = queuedCount;
+    toast({
+      title: "Prompt queued",
+      description: "You're offline. It will be sent when you're back online.",
+    });
+  }, [queuedCount]);
+
+  // An image shared from another app (the share sheet) becomes the input image.
+  useSharedImage((file) => {
+    if (composer.setInputImage(file)) {
+      toast({ title: "Shared image added", description: "It will be sent with your prompt." });
+    }
+  });
   const fileInputRef = useRef<HTMLInputElement>(null);
   const resultAreaRef = useRef<HTMLDivElement>(null);
   const running = run.status === "running";
@@ -147,6 +170,7 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
       </Card>
 
       <div ref={resultAreaRef} className="flex scroll-mt-20 flex-col gap-6" aria-busy={running}>
+        <QueuedPrompts />
         <ResultArea
           run={run}
           active={active}

@@ -8,6 +8,7 @@ import {
 } from "@/lib/generation/stream-generation";
 import type { GenerationStage, GenerationTimings, Image, Quota } from "@/shared/api-types";
 import type { EditInput, GenerateInput } from "@/shared/schemas/images";
+import { isOffline, queuePrompt } from "@/lib/offline/outbox-page";
 
 /** What to ask the server for; kept with each result so "Generate again" can repeat it. */
 export type GenerationSpec =
@@ -46,6 +47,11 @@ interface GenerationStoreState {
   activeId: string | null;
   quota: Quota | null;
   medianMs: number | null;
+  /** Who is generating: a prompt that cannot reach the studio is queued under this account. */
+  userId: string | null;
+  /** Bumped each time a prompt goes into the outbox instead of being sent (for the page's notice). */
+  queuedCount: number;
+  setUserId: (userId: string) => void;
   start: (spec: GenerationSpec) => Promise<void>;
   retry: (options: { reuseKey: boolean }) => Promise<void>;
   dismissError: () => void;
@@ -59,7 +65,30 @@ const MAX_RESULTS = 24;
 
 /** Lives outside the page: a generation keeps going (and lands here) if the user navigates away. */
 export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
+  /**
+   * Puts a prompt that cannot be sent now into the outbox, with the attempt's Idempotency-Key:
+   * if the request did reach the server before the connection dropped, the replay returns that
+   * image instead of generating a second one. Edits are not queued (they need their source).
+   */
+  async function queue(attempt: Attempt): Promise<boolean> {
+    const { userId } = get();
+    if (attempt.spec.kind !== "generate" || !userId) return false;
+    try {
+      await queuePrompt({
+        userId,
+        input: attempt.spec.input,
+        image: attempt.spec.image,
+        idempotencyKey: attempt.idempotencyKey,
+      });
+    } catch {
+      return false;
+    }
+    set((state) => ({ run: { status: "idle" }, queuedCount: state.queuedCount + 1 }));
+    return true;
+  }
+
   async function send(attempt: Attempt) {
+    if (isOffline() && (await queue(attempt))) return;
     const now = Date.now();
     set({
       attempt,
@@ -106,6 +135,13 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
       }));
       void get().refreshTimings();
     } catch (caught) {
+      if (
+        caught instanceof GenerationError &&
+        caught.code === "NETWORK_ERROR" &&
+        (await queue(attempt))
+      ) {
+        return;
+      }
       const error =
         caught instanceof GenerationError
           ? caught
@@ -127,6 +163,11 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
     activeId: null,
     quota: null,
     medianMs: null,
+    userId: null,
+    queuedCount: 0,
+    setUserId(userId) {
+      if (get().userId !== userId) set({ userId });
+    },
     async start(spec) {
       if (get().run.status === "running") return;
       await send({ spec, idempotencyKey: newIdempotencyKey() });

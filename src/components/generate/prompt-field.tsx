@@ -51,6 +51,7 @@ export function PromptField({ id, value, error, onChange }: PromptFieldProps) {
         placeholder="A lighthouse on a basalt cliff at dusk, warm windows, long exposure sea, cinematic"
         autoComplete="off"
         data-testid="prompt-input"
+        data-preserve-on-update
       />
     </FormField>
   );

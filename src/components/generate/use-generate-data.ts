@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import { ApiClientError, apiFetch } from "@/lib/api-client";
 import type { Profile, StyleTemplate } from "@/shared/api-types";
 import type { TemplateCategory } from "@/shared/schemas/templates";
+import { hasIndexedDb } from "@/lib/offline/offline-db";
+import { readOfflineCopy, saveOfflineCopy } from "@/lib/offline/offline-copies";
 
 export type Loadable<T> =
   { status: "loading" } | { status: "error"; error: ApiClientError } | { status: "ready"; data: T };
@@ -43,15 +45,37 @@ function useLoadable<T>(load: (signal: AbortSignal) => Promise<T>) {
   return [state, reload] as const;
 }
 
-const loadProfile = (signal: AbortSignal) => apiFetch<Profile>("/api/v1/auth/profile", { signal });
+/**
+ * Loads from the API and keeps a copy on the device; without a connection, answers with that
+ * copy, so the form still opens offline and can queue prompts.
+ */
+function withOfflineCopy<T>(key: string, load: (signal: AbortSignal) => Promise<T>) {
+  return async (signal: AbortSignal): Promise<T> => {
+    try {
+      const data = await load(signal);
+      if (hasIndexedDb()) void saveOfflineCopy(key, data).catch(() => undefined);
+      return data;
+    } catch (error) {
+      if (!(error instanceof ApiClientError && error.code === "NETWORK_ERROR") || !hasIndexedDb())
+        throw error;
+      const copy = await readOfflineCopy<T>(key).catch(() => null);
+      if (copy === null) throw error;
+      return copy;
+    }
+  };
+}
 
-const loadCatalog = async (signal: AbortSignal): Promise<TemplateCatalog> => {
+const loadProfile = withOfflineCopy("profile", (signal) =>
+  apiFetch<Profile>("/api/v1/auth/profile", { signal }),
+);
+
+const loadCatalog = withOfflineCopy("templates", async (signal): Promise<TemplateCatalog> => {
   const [templates, categories] = await Promise.all([
     apiFetch<StyleTemplate[]>("/api/v1/templates", { signal }),
     apiFetch<TemplateCatalog["categories"]>("/api/v1/templates/categories", { signal }),
   ]);
   return { templates, categories };
-};
+});
 
 /** The profile (defaults, quota) and the template catalog, each with its own loading state. */
 export function useGenerateData() {
