@@ -1,4 +1,4 @@
-import { FilterX, RotateCw, TriangleAlert, WandSparkles } from "lucide-react";
+import { FilterX, RotateCw, TriangleAlert, WandSparkles, WifiOff } from "lucide-react";
 import Link from "next/link";
 import { GalleryIllustration } from "@/components/placeholders/illustrations";
 import { Button } from "@/components/ui/button";
@@ -80,6 +80,29 @@ export function GalleryGridSkeleton() {
       {Array.from({ length: 18 }, (_, index) => (
         <Skeleton key={index} radius="xl" className="aspect-square sm:rounded-2xl" />
       ))}
+    </div>
+  );
+}
+
+/** Above the grid while it shows the device's copy instead of the studio's answer. */
+export function GalleryOfflineNotice({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div
+      role="status"
+      data-testid="gallery-offline"
+      className="border-warning/30 bg-warning-soft text-ink mb-4 flex flex-wrap items-center gap-3 rounded-2xl border px-4 py-3 text-sm"
+    >
+      <WifiOff aria-hidden="true" className="text-warning size-5 shrink-0" />
+      <p className="min-w-0 flex-1">
+        <span className="font-semibold">
+          You&rsquo;re offline — showing images saved on this device.
+        </span>{" "}
+        <span className="text-ink-muted">New and changed images appear when you reconnect.</span>
+      </p>
+      <Button variant="secondary" size="sm" onClick={onRetry}>
+        <RotateCw aria-hidden="true" />
+        Try again
+      </Button>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { CheckCheck, CheckSquare, RotateCw, WandSparkles, X } from "lucide-react
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { useOnlineStatus } from "@/components/shell/use-online-status";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { ImageLightbox } from "@/components/image-detail/image-lightbox";
@@ -17,6 +18,7 @@ import {
   GalleryError,
   GalleryGridSkeleton,
   GalleryNoResults,
+  GalleryOfflineNotice,
 } from "./gallery-states";
 import { closeLightbox, pushLightbox, replaceLightbox } from "./lightbox-history";
 import { usePendingDeletes } from "./pending-deletes";
@@ -43,6 +45,7 @@ function isInLayer(target: EventTarget | null): boolean {
 export function GalleryView() {
   const { filters, search, setFilters, galleryUrl, lightboxId } = useGalleryUrlState();
   const pages = useImagePages(search);
+  const online = useOnlineStatus();
   const hiddenIds = usePendingDeletes((state) => state.hiddenIds);
   const templates = useTemplates();
   const { collections } = useCollections();
@@ -251,7 +254,12 @@ export function GalleryView() {
         />
       )}
 
-      <div className={empty ? "mt-8" : "mt-2"}>{content}</div>
+      <div className={empty ? "mt-8" : "mt-2"}>
+        {pages.status === "ready" && (pages.source === "device" || !online) ? (
+          <GalleryOfflineNotice onRetry={() => pages.retry()} />
+        ) : null}
+        {content}
+      </div>
 
       {selecting ? (
         <BulkActionBar

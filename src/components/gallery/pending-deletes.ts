@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import { toast } from "@/components/ui/toast";
 import { runBulkAction } from "./bulk-actions";
+import { forgetImages } from "@/lib/offline/image-mirror";
 
 /** How long a deletion can be undone before it is sent. */
 export const UNDO_WINDOW_MS = 6000;
@@ -47,6 +48,7 @@ function reveal(imageIds: string[]) {
 async function send(batch: PendingDelete, keepalive: boolean) {
   try {
     await runBulkAction({ action: "delete" }, batch.imageIds, { keepalive });
+    void forgetImages(batch.imageIds).catch(() => undefined);
   } catch (error) {
     reveal(batch.imageIds);
     toast({

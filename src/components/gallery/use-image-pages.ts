@@ -2,7 +2,11 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { ApiClientError, noteUnauthorized, type ApiClientErrorCode } from "@/lib/api-client";
+import { listMirroredImages, mirrorImagePage, mirrorImages } from "@/lib/offline/image-mirror";
+import { hasIndexedDb } from "@/lib/offline/offline-db";
+import { isOfflineCacheEnabled } from "@/lib/offline/offline-preference";
 import type { Image } from "@/shared/api-types";
+import { readGalleryFilters } from "./gallery-filters";
 
 /** Images per request: ten rows of six, or thirty of two. */
 export const PAGE_SIZE = 60;
@@ -21,12 +25,15 @@ export interface ImagePagesState {
   loadingMore: boolean;
   /** The first page failed (status "error") or a later page did. */
   error: ApiClientError | null;
+  /** "device": the studio could not be reached, these are the images saved on this device. */
+  source: "network" | "device";
 }
 
 type Action =
   | { type: "reset" }
   | { type: "more" }
   | { type: "page"; images: Image[]; pagination: Pagination; append: boolean }
+  | { type: "device"; images: Image[] }
   | { type: "failed"; error: ApiClientError; append: boolean }
   | { type: "update"; image: Image }
   | {
@@ -43,6 +50,7 @@ const initialState: ImagePagesState = {
   nextCursor: null,
   loadingMore: false,
   error: null,
+  source: "network",
 };
 
 function reducer(state: ImagePagesState, action: Action): ImagePagesState {
@@ -62,8 +70,11 @@ function reducer(state: ImagePagesState, action: Action): ImagePagesState {
         nextCursor: action.pagination.nextCursor,
         loadingMore: false,
         error: null,
+        source: "network",
       };
     }
+    case "device":
+      return { ...initialState, status: "ready", images: action.images, source: "device" };
     case "failed":
       return action.append
         ? { ...state, loadingMore: false, error: action.error }
@@ -133,6 +144,41 @@ async function fetchPage(search: string, signal: AbortSignal) {
 }
 
 /**
+ * Keeps what the gallery received on the device (unless the user turned the offline cache
+ * off). Pages of the unfiltered list also tell which saved images were deleted elsewhere.
+ */
+async function mirrorPage(
+  filterSearch: string,
+  page: { images: Image[]; pagination: Pagination },
+  previousLast: Image | null,
+): Promise<void> {
+  if (!hasIndexedDb() || !isOfflineCacheEnabled()) return;
+  try {
+    // Offline, the answer may be the service worker's older copy: it cannot prove deletions.
+    if (filterSearch === "" && navigator.onLine) {
+      await mirrorImagePage({
+        images: page.images,
+        after: previousLast ? [previousLast.createdAt, previousLast.id] : null,
+        hasMore: page.pagination.hasMore,
+      });
+    } else {
+      await mirrorImages(page.images);
+    }
+  } catch {
+    // A full or unavailable IndexedDB only costs the offline copy.
+  }
+}
+
+async function readSavedImages(filterSearch: string): Promise<Image[] | null> {
+  if (!hasIndexedDb() || !isOfflineCacheEnabled()) return null;
+  try {
+    return await listMirroredImages(readGalleryFilters(new URLSearchParams(filterSearch)));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The gallery's images for one filter string (the API's query without paging): the first
  * page on every change, then further pages on demand. Older answers never overwrite newer ones.
  */
@@ -157,18 +203,37 @@ export function useImagePages(filterSearch: string) {
       params.set("limit", String(PAGE_SIZE));
       if (cursor) params.set("cursor", cursor);
       dispatch(append ? { type: "more" } : { type: "reset" });
+      const previousLast = append ? (stateRef.current.images.at(-1) ?? null) : null;
       fetchPage(params.toString(), abort.signal).then(
         (page) => {
-          if (current === generation.current) dispatch({ type: "page", append, ...page });
+          if (current !== generation.current) return;
+          dispatch({ type: "page", append, ...page });
+          void mirrorPage(filterSearch, page, previousLast);
         },
-        (error: unknown) => {
+        async (error: unknown) => {
           if (current !== generation.current || abort.signal.aborted) return;
-          dispatch({ type: "failed", error: toClientError(error), append });
+          const clientError = toClientError(error);
+          const saved =
+            !append && clientError.code === "NETWORK_ERROR"
+              ? await readSavedImages(filterSearch)
+              : null;
+          if (current !== generation.current || abort.signal.aborted) return;
+          if (saved && saved.length > 0) dispatch({ type: "device", images: saved });
+          else dispatch({ type: "failed", error: clientError, append });
         },
       );
     },
     [filterSearch],
   );
+
+  // Showing the device's copy: the real list replaces it as soon as the connection returns.
+  const showingSaved = state.source === "device";
+  useEffect(() => {
+    if (!showingSaved) return;
+    const reload = () => load(null);
+    window.addEventListener("online", reload);
+    return () => window.removeEventListener("online", reload);
+  }, [showingSaved, load]);
 
   useEffect(() => {
     load(null);
