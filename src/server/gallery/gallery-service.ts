@@ -13,7 +13,7 @@ import type { Database } from "@/server/db/database";
 import { collectionImages, collections, images, profiles } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/http/app-error";
 import { allFileKeysOf, fileUrlOf, reshapeImage } from "@/server/images/image-files";
-import type { ImageRow } from "@/server/images/images-queries";
+import { imageColumns, type ImageRow } from "@/server/images/images-queries";
 import { logger } from "@/server/observability/logger";
 import { newShareId } from "@/server/sharing/share-id";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
@@ -311,7 +311,7 @@ export function createGalleryService({
       const after = cursor ? cursors.decode(cursor, scope) : null;
       const addedAtText = sql<string>`to_char(${collectionImages.addedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
       const rows = await db
-        .select({ image: images, sortKey: addedAtText })
+        .select({ image: imageColumns, sortKey: addedAtText })
         .from(collectionImages)
         .innerJoin(images, eq(images.id, collectionImages.imageId))
         .where(
@@ -430,7 +430,7 @@ export function createGalleryService({
 
     async getSharedImage({ shareId }: { shareId: string }): Promise<PublicImage | null> {
       const [row] = await db
-        .select({ image: images, authorName: profiles.name })
+        .select({ image: imageColumns, authorName: profiles.name })
         .from(images)
         .innerJoin(profiles, eq(profiles.id, images.userId))
         .where(and(eq(images.shareId, shareId), eq(images.isPublic, true)))
@@ -454,8 +454,8 @@ export function createGalleryService({
 
     /** Own images for a ZIP, in the order asked. */
     async archiveRows({ userId, ids }: { userId: string; ids: string[] }): Promise<ImageRow[]> {
-      const rows = await db
-        .select()
+      const rows: ImageRow[] = await db
+        .select(imageColumns)
         .from(images)
         .where(and(eq(images.userId, userId), inArray(images.id, ids)));
       const byId = new Map(rows.map((row) => [row.id, row]));

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { collectionImages, images, profiles } from "@/server/db/schema";
-import type { ImageRow } from "@/server/images/images-queries";
+import { imageColumns, type ImageRow } from "@/server/images/images-queries";
 
 // Postgres renders the timestamp with its microseconds; cursors carry this text, not a JS Date.
 const createdAtText = sql<string>`to_char(${images.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -59,7 +59,7 @@ export async function listOwnImageRows({
       : undefined,
   ];
   const rows = await db
-    .select({ image: images, sortKey: createdAtText })
+    .select({ image: imageColumns, sortKey: createdAtText })
     .from(images)
     .where(and(...conditions))
     .orderBy(desc(images.createdAt), desc(images.id))
@@ -91,7 +91,7 @@ export async function listPublicImageRows({
         : sql`(${images.downloadCount}, ${images.id}) < (${Number(after.sort)}, ${after.id}::uuid)`;
   const rows = await db
     .select({
-      image: images,
+      image: imageColumns,
       sortKey: sort === "newest" ? publishedAtText : sql<number>`${images.downloadCount}`,
       authorName: profiles.name,
     })

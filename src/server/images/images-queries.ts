@@ -1,9 +1,14 @@
 import "server-only";
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, or, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { images } from "@/server/db/schema";
 
-export type ImageRow = typeof images.$inferSelect;
+// The search vector is for Postgres alone: lists leave it out instead of shipping it to Node.
+const { searchVector: _searchVector, ...listedColumns } = getTableColumns(images);
+/** Every column of an image the app reads (all but the full-text search vector). */
+export const imageColumns = listedColumns;
+
+export type ImageRow = Omit<typeof images.$inferSelect, "searchVector">;
 export type NewImageRow = typeof images.$inferInsert;
 
 export async function getImageRow({

@@ -44,7 +44,14 @@ export function sessionCookieName(secure: boolean): string {
 export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
   const { db } = options;
   const now = options.now ?? Date.now;
-  const signingKey = deriveKey(options.appSecret, "local-access-token");
+  // Imported once: given raw bytes, jose would import the key again on every verify.
+  const signingKey = crypto.subtle.importKey(
+    "raw",
+    deriveKey(options.appSecret, "local-access-token") as Uint8Array<ArrayBuffer>,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
   const cookieName = sessionCookieName(options.secureCookies);
   // Verified against when the email is unknown, so both paths cost one argon2 verify.
   const dummyHash = hash("not-a-real-password-for-timing", HASH_OPTIONS);
@@ -63,7 +70,7 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
       .setAudience(AUDIENCE)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
-      .sign(signingKey);
+      .sign(await signingKey);
     return { token, expiresAt };
   }
 
@@ -186,7 +193,7 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
 
     async authenticateAccessToken(token) {
       try {
-        const { payload } = await jwtVerify(token, signingKey, {
+        const { payload } = await jwtVerify(token, await signingKey, {
           issuer: ISSUER,
           audience: AUDIENCE,
           algorithms: ["HS256"],
