@@ -1,3 +1,8 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import withSerwistInit from "@serwist/next";
+
 const isProduction = process.env.NODE_ENV === "production";
 
 /** Security headers for every response, static files included; the CSP (with its nonce) comes from middleware. */
@@ -14,6 +19,48 @@ const securityHeaders = [
     ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]
     : []),
 ];
+
+/**
+ * Public files the service worker precaches with the app shell: the icons and the template
+ * previews the generate page shows. Not the install-sheet screenshots (only the install UI
+ * needs them). Listed here because Serwist ignores its own public glob once extra entries
+ * (the offline page) are given.
+ */
+function publicPrecacheEntries() {
+  const entries = [];
+  for (const folder of ["icons", "templates"]) {
+    let names = [];
+    try {
+      names = readdirSync(join("public", folder));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      const revision = createHash("md5")
+        .update(readFileSync(join("public", folder, name)))
+        .digest("hex");
+      entries.push({ url: `/${folder}/${name}`, revision });
+    }
+  }
+  return entries;
+}
+
+const withSerwist = withSerwistInit({
+  swSrc: "src/app/sw.ts",
+  swDest: "public/sw.js",
+  // ServiceWorkerProvider registers it (production only) and runs the update prompt.
+  register: false,
+  // Reloading by itself when the network returns would throw away what the person typed.
+  reloadOnOnline: false,
+  // Pages seen through client-side navigation are cached by the provider's "cache-page" message.
+  cacheOnNavigation: false,
+  disable: !isProduction,
+  additionalPrecacheEntries: [
+    // The offline page's HTML names this build's chunks, so it is fetched again by every build.
+    { url: "/~offline", revision: randomUUID() },
+    ...publicPrecacheEntries(),
+  ],
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -33,8 +80,19 @@ const nextConfig = {
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      {
+        // Browsers must ask for the worker script every time, or an update waits for its max-age.
+        source: "/sw.js",
+        headers: [
+          { key: "Cache-Control", value: "no-cache" },
+          { key: "Service-Worker-Allowed", value: "/" },
+          { key: "Content-Type", value: "application/javascript; charset=utf-8" },
+        ],
+      },
+    ];
   },
 };
 
-export default nextConfig;
+export default withSerwist(nextConfig);

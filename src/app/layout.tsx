@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { ServiceWorkerProvider } from "@/components/pwa/service-worker-provider";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { Toaster } from "@/components/ui/toaster";
+import { getConfig } from "@/server/config/env";
 import { THEME_COLORS, THEME_COOKIE, parseTheme, type Theme } from "@/lib/theme";
 import "./globals.css";
 
@@ -13,6 +15,8 @@ export const metadata: Metadata = {
   applicationName: "AI Image Studio",
   appleWebApp: { capable: true, title: "Image Studio", statusBarStyle: "black-translucent" },
   formatDetection: { telephone: false },
+  // The favicon is src/app/icon.svg; the manifest (src/app/manifest.ts) names the app icons.
+  icons: { apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180", type: "image/png" }] },
 };
 
 async function readTheme(): Promise<Theme> {
@@ -50,6 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ThemeProvider initialTheme={theme}>
           {children}
           <Toaster />
+          <ServiceWorkerProvider workerEnabled={getConfig().isProduction} />
         </ThemeProvider>
       </body>
     </html>

@@ -41,4 +41,7 @@ export type WorkerMessage =
   /** worker → pages: an API call answered 401, the session is gone; pages clear IndexedDB. */
   | { type: "session-ended" }
   /** worker → pages: Background Sync flushed the outbox; pages refresh their queued list. */
-  | { type: "outbox-flushed"; sent: number };
+  | { type: "outbox-flushed"; sent: number }
+  /** page → worker: this same-origin page was reached by client-side navigation (no document
+   *  request went through the worker); keep its HTML in the pages cache so it opens offline. */
+  | { type: "cache-page"; url: string };

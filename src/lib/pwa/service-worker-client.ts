@@ -26,10 +26,11 @@ function hasServiceWorker(): boolean {
  */
 export function getServiceWorker(): Serwist | null {
   if (!hasServiceWorker()) return null;
-  serwist ??= new Serwist(SERVICE_WORKER_URL, {
-    scope: SERVICE_WORKER_SCOPE,
-    type: "classic",
-  });
+  // Production builds already hold one (@serwist/next's entry sets window.serwist); reuse it so
+  // that a single instance tracks the registration's lifecycle.
+  serwist ??=
+    (window as Window & { serwist?: Serwist }).serwist ??
+    new Serwist(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE, type: "classic" });
   return serwist;
 }
 

@@ -19,5 +19,6 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
     const sent = (value as { sent?: unknown }).sent;
     return typeof sent === "number" && Number.isInteger(sent) && sent >= 0;
   }
+  if (type === "cache-page") return typeof (value as { url?: unknown }).url === "string";
   return false;
 }

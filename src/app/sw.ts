@@ -1,0 +1,289 @@
+/**
+ * The service worker, built by @serwist/next into public/sw.js (production builds only).
+ * Which request goes to which cache is decided in src/lib/pwa/cache-rules.ts; this file wires
+ * those decisions to Serwist strategies and owns the worker's events (messages, sync, share).
+ *
+ * Traps:
+ * - Only one fetch listener may call respondWith for a request. Ours (below) takes the share
+ *   target and the API calls that are never cached; Serwist's routes match only the cached
+ *   kinds, so the two never both answer.
+ * - skipWaiting is not automatic: the page asks for it (Serwist's SKIP_WAITING message) when the
+ *   person clicks "Reload", after it saved what they were typing.
+ */
+import type { PrecacheEntry, SerwistGlobalConfig, SerwistPlugin } from "serwist";
+import {
+  CacheFirst,
+  ExpirationPlugin,
+  NetworkFirst,
+  Serwist,
+  StaleWhileRevalidate,
+  type RouteHandlerCallbackOptions,
+  type RuntimeCaching,
+} from "serwist";
+import { flushOutbox } from "@/lib/offline/outbox-flush";
+import {
+  API_CACHE_MAX_ENTRIES,
+  DATA_CACHE_MAX_AGE_SECONDS,
+  IMAGE_CACHE_MAX_AGE_SECONDS,
+  IMAGE_CACHE_MAX_ENTRIES,
+  NETWORK_TIMEOUT_SECONDS,
+  PAGE_CACHE_MAX_ENTRIES,
+  PRIVATE_CACHE_NAMES,
+  endsSession,
+  imageCacheKey,
+  isStorableResponse,
+  obsoleteCacheNames,
+  routeRequest,
+  type CachedRoute,
+} from "@/lib/pwa/cache-rules";
+import {
+  OUTBOX_SYNC_TAG,
+  PRIVATE_CACHES,
+  PUBLIC_CACHES,
+  SHARED_IMAGE_CACHE_KEY,
+  type WorkerMessage,
+} from "@/lib/pwa/offline-contract";
+import { isWorkerMessage } from "@/lib/pwa/worker-messages";
+
+declare global {
+  interface WorkerGlobalScope extends SerwistGlobalConfig {
+    __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+  }
+}
+
+declare const self: ServiceWorkerGlobalScope;
+
+/** The precached page shown for a navigation that has neither network nor a cached copy. */
+const OFFLINE_PAGE = "/~offline";
+const SHARED_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
+
+// ------------------------------------------------------------------ messages to pages ----
+
+async function broadcast(message: WorkerMessage): Promise<void> {
+  const clients = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const client of clients) client.postMessage(message);
+}
+
+async function deletePrivateCaches(): Promise<void> {
+  await Promise.all(PRIVATE_CACHE_NAMES.map((name) => caches.delete(name)));
+}
+
+// Several API calls usually fail together when a session expires: clear and tell pages once.
+let endingSession: Promise<void> | null = null;
+function endSession(): Promise<void> {
+  endingSession ??= (async () => {
+    try {
+      await deletePrivateCaches();
+      await broadcast({ type: "session-ended" });
+    } finally {
+      endingSession = null;
+    }
+  })();
+  return endingSession;
+}
+
+// ------------------------------------------------------------------------- plugins ----
+
+/** Stores a response only when cache-rules says it is storable (a readable 200). */
+const storeOnlyComplete: SerwistPlugin = {
+  cacheWillUpdate: async ({ response }) => (isStorableResponse(response) ? response : null),
+};
+
+/** A 401 from the API means the session is gone: its cached data must go too. */
+const watchSession: SerwistPlugin = {
+  fetchDidSucceed: async ({ request, response }) => {
+    if (endsSession(request.url, response.status, self.location.origin)) await endSession();
+    return response;
+  },
+};
+
+/** Image URLs are stable per image and size: key them by path, never by query. */
+const keyByStablePath: SerwistPlugin = {
+  cacheKeyWillBeUsed: async ({ request }) => imageCacheKey(request.url),
+};
+
+// ---------------------------------------------------------------------- strategies ----
+
+const imageStrategy = new CacheFirst({
+  cacheName: PRIVATE_CACHES.images,
+  plugins: [
+    keyByStablePath,
+    storeOnlyComplete,
+    watchSession,
+    new ExpirationPlugin({
+      maxEntries: IMAGE_CACHE_MAX_ENTRIES,
+      maxAgeSeconds: IMAGE_CACHE_MAX_AGE_SECONDS,
+      purgeOnQuotaError: true,
+    }),
+  ],
+});
+
+/** Collections made available offline are kept (by the pages) in their own, unexpiring cache. */
+async function answerImage(options: RouteHandlerCallbackOptions): Promise<Response> {
+  const kept = await caches
+    .open(PRIVATE_CACHES.offline)
+    .then((cache) => cache.match(imageCacheKey(options.request.url)));
+  return kept ?? imageStrategy.handle(options);
+}
+
+function dataStrategy(cacheName: string, maxEntries: number) {
+  return new NetworkFirst({
+    cacheName,
+    networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+    // Next varies pages on its router headers; a plain navigation never sends them.
+    matchOptions: { ignoreVary: true },
+    plugins: [
+      storeOnlyComplete,
+      watchSession,
+      new ExpirationPlugin({
+        maxEntries,
+        maxAgeSeconds: DATA_CACHE_MAX_AGE_SECONDS,
+        purgeOnQuotaError: true,
+      }),
+    ],
+  });
+}
+
+const privateDataStrategy = dataStrategy(PRIVATE_CACHES.api, API_CACHE_MAX_ENTRIES);
+const publicDataStrategy = dataStrategy(PUBLIC_CACHES.static, API_CACHE_MAX_ENTRIES);
+const pageStrategy = dataStrategy(PRIVATE_CACHES.pages, PAGE_CACHE_MAX_ENTRIES);
+const staticStrategy = new StaleWhileRevalidate({
+  cacheName: PUBLIC_CACHES.static,
+  plugins: [
+    storeOnlyComplete,
+    new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: DATA_CACHE_MAX_AGE_SECONDS }),
+  ],
+});
+
+function cachedRoute(kind: CachedRoute["kind"]): RuntimeCaching["matcher"] {
+  return ({ request }) => routeRequest(request, self.location.origin).kind === kind;
+}
+
+const runtimeCaching: RuntimeCaching[] = [
+  { matcher: cachedRoute("image-file"), handler: answerImage },
+  { matcher: cachedRoute("private-data"), handler: privateDataStrategy },
+  { matcher: cachedRoute("public-data"), handler: publicDataStrategy },
+  { matcher: cachedRoute("page"), handler: pageStrategy },
+  { matcher: cachedRoute("static-asset"), handler: staticStrategy },
+];
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  precacheOptions: { cleanupOutdatedCaches: true },
+  skipWaiting: false,
+  clientsClaim: true,
+  navigationPreload: false,
+  runtimeCaching,
+  fallbacks: {
+    entries: [{ url: OFFLINE_PAGE, matcher: ({ request }) => request.destination === "document" }],
+  },
+});
+
+// ----------------------------------------------------------------- our own requests ----
+
+/** Keeps the first image another app shared, for /generate to pick up, then opens /generate. */
+async function receiveSharedImage(request: Request): Promise<Response> {
+  const target = new URL("/generate?shared=1", self.location.origin).href;
+  try {
+    const form = await request.formData();
+    const file = form
+      .getAll("image")
+      .find(
+        (entry): entry is File => typeof entry !== "string" && SHARED_IMAGE_TYPES.has(entry.type),
+      );
+    if (file) {
+      const cache = await caches.open(PRIVATE_CACHES.shareTarget);
+      await cache.put(
+        SHARED_IMAGE_CACHE_KEY,
+        new Response(file, {
+          headers: {
+            "content-type": file.type,
+            "content-length": String(file.size),
+            "x-file-name": encodeURIComponent(file.name),
+          },
+        }),
+      );
+    }
+  } catch {
+    // An unreadable share still opens the studio, just without the picture.
+  }
+  return Response.redirect(target, 303);
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const route = routeRequest(request, self.location.origin);
+  if (route.kind === "share-target") {
+    event.respondWith(receiveSharedImage(request));
+  } else if (route.kind === "api-network-only") {
+    const response = fetch(request);
+    event.respondWith(response);
+    // The page gets its answer at once; clearing after a 401 finishes in the background.
+    event.waitUntil(
+      response.then(
+        ({ status }) =>
+          endsSession(request.url, status, self.location.origin) ? endSession() : undefined,
+        () => undefined,
+      ),
+    );
+  }
+});
+
+// ------------------------------------------------------------------------- messages ----
+
+/** Stores the HTML of a page the person reached by client-side navigation, once. */
+async function cachePage(url: string): Promise<void> {
+  const facts = { method: "GET", url, mode: "navigate", headers: new Headers() };
+  if (routeRequest(facts, self.location.origin).kind !== "page") return;
+  const cache = await caches.open(PRIVATE_CACHES.pages);
+  if (await cache.match(url, { ignoreVary: true })) return;
+  const response = await fetch(url, {
+    credentials: "same-origin",
+    redirect: "manual",
+    headers: { accept: "text/html" },
+  });
+  if (isStorableResponse(response)) await cache.put(url, response);
+}
+
+self.addEventListener("message", (event) => {
+  // Only our own pages talk to the worker.
+  if (event.origin && event.origin !== self.location.origin) return;
+  const message: unknown = event.data;
+  if (!isWorkerMessage(message)) return;
+  if (message.type === "clear-private-data") {
+    const port = event.ports[0];
+    const source = event.source;
+    event.waitUntil(
+      deletePrivateCaches().then(() => {
+        const reply: WorkerMessage = { type: "private-data-cleared" };
+        if (port) port.postMessage(reply);
+        else source?.postMessage(reply);
+      }),
+    );
+  } else if (message.type === "cache-page") {
+    event.waitUntil(cachePage(message.url).catch(() => undefined));
+  }
+});
+
+// -------------------------------------------------------------------- lifecycle ----
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(obsoleteCacheNames(names).map((name) => caches.delete(name)))),
+  );
+});
+
+// ------------------------------------------------------------------ background sync ----
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+self.addEventListener("sync", ((event: SyncEvent) => {
+  if (event.tag !== OUTBOX_SYNC_TAG) return;
+  event.waitUntil(flushOutbox().then(({ sent }) => broadcast({ type: "outbox-flushed", sent })));
+}) as EventListener);
+
+serwist.addEventListeners();

@@ -1,0 +1,156 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  hasPendingFormState,
+  persistFormState,
+  restoreFormState,
+} from "@/lib/pwa/preserve-form-state";
+import { getServiceWorker, postToServiceWorker } from "@/lib/pwa/service-worker-client";
+import { InstallPrompt } from "./install-prompt";
+import { PwaNoticeStack } from "./pwa-notice";
+import { UpdateNotice } from "./update-notice";
+
+/** How often an open tab asks whether a new version was deployed. */
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+/** A reload that waits for the new worker gives up waiting after this long and reloads anyway. */
+const TAKEOVER_FALLBACK_MS = 4_000;
+/** A field restored after an update may render late (client data); stop looking after this. */
+const RESTORE_WINDOW_MS = 15_000;
+/** Pages where an install offer would interrupt something. */
+const NO_INSTALL_OFFER = ["/login", "/register", "/~offline"];
+
+type UpdateState = "none" | "ready" | "applying";
+
+/** Puts back what the person typed before an update reload, as soon as each field renders. */
+function useRestoreFormState() {
+  useEffect(() => {
+    const pathname = window.location.pathname;
+    let storage: Storage;
+    try {
+      storage = window.sessionStorage;
+    } catch {
+      return;
+    }
+    if (!hasPendingFormState(storage, pathname)) return;
+    const restore = () => {
+      restoreFormState({ root: document, storage, pathname });
+      return hasPendingFormState(storage, pathname);
+    };
+    let observer: MutationObserver | null = null;
+    // After this commit, so that the page's own components have hydrated and own their fields.
+    const frame = window.requestAnimationFrame(() => {
+      if (!restore()) return;
+      observer = new MutationObserver(() => {
+        if (!restore()) observer?.disconnect();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    const stop = window.setTimeout(() => observer?.disconnect(), RESTORE_WINDOW_MS);
+    return () => {
+      window.cancelAnimationFrame(frame);
+      window.clearTimeout(stop);
+      observer?.disconnect();
+    };
+  }, []);
+}
+
+/**
+ * Client-side navigation fetches no document, so the worker never sees the page's HTML; ask it
+ * to keep a copy so that the page opens offline after a reload.
+ */
+function useCachePagesOnNavigation(pathname: string, enabled: boolean) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!enabled || !navigator.onLine || !navigator.serviceWorker?.controller) return;
+    void postToServiceWorker({ type: "cache-page", url: window.location.href }, { timeoutMs: 0 });
+  }, [pathname, enabled]);
+}
+
+/**
+ * Mounted once in the root layout: registers the service worker, offers a waiting update
+ * without losing typed text, and hosts the install offer. `workerEnabled` is true in production
+ * builds only: `next dev` builds no worker, and a public/sw.js left by an earlier production
+ * build must not take over a development server.
+ */
+export function ServiceWorkerProvider({ workerEnabled }: { workerEnabled: boolean }) {
+  const pathname = usePathname();
+  const [update, setUpdate] = useState<UpdateState>("none");
+  const [laterPressed, setLaterPressed] = useState(false);
+
+  useRestoreFormState();
+  useCachePagesOnNavigation(pathname, workerEnabled);
+
+  useEffect(() => {
+    if (!workerEnabled) return;
+    const serwist = getServiceWorker();
+    if (!serwist) return;
+    const onWaiting = () => {
+      setLaterPressed(false);
+      setUpdate((current) => (current === "applying" ? current : "ready"));
+    };
+    serwist.addEventListener("waiting", onWaiting);
+    serwist.register().catch(() => {
+      // Refused (private mode, blocked by policy): the studio works online without it.
+    });
+    const check = () => {
+      if (document.visibilityState === "visible" && navigator.onLine) {
+        serwist.update().catch(() => undefined);
+      }
+    };
+    const interval = window.setInterval(check, UPDATE_CHECK_INTERVAL_MS);
+    document.addEventListener("visibilitychange", check);
+    return () => {
+      serwist.removeEventListener("waiting", onWaiting);
+      window.clearInterval(interval);
+      document.removeEventListener("visibilitychange", check);
+    };
+  }, [workerEnabled]);
+
+  const applyUpdate = useCallback(() => {
+    const serwist = getServiceWorker();
+    setUpdate("applying");
+    try {
+      persistFormState({
+        root: document,
+        storage: window.sessionStorage,
+        pathname: window.location.pathname,
+      });
+    } catch {
+      // No sessionStorage: update anyway; the person chose to reload.
+    }
+    let reloading = false;
+    const reload = () => {
+      if (reloading) return;
+      reloading = true;
+      window.location.reload();
+    };
+    navigator.serviceWorker.addEventListener("controllerchange", reload, { once: true });
+    serwist?.messageSkipWaiting();
+    // If another tab already let the new worker in, no controllerchange is coming here.
+    window.setTimeout(reload, TAKEOVER_FALLBACK_MS);
+  }, []);
+
+  const showUpdate = update !== "none" && !laterPressed;
+  const installAllowed = !NO_INSTALL_OFFER.some(
+    (path) => pathname === path || pathname.startsWith(`${path}/`),
+  );
+
+  return (
+    <PwaNoticeStack>
+      {showUpdate ? (
+        <UpdateNotice
+          applying={update === "applying"}
+          onReload={applyUpdate}
+          onLater={() => setLaterPressed(true)}
+        />
+      ) : null}
+      <InstallPrompt suppressed={showUpdate || !installAllowed} />
+    </PwaNoticeStack>
+  );
+}

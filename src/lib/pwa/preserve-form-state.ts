@@ -1,0 +1,164 @@
+/**
+ * Browser-only at run time, DOM-free in its types (so it is unit-tested in Node): keeps what a
+ * person typed across the reload that applies a service-worker update.
+ *
+ * A field takes part when it carries `data-preserve-on-update` and has an id or a name:
+ *   <textarea id="prompt" data-preserve-on-update />
+ * Before reloading, persistFormState() writes each such field's value to sessionStorage under
+ * its page's pathname and its id (or name); after the reload, restoreFormState() puts it back —
+ * through the element's native value setter and an `input` event, so React's controlled
+ * inputs see the change — and removes the entry. Passwords are never written anywhere.
+ */
+
+export const PRESERVE_ATTRIBUTE = "data-preserve-on-update";
+export const PRESERVE_SELECTOR = `input[${PRESERVE_ATTRIBUTE}], textarea[${PRESERVE_ATTRIBUTE}]`;
+export const STORAGE_PREFIX = "studio:preserved-field:";
+/** A saved value older than this is a leftover, not the reload that just happened. */
+export const PRESERVED_VALUE_TTL_MS = 10 * 60 * 1000;
+
+/** Input types that hold free text a person would be upset to lose. */
+const TEXT_INPUT_TYPES = new Set(["", "text", "search", "email", "url", "tel"]);
+
+/** The part of an <input> or <textarea> this module uses. */
+export interface PreservableField {
+  readonly tagName: string;
+  readonly id: string;
+  readonly name: string;
+  readonly type?: string;
+  value: string;
+  dispatchEvent(event: Event): boolean;
+}
+
+/** The part of a Document (or any element) this module uses. */
+export interface FieldRoot {
+  querySelectorAll(selector: string): ArrayLike<PreservableField> & Iterable<PreservableField>;
+}
+
+/** The part of sessionStorage this module uses. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+interface SavedValue {
+  value: string;
+  savedAt: number;
+}
+
+export function preservedFieldKey(pathname: string, field: PreservableField): string | null {
+  const identity = field.id || field.name;
+  return identity ? `${STORAGE_PREFIX}${pathname}#${identity}` : null;
+}
+
+function isPreservable(field: PreservableField): boolean {
+  if (field.tagName.toUpperCase() === "TEXTAREA") return true;
+  return (
+    field.tagName.toUpperCase() === "INPUT" &&
+    TEXT_INPUT_TYPES.has((field.type ?? "").toLowerCase())
+  );
+}
+
+function readSaved(raw: string | null): SavedValue | null {
+  if (raw === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      typeof (parsed as SavedValue).value === "string" &&
+      typeof (parsed as SavedValue).savedAt === "number"
+    ) {
+      return parsed as SavedValue;
+    }
+  } catch {
+    /* not ours, or damaged: ignored */
+  }
+  return null;
+}
+
+/** Saves every marked, non-empty text field of `root`; returns how many were saved. */
+export function persistFormState({
+  root,
+  storage,
+  pathname,
+  now = Date.now(),
+}: {
+  root: FieldRoot;
+  storage: KeyValueStorage;
+  pathname: string;
+  now?: number;
+}): number {
+  let saved = 0;
+  for (const field of Array.from(root.querySelectorAll(PRESERVE_SELECTOR))) {
+    const key = preservedFieldKey(pathname, field);
+    if (!key || !isPreservable(field)) continue;
+    if (field.value === "") {
+      storage.removeItem(key);
+      continue;
+    }
+    try {
+      storage.setItem(
+        key,
+        JSON.stringify({ value: field.value, savedAt: now } satisfies SavedValue),
+      );
+      saved += 1;
+    } catch {
+      // Storage full or refused (private mode): the update still goes ahead.
+    }
+  }
+  return saved;
+}
+
+/**
+ * Sets a field's value the way typing would: React tracks the last value it rendered on the
+ * element itself, so the prototype's setter is used and an `input` event tells React.
+ */
+export function writeFieldValue(field: PreservableField, value: string): void {
+  const prototype = Object.getPrototypeOf(field) as object | null;
+  const setter = prototype ? Object.getOwnPropertyDescriptor(prototype, "value")?.set : undefined;
+  if (setter) setter.call(field, value);
+  else field.value = value;
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+/**
+ * Puts saved values back into the marked fields now on the page and forgets them; returns how
+ * many were restored. Fields that are not rendered yet keep their entries for a later call.
+ */
+export function restoreFormState({
+  root,
+  storage,
+  pathname,
+  now = Date.now(),
+}: {
+  root: FieldRoot;
+  storage: KeyValueStorage;
+  pathname: string;
+  now?: number;
+}): number {
+  let restored = 0;
+  for (const field of Array.from(root.querySelectorAll(PRESERVE_SELECTOR))) {
+    const key = preservedFieldKey(pathname, field);
+    if (!key || !isPreservable(field)) continue;
+    const saved = readSaved(storage.getItem(key));
+    if (!saved) continue;
+    storage.removeItem(key);
+    if (now - saved.savedAt > PRESERVED_VALUE_TTL_MS) continue;
+    if (field.value !== saved.value) writeFieldValue(field, saved.value);
+    restored += 1;
+  }
+  return restored;
+}
+
+/** Whether anything saved for this page is still waiting for its field. */
+export function hasPendingFormState(
+  storage: KeyValueStorage & { length: number; key(index: number): string | null },
+  pathname: string,
+): boolean {
+  const prefix = `${STORAGE_PREFIX}${pathname}#`;
+  for (let index = 0; index < storage.length; index += 1) {
+    if (storage.key(index)?.startsWith(prefix)) return true;
+  }
+  return false;
+}
