@@ -24,6 +24,7 @@ import { CollectionImageTile } from "./collection-image-tile";
 import { CollectionSharingCard } from "./collection-sharing-card";
 import { DeleteCollectionButton } from "./delete-collection-button";
 import { EditableText } from "./editable-text";
+import { OfflineCollectionCard } from "./offline-collection-card";
 
 interface CollectionViewProps {
   initialCollection: Collection;
@@ -165,11 +166,13 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
             <p className="text-ink-muted text-base whitespace-pre-line">{collection.description}</p>
           </EditableText>
         </header>
-        <CollectionSharingCard
-          collection={collection}
-          onVisibilityChange={(isPublic) => patch({ isPublic })}
-          className="w-full lg:w-96 lg:shrink-0"
-        />
+        <div className="flex w-full flex-col gap-4 lg:w-96 lg:shrink-0">
+          <CollectionSharingCard
+            collection={collection}
+            onVisibilityChange={(isPublic) => patch({ isPublic })}
+          />
+          <OfflineCollectionCard collection={collection} />
+        </div>
       </div>
 
       <section aria-labelledby="collection-images-heading" className="flex flex-col gap-4">

@@ -1,0 +1,203 @@
+import { PRIVATE_CACHES } from "@/lib/pwa/offline-contract";
+import type { Collection, Image } from "@/shared/api-types";
+import { mirrorImages } from "./image-mirror";
+import { openOfflineDb, type OfflineCollection } from "./offline-db";
+
+/*
+ * Browser-only. "Make available offline" for a collection: its page, its API pages and every
+ * file of its images go into PRIVATE_CACHES.offline, which the service worker consults first and
+ * never expires; the image metadata goes into IndexedDB. Undoing removes exactly those entries.
+ */
+
+const API_BASE = "/api/v1/gallery/collections";
+const LIST_PAGE_SIZE = 100;
+const PARALLEL_DOWNLOADS = 4;
+
+export interface SaveProgress {
+  done: number;
+  total: number;
+}
+
+/** The key the service worker looks files up by: origin and path, never the query. */
+function fileKey(url: string): string {
+  const parsed = new URL(url, self.location.origin);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+function absolute(url: string): string {
+  return new URL(url, self.location.origin).href;
+}
+
+async function fetchOk(url: string, signal: AbortSignal, accept?: string): Promise<Response> {
+  const response = await fetch(url, {
+    credentials: "same-origin",
+    signal,
+    cache: "no-store",
+    headers: accept ? { Accept: accept } : undefined,
+  });
+  if (!response.ok) throw new Error(`The studio answered ${response.status} for ${url}.`);
+  return response;
+}
+
+/** Every image of the collection, walking its API pages (each page is kept too). */
+async function readAllImages(
+  id: string,
+  cache: Cache,
+  signal: AbortSignal,
+  cachedUrls: string[],
+): Promise<Image[]> {
+  const images: Image[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = new URLSearchParams({ limit: String(LIST_PAGE_SIZE) });
+    if (cursor) params.set("cursor", cursor);
+    const url = absolute(`${API_BASE}/${id}/images?${params.toString()}`);
+    const response = await fetchOk(url, signal, "application/json");
+    await cache.put(url, response.clone());
+    cachedUrls.push(url);
+    const payload = (await response.json()) as {
+      data?: Image[];
+      meta?: { pagination?: { nextCursor: string | null; hasMore: boolean } };
+    };
+    images.push(...(payload.data ?? []));
+    const pagination = payload.meta?.pagination;
+    cursor = pagination?.hasMore ? pagination.nextCursor : null;
+  } while (cursor);
+  return images;
+}
+
+function filesOf(image: Image): string[] {
+  const urls = [...Object.values(image.urls.thumbnails), image.urls.original].filter(
+    (url): url is string => typeof url === "string" && url.length > 0,
+  );
+  return [...new Set(urls.map(fileKey))];
+}
+
+/**
+ * Downloads the collection for offline use, reporting progress per file. Safe to run again
+ * (to bring it up to date): files already kept are not downloaded twice.
+ */
+export async function saveCollectionOffline({
+  collection,
+  pagePath,
+  onProgress,
+  signal,
+}: {
+  collection: Collection;
+  /** The collection's page, kept so it opens on a reload without a connection. */
+  pagePath: string;
+  onProgress: (progress: SaveProgress) => void;
+  signal: AbortSignal;
+}): Promise<OfflineCollection> {
+  const cache = await caches.open(PRIVATE_CACHES.offline);
+  const cachedUrls: string[] = [];
+
+  const collectionUrl = absolute(`${API_BASE}/${collection.id}`);
+  await cache.put(collectionUrl, await fetchOk(collectionUrl, signal, "application/json"));
+  cachedUrls.push(collectionUrl);
+
+  // The page itself goes to the pages cache too, where the worker's page route looks today.
+  const pageUrl = absolute(pagePath);
+  const page = await fetchOk(pageUrl, signal, "text/html");
+  const pages = await caches.open(PRIVATE_CACHES.pages);
+  await pages.put(pageUrl, page.clone());
+  await cache.put(pageUrl, page);
+  cachedUrls.push(pageUrl);
+
+  const images = await readAllImages(collection.id, cache, signal, cachedUrls);
+  const files = [...new Set(images.flatMap(filesOf))];
+  let done = 0;
+  let bytes = 0;
+  onProgress({ done, total: files.length });
+
+  const queue = [...files];
+  async function worker() {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      const kept = await cache.match(url);
+      if (kept) {
+        bytes += Number(kept.headers.get("content-length") ?? 0);
+      } else {
+        const response = await fetchOk(url, signal);
+        bytes += Number(response.headers.get("content-length") ?? 0);
+        await cache.put(url, response);
+      }
+      cachedUrls.push(url);
+      done += 1;
+      onProgress({ done, total: files.length });
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
+
+  await mirrorImages(images);
+  const record: OfflineCollection = {
+    id: collection.id,
+    name: collection.name,
+    description: collection.description,
+    imageIds: images.map((image) => image.id),
+    cachedUrls,
+    bytes,
+    savedAt: Date.now(),
+  };
+  const db = await openOfflineDb();
+  await db.put("collections", record);
+  return record;
+}
+
+export async function readOfflineCollection(id: string): Promise<OfflineCollection | null> {
+  const db = await openOfflineDb();
+  return (await db.get("collections", id)) ?? null;
+}
+
+/** Undoes "Make available offline": removes its entries, except files another saved collection keeps. */
+export async function removeCollectionOffline(id: string): Promise<void> {
+  const db = await openOfflineDb();
+  const record = await db.get("collections", id);
+  if (!record) return;
+  const others = (await db.getAll("collections")).filter((item) => item.id !== id);
+  const stillUsed = new Set(others.flatMap((item) => item.cachedUrls));
+  const cache = await caches.open(PRIVATE_CACHES.offline);
+  await Promise.all(
+    record.cachedUrls.filter((url) => !stillUsed.has(url)).map((url) => cache.delete(url)),
+  );
+  await db.delete("collections", id);
+}
+
+export interface StorageUse {
+  usage: number;
+  quota: number;
+}
+
+/** What the browser says this site uses and may use; null where it cannot tell. */
+export async function estimateStorage(): Promise<StorageUse | null> {
+  if (typeof navigator === "undefined" || !navigator.storage?.estimate) return null;
+  try {
+    const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+    return { usage, quota };
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the browser not to evict the site's data under storage pressure; true when granted. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  if (typeof navigator === "undefined" || !navigator.storage?.persist) return false;
+  try {
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return false;
+  }
+}
+
+/** "12.4 MB" */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
