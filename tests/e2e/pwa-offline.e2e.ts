@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { OFFLINE_DB_NAME, PRIVATE_CACHES } from "../../src/lib/pwa/offline-contract";
+import {
+  BASE_URL,
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  newContext,
+  uniqueEmail,
+} from "./support/browser";
+import { AppShell, RegisterPage, waitForPath } from "./support/pages";
+
+/*
+ * The offline half of the PWA, in a real Chromium against the production build: the service
+ * worker, IndexedDB and the Cache API all run for real. These need the service worker; without
+ * it the waits for `navigator.serviceWorker.ready` fail the tests.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface MadeImage {
+  id: string;
+  prompt: string;
+}
+
+async function registerPerson(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const register = new RegisterPage(page);
+  await register.open();
+  await register.register({
+    name: "Offline person",
+    email: uniqueEmail("offline"),
+    password: "a long enough password",
+  });
+  await waitForPath(page, "/generate");
+  return page;
+}
+
+async function makeImage(page: Page, prompt: string): Promise<MadeImage> {
+  const response = await page.request.post("/api/v1/images/generate", {
+    data: { prompt },
+    headers: { origin: BASE_URL },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { data: { image: MadeImage } }).data.image;
+}
+
+async function countImages(page: Page): Promise<number> {
+  const response = await page.request.get("/api/v1/images?limit=100");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { data: unknown[] }).data.length;
+}
+
+/** Waits until the service worker is active and controls the page (reloading once if needed). */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!controlled) await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+}
+
+const queuedRows = (page: Page) => page.getByTestId("queued-prompt");
+
+describe("offline PWA data", () => {
+  it("queues a prompt made offline, keeps it over a reload, and sends it once when back online", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await registerPerson(context);
+    await page.getByTestId("prompt-input").waitFor();
+    await waitForServiceWorker(page);
+    // Seen online once under the worker, so the page and its data open offline.
+    await page.reload();
+    await page.getByTestId("prompt-input").waitFor();
+    const before = await countImages(page);
+
+    await context.setOffline(true);
+    await page.getByTestId("prompt-input").fill("a paper boat on a rainy street, offline");
+    await page.getByTestId("generate-submit").click();
+    await expect.poll(() => queuedRows(page).count(), { timeout: 15_000 }).toBe(1);
+    await expect(queuedRows(page).first().getAttribute("data-status")).resolves.toBe("queued");
+    await expect(queuedRows(page).first().textContent()).resolves.toContain("a paper boat");
+
+    await page.reload();
+    await page.getByTestId("prompt-input").waitFor({ timeout: 20_000 });
+    await expect.poll(() => queuedRows(page).count(), { timeout: 15_000 }).toBe(1);
+    await expect(queuedRows(page).first().textContent()).resolves.toContain("a paper boat");
+
+    await context.setOffline(false);
+    await page.getByTestId("ready-image").first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => queuedRows(page).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => countImages(page), { timeout: 15_000 }).toBe(before + 1);
+
+    // A second flush (another online event, as after a flaky connection) sends nothing more.
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.reload();
+    await page.getByTestId("prompt-input").waitFor();
+    expect(await countImages(page)).toBe(before + 1);
+    const images = (
+      (await (await page.request.get("/api/v1/images?limit=100")).json()) as {
+        data: MadeImage[];
+      }
+    ).data;
+    expect(images.filter((image) => image.prompt.includes("a paper boat"))).toHaveLength(1);
+    await context.close();
+  });
+
+  it("leaves no private data on the device after logging out", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context);
+    const image = await makeImage(page, "a lantern in the fog");
+    await waitForServiceWorker(page);
+
+    await page.goto("/gallery");
+    await page.getByTestId("gallery-tile").first().waitFor({ timeout: 20_000 });
+    await page.goto(`/images/${image.id}`);
+    await page.locator("img").first().waitFor();
+    // The device did keep things while signed in (so the check below means something).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (name) => indexedDB.databases().then((list) => list.some((db) => db.name === name)),
+            OFFLINE_DB_NAME,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async (names) => {
+            const keys = await caches.keys();
+            return keys.filter((key) => names.includes(key)).length;
+          }, Object.values(PRIVATE_CACHES) as string[]),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+
+    await new AppShell(page).logOut();
+    const leftovers = await page.evaluate(
+      async ({ names, dbName }) => {
+        const filled: string[] = [];
+        for (const name of await caches.keys()) {
+          if (!names.includes(name)) continue;
+          const cache = await caches.open(name);
+          if ((await cache.keys()).length > 0) filled.push(name);
+        }
+        const databases = (await indexedDB.databases()).map((db) => db.name);
+        return { filled, hasDb: databases.includes(dbName) };
+      },
+      { names: Object.values(PRIVATE_CACHES) as string[], dbName: OFFLINE_DB_NAME },
+    );
+    expect(leftovers).toEqual({ filled: [], hasDb: false });
+    await context.close();
+  });
+
+  it("opens a collection made available offline without a connection", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context);
+    const images = [
+      await makeImage(page, "a kite over dunes"),
+      await makeImage(page, "a teal door"),
+    ];
+    const created = await page.request.post("/api/v1/gallery/collections", {
+      data: { name: "For the train" },
+      headers: { origin: BASE_URL },
+    });
+    expect(created.status()).toBe(201);
+    const collection = ((await created.json()) as { data: { id: string } }).data;
+    for (const image of images) {
+      const added = await page.request.post(`/api/v1/gallery/collections/${collection.id}/images`, {
+        data: { imageId: image.id },
+        headers: { origin: BASE_URL },
+      });
+      expect(added.ok()).toBe(true);
+    }
+
+    await page.goto(`/collections/${collection.id}`);
+    await waitForServiceWorker(page);
+    await page.getByTestId("offline-collection-save").click();
+    await page.getByTestId("offline-collection-remove").waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId("offline-collection-summary").textContent()).resolves.toContain(
+      "Available offline: 2 images",
+    );
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("collection-image").count(), { timeout: 20_000 })
+      .toBe(2);
+    // Every thumbnail really drew from the device's copy.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Array.from(
+              document.querySelectorAll<HTMLImageElement>('[data-testid="collection-image"] img'),
+            ).every((img) => img.complete && img.naturalWidth > 0),
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+
+    // Undo removes the offline copy.
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByTestId("offline-collection-remove").click();
+    await page.getByTestId("offline-collection-save").waitFor();
+    const kept = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      return (await cache.keys()).length;
+    }, PRIVATE_CACHES.offline);
+    expect(kept).toBe(0);
+    await context.close();
+  });
+});
