@@ -76,32 +76,48 @@ export function QueuedPrompts() {
 function QueuedPromptRow({ entry }: { entry: OutboxEntry }) {
   const sending = entry.status === "sending" && entry.leaseUntil > Date.now();
   const failed = entry.status === "failed";
+  const cancel = () =>
+    void cancelQueuedPrompt(entry.id).then((cancelled) => {
+      if (!cancelled) {
+        toast({
+          title: "Already being sent",
+          description: "This prompt reached the studio before it could be cancelled.",
+        });
+      }
+    });
   return (
     <li
-      className="border-line bg-surface-raised/60 flex flex-col gap-2 rounded-xl border p-3"
+      className="border-line bg-surface-raised/60 flex flex-col gap-2 rounded-xl border py-2 pr-2 pl-3"
       data-testid="queued-prompt"
       data-status={sending ? "sending" : entry.status}
     >
-      <div className="flex items-start gap-3">
+      <div className="flex items-center gap-2">
         <p className="text-ink line-clamp-2 min-w-0 flex-1 text-sm break-words">
           {entry.input.prompt}
         </p>
         <Badge variant={failed ? "danger" : sending ? "primary" : "neutral"}>
           {failed ? "Failed" : sending ? "Sending…" : "Queued"}
         </Badge>
+        {failed ? null : (
+          <Button
+            variant="ghost"
+            size="sm"
+            disabled={sending}
+            onClick={cancel}
+            aria-label={`Cancel queued prompt: ${entry.input.prompt}`}
+          >
+            <X aria-hidden="true" />
+            Cancel
+          </Button>
+        )}
       </div>
-      {failed && entry.lastError ? (
-        <p className="text-danger flex items-start gap-1.5 text-xs" role="status">
-          <CircleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
-          {entry.lastError}
-        </p>
-      ) : null}
-      {!failed && entry.lastError && entry.attempts > 0 ? (
-        <p className="text-ink-muted text-xs">Last try: {entry.lastError} Trying again soon.</p>
-      ) : null}
-      <div className="flex flex-wrap justify-end gap-2">
-        {failed ? (
-          <>
+      {failed ? (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-danger flex min-w-0 flex-1 items-start gap-1.5 text-xs">
+            <CircleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+            {entry.lastError ?? "The studio refused this prompt."}
+          </p>
+          <div className="flex gap-2">
             <Button
               variant="ghost"
               size="sm"
@@ -120,29 +136,11 @@ function QueuedPromptRow({ entry }: { entry: OutboxEntry }) {
               <RotateCw aria-hidden="true" />
               Retry
             </Button>
-          </>
-        ) : (
-          <Button
-            variant="ghost"
-            size="sm"
-            disabled={sending}
-            onClick={() =>
-              void cancelQueuedPrompt(entry.id).then((cancelled) => {
-                if (!cancelled) {
-                  toast({
-                    title: "Already being sent",
-                    description: "This prompt reached the studio before it could be cancelled.",
-                  });
-                }
-              })
-            }
-            aria-label={`Cancel queued prompt: ${entry.input.prompt}`}
-          >
-            <X aria-hidden="true" />
-            Cancel
-          </Button>
-        )}
-      </div>
+          </div>
+        </div>
+      ) : entry.lastError && entry.attempts > 0 ? (
+        <p className="text-ink-muted text-xs">Last try: {entry.lastError} Trying again soon.</p>
+      ) : null}
     </li>
   );
 }

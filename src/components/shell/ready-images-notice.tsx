@@ -11,7 +11,7 @@ export function ReadyImagesNotice() {
   if (images.length === 0) return null;
   return (
     <div
-      className="fixed inset-x-0 bottom-[calc(5rem+env(safe-area-inset-bottom))] z-[55] mx-auto flex w-full max-w-sm flex-col gap-2 px-4 lg:right-4 lg:bottom-4 lg:left-auto lg:mx-0"
+      className="fixed inset-x-0 top-[calc(4rem+env(safe-area-inset-top))] z-[55] mx-auto flex w-full max-w-sm flex-col gap-2 px-4 lg:top-4 lg:right-4 lg:left-auto lg:mx-0"
       data-testid="ready-images"
     >
       {images.map((image) => (
