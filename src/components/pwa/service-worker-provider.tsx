@@ -86,34 +86,55 @@ export function ServiceWorkerProvider({ workerEnabled }: { workerEnabled: boolea
   useRestoreFormState();
   useCachePagesOnNavigation(pathname, workerEnabled);
 
+  const registrationRef = useRef<ServiceWorkerRegistration | null>(null);
+
   useEffect(() => {
     if (!workerEnabled) return;
     const serwist = getServiceWorker();
     if (!serwist) return;
-    const onWaiting = () => {
+    let disposed = false;
+    // Watched on the registration itself rather than through Serwist's "waiting" event, which
+    // stops reporting updates it guesses were started by another tab.
+    const offerIfWaiting = () => {
+      const registration = registrationRef.current;
+      if (disposed || !registration?.waiting || !navigator.serviceWorker.controller) return;
       setLaterPressed(false);
       setUpdate((current) => (current === "applying" ? current : "ready"));
     };
-    serwist.addEventListener("waiting", onWaiting);
-    serwist.register().catch(() => {
-      // Refused (private mode, blocked by policy): the studio works online without it.
-    });
+    const watchInstalling = () => {
+      const installing = registrationRef.current?.installing;
+      installing?.addEventListener("statechange", () => {
+        if (installing.state === "installed") offerIfWaiting();
+      });
+    };
+    serwist
+      .register()
+      .then((registration) => {
+        if (disposed || !registration) return;
+        registrationRef.current = registration;
+        registration.addEventListener("updatefound", watchInstalling);
+        watchInstalling();
+        offerIfWaiting();
+      })
+      .catch(() => {
+        // Refused (private mode, blocked by policy): the studio works online without it.
+      });
     const check = () => {
       if (document.visibilityState === "visible" && navigator.onLine) {
-        serwist.update().catch(() => undefined);
+        registrationRef.current?.update().catch(() => undefined);
       }
     };
     const interval = window.setInterval(check, UPDATE_CHECK_INTERVAL_MS);
     document.addEventListener("visibilitychange", check);
     return () => {
-      serwist.removeEventListener("waiting", onWaiting);
+      disposed = true;
+      registrationRef.current?.removeEventListener("updatefound", watchInstalling);
       window.clearInterval(interval);
       document.removeEventListener("visibilitychange", check);
     };
   }, [workerEnabled]);
 
   const applyUpdate = useCallback(() => {
-    const serwist = getServiceWorker();
     setUpdate("applying");
     try {
       persistFormState({
@@ -131,7 +152,8 @@ export function ServiceWorkerProvider({ workerEnabled }: { workerEnabled: boolea
       window.location.reload();
     };
     navigator.serviceWorker.addEventListener("controllerchange", reload, { once: true });
-    serwist?.messageSkipWaiting();
+    // Serwist's worker skips waiting on this message (what Serwist.messageSkipWaiting sends).
+    registrationRef.current?.waiting?.postMessage({ type: "SKIP_WAITING" });
     // If another tab already let the new worker in, no controllerchange is coming here.
     window.setTimeout(reload, TAKEOVER_FALLBACK_MS);
   }, []);

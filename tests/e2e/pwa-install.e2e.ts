@@ -1,0 +1,312 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { PRIVATE_CACHES } from "../../src/lib/pwa/offline-contract";
+import {
+  BASE_URL,
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  newContext,
+  uniqueEmail,
+} from "./support/browser";
+import { RegisterPage, waitForPath } from "./support/pages";
+
+/*
+ * The installable half of the PWA, in Chromium against the production build: the manifest and
+ * its icons, the service worker taking control, the gallery opening with no network, the
+ * offline page, and an update offered and applied without losing typed text.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface ManifestIcon {
+  src: string;
+  sizes: string;
+  type: string;
+  purpose?: string;
+}
+
+interface Manifest {
+  id: string;
+  name: string;
+  short_name: string;
+  description: string;
+  start_url: string;
+  scope: string;
+  display: string;
+  theme_color: string;
+  background_color: string;
+  icons: ManifestIcon[];
+  shortcuts: { name: string; url: string; icons: ManifestIcon[] }[];
+  screenshots: (ManifestIcon & { form_factor?: string })[];
+  share_target: {
+    action: string;
+    method: string;
+    enctype: string;
+    params: { title: string; text: string; files: { name: string; accept: string[] }[] };
+  };
+}
+
+async function registerPerson(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const register = new RegisterPage(page);
+  await register.open();
+  await register.register({
+    name: "Installer",
+    email: uniqueEmail("pwa"),
+    password: "a long enough password",
+  });
+  await waitForPath(page, "/generate");
+  return page;
+}
+
+/** Waits until a service worker is active and controls the page (it claims open pages). */
+async function waitForControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+}
+
+/** Every gallery thumbnail on the page has been decoded (the bytes arrived from somewhere). */
+async function thumbnailsPainted(page: Page): Promise<number> {
+  return page.$$eval('[data-testid="gallery-tile"] img', (images) =>
+    images.every((image) => (image as HTMLImageElement).complete)
+      ? images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length
+      : -1,
+  );
+}
+
+describe("installing the studio", () => {
+  it("serves a complete manifest whose icons and screenshots are what it says", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto("/");
+
+    const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+    expect(manifestHref).toBe("/manifest.webmanifest");
+    const themeColors = await page.$$eval('meta[name="theme-color"]', (metas) =>
+      metas.map((meta) => meta.getAttribute("media")),
+    );
+    expect(themeColors).toEqual(["(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]);
+    const appleIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+    expect(appleIcon).toBe("/icons/apple-touch-icon.png");
+
+    const response = await page.request.get(manifestHref!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/manifest+json");
+    const manifest = (await response.json()) as Manifest;
+    expect(manifest).toMatchObject({
+      name: "AI Image Studio",
+      short_name: "Image Studio",
+      start_url: "/generate",
+      scope: "/",
+      id: "/",
+      display: "standalone",
+    });
+    expect(manifest.description.length).toBeGreaterThan(20);
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+
+    const sizesOf = (icons: ManifestIcon[], purpose: string) =>
+      icons.filter((icon) => (icon.purpose ?? "any") === purpose).map((icon) => icon.sizes);
+    expect(sizesOf(manifest.icons, "any")).toEqual(["192x192", "512x512"]);
+    expect(sizesOf(manifest.icons, "maskable")).toEqual(["512x512"]);
+
+    expect(manifest.shortcuts.map((shortcut) => shortcut.url)).toEqual(["/generate", "/gallery"]);
+    expect(manifest.screenshots.map((shot) => shot.form_factor)).toEqual(["narrow", "wide"]);
+    expect(manifest.share_target).toEqual({
+      action: "/share-target",
+      method: "POST",
+      enctype: "multipart/form-data",
+      params: {
+        title: "title",
+        text: "text",
+        files: [{ name: "image", accept: ["image/png", "image/jpeg", "image/webp"] }],
+      },
+    });
+
+    // Every image the manifest names is served, with the type and pixel size it claims.
+    const images: (ManifestIcon & { maxBytes?: number })[] = [
+      ...manifest.icons,
+      ...manifest.shortcuts.flatMap((shortcut) => shortcut.icons),
+      ...manifest.screenshots.map((shot) => ({ ...shot, maxBytes: 150 * 1024 })),
+      { src: appleIcon!, sizes: "180x180", type: "image/png" },
+    ];
+    for (const image of images) {
+      const file = await page.request.get(image.src);
+      expect(file.status(), image.src).toBe(200);
+      expect(file.headers()["content-type"], image.src).toBe(image.type);
+      const body = await file.body();
+      const { width, height, format } = await sharp(body).metadata();
+      expect(`${width}x${height}`, image.src).toBe(image.sizes);
+      expect(`image/${format}`, image.src).toBe(image.type);
+      if (image.maxBytes) expect(body.byteLength, image.src).toBeLessThan(image.maxBytes);
+    }
+    const maskable = await sharp(
+      await (await page.request.get("/icons/icon-maskable-512.png")).body(),
+    )
+      .stats()
+      .then((stats) => stats.isOpaque);
+    expect(maskable, "a maskable icon fills its square").toBe(true);
+    await context.close();
+  });
+
+  it("serves the worker script fresh and lets it take control of the page", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    const script = await page.request.get("/sw.js");
+    expect(script.status()).toBe(200);
+    expect(script.headers()["cache-control"]).toBe("no-cache");
+    expect(script.headers()["service-worker-allowed"]).toBe("/");
+    expect(script.headers()["content-type"]).toContain("javascript");
+
+    await page.goto("/");
+    await waitForControl(page);
+    const scope = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        scope: registration?.scope,
+        script: navigator.serviceWorker.controller?.scriptURL,
+      };
+    });
+    expect(scope).toEqual({ scope: `${BASE_URL}/`, script: `${BASE_URL}/sw.js` });
+    await context.close();
+  });
+});
+
+describe("the studio without a network", () => {
+  it("reopens the gallery with its thumbnails, and shows the offline page for an unvisited route", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context);
+    const prompts = ["a red fox in fresh snow", "a lighthouse at dusk", "a bowl of ramen"];
+    for (const prompt of prompts) {
+      const response = await page.request.post("/api/v1/images/generate", {
+        data: { prompt },
+        headers: { origin: BASE_URL },
+      });
+      expect(response.status()).toBe(201);
+    }
+    await waitForControl(page);
+
+    // Browsed once online under the worker: the page, its data and thumbnails are kept.
+    await page.goto("/gallery");
+    await expect
+      .poll(() => page.getByTestId("gallery-tile").count(), { timeout: 20_000 })
+      .toBe(prompts.length);
+    await expect.poll(() => thumbnailsPainted(page), { timeout: 20_000 }).toBe(prompts.length);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            async (name) => (await (await caches.open(name)).keys()).length,
+            PRIVATE_CACHES.images,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(prompts.length);
+
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId("gallery-tile").count(), { timeout: 20_000 })
+        .toBe(prompts.length);
+      await expect.poll(() => thumbnailsPainted(page), { timeout: 20_000 }).toBe(prompts.length);
+
+      // Never opened while online: the precached offline page answers instead.
+      await page.goto("/settings");
+      await page.getByTestId("offline-page").waitFor({ timeout: 20_000 });
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        "You're offline",
+      );
+      await expect(
+        page.getByTestId("offline-connection").getAttribute("data-online"),
+      ).resolves.toBe("false");
+      // Its way out leads back to the gallery, which opens from the device.
+      await page.getByRole("link", { name: "Open my gallery" }).click();
+      await waitForPath(page, "/gallery");
+      await expect
+        .poll(() => page.getByTestId("gallery-tile").count(), { timeout: 20_000 })
+        .toBe(prompts.length);
+    } finally {
+      await context.setOffline(false);
+    }
+    await context.close();
+  });
+});
+
+describe("updating the studio", () => {
+  const workerFile = join(process.cwd(), "public", "sw.js");
+
+  it("offers a new version, applies it on request, and keeps the text being typed", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await registerPerson(context);
+    await waitForControl(page);
+    const typed = "a glass greenhouse in the snow, warm light inside, dusk";
+    await page.getByTestId("prompt-input").fill(typed);
+    await expect(page.getByTestId("update-notice").count()).resolves.toBe(0);
+
+    // A deploy: the server now serves a different worker script (`next start` reads public/
+    // from disk), and the page checks for it as it does when it becomes visible again.
+    const original = readFileSync(workerFile, "utf8");
+    writeFileSync(workerFile, `${original}\n// e2e: a new deploy ${Date.now()}\n`);
+    try {
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      const notice = page.getByTestId("update-notice");
+      await notice.waitFor({ timeout: 30_000 });
+      await expect(notice.getByRole("heading").textContent()).resolves.toBe(
+        "A new version is ready",
+      );
+      // Non-blocking: the field keeps focus and can still be typed into.
+      await page.getByTestId("prompt-input").press("End");
+      await page.getByTestId("prompt-input").pressSequentially(" ✨");
+
+      const reloaded = page.waitForEvent("load", { timeout: 30_000 });
+      await page.getByTestId("update-reload").click();
+      await reloaded;
+      await expect
+        .poll(() => page.getByTestId("prompt-input").inputValue(), { timeout: 20_000 })
+        .toBe(`${typed} ✨`);
+      await expect
+        .poll(
+          () =>
+            page.evaluate(async () => {
+              const registration = await navigator.serviceWorker.getRegistration();
+              return {
+                waiting: registration?.waiting !== null,
+                controlled: navigator.serviceWorker.controller !== null,
+              };
+            }),
+          { timeout: 10_000 },
+        )
+        .toEqual({ waiting: false, controlled: true });
+      await expect(page.getByTestId("update-notice").count()).resolves.toBe(0);
+      // What was typed is put back once, not kept around for later visits.
+      await expect(
+        page.evaluate(() =>
+          Object.keys(sessionStorage).filter((key) => key.startsWith("studio:preserved-field:")),
+        ),
+      ).resolves.toEqual([]);
+    } finally {
+      writeFileSync(workerFile, original);
+    }
+    await context.close();
+  });
+});
