@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { claimOfflineDbFor, hasIndexedDb } from "@/lib/offline/offline-db";
 import { refreshOfflinePreference } from "@/lib/offline/offline-preference";
@@ -22,8 +22,6 @@ const MIN_RETRY_DELAY_MS = 5_000;
  * everything when the session ends.
  */
 export function OfflineSync({ userId }: { userId: string }) {
-  const router = useRouter();
-
   useEffect(() => {
     if (!hasIndexedDb()) return;
     let stopped = false;
@@ -71,8 +69,9 @@ export function OfflineSync({ userId }: { userId: string }) {
         void ready.then(announceReady);
       } else if (message.type === "session-ended") {
         void clearPrivateData().then(() => {
+          // A full load, so nothing of the ended session stays in this tab's memory.
           const here = window.location.pathname + window.location.search;
-          router.replace(`/login?next=${encodeURIComponent(here)}`);
+          window.location.replace(`/login?next=${encodeURIComponent(here)}`);
         });
       }
     });
@@ -84,7 +83,16 @@ export function OfflineSync({ userId }: { userId: string }) {
       stopOutbox();
       stopWorker();
     };
-  }, [userId, router]);
+  }, [userId]);
+
+  // The setting can change on /settings while the shell stays mounted: read it again where it matters.
+  const pathname = usePathname();
+  const needsPreference = /^\/(?:gallery|collections)/.test(pathname);
+  useEffect(() => {
+    if (needsPreference && hasIndexedDb() && !isOffline()) {
+      void refreshOfflinePreference().catch(() => undefined);
+    }
+  }, [needsPreference, pathname]);
 
   return null;
 }

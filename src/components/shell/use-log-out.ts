@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { toast } from "@/components/ui/toast-store";
 import { ApiClientError, apiFetch } from "@/lib/api-client";
@@ -14,7 +13,6 @@ import { clearPrivateData } from "@/lib/offline/private-data";
  * with any in the outbox the caller must confirm first (`confirming` holds their number).
  */
 export function useLogOut() {
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [confirming, setConfirming] = useState<number | null>(null);
 
@@ -36,9 +34,10 @@ export function useLogOut() {
       }
     }
     await clearPrivateData().catch(() => undefined);
-    router.replace("/login");
-    router.refresh();
-  }, [router]);
+    // A full load, not a client navigation: nothing of this user (this session's results,
+    // lists in memory) may survive into the next person's session in this tab.
+    window.location.replace("/login");
+  }, []);
 
   const logOut = useCallback(async () => {
     const queued = await countQueuedPrompts();
