@@ -1,4 +1,5 @@
 import "server-only";
+import { createApiKeysService, type ApiKeysService } from "@/server/api-keys/api-keys-service";
 import { resolveAppSecret } from "@/server/config/app-secret";
 import { getConfig, type AppConfig } from "@/server/config/env";
 import type { AuthPort } from "@/server/auth/auth-port";
@@ -50,6 +51,7 @@ export interface Services {
   templates: TemplatesService;
   providers: ProviderCatalog;
   providerKeys: ProviderKeysService;
+  apiKeys: ApiKeysService;
   images: ImagesService;
   generation: GenerationService;
   gallery: GalleryService;
@@ -120,6 +122,7 @@ export function createServices(parts: {
     templates,
     providers,
     providerKeys,
+    apiKeys: createApiKeysService({ db }),
     images: createImagesService({ db, objectStore }),
     gallery: createGalleryService({ db, objectStore, cursors: createCursorCodec(parts.appSecret) }),
     generation: createGenerationService({

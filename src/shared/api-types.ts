@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from "./schemas/api-keys";
 import type { AspectRatio, Quality } from "./schemas/settings";
 import type { TemplateCategory } from "./schemas/templates";
 
@@ -40,6 +41,25 @@ export interface ProviderKeyInfo {
   provider: "gemini";
   last4: string;
   validatedAt: string;
+}
+
+/** A personal API key as listed; the key itself is shown once, at creation, and never again. */
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** The 8 characters after `ais_`, to tell keys apart. */
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** null: never expires. */
+  expiresAt: string | null;
+}
+
+/** POST /api-keys: the key in full, this once. */
+export interface CreatedApiKey {
+  apiKey: ApiKey;
+  key: string;
 }
 
 export interface Profile {

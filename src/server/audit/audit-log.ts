@@ -13,6 +13,8 @@ export type AuditAction =
   | "profile.update"
   | "provider_key.save"
   | "provider_key.delete"
+  | "api_key.create"
+  | "api_key.revoke"
   | "image.delete";
 
 /** Records a security-relevant event. Never throws: a failed audit write must not fail the request. */

@@ -34,7 +34,10 @@ export interface RouteContext<Body, Query, Params, Identity> {
 
 interface RouteOptions<Body, Query, Params, A extends Access> {
   access: A;
-  /** Required scope for API-key callers; sessions carry every scope. */
+  /**
+   * The scope an API key needs to call this route; sessions carry every scope. Without one,
+   * the route is session-only and refuses API keys.
+   */
   scope?: Scope;
   body?: z.ZodType<Body>;
   query?: z.ZodType<Query>;
@@ -87,6 +90,14 @@ export function defineRoute<
 
       if (options.access !== "public" && options.access !== "optional" && !identity) {
         throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+      }
+      // A route that names no scope is session-only: without this, any API key (even a
+      // read-only one) could change settings, the Gemini key, sessions or other API keys.
+      if (identity?.via === "api-key" && !options.scope) {
+        throw new AppError(
+          "FORBIDDEN",
+          "API keys can only call the image endpoints (images, gallery, collections). Sign in to use this one.",
+        );
       }
       if (identity && options.scope && !identity.scopes.includes(options.scope)) {
         throw new AppError("FORBIDDEN", `This API key lacks the ${options.scope} scope.`);

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
 import { loginInputSchema, refreshInputSchema, registerInputSchema } from "@/shared/schemas/auth";
 import {
   addToCollectionSchema,
@@ -96,6 +97,26 @@ const OPERATIONS: Operation[] = [
     auth: "session",
   },
   {
+    method: "get",
+    path: "/api-keys",
+    summary: "The caller's API keys that are not revoked, newest first (never the key)",
+    auth: "session",
+  },
+  {
+    method: "post",
+    path: "/api-keys",
+    summary: "Create an API key; `{apiKey, key}` — the key is shown in this answer only",
+    auth: "session",
+    body: apiKeyCreateSchema,
+    success: 201,
+  },
+  {
+    method: "delete",
+    path: "/api-keys/{id}",
+    summary: "Revoke one of the caller's API keys",
+    auth: "session",
+  },
+  {
     method: "post",
     path: "/images/generate",
     summary:
@@ -178,7 +199,7 @@ const OPERATIONS: Operation[] = [
     method: "get",
     path: "/generation/timings",
     summary: "Median generation time of the caller",
-    auth: "session",
+    auth: "read",
   },
   {
     method: "get",
