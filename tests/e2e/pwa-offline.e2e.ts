@@ -140,10 +140,13 @@ describe("offline PWA data", () => {
     await expect
       .poll(
         () =>
-          page.evaluate(async (names) => {
-            const keys = await caches.keys();
-            return keys.filter((key) => names.includes(key)).length;
-          }, Object.values(PRIVATE_CACHES) as string[]),
+          page.evaluate(
+            async (names) => {
+              const keys = await caches.keys();
+              return keys.filter((key) => names.includes(key)).length;
+            },
+            Object.values(PRIVATE_CACHES) as string[],
+          ),
         { timeout: 15_000 },
       )
       .toBeGreaterThan(0);
@@ -155,7 +158,7 @@ describe("offline PWA data", () => {
         for (const name of await caches.keys()) {
           if (!names.includes(name)) continue;
           const cache = await caches.open(name);
-          if ((await cache.keys()).length > 0) filled.push(name);
+          for (const request of await cache.keys()) filled.push(`${name} ${request.url}`);
         }
         const databases = (await indexedDB.databases()).map((db) => db.name);
         return { filled, hasDb: databases.includes(dbName) };
