@@ -19,8 +19,10 @@ export interface OutboxEntry {
   /** Whose prompt this is; never sent under another account. */
   userId: string;
   input: GenerateInput;
-  /** The input image for image-to-image (a File keeps its name), sent as multipart/form-data. */
+  /** The input image for image-to-image, sent as multipart/form-data. */
   inputImage: Blob | null;
+  /** Its file name: not every structured clone keeps a File a File. */
+  inputImageName: string | null;
   status: OutboxStatus;
   /** A flusher owns a "sending" entry until leaseUntil (epoch ms); after that another may claim it. */
   leaseOwner: string | null;

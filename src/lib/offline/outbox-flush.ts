@@ -30,6 +30,7 @@ export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
   if (!ownerUserId) return result;
 
   const flusher = crypto.randomUUID();
+  const made: Image[] = [];
   let checkedSession = false;
   for (;;) {
     const entry = await claimNextEntry(flusher, Date.now(), db);
@@ -52,7 +53,10 @@ export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
 
     const outcome = await sendEntry(entry);
     if (outcome.kind === "sent") {
-      if (await completeEntry(entry.id, outcome.image)) result.sent += 1;
+      if (await completeEntry(entry.id, outcome.image)) {
+        result.sent += 1;
+        made.push(outcome.image);
+      }
       continue;
     }
     if (outcome.kind === "permanent") {
@@ -76,7 +80,43 @@ export async function flushOutbox(): Promise<{ sent: number; failed: number }> {
     if (outcome.kind === "offline") result.failed += 1;
     break;
   }
+  if (made.length > 0) await notifyFromWorker(made);
   return result;
+}
+
+interface WorkerScope {
+  registration: ServiceWorkerRegistration;
+  clients: { matchAll(options: { type: "window" }): Promise<{ visibilityState?: string }[]> };
+}
+
+/**
+ * In the service worker (Background Sync with no page in front of the user), a system
+ * notification is the only way to say the images are ready — shown only if the user already
+ * allowed notifications. Pages announce what they flush themselves.
+ */
+async function notifyFromWorker(images: readonly Image[]): Promise<void> {
+  const scope = globalThis as unknown as Partial<WorkerScope>;
+  const inWorker = typeof window === "undefined" && scope.registration && scope.clients;
+  if (!inWorker || typeof Notification === "undefined") return;
+  if (Notification.permission !== "granted") return;
+  try {
+    const windows = await scope.clients!.matchAll({ type: "window" });
+    if (windows.some((client) => client.visibilityState === "visible")) return;
+    const first = images[0]!;
+    await scope.registration!.showNotification(
+      images.length === 1
+        ? "Your queued prompt is ready"
+        : `${images.length} queued prompts are ready`,
+      {
+        body: first.prompt,
+        tag: "studio-outbox",
+        icon: first.urls.thumbnails["150"] ?? undefined,
+        data: { url: images.length === 1 ? `/images/${first.id}` : "/gallery" },
+      },
+    );
+  } catch {
+    // Notifications are a courtesy; the page still shows the images next time it opens.
+  }
 }
 
 async function readSessionUserId(): Promise<
@@ -107,7 +147,12 @@ async function sendEntry(entry: OutboxEntry): Promise<SendResult> {
     Accept: "application/json",
     "Idempotency-Key": entry.idempotencyKey,
   });
-  const generateBody = buildGenerateBody(entry.input, entry.inputImage);
+  const image = entry.inputImage
+    ? new File([entry.inputImage], entry.inputImageName ?? "input-image", {
+        type: entry.inputImage.type,
+      })
+    : null;
+  const generateBody = buildGenerateBody(entry.input, image);
   let body: BodyInit;
   if (generateBody.kind === "form") {
     body = generateBody.value;

@@ -27,6 +27,7 @@ function createFakeStudio(
   options: { userId?: string; answer?: (call: number) => Response | undefined } = {},
 ) {
   const keysSeen: string[] = [];
+  const uploads: { key: string; name: string; size: number }[] = [];
   const imagesByKey = new Map<string, Image>();
   let generateCalls = 0;
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -42,7 +43,15 @@ function createFakeStudio(
       if (custom) return custom;
       const key = new Headers(init.headers).get("Idempotency-Key") ?? "";
       keysSeen.push(key);
-      const body = JSON.parse(String(init.body)) as { prompt: string };
+      let body: { prompt: string };
+      if (init.body instanceof FormData) {
+        const file = init.body.get("image");
+        if (file instanceof Blob)
+          uploads.push({ key, name: file instanceof File ? file.name : "", size: file.size });
+        body = { prompt: String(init.body.get("prompt")) };
+      } else {
+        body = JSON.parse(String(init.body)) as { prompt: string };
+      }
       let image = imagesByKey.get(key);
       if (!image) {
         image = fakeImage(`img-${imagesByKey.size + 1}`, body.prompt);
@@ -52,7 +61,7 @@ function createFakeStudio(
     }
     return json(404, { success: false, error: { code: "NOT_FOUND", message: "Not found." } });
   };
-  return { fetchImpl, keysSeen, imagesByKey, calls: () => generateCalls };
+  return { fetchImpl, keysSeen, imagesByKey, uploads, calls: () => generateCalls };
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -197,6 +206,19 @@ describe("flushOutbox", () => {
       "prompt 3",
       "prompt 4",
     ]);
+  });
+
+  it("sends a queued image-to-image prompt as multipart with its input image", async () => {
+    const studio = createFakeStudio();
+    vi.stubGlobal("fetch", studio.fetchImpl);
+    const file = new File([new Uint8Array([1, 2, 3, 4])], "sketch.png", { type: "image/png" });
+    const entry = await enqueuePrompt({
+      userId: USER,
+      input: { prompt: "colour this sketch", tags: ["sketch"] },
+      inputImage: file,
+    });
+    expect(await flushOutbox()).toEqual({ sent: 1, failed: 0 });
+    expect(studio.uploads).toEqual([{ key: entry.idempotencyKey, name: "sketch.png", size: 4 }]);
   });
 
   it("resends an abandoned entry with the same key, yielding the same image", async () => {

@@ -39,6 +39,7 @@ export async function enqueuePrompt({
     userId,
     input,
     inputImage,
+    inputImageName: inputImage instanceof File && inputImage.name ? inputImage.name : null,
     status: "queued",
     leaseOwner: null,
     leaseUntil: 0,
