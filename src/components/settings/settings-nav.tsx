@@ -3,6 +3,7 @@ const SECTIONS = [
   { id: "preferences", label: "Preferences" },
   { id: "appearance", label: "Appearance" },
   { id: "gemini-key", label: "Gemini API key" },
+  { id: "api-keys", label: "API keys" },
   { id: "account", label: "Account" },
 ] as const;
 

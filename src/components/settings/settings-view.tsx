@@ -4,6 +4,7 @@ import { RotateCw } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { AccountSection } from "./account-section";
+import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
@@ -44,7 +45,10 @@ export function SettingsView() {
       ) : null}
       <AppearanceSection />
       {state.status === "ready" ? (
-        <ProviderKeySection providerKey={state.profile.providerKey} />
+        <>
+          <ProviderKeySection providerKey={state.profile.providerKey} />
+          <ApiKeysSection />
+        </>
       ) : null}
       {state.status === "loading" ? <SectionSkeleton rows={2} /> : null}
       <AccountSection email={state.status === "ready" ? state.profile.user.email : null} />

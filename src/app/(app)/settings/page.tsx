@@ -11,7 +11,7 @@ export default function SettingsPage() {
       <PageHeader
         eyebrow="Account"
         title="Settings"
-        description="Your profile, defaults for new images, appearance and your Gemini key."
+        description="Your profile, defaults for new images, appearance, your Gemini key and API keys for scripts."
       />
       <div className="mt-8 grid gap-10 xl:grid-cols-[11rem_minmax(0,48rem)]">
         <SettingsNav />

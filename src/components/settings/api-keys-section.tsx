@@ -1,0 +1,310 @@
+"use client";
+
+import { RotateCw, SquareTerminal, Trash2 } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
+import { ApiClientError, apiFetch } from "@/lib/api-client";
+import type { ApiKey, CreatedApiKey } from "@/shared/api-types";
+import { MAX_ACTIVE_API_KEYS } from "@/shared/schemas/api-keys";
+import { ApiKeyCreateForm, CreatedApiKeyPanel, SCOPE_LABELS } from "./api-key-create-form";
+import { formatShortDate } from "./format";
+import { SettingsSection } from "./settings-section";
+import { useApiKeys } from "./use-api-keys";
+
+const SECTION_ID = "api-keys";
+
+const displayKey = (apiKey: ApiKey) => `ais_${apiKey.prefix}…`;
+
+function ApiKeyRow({
+  apiKey,
+  now,
+  onRevoke,
+}: {
+  apiKey: ApiKey;
+  now: number;
+  onRevoke: () => void;
+}) {
+  const expired = apiKey.expiresAt !== null && Date.parse(apiKey.expiresAt) <= now;
+  return (
+    <li
+      className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-6"
+      data-testid="api-key-row"
+      data-key-id={apiKey.id}
+    >
+      <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <p className="text-ink min-w-0 text-sm font-semibold [overflow-wrap:anywhere]">
+            {apiKey.name}
+          </p>
+          <code
+            className="bg-surface-raised text-ink-muted rounded-md px-1.5 py-0.5 font-mono text-xs"
+            aria-label={`Key starting ais_${apiKey.prefix}`}
+          >
+            {displayKey(apiKey)}
+          </code>
+          {expired ? <Badge variant="danger">Expired</Badge> : null}
+        </div>
+        <ul className="flex flex-wrap gap-1.5" aria-label="Scopes">
+          {apiKey.scopes.map((scope) => (
+            <li key={scope}>
+              <Badge
+                variant={scope === "images:write" ? "warning" : "primary"}
+                title={SCOPE_LABELS[scope].description}
+              >
+                {SCOPE_LABELS[scope].title}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+        <dl className="text-ink-muted flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
+          <div className="flex gap-1">
+            <dt>Created</dt>
+            <dd className="text-ink">{formatShortDate(apiKey.createdAt)}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Last used</dt>
+            <dd className="text-ink">
+              {apiKey.lastUsedAt ? formatShortDate(apiKey.lastUsedAt) : "never"}
+            </dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>{expired ? "Expired" : "Expires"}</dt>
+            <dd className={expired ? "text-danger" : "text-ink"}>
+              {apiKey.expiresAt ? formatShortDate(apiKey.expiresAt) : "never"}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={onRevoke}
+        aria-label={`Revoke ${apiKey.name}`}
+        className="self-start sm:self-center"
+        data-testid="api-key-revoke"
+      >
+        <Trash2 aria-hidden="true" />
+        Revoke
+      </Button>
+    </li>
+  );
+}
+
+function RevokeDialog({
+  apiKey,
+  onOpenChange,
+  onRevoked,
+}: {
+  apiKey: ApiKey | null;
+  onOpenChange: (open: boolean) => void;
+  onRevoked: (apiKey: ApiKey) => void;
+}) {
+  const [revoking, setRevoking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke(target: ApiKey) {
+    setRevoking(true);
+    setError(null);
+    try {
+      await apiFetch<unknown>(`/api/v1/api-keys/${encodeURIComponent(target.id)}`, {
+        method: "DELETE",
+      });
+      onRevoked(target);
+    } catch (caught) {
+      // Already gone (revoked in another tab): the outcome the user asked for.
+      if (caught instanceof ApiClientError && caught.code === "NOT_FOUND") onRevoked(target);
+      else setError(caught instanceof ApiClientError ? caught.message : "Please try again.");
+    } finally {
+      setRevoking(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={apiKey !== null}
+      onOpenChange={(next) => {
+        if (!revoking) onOpenChange(next);
+        if (!next) setError(null);
+      }}
+    >
+      <DialogContent data-testid="api-key-revoke-dialog">
+        <DialogHeader>
+          <DialogTitle>Revoke “{apiKey?.name}”?</DialogTitle>
+          <DialogDescription>
+            Scripts using{" "}
+            <code className="font-mono text-xs">{apiKey ? displayKey(apiKey) : ""}</code> stop
+            working at once. This can&apos;t be undone; you can create a new key at any time.
+          </DialogDescription>
+        </DialogHeader>
+        {error ? (
+          <Alert variant="danger" role="alert" title="Couldn't revoke the key">
+            {error}
+          </Alert>
+        ) : null}
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="secondary" disabled={revoking}>
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button
+            variant="danger"
+            loading={revoking}
+            onClick={() => apiKey && void revoke(apiKey)}
+            data-testid="api-key-revoke-confirm"
+          >
+            {revoking ? null : <Trash2 aria-hidden="true" />}
+            Revoke key
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label="Loading your API keys"
+      className="flex flex-col gap-5"
+      data-testid="api-keys-loading"
+    >
+      {[0, 1].map((index) => (
+        <div key={index} className="flex items-center justify-between gap-6">
+          <div className="flex flex-1 flex-col gap-2">
+            <Skeleton className="h-4 w-48" />
+            <Skeleton className="h-3.5 w-full max-w-xs" />
+          </div>
+          <Skeleton radius="full" className="h-9 w-24" />
+        </div>
+      ))}
+      <span className="sr-only">Loading your API keys</span>
+    </div>
+  );
+}
+
+/** Personal API keys for scripts: list, create (the key is shown once) and revoke. */
+export function ApiKeysSection() {
+  const { state, reload, added, revoked } = useApiKeys();
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+
+  // This section appears only once the profile has loaded, after the browser has tried (and
+  // failed) to scroll to #api-keys; scroll now so links to /settings#api-keys land here.
+  useEffect(() => {
+    if (window.location.hash === `#${SECTION_ID}`) {
+      document.getElementById(SECTION_ID)?.scrollIntoView({ block: "start" });
+    }
+  }, []);
+
+  const keys = state.status === "ready" ? state.keys : [];
+  const atLimit = keys.length >= MAX_ACTIVE_API_KEYS;
+
+  return (
+    <SettingsSection
+      id={SECTION_ID}
+      icon={SquareTerminal}
+      title="API keys"
+      aside={
+        state.status === "ready" ? (
+          <Badge variant={keys.length > 0 ? "primary" : "neutral"} data-testid="api-keys-count">
+            {keys.length} of {MAX_ACTIVE_API_KEYS}
+          </Badge>
+        ) : null
+      }
+      description={
+        <>
+          Let your own scripts call the studio&apos;s API with{" "}
+          <code className="font-mono text-xs">Authorization: Bearer ais_…</code>. A key can read or
+          make images — never change your account, settings or other keys.
+        </>
+      }
+      testId="settings-api-keys"
+    >
+      <div className="flex flex-col gap-6">
+        {created ? <CreatedApiKeyPanel created={created} onDone={() => setCreated(null)} /> : null}
+
+        {state.status === "loading" ? <ListSkeleton /> : null}
+        {state.status === "error" ? (
+          <div className="flex flex-col gap-3" data-testid="api-keys-error">
+            <Alert variant="danger" role="alert" title="We couldn't load your API keys">
+              {state.error.message}
+            </Alert>
+            <div>
+              <Button variant="secondary" onClick={reload} data-testid="api-keys-retry">
+                <RotateCw aria-hidden="true" />
+                Try again
+              </Button>
+            </div>
+          </div>
+        ) : null}
+        {state.status === "ready" && keys.length === 0 ? (
+          <EmptyState
+            headingLevel="h3"
+            title="No API keys yet"
+            description="Create one to call the API from scripts."
+            className="py-8 shadow-none sm:py-8"
+          />
+        ) : null}
+        {state.status === "ready" && keys.length > 0 ? (
+          <ul
+            className="divide-line flex flex-col divide-y"
+            aria-label="Your API keys"
+            data-testid="api-keys-list"
+          >
+            {keys.map((apiKey) => (
+              <ApiKeyRow
+                key={apiKey.id}
+                apiKey={apiKey}
+                now={state.loadedAt}
+                onRevoke={() => setRevoking(apiKey)}
+              />
+            ))}
+          </ul>
+        ) : null}
+
+        {state.status === "ready" ? (
+          <ApiKeyCreateForm
+            atLimit={atLimit}
+            onCreated={(next) => {
+              added(next.apiKey);
+              setCreated(next);
+            }}
+          />
+        ) : null}
+      </div>
+
+      <RevokeDialog
+        apiKey={revoking}
+        onOpenChange={(open) => {
+          if (!open) setRevoking(null);
+        }}
+        onRevoked={(target) => {
+          setRevoking(null);
+          revoked(target.id);
+          if (created?.apiKey.id === target.id) setCreated(null);
+          toast({
+            title: "API key revoked",
+            description: `“${target.name}” (${displayKey(target)}) no longer works.`,
+          });
+        }}
+      />
+    </SettingsSection>
+  );
+}
