@@ -169,6 +169,50 @@ describe("offline PWA data", () => {
     await context.close();
   });
 
+  it("shows the gallery from the device when the studio can't be reached, and opens an image", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await registerPerson(context);
+    const kite = await makeImage(page, "a kite over dunes");
+    await makeImage(page, "a teal door");
+    await makeImage(page, "a lantern in the fog");
+    await waitForServiceWorker(page);
+    await page.goto("/gallery");
+    await expect.poll(() => page.getByTestId("gallery-tile").count(), { timeout: 20_000 }).toBe(3);
+    // The page kept what it received on the device.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (name) =>
+              new Promise<number>((resolve) => {
+                const open = indexedDB.open(name);
+                open.onsuccess = () => {
+                  const db = open.result;
+                  const count = db.transaction("images").objectStore("images").count();
+                  count.onsuccess = () => {
+                    resolve(count.result);
+                    db.close();
+                  };
+                };
+              }),
+            OFFLINE_DB_NAME,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(3);
+
+    await context.setOffline(true);
+    // A search never made online: no cached answer anywhere but the device's own copy.
+    await page.getByTestId("gallery-search").locator("input").first().fill("kite");
+    await page.getByTestId("gallery-offline").waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("gallery-tile").count(), { timeout: 15_000 }).toBe(1);
+    await page.locator(`[data-testid="gallery-tile"][data-image-id="${kite.id}"]`).click();
+    const lightbox = page.getByTestId("image-lightbox");
+    await lightbox.waitFor({ timeout: 15_000 });
+    await expect(lightbox.textContent()).resolves.toContain("a kite over dunes");
+    await context.close();
+  });
+
   it("opens a collection made available offline without a connection", async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await registerPerson(context);
