@@ -15,6 +15,7 @@ import {
   CacheFirst,
   ExpirationPlugin,
   NetworkFirst,
+  NetworkOnly,
   Serwist,
   StaleWhileRevalidate,
   type RouteHandlerCallbackOptions,
@@ -147,6 +148,7 @@ function dataStrategy(cacheName: string, maxEntries: number) {
 const privateDataStrategy = dataStrategy(PRIVATE_CACHES.api, API_CACHE_MAX_ENTRIES);
 const publicDataStrategy = dataStrategy(PUBLIC_CACHES.static, API_CACHE_MAX_ENTRIES);
 const pageStrategy = dataStrategy(PRIVATE_CACHES.pages, PAGE_CACHE_MAX_ENTRIES);
+const publicPageStrategy = new NetworkOnly();
 const staticStrategy = new StaleWhileRevalidate({
   cacheName: PUBLIC_CACHES.static,
   plugins: [
@@ -155,16 +157,17 @@ const staticStrategy = new StaleWhileRevalidate({
   ],
 });
 
-function cachedRoute(kind: CachedRoute["kind"]): RuntimeCaching["matcher"] {
+function routed(kind: CachedRoute["kind"] | "public-page"): RuntimeCaching["matcher"] {
   return ({ request }) => routeRequest(request, self.location.origin).kind === kind;
 }
 
 const runtimeCaching: RuntimeCaching[] = [
-  { matcher: cachedRoute("image-file"), handler: answerImage },
-  { matcher: cachedRoute("private-data"), handler: privateDataStrategy },
-  { matcher: cachedRoute("public-data"), handler: publicDataStrategy },
-  { matcher: cachedRoute("page"), handler: pageStrategy },
-  { matcher: cachedRoute("static-asset"), handler: staticStrategy },
+  { matcher: routed("image-file"), handler: answerImage },
+  { matcher: routed("private-data"), handler: privateDataStrategy },
+  { matcher: routed("public-data"), handler: publicDataStrategy },
+  { matcher: routed("page"), handler: pageStrategy },
+  { matcher: routed("public-page"), handler: publicPageStrategy },
+  { matcher: routed("static-asset"), handler: staticStrategy },
 ];
 
 const serwist = new Serwist({
@@ -199,7 +202,8 @@ async function receiveSharedImage(request: Request): Promise<Response> {
           headers: {
             "content-type": file.type,
             "content-length": String(file.size),
-            "x-file-name": encodeURIComponent(file.name),
+            // takeSharedImage (lib/offline/shared-image.ts) reads the name back from here.
+            "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name || "shared-image")}`,
           },
         }),
       );

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PRIVATE_CACHES } from "../../src/lib/pwa/offline-contract";
+import { PRIVATE_CACHES, SHARED_IMAGE_CACHE_KEY } from "../../src/lib/pwa/offline-contract";
 import {
   BASE_URL,
   DESKTOP,
@@ -245,6 +245,83 @@ describe("the studio without a network", () => {
     } finally {
       await context.setOffline(false);
     }
+    await context.close();
+  });
+});
+
+describe("what the worker does for the pages", () => {
+  it("takes an image shared from another app and hands it to /generate", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await registerPerson(context);
+    await waitForControl(page);
+    const png = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: "#6234e8" },
+    })
+      .png()
+      .toBuffer();
+
+    // The OS share sheet submits the manifest's share_target as a multipart POST navigation.
+    await page.evaluate(() => {
+      const form = document.createElement("form");
+      form.method = "post";
+      form.enctype = "multipart/form-data";
+      form.action = "/share-target";
+      form.innerHTML =
+        '<input type="hidden" name="title" value="From the camera">' +
+        '<input type="hidden" name="text" value="a photo">' +
+        '<input type="file" name="image" id="shared-file">';
+      form.id = "share-sheet";
+      document.body.append(form);
+    });
+    await page.locator("#shared-file").setInputFiles({
+      name: "holiday.png",
+      mimeType: "image/png",
+      buffer: png,
+    });
+    await page.evaluate(() => (document.getElementById("share-sheet") as HTMLFormElement).submit());
+    await waitForPath(page, "/generate");
+    await page.getByTestId("input-image-preview").waitFor({ timeout: 20_000 });
+    // Used once: the shared file has left its cache, and the address no longer asks for it.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            async ({ name, key }) => (await (await caches.open(name)).match(key)) === undefined,
+            { name: PRIVATE_CACHES.shareTarget, key: SHARED_IMAGE_CACHE_KEY },
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    expect(new URL(page.url()).search).toBe("");
+    await context.close();
+  });
+
+  it("drops the private caches and tells the pages when the session has ended", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context);
+    const made = await page.request.post("/api/v1/images/generate", {
+      data: { prompt: "a kite over the dunes" },
+      headers: { origin: BASE_URL },
+    });
+    expect(made.status()).toBe(201);
+    await waitForControl(page);
+    await page.goto("/gallery");
+    await expect.poll(() => thumbnailsPainted(page), { timeout: 20_000 }).toBe(1);
+    const privateCaches = () =>
+      page.evaluate(async (names) => {
+        const present = await caches.keys();
+        return names.filter((name) => present.includes(name));
+      }, Object.values(PRIVATE_CACHES));
+    await expect.poll(privateCaches, { timeout: 10_000 }).toContain(PRIVATE_CACHES.images);
+
+    // The session goes away behind the page's back (expired, revoked on another device).
+    await context.clearCookies();
+    const status = await page.evaluate(async () => (await fetch("/api/v1/settings")).status);
+    expect(status).toBe(401);
+    // The worker deletes what it kept and tells every page, which then signs the person out.
+    await expect.poll(privateCaches, { timeout: 10_000 }).toEqual([]);
+    await waitForPath(page, "/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/gallery");
     await context.close();
   });
 });

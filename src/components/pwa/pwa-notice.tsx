@@ -65,9 +65,9 @@ export function PwaNotice({
             </p>
           ) : null}
           {children}
-          <div className="mt-2 flex flex-wrap items-center gap-2">{actions}</div>
         </div>
       </div>
+      <div className="mt-3 -mr-8 flex flex-wrap items-center justify-end gap-2">{actions}</div>
       <button
         type="button"
         onClick={onDismiss}

@@ -121,6 +121,19 @@ describe("routeRequest", () => {
     }
   });
 
+  it("never keeps other pages, which may show who is signed in", () => {
+    for (const path of [
+      "/",
+      "/explore",
+      "/login?next=%2Fgallery",
+      "/register",
+      "/s/i/abc",
+      "/gallery-x",
+    ]) {
+      expect(route(navigation(path)), path).toEqual({ kind: "public-page" });
+    }
+  });
+
   it("leaves RSC payloads, other origins and the worker script to the browser", () => {
     expect(route(request("/gallery?_rsc=1x2", { headers: { rsc: "1" } })).kind).toBe("passthrough");
     expect(route(request("https://cdn.example.net/api/v1/images")).kind).toBe("passthrough");

@@ -45,7 +45,8 @@ export type CachedRoute =
       cacheName: typeof PUBLIC_CACHES.static;
       private: false;
     }
-  /** A page navigation: network first, then the page as last seen, then the offline page. */
+  /** A signed-in page (see APP_PAGES): network first, then the page as last seen, then the
+   *  offline page. */
   | {
       kind: "page";
       strategy: "network-first";
@@ -62,6 +63,9 @@ export type CachedRoute =
 
 export type RequestRoute =
   | CachedRoute
+  /** Any other page (landing, explore, shares, login): network only, else the offline page.
+   *  Not kept: it may show who is signed in, and it is no use in the offline studio. */
+  | { kind: "public-page" }
   /** POST /share-target from the OS share sheet: the worker keeps the file and redirects. */
   | { kind: "share-target" }
   /** Any other same-origin /api/v1 request: straight to the network, never stored, but its
@@ -76,6 +80,13 @@ export interface RequestFacts {
   url: string;
   mode: string;
   headers: { get(name: string): string | null };
+}
+
+/** The signed-in pages; keep in step with APP_PAGES in src/middleware.ts. */
+export const APP_PAGES = ["/generate", "/gallery", "/images", "/collections", "/settings"];
+
+function isAppPage(pathname: string): boolean {
+  return APP_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));
 }
 
 const IMAGE_FILE = /^\/api\/v1\/images\/[^/]+\/files\/[^/]+$/;
@@ -148,7 +159,9 @@ export function routeRequest(request: RequestFacts, origin: string): RequestRout
   // Next's client router fetches RSC payloads; offline it falls back to a full navigation,
   // which the page route below answers, so they are not worth a copy of every page.
   if (request.headers.get("rsc") !== null) return { kind: "passthrough" };
-  if (request.mode === "navigate" && !pathname.startsWith("/api/")) return PAGE_ROUTE;
+  if (request.mode === "navigate" && !pathname.startsWith("/api/")) {
+    return isAppPage(pathname) ? PAGE_ROUTE : { kind: "public-page" };
+  }
   return { kind: "passthrough" };
 }
 
