@@ -23,18 +23,22 @@ export function ReadyImagesNotice() {
         >
           <CheckCircle2 aria-hidden="true" className="text-success size-5 shrink-0" />
           <div className="min-w-0 flex-1">
-            <p className="text-ink text-sm font-semibold">Queued prompt is ready</p>
+            <p className="text-ink text-sm font-semibold">Queued image ready</p>
             <p className="text-ink-muted truncate text-xs">{image.prompt}</p>
           </div>
           <Button asChild variant="secondary" size="sm">
-            <Link href={`/images/${image.id}`} onClick={() => dismissReadyImage(image.id)}>
-              View image
+            <Link
+              href={`/images/${image.id}`}
+              onClick={() => dismissReadyImage(image.id)}
+              aria-label={`View image: ${image.prompt}`}
+            >
+              View
             </Link>
           </Button>
           <Button
             variant="ghost"
             size="icon"
-            aria-label="Dismiss"
+            aria-label={`Dismiss: ${image.prompt}`}
             onClick={() => dismissReadyImage(image.id)}
           >
             <X aria-hidden="true" />
