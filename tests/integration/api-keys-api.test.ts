@@ -373,6 +373,23 @@ describe("personal API keys", () => {
     expect((await newKey(owner.caller, ["images:read"], "Key 11")).apiKey.name).toBe("Key 11");
   });
 
+  it("never lets concurrent creates go past 10 keys", async () => {
+    const owner = await signedIn();
+    const answers = await Promise.all(
+      Array.from({ length: 13 }, (_, index) =>
+        createKey(owner.caller, {
+          name: `Parallel ${index}`,
+          scopes: ["images:read"],
+          expiresInDays: null,
+        }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(3);
+    expect(await keyRowCount(owner.user.id)).toBe(10);
+  });
+
   it("shows the full key once, in the create answer; stores, lists and audits only its hash or prefix", async () => {
     const owner = await signedIn();
     const response = await createKey(owner.caller, {

@@ -333,7 +333,7 @@ export function CreatedApiKeyPanel({
         .
       </p>
       <div>
-        <Button variant="ghost" onClick={onDone} data-testid="api-key-done">
+        <Button variant="secondary" size="sm" onClick={onDone} data-testid="api-key-done">
           I&apos;ve saved it
         </Button>
       </div>
