@@ -103,6 +103,26 @@ const keyByStablePath: SerwistPlugin = {
   cacheKeyWillBeUsed: async ({ request }) => imageCacheKey(request.url),
 };
 
+/**
+ * When the network and the runtime cache both have nothing: a collection the person made
+ * available offline keeps its pages and JSON in its own unexpiring cache
+ * (lib/offline/offline-collections.ts); failing that, a page gets the precached offline page.
+ * (Serwist's `fallbacks` option is not used: it skips any strategy that has its own
+ * handlerDidError, which is exactly the strategies that need one.)
+ */
+const offlineFallback: SerwistPlugin = {
+  handlerDidError: async ({ request }) => {
+    const kept = await caches
+      .open(PRIVATE_CACHES.offline)
+      .then((cache) => cache.match(request.url, { ignoreVary: true }));
+    if (kept) return kept;
+    if (request.destination === "document" || request.mode === "navigate") {
+      return serwist.matchPrecache(OFFLINE_PAGE);
+    }
+    return undefined;
+  },
+};
+
 // ---------------------------------------------------------------------- strategies ----
 
 const imageStrategy = new CacheFirst({
@@ -127,13 +147,14 @@ async function answerImage(options: RouteHandlerCallbackOptions): Promise<Respon
   return kept ?? imageStrategy.handle(options);
 }
 
-function dataStrategy(cacheName: string, maxEntries: number) {
+function dataStrategy(cacheName: string, maxEntries: number, extra: SerwistPlugin[] = []) {
   return new NetworkFirst({
     cacheName,
     networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
     // Next varies pages on its router headers; a plain navigation never sends them.
     matchOptions: { ignoreVary: true },
     plugins: [
+      ...extra,
       storeOnlyComplete,
       watchSession,
       new ExpirationPlugin({
@@ -145,10 +166,12 @@ function dataStrategy(cacheName: string, maxEntries: number) {
   });
 }
 
-const privateDataStrategy = dataStrategy(PRIVATE_CACHES.api, API_CACHE_MAX_ENTRIES);
+const privateDataStrategy = dataStrategy(PRIVATE_CACHES.api, API_CACHE_MAX_ENTRIES, [
+  offlineFallback,
+]);
 const publicDataStrategy = dataStrategy(PUBLIC_CACHES.static, API_CACHE_MAX_ENTRIES);
-const pageStrategy = dataStrategy(PRIVATE_CACHES.pages, PAGE_CACHE_MAX_ENTRIES);
-const publicPageStrategy = new NetworkOnly();
+const pageStrategy = dataStrategy(PRIVATE_CACHES.pages, PAGE_CACHE_MAX_ENTRIES, [offlineFallback]);
+const publicPageStrategy = new NetworkOnly({ plugins: [offlineFallback] });
 const staticStrategy = new StaleWhileRevalidate({
   cacheName: PUBLIC_CACHES.static,
   plugins: [
@@ -177,9 +200,6 @@ const serwist = new Serwist({
   clientsClaim: true,
   navigationPreload: false,
   runtimeCaching,
-  fallbacks: {
-    entries: [{ url: OFFLINE_PAGE, matcher: ({ request }) => request.destination === "document" }],
-  },
 });
 
 // ----------------------------------------------------------------- our own requests ----

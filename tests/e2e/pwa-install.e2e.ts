@@ -188,6 +188,146 @@ describe("installing the studio", () => {
   });
 });
 
+/*
+ * Headless Chromium never fires `beforeinstallprompt` (its install criteria include user
+ * engagement), so these tests dispatch one with the same shape: `prompt()` and `userChoice`.
+ */
+async function offerBrowserInstall(page: Page, outcome: "accepted" | "dismissed") {
+  await page.evaluate((choice) => {
+    const event = new Event("beforeinstallprompt", { cancelable: true }) as Event & {
+      prompt: () => Promise<void>;
+      userChoice: Promise<{ outcome: string; platform: string }>;
+    };
+    event.prompt = async () => {
+      document.documentElement.dataset.installPrompted = "yes";
+    };
+    event.userChoice = Promise.resolve({ outcome: choice, platform: "web" });
+    window.dispatchEvent(event);
+  }, outcome);
+}
+
+interface InstallMemory {
+  visits: number;
+  lastVisitAt: number | null;
+  generated: boolean;
+  dismissedAt: number | null;
+  installed: boolean;
+}
+
+const installMemory = (page: Page) =>
+  page.evaluate(
+    () => JSON.parse(localStorage.getItem("studio:install-prompt") ?? "null") as unknown,
+  ) as Promise<InstallMemory | null>;
+
+/** A person who last opened the studio an hour ago: this load is their second visit. */
+async function comeBackLater(page: Page) {
+  await page.evaluate(() => {
+    const memory = JSON.parse(localStorage.getItem("studio:install-prompt") ?? "{}") as Record<
+      string,
+      unknown
+    >;
+    localStorage.setItem(
+      "studio:install-prompt",
+      JSON.stringify({ ...memory, visits: 1, lastVisitAt: Date.now() - 60 * 60 * 1000 }),
+    );
+  });
+  await page.reload();
+}
+
+/** Two frames and a task: long enough for React to render what an event changed. */
+const settle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))),
+      ),
+  );
+
+describe("offering installation", () => {
+  it("waits for a good moment, then installs through the browser's prompt", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context);
+    await expect.poll(() => installMemory(page), { timeout: 10_000 }).toMatchObject({ visits: 1 });
+
+    // First visit, nothing made yet: the browser's offer is kept, not shown.
+    await offerBrowserInstall(page, "accepted");
+    await settle(page);
+    expect(await page.getByTestId("install-prompt").count()).toBe(0);
+
+    // The first stored image is the moment (the generate page announces it).
+    await page.evaluate(() => window.dispatchEvent(new Event("studio:generation-succeeded")));
+    const offer = page.getByRole("region", { name: "Install AI Image Studio" });
+    await offer.waitFor({ timeout: 10_000 });
+    await offer.getByRole("button", { name: "Install", exact: true }).click();
+    await offer.waitFor({ state: "detached", timeout: 10_000 });
+    expect(await page.evaluate(() => document.documentElement.dataset.installPrompted)).toBe("yes");
+    await expect(installMemory(page)).resolves.toMatchObject({ installed: true, generated: true });
+
+    // Installed: never offered again.
+    await comeBackLater(page);
+    await offerBrowserInstall(page, "accepted");
+    await settle(page);
+    expect(await page.getByTestId("install-prompt").count()).toBe(0);
+    await context.close();
+  });
+
+  it("offers it on a second visit, and 'Not now' (or Escape) is remembered", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto("/explore");
+    await expect.poll(() => installMemory(page), { timeout: 10_000 }).toMatchObject({ visits: 1 });
+    await comeBackLater(page);
+    await expect.poll(() => installMemory(page), { timeout: 10_000 }).toMatchObject({ visits: 2 });
+    await offerBrowserInstall(page, "dismissed");
+    const offer = page.getByTestId("install-prompt");
+    await offer.waitFor({ timeout: 10_000 });
+
+    // Keyboard: the offer never takes focus by itself; Tab reaches it, Escape puts it away.
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid") ?? null,
+      ),
+    ).not.toBe("install-prompt");
+    await offer.getByRole("button", { name: "Install", exact: true }).focus();
+    await page.keyboard.press("Escape");
+    await offer.waitFor({ state: "detached", timeout: 10_000 });
+    const remembered = await installMemory(page);
+    expect(remembered?.dismissedAt).toEqual(expect.any(Number));
+
+    await comeBackLater(page);
+    await offerBrowserInstall(page, "dismissed");
+    await settle(page);
+    expect(await page.getByTestId("install-prompt").count()).toBe(0);
+    await context.close();
+  });
+
+  it("explains Share → Add to Home Screen on Safari for iPhone", async () => {
+    const context = await browser.newContext({
+      baseURL: BASE_URL,
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      userAgent:
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    });
+    const page = await context.newPage();
+    await page.goto("/explore");
+    await expect.poll(() => installMemory(page), { timeout: 10_000 }).toMatchObject({ visits: 1 });
+    expect(await page.getByTestId("install-prompt").count()).toBe(0);
+    await comeBackLater(page);
+    const offer = page.getByRole("region", { name: "Add Image Studio to your Home Screen" });
+    await offer.waitFor({ timeout: 10_000 });
+    const steps = await offer.getByRole("listitem").allTextContents();
+    expect(steps.map((step) => step.replace(/\s+/g, " "))).toEqual([
+      "1Tap Share in Safari's toolbar.",
+      "2Choose Add to Home Screen.",
+    ]);
+    await offer.getByRole("button", { name: "Got it" }).click();
+    await offer.waitFor({ state: "detached", timeout: 10_000 });
+    await context.close();
+  });
+});
+
 describe("the studio without a network", () => {
   it("reopens the gallery with its thumbnails, and shows the offline page for an unvisited route", async () => {
     const context = await newContext(browser, DESKTOP);
