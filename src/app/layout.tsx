@@ -15,8 +15,12 @@ export const metadata: Metadata = {
   applicationName: "AI Image Studio",
   appleWebApp: { capable: true, title: "Image Studio", statusBarStyle: "black-translucent" },
   formatDetection: { telephone: false },
-  // The favicon is src/app/icon.svg; the manifest (src/app/manifest.ts) names the app icons.
-  icons: { apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180", type: "image/png" }] },
+  // Setting `icons` replaces the link Next would add for src/app/icon.svg, so it is listed too.
+  // The PNGs come from scripts/generate-icons.ts; the manifest names the install icons.
+  icons: {
+    icon: [{ url: "/icon.svg", type: "image/svg+xml" }],
+    apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180", type: "image/png" }],
+  },
 };
 
 async function readTheme(): Promise<Theme> {

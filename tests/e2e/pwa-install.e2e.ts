@@ -102,6 +102,7 @@ describe("installing the studio", () => {
       metas.map((meta) => meta.getAttribute("media")),
     );
     expect(themeColors).toEqual(["(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]);
+    await expect(page.locator('link[rel="icon"]').getAttribute("href")).resolves.toBe("/icon.svg");
     const appleIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
     expect(appleIcon).toBe("/icons/apple-touch-icon.png");
 
