@@ -388,6 +388,35 @@ describe("the studio without a network", () => {
     }
     await context.close();
   });
+  it("keeps a page reached by client-side navigation, so it too reopens offline", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context);
+    await waitForControl(page);
+    // The sidebar link navigates inside the app: no document request reaches the worker.
+    await page.getByRole("link", { name: "My gallery" }).first().click();
+    await waitForPath(page, "/gallery");
+    const galleryUrl = `${BASE_URL}/gallery`;
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            async ({ name, url }) => (await (await caches.open(name)).match(url)) !== undefined,
+            { name: PRIVATE_CACHES.pages, url: galleryUrl },
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByTestId("page-gallery").waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId("offline-page").count()).toBe(0);
+    } finally {
+      await context.setOffline(false);
+    }
+    await context.close();
+  });
 });
 
 describe("what the worker does for the pages", () => {
