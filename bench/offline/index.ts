@@ -13,7 +13,7 @@
  * Run: npx tsx --conditions=react-server bench/offline/index.ts [images=500] [runs=10]
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import {
@@ -230,6 +230,12 @@ async function main(): Promise<number> {
     console.log("");
     console.log(
       `bench/offline — reload of /gallery to the first ${FIRST_TILES} thumbnails painted, ${images.length} images cached, ${VIEWPORT.width}×${VIEWPORT.height}, ${RUNS} runs each`,
+    );
+    // Browser, server and page share this machine's CPUs: a busy machine slows both columns.
+    console.log(
+      `machine: ${cpus().length} CPUs, load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")}`,
     );
     console.log(summary("online (network-first, server up)", online));
     console.log(summary("offline (service worker caches)", offline));
