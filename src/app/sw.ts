@@ -310,4 +310,29 @@ self.addEventListener("sync", ((event: SyncEvent) => {
   event.waitUntil(flushOutbox().then(({ sent }) => broadcast({ type: "outbox-flushed", sent })));
 }) as EventListener);
 
+// ------------------------------------------------------------------- notifications ----
+
+/** A "your queued prompt is ready" notification opens its image in a studio window. */
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const data: unknown = event.notification.data;
+  const path =
+    data && typeof data === "object" && "url" in data && typeof data.url === "string"
+      ? data.url
+      : "/gallery";
+  const target = new URL(path, self.location.origin);
+  if (target.origin !== self.location.origin) return;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(async (windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === target.origin);
+      if (open) {
+        await open.focus();
+        await open.navigate(target.href).catch(() => undefined);
+        return;
+      }
+      await self.clients.openWindow(target.href);
+    }),
+  );
+});
+
 serwist.addEventListeners();

@@ -9,6 +9,7 @@ import {
 import type { GenerationStage, GenerationTimings, Image, Quota } from "@/shared/api-types";
 import type { EditInput, GenerateInput } from "@/shared/schemas/images";
 import { isOffline, queuePrompt } from "@/lib/offline/outbox-page";
+import { announceGenerationSucceeded } from "@/lib/pwa/install-moment";
 
 /** What to ask the server for; kept with each result so "Generate again" can repeat it. */
 export type GenerationSpec =
@@ -133,6 +134,8 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
         activeId: outcome.image.id,
         quota: outcome.quota ?? state.quota,
       }));
+      // A stored image is the moment the studio may offer to be installed.
+      announceGenerationSucceeded();
       void get().refreshTimings();
     } catch (caught) {
       if (
