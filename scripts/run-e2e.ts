@@ -46,6 +46,9 @@ async function main(): Promise<number> {
     DAILY_GENERATION_LIMIT: process.env.E2E_DAILY_GENERATION_LIMIT ?? "6",
     GEMINI_API_BASE_URL: gemini.url,
     LOG_LEVEL: "warn",
+    // Every suite signs up its own users from 127.0.0.1; at the default 10 a minute per IP a
+    // fast machine trips the limit mid-run. The limit itself is covered by integration tests.
+    AUTH_RATE_LIMIT_PER_MINUTE: "1000",
   });
   try {
     await waitForHealth(baseUrl, server);
