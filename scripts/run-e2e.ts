@@ -37,7 +37,8 @@ async function main(): Promise<number> {
 
   // No machine here reaches Google: Gemini is a local server speaking its REST format, which
   // the production server's real SDK is pointed at (GEMINI_API_BASE_URL).
-  const gemini = await startFakeGeminiServer();
+  // It answers after a short, model-like pause so that the progress UI really shows "Generating".
+  const gemini = await startFakeGeminiServer({ latencyMs: 600 });
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "ais-e2e-"));
   const baseUrl = `http://localhost:${port}`;

@@ -78,6 +78,8 @@ export interface FakeGeminiOptions {
   validKeys?: string[];
   /** Models the server knows; another model name gets Google's 404. */
   models?: string[];
+  /** How long each generateContent call takes before its answer, like the real model. */
+  latencyMs?: number;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -494,6 +496,7 @@ export async function startFakeGeminiServer(
         return answer(res, geminiErrors.modelNotFound(model), model, null);
       const rejection = rejectGenerateContentBody(body);
       if (rejection) return answer(res, rejection, model, body);
+      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
       return answer(res, queue.shift() ?? { kind: "image" }, model, body);
     }
 
