@@ -15,12 +15,19 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import {
-  chromium,
   type APIRequestContext,
   type Browser,
   type BrowserContext,
   type Page,
 } from "playwright-core";
+import {
+  DEVICES,
+  HIDE_DEV_OVERLAY,
+  launchBrowser,
+  THEMES,
+  type DeviceName,
+  type ThemeName,
+} from "./support/screenshot-setup";
 
 const baseUrl = (process.argv[2] ?? "").replace(/\/$/, "");
 if (!/^https?:\/\//.test(baseUrl)) {
@@ -28,35 +35,6 @@ if (!/^https?:\/\//.test(baseUrl)) {
   process.exit(2);
 }
 const outDir = path.resolve(process.argv[3] ?? "docs/screenshots");
-
-const DEVICES = {
-  phone: {
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  },
-  desktop: {
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    isMobile: false,
-    hasTouch: false,
-  },
-} as const;
-type DeviceName = keyof typeof DEVICES;
-const THEMES = ["light", "dark"] as const;
-type ThemeName = (typeof THEMES)[number];
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-// The Next.js dev-mode badge would cover the bottom navigation.
-const HIDE_DEV_OVERLAY = "nextjs-portal { display: none !important; }";
 
 const PASSWORD = "correct horse battery";
 
@@ -763,10 +741,7 @@ async function takeScreenshots(
 
 async function main() {
   await mkdir(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     console.log("seeding two accounts (40 images, and none)…");
     const [state, empty] = await Promise.all([seedAccount(browser, 40), seedAccount(browser, 0)]);

@@ -13,8 +13,16 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import sharp from "sharp";
+import {
+  DEVICES,
+  HIDE_DEV_OVERLAY,
+  launchBrowser,
+  THEMES,
+  type DeviceName,
+  type ThemeName,
+} from "./support/screenshot-setup";
 
 const baseUrl = (process.argv[2] ?? "").replace(/\/$/, "");
 if (!/^https?:\/\//.test(baseUrl)) {
@@ -26,34 +34,6 @@ const outDir = path.resolve(process.argv[3] ?? "docs/screenshots");
 const only = process.env.SHOTS_ONLY?.split(",") ?? null;
 const onlyDevice = process.env.SHOTS_DEVICE ?? null;
 
-const DEVICES = {
-  phone: {
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  },
-  desktop: {
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    isMobile: false,
-    hasTouch: false,
-  },
-} as const;
-type DeviceName = keyof typeof DEVICES;
-const THEMES = ["light", "dark"] as const;
-type ThemeName = (typeof THEMES)[number];
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-// The Next.js dev-mode badge would cover the bottom navigation.
-const HIDE_DEV_OVERLAY = "nextjs-portal { display: none !important; }";
 const SLOW = 120_000;
 
 /**
@@ -466,10 +446,7 @@ async function keyFlow(page: Page, shooter: Shooter, device: DeviceName) {
 
 async function main() {
   await mkdir(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     for (const device of Object.keys(DEVICES) as DeviceName[]) {
       if (onlyDevice && device !== onlyDevice) continue;

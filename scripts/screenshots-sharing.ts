@@ -11,13 +11,20 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import {
-  chromium,
   request,
   type APIRequestContext,
   type Browser,
   type BrowserContext,
   type Page,
 } from "playwright-core";
+import {
+  DEVICES,
+  HIDE_DEV_OVERLAY,
+  launchBrowser,
+  THEMES,
+  type DeviceName,
+  type ThemeName,
+} from "./support/screenshot-setup";
 
 const baseUrl = (process.argv[2] ?? "").replace(/\/$/, "");
 if (!/^https?:\/\//.test(baseUrl)) {
@@ -26,35 +33,7 @@ if (!/^https?:\/\//.test(baseUrl)) {
 }
 const outDir = path.resolve(process.argv[3] ?? "docs/screenshots");
 
-const DEVICES = {
-  phone: {
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  },
-  desktop: {
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    isMobile: false,
-    hasTouch: false,
-  },
-} as const;
-type DeviceName = keyof typeof DEVICES;
-const THEMES = ["light", "dark"] as const;
-type ThemeName = (typeof THEMES)[number];
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-// The Next.js dev-mode badge would cover the bottom navigation.
-const HIDE_DEV_OVERLAY = "nextjs-portal { display: none !important; }";
 
 interface SeedImage {
   prompt: string;
@@ -492,10 +471,7 @@ async function takeShot(page: Page, shot: Shot, data: Seed, file: string, label:
 async function main() {
   await mkdir(outDir, { recursive: true });
   const data = await seed();
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     for (const device of Object.keys(DEVICES) as DeviceName[]) {
       for (const theme of THEMES) {

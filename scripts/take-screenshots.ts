@@ -8,7 +8,15 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import {
+  DEVICES,
+  HIDE_DEV_OVERLAY,
+  launchBrowser,
+  THEMES,
+  type DeviceName,
+  type ThemeName,
+} from "./support/screenshot-setup";
 
 const args = process.argv.slice(2);
 const flag = (name: string) =>
@@ -22,24 +30,6 @@ if (!/^https?:\/\//.test(baseUrl)) {
 }
 const outDir = path.resolve(flag("out") ?? "docs/screenshots");
 const only = flag("only")?.split(",").filter(Boolean) ?? null;
-
-const DEVICES = {
-  phone: {
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  },
-  desktop: {
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    isMobile: false,
-    hasTouch: false,
-  },
-} as const;
-type DeviceName = keyof typeof DEVICES;
-const THEMES = ["light", "dark"] as const;
-type ThemeName = (typeof THEMES)[number];
 
 interface Shot {
   name: string;
@@ -125,18 +115,6 @@ async function scrollToTestId(page: Page, testId: string): Promise<void> {
   });
 }
 
-// The Next.js dev-mode badge would cover the bottom navigation.
-const HIDE_DEV_OVERLAY = "nextjs-portal { display: none !important; }";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 async function registerAccount(
   browser: Browser,
 ): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
@@ -201,10 +179,7 @@ async function takeShot(
 
 async function main() {
   await mkdir(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     const signedInState = await registerAccount(browser);
     for (const device of Object.keys(DEVICES) as DeviceName[]) {
