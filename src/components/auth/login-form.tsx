@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { FormField } from "@/components/ui/form-field";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import type { ApiClientError } from "@/lib/api-client";
 import { loginInputSchema } from "@/shared/schemas/auth";
 import { withNext } from "./with-next";
+import { AuthFormFrame } from "./auth-form-frame";
 import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
 
 const FIELDS = ["email", "password"] as const;
@@ -36,29 +36,12 @@ export function LoginForm({ next }: { next: string | null }) {
   });
 
   return (
-    // method="post": a submit before hydration must not put the password in the URL.
-    <form
-      method="post"
-      noValidate
+    <AuthFormFrame
+      kind="login"
+      formError={formError}
       onSubmit={onSubmit}
-      onChange={(event) => {
-        if (event.target instanceof HTMLInputElement) clearFieldError(event.target.name);
-      }}
-      className="flex flex-col gap-5"
-      data-testid="login-form"
-      aria-describedby={formError ? "login-form-error" : undefined}
+      clearFieldError={clearFieldError}
     >
-      {formError ? (
-        <Alert
-          variant="danger"
-          role="alert"
-          title={formError.title}
-          id="login-form-error"
-          data-testid="form-error"
-        >
-          {formError.detail}
-        </Alert>
-      ) : null}
       <FormField label="Email" error={fieldErrors.email}>
         <Input
           name="email"
@@ -91,6 +74,6 @@ export function LoginForm({ next }: { next: string | null }) {
           Create an account
         </Link>
       </p>
-    </form>
+    </AuthFormFrame>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import type { ApiClientError } from "@/lib/api-client";
 import { registerInputSchema } from "@/shared/schemas/auth";
+import { AuthFormFrame } from "./auth-form-frame";
 import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
 import { withNext } from "./with-next";
 
@@ -33,29 +33,12 @@ export function RegisterForm({ next }: { next: string | null }) {
   });
 
   return (
-    // method="post": a submit before hydration must not put the password in the URL.
-    <form
-      method="post"
-      noValidate
+    <AuthFormFrame
+      kind="register"
+      formError={formError}
       onSubmit={onSubmit}
-      onChange={(event) => {
-        if (event.target instanceof HTMLInputElement) clearFieldError(event.target.name);
-      }}
-      className="flex flex-col gap-5"
-      data-testid="register-form"
-      aria-describedby={formError ? "register-form-error" : undefined}
+      clearFieldError={clearFieldError}
     >
-      {formError ? (
-        <Alert
-          variant="danger"
-          role="alert"
-          title={formError.title}
-          id="register-form-error"
-          data-testid="form-error"
-        >
-          {formError.detail}
-        </Alert>
-      ) : null}
       <FormField label="Name" error={fieldErrors.name}>
         <Input name="name" autoComplete="name" placeholder="Ada Lovelace" maxLength={80} />
       </FormField>
@@ -95,6 +78,6 @@ export function RegisterForm({ next }: { next: string | null }) {
           Log in
         </Link>
       </p>
-    </form>
+    </AuthFormFrame>
   );
 }
