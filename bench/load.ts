@@ -9,15 +9,23 @@ export interface LoadResult {
   throughput: number;
 }
 
+export interface LoadRequest {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * `next` is called for every request, so each one may be a different user or query.
+ * Responses are asked for uncompressed unless the request says otherwise: the load generator
+ * shares the machine's cores with the servers, and decompressing would be its own cost.
+ */
 export async function runLoad({
-  url,
-  headers = {},
+  next,
   connections,
   seconds,
   expectStatus = 200,
 }: {
-  url: () => string;
-  headers?: Record<string, string>;
+  next: () => LoadRequest;
   connections: number;
   seconds: number;
   expectStatus?: number;
@@ -31,7 +39,10 @@ export async function runLoad({
       while (performance.now() < deadline) {
         const t0 = performance.now();
         try {
-          const response = await fetch(url(), { headers });
+          const { url, headers = {} } = next();
+          const response = await fetch(url, {
+            headers: { "accept-encoding": "identity", ...headers },
+          });
           await response.arrayBuffer();
           if (response.status !== expectStatus) errors += 1;
           else latencies.push(performance.now() - t0);

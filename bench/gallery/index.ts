@@ -7,15 +7,14 @@
  * measures GET /api/v1/images?limit=30 and GET /api/v1/gallery/public?q=… at 50 concurrent
  * connections: p50/p95/throughput of each, and the ratio.
  * Run: npx tsx --conditions=react-server bench/gallery/index.ts [seconds-per-scenario]
+ * BENCH_GALLERY_KEEP=<database> seeds that database once and keeps it, so repeated runs while
+ * tuning skip the seeding (drop it yourself when done).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hash } from "@node-rs/argon2";
 import postgres from "postgres";
-import { applyMigrations } from "../../src/server/db/migrate";
-import { openPostgresDatabase } from "../../src/server/db/postgres-database";
 import {
   ensureProductionBuild,
   freePort,
@@ -23,63 +22,22 @@ import {
   stopServer,
   waitForHealth,
 } from "../../scripts/production-build";
-import { formatLoad, runLoad, type LoadResult } from "../load";
+import { formatLoad, runLoad, type LoadRequest, type LoadResult } from "../load";
+import { benchUsers, PASSWORD, SEARCH, seedGallery } from "./seed";
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 50;
-const USERS = 1000;
-const PER_USER = 100;
-const PASSWORD = "bench password 123";
-const SEARCH = "lighthouse";
-
-async function seed(url: string) {
-  const handle = openPostgresDatabase(url, { max: 2 });
-  await applyMigrations(handle);
-  const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  const started = performance.now();
-  await handle.query(
-    `insert into auth.users (email, encrypted_password, raw_user_meta_data)
-     select 'bench' || g || '@example.com', $1, jsonb_build_object('name', 'Bench ' || g) from generate_series(1, ${USERS}) g`,
-    [passwordHash],
-  );
-  await handle.execScript(`
-    insert into public.images (user_id, prompt, aspect_ratio, quality, width, height, seed, model, storage_key,
-                               mime_type, byte_size, thumbnail_sizes, tags, is_public, published_at, share_id, created_at)
-    select u.id,
-           (array['a lighthouse on a cliff','a red fox in snow','a city at night','a quiet mountain lake','a portrait of an old sailor',
-                  'a bowl of ramen','an astronaut in a garden','a paper boat','a desert caravan','a neon street market',
-                  'a watercolor forest','a cat on a windowsill'])[1 + (n % 12)]
-             || ' ' || (array['at dawn','in the rain','in watercolor','as a photograph','in pixel art','at golden hour',
-                              'under the stars','in winter','in an oil painting','isometric'])[1 + ((n / 12) % 10)],
-           (array['1:1','16:9','9:16','4:3','3:4'])[1 + (n % 5)], 'standard', 1024, 1024, n, 'demo',
-           'bench/' || n, 'image/webp', 250000, '{150,300,800}',
-           array[(array['animal','city','nature','portrait','food','space'])[1 + (n % 6)]],
-           n % 5 = 0, case when n % 5 = 0 then now() - (n || ' seconds')::interval end,
-           case when n % 5 = 0 then lpad(to_hex(n), 10, '0') end,
-           now() - (n || ' seconds')::interval
-    from (select id, row_number() over (order by email) - 1 as idx from auth.users) u
-    cross join generate_series(0, ${PER_USER - 1}) k
-    cross join lateral (select (u.idx * ${PER_USER} + k)::int as n) numbered;
-    analyze;
-  `);
-  const [counts] = await handle.query<{ images: number; public: number }>(
-    "select count(*)::int as images, count(*) filter (where is_public)::int as public from public.images",
-  );
-  console.log(
-    `seeded ${USERS} users and ${counts?.images} images (${counts?.public} public) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  const users = await handle.query<{ id: string; email: string }>(
-    "select id, email from auth.users order by email limit 50",
-  );
-  await handle.close();
-  return users;
-}
 
 async function main() {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const name = `ais_bench_${Date.now()}`;
+  const kept = process.env.BENCH_GALLERY_KEEP;
+  if (kept && !/^[a-z_][a-z0-9_]*$/.test(kept)) throw new Error("BENCH_GALLERY_KEEP: a plain name");
+  const name = kept ?? `ais_bench_${Date.now()}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  const exists =
+    kept !== undefined &&
+    (await admin`select 1 from pg_database where datname = ${kept}`).length > 0;
+  if (!exists) await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
@@ -87,7 +45,7 @@ async function main() {
   let next: ReturnType<typeof startProductionServer> | undefined;
   let bare: ReturnType<typeof spawn> | undefined;
   try {
-    const users = await seed(databaseUrl);
+    const users = exists ? await benchUsers(databaseUrl) : await seedGallery(databaseUrl);
     if (ensureProductionBuild() !== 0) throw new Error("build failed");
 
     const port = await freePort();
@@ -132,26 +90,14 @@ async function main() {
 
     let turn = 0;
     const results: Record<string, LoadResult> = {};
-    const scenario = async (
-      label: string,
-      make: () => { url: string; headers?: Record<string, string> },
-    ) => {
+    const scenario = async (label: string, make: () => LoadRequest) => {
+      const next = () => {
+        turn += 1;
+        return make();
+      };
       // Warm up, then measure.
-      await runLoad({
-        url: () => make().url,
-        headers: make().headers,
-        connections: 10,
-        seconds: 2,
-      });
-      results[label] = await runLoad({
-        url: () => {
-          turn += 1;
-          return make().url;
-        },
-        headers: make().headers,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-      });
+      await runLoad({ next, connections: 10, seconds: 2 });
+      results[label] = await runLoad({ next, connections: CONNECTIONS, seconds: SECONDS });
       console.log(formatLoad(label, results[label]!));
     };
 
@@ -195,7 +141,7 @@ async function main() {
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    if (!kept) await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
     await admin.end({ timeout: 5 });
     rmSync(dataDir, { recursive: true, force: true });
   }

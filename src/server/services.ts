@@ -98,11 +98,13 @@ export function createServices(parts: {
           url: config.auth.url,
           publishableKey: config.auth.publishableKey,
           secretKey: config.auth.secretKey,
+          sessionCacheMs: config.sessionCacheMs,
         })
       : createLocalAuthAdapter({
           db: database.db,
           appSecret: parts.appSecret,
           secureCookies: config.isProduction,
+          sessionCacheMs: config.sessionCacheMs,
         });
   const providers = parts.providers ?? createProviderCatalog(config.imageProvider);
   const users = createUsersService({ db, defaults: config.limits });

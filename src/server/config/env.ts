@@ -52,6 +52,7 @@ export const envSchema = z
     MONTHLY_GENERATION_LIMIT: positiveInt(1000),
     GENERATE_RATE_LIMIT_PER_MINUTE: positiveInt(10),
     AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    AUTH_SESSION_CACHE_SECONDS: optionalInt(0, 300).transform((value) => value ?? 10),
     APP_SECRET: optionalString.pipe(
       z.string().min(32, { error: "must be at least 32 characters" }).optional(),
     ),
@@ -159,6 +160,11 @@ export interface AppConfig {
   moderationBlocklist: string[];
   cronSecret: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /**
+   * How long an instance trusts a session it found live before asking again (ms; 0 = always).
+   * A session ended on another instance keeps working here for at most this long.
+   */
+  sessionCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -253,6 +259,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     moderationBlocklist: splitList(env.MODERATION_BLOCKLIST),
     cronSecret: env.CRON_SECRET,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
+    sessionCacheMs: env.AUTH_SESSION_CACHE_SECONDS * 1000,
   };
 }
 

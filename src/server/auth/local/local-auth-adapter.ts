@@ -5,6 +5,7 @@ import type { Database } from "@/server/db/database";
 import { AppError } from "@/server/http/app-error";
 import { deriveKey, randomToken, safeEqualHex, sha256Hex } from "@/server/security/tokens";
 import type { AuthIdentity, AuthPort, CookieJar, IssuedSession, RequestMeta } from "../auth-port";
+import { createLiveSessionCache } from "../live-session-cache";
 import {
   extendSession,
   findAuthUserByEmail,
@@ -32,8 +33,12 @@ export interface LocalAuthOptions {
   db: Database;
   appSecret: string;
   secureCookies: boolean;
+  /** How long a session found live is trusted without asking the database again (0: always ask). */
+  sessionCacheMs?: number;
   now?: () => number;
 }
+
+type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 
 export function sessionCookieName(secure: boolean): string {
   // The __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
@@ -55,6 +60,24 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
   const cookieName = sessionCookieName(options.secureCookies);
   // Verified against when the email is unknown, so both paths cost one argon2 verify.
   const dummyHash = hash("not-a-real-password-for-timing", HASH_OPTIONS);
+  const liveSessions = createLiveSessionCache<LiveSession>({
+    ttlMs: options.sessionCacheMs ?? 0,
+    now,
+  });
+
+  /** The session row if it is live: from this instance's recent memory, else the database. */
+  async function liveSession(sessionId: string): Promise<LiveSession | null> {
+    const remembered = liveSessions.get(sessionId);
+    if (remembered) return remembered;
+    const live = await findLiveSession({ db, sessionId });
+    if (live) liveSessions.remember(sessionId, live, live.expiresAt.getTime());
+    return live;
+  }
+
+  async function endSession(sessionId: string, reason: string) {
+    liveSessions.forget(sessionId);
+    await revokeSession({ db, sessionId, reason });
+  }
 
   async function issueAccessToken(
     userId: string,
@@ -159,7 +182,7 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
         }));
       if (!rotated) {
         // A used refresh token came back: someone holds a copy. End the whole session.
-        await revokeSession({ db, sessionId: live.id, reason: "refresh_token_reuse" });
+        await endSession(live.id, "refresh_token_reuse");
         throw new AppError(
           "UNAUTHORIZED",
           "This refresh token was already used; the session has been signed out for safety.",
@@ -170,22 +193,23 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
     },
 
     async logout(identity, jar) {
-      if (identity.sessionId)
-        await revokeSession({ db, sessionId: identity.sessionId, reason: "logout" });
+      if (identity.sessionId) await endSession(identity.sessionId, "logout");
       writeCookie(jar, "", 0);
     },
 
     async authenticateCookies(jar) {
       const cookie = readCookie(jar);
       if (!cookie) return null;
-      const live = await findLiveSession({ db, sessionId: cookie.sessionId });
+      const live = await liveSession(cookie.sessionId);
       if (!live || !safeEqualHex(live.cookieSecretHash, sha256Hex(cookie.secret))) return null;
       if (now() - live.lastSeenAt.getTime() > EXTEND_AFTER_MS) {
-        await extendSession({
-          db,
-          sessionId: live.id,
-          expiresAt: new Date(now() + SESSION_SECONDS * 1000),
-        });
+        const expiresAt = new Date(now() + SESSION_SECONDS * 1000);
+        await extendSession({ db, sessionId: live.id, expiresAt });
+        liveSessions.remember(
+          live.id,
+          { ...live, lastSeenAt: new Date(now()), expiresAt },
+          expiresAt.getTime(),
+        );
         writeCookie(jar, `${cookie.sessionId}.${cookie.secret}`, SESSION_SECONDS);
       }
       return identityOf(live.userId, live.email ?? "", live.id, "cookie");
@@ -201,7 +225,7 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
         });
         if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
         // Logout revokes the session, and with it every access token issued for it.
-        const live = await findLiveSession({ db, sessionId: payload.sid });
+        const live = await liveSession(payload.sid);
         if (!live || live.userId !== payload.sub) return null;
         return identityOf(live.userId, live.email ?? "", live.id, "bearer");
       } catch {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuthPort, CookieJar, CookieOptions } from "@/server/auth/auth-port";
+import type { AuthPort, CookieJar } from "@/server/auth/auth-port";
 import { AppError } from "@/server/http/app-error";
 import type { ApiErrorCode } from "@/shared/api-errors";
 import {
@@ -8,28 +8,11 @@ import {
   type FakeSupabaseAuthOptions,
   type FakeSupabaseAuthServer,
 } from "../../../../tests/support/fake-supabase-auth-server";
+import {
+  createMemoryCookieJar,
+  type MemoryCookieJar,
+} from "../../../../tests/support/memory-cookie-jar";
 import { createSupabaseAuthAdapter } from "./supabase-auth-adapter";
-
-interface MemoryCookieJar extends CookieJar {
-  writes: { name: string; value: string; options: CookieOptions }[];
-  value(name: string): string | undefined;
-}
-
-/** A browser's cookies for one request; pass `getAll()` of a previous jar to make the next request. */
-function createMemoryCookieJar(cookies: { name: string; value: string }[] = []): MemoryCookieJar {
-  const store = new Map(cookies.map(({ name, value }) => [name, value]));
-  const writes: MemoryCookieJar["writes"] = [];
-  return {
-    writes,
-    getAll: () => [...store].map(([name, value]) => ({ name, value })),
-    set(name, value, options) {
-      writes.push({ name, value, options });
-      if (value === "" || options.maxAge === 0) store.delete(name);
-      else store.set(name, value);
-    },
-    value: (name) => store.get(name),
-  };
-}
 
 const noMeta = { ip: null, userAgent: null };
 const PASSWORD = "correct horse battery";
@@ -88,13 +71,14 @@ describe("Supabase auth adapter", () => {
   let server: FakeSupabaseAuthServer;
   let auth: AuthPort;
 
-  async function startServer(options?: FakeSupabaseAuthOptions) {
+  async function startServer(options?: FakeSupabaseAuthOptions, sessionCacheMs?: number) {
     const started = await startFakeSupabaseAuthServer(options);
     servers.push(started);
     const adapter = createSupabaseAuthAdapter({
       url: started.url,
       publishableKey: started.publishableKey,
       secretKey: started.secretKey,
+      sessionCacheMs,
     });
     return { server: started, auth: adapter };
   }
@@ -304,6 +288,43 @@ describe("Supabase auth adapter", () => {
     expect(await auth.authenticateAccessToken(apiLogin.session.accessToken)).toBeNull();
     await expectAppError(auth.refresh(apiLogin.session.refreshToken), "UNAUTHORIZED");
     expect(await auth.authenticateAccessToken(browserSession.session.accessToken)).not.toBeNull();
+  });
+
+  it("with a session cache, asks /user once per session and interval, and logout still refuses at once", async () => {
+    const cached = await startServer(undefined, 60_000);
+    const email = newEmail();
+    const { session } = await cached.auth.register(
+      { email, password: PASSWORD, name: "Ada" },
+      createMemoryCookieJar(),
+      noMeta,
+    );
+    const userCalls = () =>
+      cached.server.state.requests.filter((line) => line.startsWith("GET /auth/v1/user")).length;
+    const before = userCalls();
+    const identity = await cached.auth.authenticateAccessToken(session.accessToken);
+    expect(identity).not.toBeNull();
+    expect(await cached.auth.authenticateAccessToken(session.accessToken)).not.toBeNull();
+    expect(await cached.auth.authenticateAccessToken(session.accessToken)).not.toBeNull();
+    expect(userCalls() - before).toBe(1);
+
+    await cached.auth.logout(identity!, createMemoryCookieJar());
+    expect(await cached.auth.authenticateAccessToken(session.accessToken)).toBeNull();
+  });
+
+  it("with a session cache, a session ended elsewhere stops working once the interval runs out", async () => {
+    const cached = await startServer(undefined, 300);
+    const { session } = await cached.auth.register(
+      { email: newEmail(), password: PASSWORD, name: "Ada" },
+      createMemoryCookieJar(),
+      noMeta,
+    );
+    const identity = await cached.auth.authenticateAccessToken(session.accessToken);
+    expect(identity?.sessionId).toEqual(expect.any(String));
+    // Signed out on another instance (or in the Supabase dashboard): gone from GoTrue.
+    cached.server.state.sessions.delete(identity!.sessionId!);
+    expect(await cached.auth.authenticateAccessToken(session.accessToken)).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await cached.auth.authenticateAccessToken(session.accessToken)).toBeNull();
   });
 
   it("a tampered or foreign access token does not authenticate", async () => {

@@ -13,6 +13,7 @@ import type {
   IssuedSession,
 } from "@/server/auth/auth-port";
 import { AppError } from "@/server/http/app-error";
+import { createLiveSessionCache } from "../live-session-cache";
 import { createSupabaseAdminClient } from "./admin-client";
 import { authServiceUnavailable, toAppError } from "./auth-error-mapping";
 import { createSupabaseServerClient, createSupabaseTokenClient } from "./server-client";
@@ -22,6 +23,8 @@ export interface SupabaseAuthAdapterOptions {
   url: string;
   publishableKey: string;
   secretKey: string;
+  /** How long a session Supabase Auth confirmed live is trusted without asking /user again. */
+  sessionCacheMs?: number;
 }
 
 const SESSION_SCOPES = ["images:read", "images:write"] as const;
@@ -74,6 +77,7 @@ export function createSupabaseAuthAdapter({
   url,
   publishableKey,
   secretKey,
+  sessionCacheMs = 0,
 }: SupabaseAuthAdapterOptions): AuthPort {
   const cookieClient = (jar: CookieJar) => createSupabaseServerClient({ url, publishableKey, jar });
   const tokenClient = () => createSupabaseTokenClient({ url, publishableKey });
@@ -83,6 +87,9 @@ export function createSupabaseAuthAdapter({
   // authenticateAccessToken remember their token here, keyed by the object itself: logout
   // revokes the session when given that same object; given a copy, it only clears cookies.
   const bearerTokens = new WeakMap<AuthIdentity, string>();
+  // Session ids /user recently confirmed, so a busy API client costs one round trip to
+  // Supabase Auth per session and interval, not one per request.
+  const liveSessions = createLiveSessionCache<true>({ ttlMs: sessionCacheMs });
 
   return {
     kind: "supabase",
@@ -151,6 +158,7 @@ export function createSupabaseAuthAdapter({
       // scope "local": this session only, not the user's other devices. The cookies are
       // cleared before the revoke request is sent, so they go even if it fails.
       const { error } = await cookieClient(jar).auth.signOut({ scope: "local" });
+      if (identity.sessionId) liveSessions.forget(identity.sessionId);
       const accessToken = bearerTokens.get(identity);
       bearerTokens.delete(identity);
       if (accessToken) {
@@ -175,11 +183,15 @@ export function createSupabaseAuthAdapter({
       const { data, error } = await auth.getClaims(token);
       if (error) return unauthenticatedUnlessOutage(error);
       if (!data) return null;
-      // getClaims checks only the signature and expiry; /user also answers whether the
-      // session still exists, so a bearer token stops working as soon as it is logged out.
-      const { error: userError } = await auth.getUser(token);
-      if (userError) return unauthenticatedUnlessOutage(userError);
       const identity = toIdentity(data.claims, "bearer");
+      // getClaims checks only the signature and expiry; /user also answers whether the
+      // session still exists, so a bearer token stops working once it is logged out.
+      const sessionId = identity?.sessionId;
+      if (!sessionId || !liveSessions.get(sessionId)) {
+        const { error: userError } = await auth.getUser(token);
+        if (userError) return unauthenticatedUnlessOutage(userError);
+        if (sessionId) liveSessions.remember(sessionId, true, data.claims.exp * 1000);
+      }
       if (identity) bearerTokens.set(identity, token);
       return identity;
     },
