@@ -15,6 +15,11 @@ const database = openPostgresDatabase(databaseUrl, { max: 10 });
 const server = createServer(async (request, response) => {
   try {
     const url = new URL(request.url ?? "/", "http://bare");
+    if (url.pathname === "/unauthorized") {
+      response.writeHead(401, { "content-type": "application/json" });
+      response.end(JSON.stringify({ success: false, error: { code: "UNAUTHORIZED" } }));
+      return;
+    }
     const rows =
       url.pathname === "/own"
         ? await listOwnImageRows({

@@ -5,7 +5,9 @@
  * PostgreSQL server (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test as the
  * admin connection), starts the production build against it and the bare server beside it, and
  * measures GET /api/v1/images?limit=30 and GET /api/v1/gallery/public?q=… at 50 concurrent
- * connections: p50/p95/throughput of each, and the ratio.
+ * connections: p50/p95/throughput of each, and the ratio. A third pair (the list route refusing
+ * a request without credentials, against a bare 401) does no database work, so its ratio is
+ * the framework's own per-request cost: the floor under the other two.
  * Run: npx tsx --conditions=react-server bench/gallery/index.ts [seconds-per-scenario]
  * BENCH_GALLERY_KEEP=<database> seeds that database once and keeps it, so repeated runs while
  * tuning skip the seeding (drop it yourself when done).
@@ -23,10 +25,12 @@ import {
   waitForHealth,
 } from "../../scripts/production-build";
 import { formatLoad, runLoad, type LoadRequest, type LoadResult } from "../load";
+import { processGroupCpuMs } from "../process-cpu";
 import { benchUsers, PASSWORD, SEARCH, seedGallery } from "./seed";
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 50;
+const WARM_UP_SECONDS = Math.min(5, Math.max(2, SECONDS / 2));
 
 async function main() {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -90,47 +94,84 @@ async function main() {
 
     let turn = 0;
     const results: Record<string, LoadResult> = {};
-    const scenario = async (label: string, make: () => LoadRequest) => {
+    const cpuPerRequest: Record<string, number | null> = {};
+    const measure = async (
+      label: string,
+      make: () => LoadRequest,
+      serverGroup: number,
+      expectStatus = 200,
+    ) => {
       const next = () => {
         turn += 1;
         return make();
       };
-      // Warm up, then measure.
-      await runLoad({ next, connections: 10, seconds: 2 });
-      results[label] = await runLoad({ next, connections: CONNECTIONS, seconds: SECONDS });
-      console.log(formatLoad(label, results[label]!));
+      // Warm up at full load first: the JIT and the connection pools settle in the first seconds.
+      await runLoad({ next, connections: CONNECTIONS, seconds: WARM_UP_SECONDS, expectStatus });
+      const cpuBefore = processGroupCpuMs(serverGroup);
+      const result = await runLoad({
+        next,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        expectStatus,
+      });
+      const cpuAfter = processGroupCpuMs(serverGroup);
+      results[label] = result;
+      cpuPerRequest[label] =
+        cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests;
+      const cpu = cpuPerRequest[label];
+      console.log(
+        `${formatLoad(label, result)}${cpu === null ? "" : `  server CPU ${cpu!.toFixed(2)} ms/request`}`,
+      );
     };
+    const compare = async (
+      name: string,
+      studio: () => LoadRequest,
+      baseline: () => LoadRequest,
+      expectStatus = 200,
+    ) => {
+      await measure(`studio  ${name}`, studio, next!.pid!, expectStatus);
+      await measure(`bare    ${name}`, baseline, bare!.pid!, expectStatus);
+      const a = results[`studio  ${name}`]!;
+      const b = results[`bare    ${name}`]!;
+      const cpuA = cpuPerRequest[`studio  ${name}`];
+      const cpuB = cpuPerRequest[`bare    ${name}`];
+      const cpu = cpuA && cpuB ? `  server CPU per request ${(cpuA / cpuB).toFixed(2)}×` : "";
+      ratios.push(
+        `${name.padEnd(34)} p50 ${(a.p50 / b.p50).toFixed(2)}×  p95 ${(a.p95 / b.p95).toFixed(2)}×  throughput ${(b.throughput / a.throughput).toFixed(2)}× lower${cpu}`,
+      );
+    };
+    const ratios: string[] = [];
 
     console.log(
-      `\nbench/gallery: ${CONNECTIONS} connections, ${SECONDS} s per scenario, database ${name}`,
+      `\nbench/gallery: ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up + ${SECONDS} s per scenario, database ${name}`,
     );
-    // Own list: each request as one of 50 users (bearer access tokens); the bare server gets the same user ids.
+    // Own list: each request as one of 50 users (bearer access tokens); the bare server gets
+    // the same user ids.
     const userAt = () => turn % users.length;
-    await scenario("studio  GET /api/v1/images?limit=30", () => ({
-      url: `${nextUrl}/api/v1/images?limit=30`,
-      headers: { authorization: `Bearer ${tokens[userAt()]}` },
-    }));
-    await scenario("bare    own images, same SQL", () => ({
-      url: `${bareUrl}/own?user=${users[userAt()]!.id}`,
-    }));
-    await scenario(`studio  GET /api/v1/gallery/public?q=${SEARCH}`, () => ({
-      url: `${nextUrl}/api/v1/gallery/public?q=${SEARCH}&limit=30`,
-    }));
-    await scenario("bare    public search, same SQL", () => ({
-      url: `${bareUrl}/public?q=${SEARCH}`,
-    }));
+    await compare(
+      "own images (GET /images?limit=30)",
+      () => ({
+        url: `${nextUrl}/api/v1/images?limit=30`,
+        headers: { authorization: `Bearer ${tokens[userAt()]}` },
+      }),
+      () => ({ url: `${bareUrl}/own?user=${users[userAt()]!.id}` }),
+    );
+    await compare(
+      `public search (q=${SEARCH})`,
+      () => ({ url: `${nextUrl}/api/v1/gallery/public?q=${SEARCH}&limit=30` }),
+      () => ({ url: `${bareUrl}/public?q=${SEARCH}` }),
+    );
+    // The framework's share: the same list route refusing a request without credentials does
+    // no database work at all, so this ratio is what Next.js costs per request before any SQL.
+    await compare(
+      "no database work (401 refusal)",
+      () => ({ url: `${nextUrl}/api/v1/images?limit=30` }),
+      () => ({ url: `${bareUrl}/unauthorized` }),
+      401,
+    );
 
-    const ratio = (a: string, b: string) => {
-      const studio = results[a]!;
-      const baseline = results[b]!;
-      return `p50 ${(studio.p50 / baseline.p50).toFixed(2)}×  p95 ${(studio.p95 / baseline.p95).toFixed(2)}×  throughput ${(baseline.throughput / studio.throughput).toFixed(2)}× lower`;
-    };
-    console.log(
-      `\nratio studio/bare, own images:     ${ratio("studio  GET /api/v1/images?limit=30", "bare    own images, same SQL")}`,
-    );
-    console.log(
-      `ratio studio/bare, public search:  ${ratio(`studio  GET /api/v1/gallery/public?q=${SEARCH}`, "bare    public search, same SQL")}`,
-    );
+    console.log("\nratio studio/bare:");
+    for (const line of ratios) console.log(`  ${line}`);
   } finally {
     if (next) stopServer(next);
     if (bare?.pid) {

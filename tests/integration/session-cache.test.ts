@@ -95,4 +95,13 @@ describe("session liveness cache (local auth)", () => {
     ]);
     expect(await auth.authenticateCookies(forged)).toBeNull();
   });
+
+  it("a remembered access token is refused once it expires, though its session lives on", async () => {
+    const auth = instance(10_000);
+    const { token, jar } = await signIn(auth);
+    expect(await auth.authenticateAccessToken(token)).not.toBeNull();
+    time += 15 * 60 * 1000;
+    expect(await auth.authenticateAccessToken(token)).toBeNull();
+    expect(await auth.authenticateCookies(createMemoryCookieJar(jar.getAll()))).not.toBeNull();
+  });
 });
