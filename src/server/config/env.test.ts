@@ -18,6 +18,14 @@ describe("configuration", () => {
     });
   });
 
+  it("trusts a checked session for 10 s unless told otherwise, and refuses a nonsense interval", () => {
+    expect(parseConfig({}).sessionCacheMs).toBe(10_000);
+    expect(parseConfig({ AUTH_SESSION_CACHE_SECONDS: "0" }).sessionCacheMs).toBe(0);
+    expect(parseConfig({ AUTH_SESSION_CACHE_SECONDS: "60" }).sessionCacheMs).toBe(60_000);
+    expect(() => parseConfig({ AUTH_SESSION_CACHE_SECONDS: "301" })).toThrow(ConfigError);
+    expect(() => parseConfig({ AUTH_SESSION_CACHE_SECONDS: "soon" })).toThrow(ConfigError);
+  });
+
   it("chooses production adapters from the variables present", () => {
     const config = parseConfig({
       DATABASE_URL: "postgres://u:p@db.example.com:5432/postgres",
