@@ -7,6 +7,7 @@ import { createMemoryKv } from "@/server/kv/memory-kv";
 import { createRedisKv } from "@/server/kv/redis-kv";
 import { createServices, provideServices, type Services } from "@/server/services";
 import { createLocalObjectStore } from "@/server/storage/local-object-store";
+import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestStudio {
@@ -22,7 +23,13 @@ export interface TestStudio {
  * so that route handlers called in the test use them. Kv is Redis when REDIS_URL is set
  * (namespaced per run), memory otherwise.
  */
-export async function startTestStudio(env: Record<string, string> = {}): Promise<TestStudio> {
+export async function startTestStudio(
+  env: Record<string, string> = {},
+  options: {
+    /** Wraps the real local object store, e.g. to make it fail on purpose. */
+    wrapObjectStore?: (store: ObjectStorePort) => ObjectStorePort;
+  } = {},
+): Promise<TestStudio> {
   const dataDir = mkdtempSync(join(tmpdir(), "ais-test-"));
   const config = parseConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env });
   const database = await createTestDatabase();
@@ -33,7 +40,9 @@ export async function startTestStudio(env: Record<string, string> = {}): Promise
     config,
     database,
     kv,
-    objectStore: createLocalObjectStore(join(dataDir, "storage")),
+    objectStore: (options.wrapObjectStore ?? ((store) => store))(
+      createLocalObjectStore(join(dataDir, "storage")),
+    ),
     appSecret: "test-app-secret-that-is-long-enough-0123456789",
   });
   provideServices(services);

@@ -252,6 +252,16 @@ export const mailOutbox = pgTable("mail_outbox", {
   sentAt: tz("sent_at"),
 });
 
+/** Files of deleted images not yet confirmed removed from the object store (retried daily). */
+export const pendingFileRemovals = pgTable("pending_file_removals", {
+  key: text("key").primaryKey(),
+  reason: text("reason").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  lastAttemptAt: tz("last_attempt_at"),
+});
+
 export const schema = {
   authUsers,
   profiles,
@@ -270,4 +280,5 @@ export const schema = {
   localSessions,
   localRefreshTokens,
   mailOutbox,
+  pendingFileRemovals,
 };

@@ -14,8 +14,8 @@ import { collectionImages, collections, images, profiles } from "@/server/db/sch
 import { AppError, notFound } from "@/server/http/app-error";
 import { allFileKeysOf, fileUrlOf, reshapeImage } from "@/server/images/image-files";
 import { imageColumns, type ImageRow } from "@/server/images/images-queries";
-import { logger } from "@/server/observability/logger";
 import { newShareId } from "@/server/sharing/share-id";
+import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import {
   getCollectionRow,
@@ -346,19 +346,20 @@ export function createGalleryService({
       if (ids.length === 0) return { affected: 0, imageIds: [] };
       switch (action.action) {
         case "delete": {
-          const deleted = await db
-            .delete(images)
-            .where(and(eq(images.userId, userId), inArray(images.id, ids)))
-            .returning();
-          const keys = deleted.flatMap((row) => allFileKeysOf(row));
-          try {
-            await objectStore.remove(keys);
-          } catch (error) {
-            logger.error("image files not removed after bulk delete", {
-              count: keys.length,
-              error,
-            });
-          }
+          const { deleted, keys } = await db.transaction(async (tx) => {
+            const rows = await tx
+              .delete(images)
+              .where(and(eq(images.userId, userId), inArray(images.id, ids)))
+              .returning({
+                id: images.id,
+                storageKey: images.storageKey,
+                thumbnailSizes: images.thumbnailSizes,
+              });
+            const fileKeys = rows.flatMap((row) => allFileKeysOf(row));
+            await queueFileRemovals(tx, fileKeys, "image deleted");
+            return { deleted: rows, keys: fileKeys };
+          });
+          await removeQueuedFiles({ db, objectStore, keys });
           return { affected: deleted.length, imageIds: deleted.map((row) => row.id) };
         }
         case "setVisibility":

@@ -21,6 +21,7 @@ import {
   type QuotaTicket,
 } from "@/server/quotas/quota-service";
 import { newShareId } from "@/server/sharing/share-id";
+import { queueFileRemovals } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import type { TemplatesService } from "@/server/templates/templates-service";
 import { recordUsage, type UsageAction } from "@/server/usage/usage-log";
@@ -281,7 +282,14 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
     try {
       await deps.objectStore.remove(keys);
     } catch (error) {
-      logger.error("could not remove files of a failed generation", { keys, error });
+      // No row will ever point at these files: leave them to the daily retry.
+      logger.error("could not remove files of a failed generation; queued for the retry", {
+        count: keys.length,
+        error,
+      });
+      await queueFileRemovals(db, keys, "generation failed").catch((queueError: unknown) =>
+        logger.error("could not queue files of a failed generation", { keys, error: queueError }),
+      );
     }
   }
 

@@ -5,6 +5,7 @@ import type { Database } from "@/server/db/database";
 import { notFound } from "@/server/http/app-error";
 import { logger } from "@/server/observability/logger";
 import { newShareId } from "@/server/sharing/share-id";
+import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import { allFileKeysOf, fileKeyOf, reshapeImage, variantsOf } from "./image-files";
 import {
@@ -73,19 +74,17 @@ export function createImagesService({
       return reshapeImage(row);
     },
     async deleteImage({ id, userId }) {
-      // The row goes first: a file without its row is invisible and swept later, while a row
-      // without its file would show a broken image.
-      const row = await deleteOwnImageRow({ db, id, userId });
-      if (!row) throw notFound("Image");
-      try {
-        await objectStore.remove(allFileKeysOf(row));
-      } catch (error) {
-        logger.error("image files not removed after delete", {
-          imageId: id,
-          keys: allFileKeysOf(row),
-          error,
-        });
-      }
+      // The row and the record of its files go together; the files follow. If removing them
+      // fails, the record stays and the daily cron finishes the job (never a file without a row
+      // left for good, never a row without its file).
+      const keys = await db.transaction(async (tx) => {
+        const row = await deleteOwnImageRow({ db: tx, id, userId });
+        if (!row) throw notFound("Image");
+        const fileKeys = allFileKeysOf(row);
+        await queueFileRemovals(tx, fileKeys, "image deleted");
+        return fileKeys;
+      });
+      await removeQueuedFiles({ db, objectStore, keys });
     },
     async readFile({ id, viewerId, variant, countDownload }) {
       const row = await visibleRow(id, viewerId);

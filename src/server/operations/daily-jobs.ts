@@ -4,11 +4,13 @@ import type { Database } from "@/server/db/database";
 import { localSessions, usageLogs } from "@/server/db/schema";
 import { deleteExpiredIdempotencyRecords } from "@/server/generation/idempotency";
 import { tidyQuotaCounters } from "@/server/quotas/quota-service";
+import { retryPendingFileRemovals, type FileRemovalReport } from "@/server/storage/file-removals";
+import type { ObjectStorePort } from "@/server/storage/object-store-port";
 
 const USAGE_LOG_DAYS = 30;
 const ENDED_SESSION_DAYS = 7;
 
-export interface DailyJobsReport {
+export interface DailyJobsReport extends FileRemovalReport {
   quotaCountersDeleted: number;
   idempotencyRecordsDeleted: number;
   usageLogsDeleted: number;
@@ -17,13 +19,16 @@ export interface DailyJobsReport {
 
 /**
  * The daily tidy. Quotas reset lazily, so nothing here is needed for correctness: a missed
- * or repeated run changes nothing a user can see. Idempotent.
+ * or repeated run changes nothing a user can see. Idempotent. It also finishes removing files
+ * of deleted images that the object store did not confirm at the time.
  */
 export async function runDailyJobs({
   db,
+  objectStore,
   now = Date.now(),
 }: {
   db: Database;
+  objectStore: ObjectStorePort;
   now?: number;
 }): Promise<DailyJobsReport> {
   const day = 24 * 60 * 60 * 1000;
@@ -48,5 +53,6 @@ export async function runDailyJobs({
     idempotencyRecordsDeleted: await deleteExpiredIdempotencyRecords({ db }),
     usageLogsDeleted: usage.length,
     sessionsDeleted: sessions.length,
+    ...(await retryPendingFileRemovals({ db, objectStore })),
   };
 }

@@ -13,5 +13,5 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
     presented.length === expected.length &&
     timingSafeEqual(Buffer.from(presented), Buffer.from(expected));
   if (!matches) throw new AppError("UNAUTHORIZED", "Cron secret missing or wrong.");
-  return runDailyJobs({ db: services.database.db });
+  return runDailyJobs({ db: services.database.db, objectStore: services.objectStore });
 });
