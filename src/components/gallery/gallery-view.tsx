@@ -1,16 +1,15 @@
 "use client";
 
 import { CheckCheck, CheckSquare, RotateCw, WandSparkles, X } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { useOnlineStatus } from "@/components/shell/use-online-status";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { ImageLightbox } from "@/components/image-detail/image-lightbox";
 import { toast } from "@/components/ui/toast";
 import type { Image } from "@/shared/api-types";
-import { BulkActionBar } from "./bulk-action-bar";
 import { GalleryToolbar } from "./gallery-toolbar";
 import { hasActiveFilters } from "./gallery-filters";
 import {
@@ -29,6 +28,25 @@ import { useImagePages } from "./use-image-pages";
 import { useSelection } from "./use-selection";
 import { useTemplates } from "./use-templates";
 import { VirtualImageGrid } from "./virtual-image-grid";
+
+// The lightbox and the bulk bar are only needed once someone opens an image or starts
+// selecting: loaded then (and the lightbox fetched in the background once the grid is idle),
+// so the gallery's first load stays small on phones.
+const loadLightbox = () =>
+  import("@/components/image-detail/image-lightbox").then((module) => module.ImageLightbox);
+const ImageLightbox = dynamic(loadLightbox, { ssr: false, loading: LightboxLoading });
+const BulkActionBar = dynamic(
+  () => import("./bulk-action-bar").then((module) => module.BulkActionBar),
+  { ssr: false },
+);
+
+function LightboxLoading() {
+  return (
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/80 text-white">
+      <Spinner className="size-8" label="Opening the image…" />
+    </div>
+  );
+}
 
 function isInLayer(target: EventTarget | null): boolean {
   return (
@@ -82,6 +100,14 @@ export function GalleryView() {
     },
     [templates],
   );
+
+  // Fetch the lightbox while the person looks at the grid, so the first open is instant.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1500));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => void loadLightbox().catch(() => {}));
+    return () => cancel(handle);
+  }, []);
 
   // New filters start a new list: show it from its top.
   const shownSearch = useRef(search);
