@@ -158,6 +158,9 @@ async function newContext(
     colorScheme: theme,
     reducedMotion: "reduce",
     storageState,
+    // A production build installs a service worker, and requests it answers bypass
+    // page.route: the 10,000-image list below must reach the page's own route handler.
+    serviceWorkers: "block",
   });
   const { hostname } = new URL(baseUrl);
   await context.addCookies([{ name: "theme", value: theme, domain: hostname, path: "/" }]);
@@ -583,6 +586,8 @@ async function measureTenThousand(browser: Browser, state: StorageState): Promis
     await page.waitForTimeout(20);
   }
   const loadSeconds = (Date.now() - started) / 1000;
+  // The last page made the document taller: go to the new bottom, where the last row renders.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.waitForTimeout(300);
   const atEnd = await sample();
   const lastTile = await page.getByTestId("gallery-tile").last().getAttribute("aria-label");
