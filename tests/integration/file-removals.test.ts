@@ -8,6 +8,7 @@ import * as imageRoute from "@/app/api/v1/images/[id]/route";
 import * as generate from "@/app/api/v1/images/generate/route";
 import type { Image } from "@/shared/api-types";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
+import { FAILING_ROW_PROMPT, failMarkedImageInserts } from "../support/fail-image-inserts";
 import { ApiCaller } from "../support/api-caller";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
@@ -158,21 +159,13 @@ describe("removing files of deleted images", () => {
 
   it("files of a generation whose row could not be written, during a storage outage, are queued and removed by the cron", async () => {
     const { caller } = await signedInWithImages(0);
-    await studio.database.execScript(`
-      create or replace function public.__fail_marked_insert() returns trigger language plpgsql as $$
-      begin
-        if new.prompt = 'please fail the row write' then raise exception 'row write failed on purpose'; end if;
-        return new;
-      end $$;
-      drop trigger if exists __fail_marked_insert on public.images;
-      create trigger __fail_marked_insert before insert on public.images for each row execute function public.__fail_marked_insert();
-    `);
+    await failMarkedImageInserts(studio.database);
     removalsFail = true;
     try {
       const response = await caller.call(generate.POST, {
         method: "POST",
         path: "/api/v1/images/generate",
-        body: { prompt: "please fail the row write" },
+        body: { prompt: FAILING_ROW_PROMPT },
       });
       expect(response.status).toBe(500);
     } finally {

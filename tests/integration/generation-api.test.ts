@@ -10,6 +10,7 @@ import * as download from "@/app/api/v1/images/[id]/download/route";
 import * as imageRoute from "@/app/api/v1/images/[id]/route";
 import * as generate from "@/app/api/v1/images/generate/route";
 import type { Image, Profile } from "@/shared/api-types";
+import { FAILING_ROW_PROMPT, failMarkedImageInserts } from "../support/fail-image-inserts";
 import { ApiCaller } from "../support/api-caller";
 import { makeHugePngHeader, makeJpeg, makePng } from "../support/sample-images";
 import { startTestStudio, type TestStudio } from "../support/test-services";
@@ -359,17 +360,9 @@ describe("uploads for image-to-image", () => {
 describe("nothing is lost when a step fails", () => {
   it("gives the quota back and leaves no files when the row cannot be written", async () => {
     const caller = await signedIn();
-    await studio.database.execScript(`
-      create or replace function public.__fail_marked_insert() returns trigger language plpgsql as $$
-      begin
-        if new.prompt = 'please fail the row write' then raise exception 'row write failed on purpose'; end if;
-        return new;
-      end $$;
-      drop trigger if exists __fail_marked_insert on public.images;
-      create trigger __fail_marked_insert before insert on public.images for each row execute function public.__fail_marked_insert();
-    `);
+    await failMarkedImageInserts(studio.database);
     const before = storedFiles().length;
-    const response = await generateJson(caller, { prompt: "please fail the row write" });
+    const response = await generateJson(caller, { prompt: FAILING_ROW_PROMPT });
     expect(response.status).toBe(500);
     expect(response.body).toMatchObject({ success: false, error: { code: "INTERNAL_ERROR" } });
     expect(JSON.stringify(response.body)).not.toContain("on purpose");
