@@ -7,6 +7,8 @@ import * as bulk from "@/app/api/v1/images/bulk/route";
 import * as imageRoute from "@/app/api/v1/images/[id]/route";
 import * as generate from "@/app/api/v1/images/generate/route";
 import type { Image } from "@/shared/api-types";
+import { runDailyJobs } from "@/server/operations/daily-jobs";
+import { queueFileRemovals } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import { FAILING_ROW_PROMPT, failMarkedImageInserts } from "../support/fail-image-inserts";
 import { ApiCaller } from "../support/api-caller";
@@ -90,6 +92,8 @@ describe("removing files of deleted images", () => {
   it("a delete during a storage outage keeps a record of the files, and the daily cron removes them once storage is back", async () => {
     const { caller, made } = await signedInWithImages(1);
     const image = made[0]!;
+    // A generation that succeeded leaves no record: its row claimed its files.
+    expect(await pendingRemovals()).toEqual([]);
     removalsFail = true;
     try {
       const deleted = await caller.call(imageRoute.DELETE, {
@@ -175,11 +179,42 @@ describe("removing files of deleted images", () => {
       "select key, reason from public.pending_file_removals",
     );
     expect(queued.length).toBeGreaterThan(0);
-    expect(queued.every((row) => row.reason === "generation failed")).toBe(true);
+    expect(queued.every((row) => row.reason === "generation in progress")).toBe(true);
     const files = queued.map((row) => join(studio.config.dataDir, "storage", row.key));
     expect(files.every((file) => existsSync(file))).toBe(true);
 
     expect(await runCron()).toMatchObject({ filesRemoved: queued.length, fileRemovalsPending: 0 });
+    expect(files.some((file) => existsSync(file))).toBe(false);
+  });
+
+  it("files of a generation whose process died before writing its row are removed by the cron after the grace period", async () => {
+    // What a generation leaves when its process is killed between storing and the row insert:
+    // the record written before the files, and the files.
+    const keys = [
+      "crashed-user/crashed-image/original.webp",
+      "crashed-user/crashed-image/300.webp",
+    ];
+    await queueFileRemovals(studio.database.db, keys, "generation in progress", {
+      graceMs: 60 * 60 * 1000,
+    });
+    for (const key of keys)
+      await studio.services.objectStore.put(key, new Uint8Array([1, 2, 3]), "image/webp");
+    const files = keys.map((key) => join(studio.config.dataDir, "storage", key));
+
+    // Within the hour a running generation may still claim them: left alone.
+    const early = await runDailyJobs({
+      db: studio.database.db,
+      objectStore: studio.services.objectStore,
+    });
+    expect(early).toMatchObject({ filesRemoved: 0, fileRemovalsPending: 2 });
+    expect(files.every((file) => existsSync(file))).toBe(true);
+
+    const later = await runDailyJobs({
+      db: studio.database.db,
+      objectStore: studio.services.objectStore,
+      now: Date.now() + 61 * 60 * 1000,
+    });
+    expect(later).toMatchObject({ filesRemoved: 2, fileRemovalsPending: 0 });
     expect(files.some((file) => existsSync(file))).toBe(false);
   });
 });

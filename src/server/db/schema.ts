@@ -259,6 +259,7 @@ export const pendingFileRemovals = pgTable("pending_file_removals", {
   attempts: integer("attempts").notNull().default(0),
   lastError: text("last_error"),
   createdAt: tz("created_at").notNull().defaultNow(),
+  removeAfter: tz("remove_after").notNull().defaultNow(),
   lastAttemptAt: tz("last_attempt_at"),
 });
 

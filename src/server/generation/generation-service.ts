@@ -6,7 +6,7 @@ import { SEED_MAX, type GenerateInput } from "@/shared/schemas/images";
 import type { Database } from "@/server/db/database";
 import { collectionImages, collections, images } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
-import { allFileKeysOf, fileKeyOf, reshapeImage } from "@/server/images/image-files";
+import { fileKeyOf, reshapeImage } from "@/server/images/image-files";
 import { prepareInputImage, renderImageVariants } from "@/server/images/image-processing";
 import type { ImageRow } from "@/server/images/images-queries";
 import type { KvPort } from "@/server/kv/kv-port";
@@ -21,7 +21,11 @@ import {
   type QuotaTicket,
 } from "@/server/quotas/quota-service";
 import { newShareId } from "@/server/sharing/share-id";
-import { queueFileRemovals } from "@/server/storage/file-removals";
+import {
+  claimQueuedFiles,
+  queueFileRemovals,
+  removeQueuedFiles,
+} from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import type { TemplatesService } from "@/server/templates/templates-service";
 import { recordUsage, type UsageAction } from "@/server/usage/usage-log";
@@ -29,6 +33,9 @@ import type { UsersService } from "@/server/users/users-service";
 import { claimIdempotencyKey } from "./idempotency";
 import { resolveProvider, type ProviderCatalog } from "./provider-catalog";
 import type { ImageRequest } from "./providers/image-provider-port";
+
+/** How long a generation has to write its row before its files count as abandoned. */
+const GENERATION_GRACE_MS = 60 * 60 * 1000;
 
 export interface GenerationRequest {
   userId: string;
@@ -179,15 +186,20 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
       progress("storing", 85);
       const storageKey = `${userId}/${imageId}`;
       const variants = [rendered.original, ...rendered.thumbnails];
-      const written: string[] = [];
+      const fileKeys = variants.map((variant) =>
+        fileKeyOf({ storageKey }, variant.name as "original"),
+      );
+      // Recorded before they exist: if this process dies before the row is written, the
+      // daily cron removes them once the grace period is over.
+      await queueFileRemovals(db, fileKeys, "generation in progress", {
+        graceMs: GENERATION_GRACE_MS,
+      });
       try {
-        for (const variant of variants) {
-          const key = fileKeyOf({ storageKey }, variant.name as "original");
-          await deps.objectStore.put(key, variant.data, rendered.mimeType);
-          written.push(key);
+        for (const [index, variant] of variants.entries()) {
+          await deps.objectStore.put(fileKeys[index]!, variant.data, rendered.mimeType);
         }
       } catch (error) {
-        await removeQuietly(written);
+        await removeQueuedFiles({ db, objectStore: deps.objectStore, keys: fileKeys });
         throw error;
       }
 
@@ -225,6 +237,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
             })
             .returning();
           if (!inserted) throw new Error("image insert returned no row");
+          await claimQueuedFiles(tx, fileKeys);
           if (input.collectionId) {
             await tx
               .insert(collectionImages)
@@ -234,12 +247,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
           return inserted;
         });
       } catch (error) {
-        await removeQuietly(
-          allFileKeysOf({
-            storageKey,
-            thumbnailSizes: rendered.thumbnails.map((variant) => Number(variant.name)),
-          }),
-        );
+        await removeQueuedFiles({ db, objectStore: deps.objectStore, keys: fileKeys });
         throw error;
       }
       await recordUsage(db, {
@@ -274,22 +282,6 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
       await refundQuota({ db, ticket });
     } catch (error) {
       logger.error("quota refund failed", { userId: ticket.userId, error });
-    }
-  }
-
-  async function removeQuietly(keys: string[]) {
-    if (keys.length === 0) return;
-    try {
-      await deps.objectStore.remove(keys);
-    } catch (error) {
-      // No row will ever point at these files: leave them to the daily retry.
-      logger.error("could not remove files of a failed generation; queued for the retry", {
-        count: keys.length,
-        error,
-      });
-      await queueFileRemovals(db, keys, "generation failed").catch((queueError: unknown) =>
-        logger.error("could not queue files of a failed generation", { keys, error: queueError }),
-      );
     }
   }
 

@@ -53,6 +53,6 @@ export async function runDailyJobs({
     idempotencyRecordsDeleted: await deleteExpiredIdempotencyRecords({ db }),
     usageLogsDeleted: usage.length,
     sessionsDeleted: sessions.length,
-    ...(await retryPendingFileRemovals({ db, objectStore })),
+    ...(await retryPendingFileRemovals({ db, objectStore, now })),
   };
 }

@@ -1,23 +1,40 @@
 import "server-only";
-import { asc, inArray, sql } from "drizzle-orm";
+import { asc, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { pendingFileRemovals } from "@/server/db/schema";
 import { logger } from "@/server/observability/logger";
 import type { ObjectStorePort } from "./object-store-port";
 
 /**
- * Removing an image's files, without ever leaving one behind. The delete that drops the row
- * records the file keys in the same transaction (queueFileRemovals); removeQueuedFiles then
- * removes them and clears the record only once the store confirms. Whatever failed (an outage,
- * a timeout, a crash in between) stays recorded and retryPendingFileRemovals, run daily,
- * finishes it.
+ * Files that must go unless an image row claims them, so that no file outlives its row.
+ *
+ * - Deleting: the transaction that drops the row records its files (queueFileRemovals), then
+ *   removeQueuedFiles removes them and clears the record once the store confirms.
+ * - Generating: the files are recorded before they are written, with a grace period; the
+ *   transaction that inserts the row claims them (claimQueuedFiles). A generation that fails
+ *   removes them at once; one whose process dies leaves the record for the cron.
+ *
+ * Whatever was not confirmed (an outage, a timeout, a crash) is retried by the daily cron
+ * (retryPendingFileRemovals) once it is due.
  */
-export async function queueFileRemovals(db: Database, keys: string[], reason: string) {
+export async function queueFileRemovals(
+  db: Database,
+  keys: string[],
+  reason: string,
+  { graceMs = 0 }: { graceMs?: number } = {},
+) {
   if (keys.length === 0) return;
+  const removeAfter = new Date(Date.now() + graceMs);
   await db
     .insert(pendingFileRemovals)
-    .values(keys.map((key) => ({ key, reason })))
+    .values(keys.map((key) => ({ key, reason, removeAfter })))
     .onConflictDoNothing();
+}
+
+/** An image row now owns these files: they are no longer to be removed. */
+export async function claimQueuedFiles(db: Database, keys: string[]) {
+  if (keys.length === 0) return;
+  await db.delete(pendingFileRemovals).where(inArray(pendingFileRemovals.key, keys));
 }
 
 /** Removes the files now; true when the store confirmed, false when they stay queued. */
@@ -41,6 +58,8 @@ export async function removeQueuedFiles({
         attempts: sql`${pendingFileRemovals.attempts} + 1`,
         lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
         lastAttemptAt: new Date(),
+        // Whatever grace they had is over: nothing will claim them now.
+        removeAfter: new Date(),
       })
       .where(inArray(pendingFileRemovals.key, keys))
       .catch((updateError: unknown) =>
@@ -48,7 +67,7 @@ export async function removeQueuedFiles({
       );
     return false;
   }
-  await db.delete(pendingFileRemovals).where(inArray(pendingFileRemovals.key, keys));
+  await claimQueuedFiles(db, keys);
   return true;
 }
 
@@ -57,25 +76,28 @@ export interface FileRemovalReport {
   fileRemovalsPending: number;
 }
 
-/** The daily retry: the oldest queued files first, in batches. */
+/** The daily retry: the files that are due, oldest first, in batches. */
 export async function retryPendingFileRemovals({
   db,
   objectStore,
+  now = Date.now(),
   batchSize = 100,
   maxBatches = 50,
 }: {
   db: Database;
   objectStore: ObjectStorePort;
+  now?: number;
   batchSize?: number;
   maxBatches?: number;
 }): Promise<FileRemovalReport> {
   let filesRemoved = 0;
   for (let batch = 0; batch < maxBatches; batch += 1) {
-    // A removed batch leaves the table, so each round reads the next oldest.
+    // A removed batch leaves the table, so each round reads the next due ones.
     const rows = await db
       .select({ key: pendingFileRemovals.key })
       .from(pendingFileRemovals)
-      .orderBy(asc(pendingFileRemovals.createdAt), asc(pendingFileRemovals.key))
+      .where(lte(pendingFileRemovals.removeAfter, new Date(now)))
+      .orderBy(asc(pendingFileRemovals.removeAfter), asc(pendingFileRemovals.key))
       .limit(batchSize);
     const keys = rows.map((row) => row.key);
     if (keys.length === 0) break;
