@@ -260,16 +260,30 @@ describe("offline PWA data", () => {
       )
       .toBe(true);
 
-    // Undo removes the offline copy.
+    const keptEntries = () =>
+      page.evaluate(async (name) => {
+        const cache = await caches.open(name);
+        return (await cache.keys()).length;
+      }, PRIVATE_CACHES.offline);
+
+    // Settings lists what the device keeps, and removes it.
     await context.setOffline(false);
-    await page.reload();
+    await page.goto("/settings#offline");
+    const row = page.getByTestId("offline-collection-row");
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/For the train\s*2 images · [\d.]+ (KB|MB)/);
+    await row.getByTestId("offline-collection-row-remove").click();
+    await page.getByTestId("offline-empty").waitFor();
+    expect(await keptEntries()).toBe(0);
+
+    // Saved again, the collection page's own button undoes it too.
+    await page.goto(`/collections/${collection.id}`);
+    await page.getByTestId("offline-collection-save").click();
+    await page.getByTestId("offline-collection-remove").waitFor({ timeout: 30_000 });
+    expect(await keptEntries()).toBeGreaterThan(0);
     await page.getByTestId("offline-collection-remove").click();
     await page.getByTestId("offline-collection-save").waitFor();
-    const kept = await page.evaluate(async (name) => {
-      const cache = await caches.open(name);
-      return (await cache.keys()).length;
-    }, PRIVATE_CACHES.offline);
-    expect(kept).toBe(0);
+    expect(await keptEntries()).toBe(0);
     await context.close();
   });
 });

@@ -2,6 +2,7 @@ const SECTIONS = [
   { id: "profile", label: "Profile" },
   { id: "preferences", label: "Preferences" },
   { id: "appearance", label: "Appearance" },
+  { id: "offline", label: "On this device" },
   { id: "gemini-key", label: "Gemini API key" },
   { id: "api-keys", label: "API keys" },
   { id: "account", label: "Account" },

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
+import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
 import { ProviderKeySection } from "./provider-key-section";
@@ -44,6 +45,7 @@ export function SettingsView() {
         </>
       ) : null}
       <AppearanceSection />
+      <OfflineSection />
       {state.status === "ready" ? (
         <>
           <ProviderKeySection providerKey={state.profile.providerKey} />

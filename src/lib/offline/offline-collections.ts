@@ -66,6 +66,12 @@ async function readAllImages(
   return images;
 }
 
+async function sizeOf(response: Response): Promise<number> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > 0) return declared;
+  return (await response.blob()).size;
+}
+
 function filesOf(image: Image): string[] {
   const urls = [...Object.values(image.urls.thumbnails), image.urls.original].filter(
     (url): url is string => typeof url === "string" && url.length > 0,
@@ -115,11 +121,20 @@ export async function saveCollectionOffline({
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       const kept = await cache.match(url);
       if (kept) {
-        bytes += Number(kept.headers.get("content-length") ?? 0);
+        bytes += await sizeOf(kept);
       } else {
+        // Files are streamed without a Content-Length, so the body itself says how big it is.
         const response = await fetchOk(url, signal);
-        bytes += Number(response.headers.get("content-length") ?? 0);
-        await cache.put(url, response);
+        const body = await response.blob();
+        bytes += body.size;
+        await cache.put(
+          url,
+          new Response(body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+          }),
+        );
       }
       cachedUrls.push(url);
       done += 1;
@@ -146,6 +161,13 @@ export async function saveCollectionOffline({
 export async function readOfflineCollection(id: string): Promise<OfflineCollection | null> {
   const db = await openOfflineDb();
   return (await db.get("collections", id)) ?? null;
+}
+
+/** Every collection saved on this device, most recently saved first. */
+export async function listOfflineCollections(): Promise<OfflineCollection[]> {
+  const db = await openOfflineDb();
+  const all = await db.getAll("collections");
+  return all.sort((a, b) => b.savedAt - a.savedAt);
 }
 
 /** Undoes "Make available offline": removes its entries, except files another saved collection keeps. */
