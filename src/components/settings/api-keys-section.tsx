@@ -1,6 +1,6 @@
 "use client";
 
-import { RotateCw, SquareTerminal, Trash2 } from "lucide-react";
+import { SquareTerminal, Trash2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -22,6 +22,7 @@ import type { ApiKey, CreatedApiKey } from "@/shared/api-types";
 import { MAX_ACTIVE_API_KEYS } from "@/shared/schemas/api-keys";
 import { ApiKeyCreateForm, CreatedApiKeyPanel, SCOPE_LABELS } from "./api-key-create-form";
 import { formatShortDate } from "./format";
+import { LoadError } from "./load-error";
 import { SettingsSection } from "./settings-section";
 import { useApiKeys } from "./use-api-keys";
 
@@ -242,17 +243,13 @@ export function ApiKeysSection() {
 
         {state.status === "loading" ? <ListSkeleton /> : null}
         {state.status === "error" ? (
-          <div className="flex flex-col gap-3" data-testid="api-keys-error">
-            <Alert variant="danger" role="alert" title="We couldn't load your API keys">
-              {state.error.message}
-            </Alert>
-            <div>
-              <Button variant="secondary" onClick={reload} data-testid="api-keys-retry">
-                <RotateCw aria-hidden="true" />
-                Try again
-              </Button>
-            </div>
-          </div>
+          <LoadError
+            title="We couldn't load your API keys"
+            message={state.error.message}
+            onRetry={reload}
+            testId="api-keys-error"
+            retryTestId="api-keys-retry"
+          />
         ) : null}
         {state.status === "ready" && keys.length === 0 ? (
           <EmptyState

@@ -1,9 +1,8 @@
 "use client";
 
-import { HardDrive, RotateCw, Trash2 } from "lucide-react";
+import { HardDrive, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
@@ -16,6 +15,7 @@ import {
 } from "@/lib/offline/offline-collections";
 import type { OfflineCollection } from "@/lib/offline/offline-db";
 import { formatShortDate } from "./format";
+import { LoadError } from "./load-error";
 import { SettingsSection } from "./settings-section";
 
 const SECTION_ID = "offline";
@@ -92,17 +92,11 @@ export function OfflineSection() {
       ) : null}
 
       {state.status === "error" ? (
-        <div className="flex flex-col gap-3">
-          <Alert variant="danger" role="alert" title="Couldn't read offline storage">
-            {state.message}
-          </Alert>
-          <div>
-            <Button variant="secondary" size="sm" onClick={() => void load()}>
-              <RotateCw aria-hidden="true" />
-              Try again
-            </Button>
-          </div>
-        </div>
+        <LoadError
+          title="Couldn't read offline storage"
+          message={state.message}
+          onRetry={() => void load()}
+        />
       ) : null}
 
       {state.status === "ready" ? (

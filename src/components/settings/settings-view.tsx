@@ -1,11 +1,9 @@
 "use client";
 
-import { RotateCw } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
+import { LoadError } from "./load-error";
 import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
@@ -20,20 +18,14 @@ export function SettingsView() {
     <div className="flex min-w-0 flex-col gap-6" data-testid="settings-view">
       {state.status === "loading" ? <SettingsSkeleton /> : null}
       {state.status === "error" ? (
-        <div
-          className="rounded-card border-line bg-surface shadow-card flex flex-col gap-4 border p-5 sm:p-6"
-          data-testid="settings-error"
-        >
-          <Alert variant="danger" role="alert" title="We couldn't load your settings">
-            {state.error.message}
-          </Alert>
-          <div>
-            <Button variant="secondary" onClick={reload} data-testid="settings-retry">
-              <RotateCw aria-hidden="true" />
-              Try again
-            </Button>
-          </div>
-        </div>
+        <LoadError
+          title="We couldn't load your settings"
+          message={state.error.message}
+          onRetry={reload}
+          className="rounded-card border-line bg-surface shadow-card border p-5 sm:p-6"
+          testId="settings-error"
+          retryTestId="settings-retry"
+        />
       ) : null}
       {state.status === "ready" ? (
         <>

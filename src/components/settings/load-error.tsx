@@ -1,0 +1,35 @@
+import { RotateCw } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/cn";
+
+/** Something on the settings page could not be loaded: what, why, and a way to try again. */
+export function LoadError({
+  title,
+  message,
+  onRetry,
+  className,
+  testId,
+  retryTestId,
+}: {
+  title: string;
+  message: string;
+  onRetry: () => void;
+  className?: string;
+  testId?: string;
+  retryTestId?: string;
+}) {
+  return (
+    <div className={cn("flex flex-col gap-3", className)} data-testid={testId}>
+      <Alert variant="danger" role="alert" title={title}>
+        {message}
+      </Alert>
+      <div>
+        <Button variant="secondary" onClick={onRetry} data-testid={retryTestId}>
+          <RotateCw aria-hidden="true" />
+          Try again
+        </Button>
+      </div>
+    </div>
+  );
+}
