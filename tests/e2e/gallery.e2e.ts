@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import {
-  BASE_URL,
-  DESKTOP,
-  PHONE,
-  launchBrowser,
-  newContext,
-  screenshot,
-  uniqueEmail,
-} from "./support/browser";
-import { RegisterPage, waitForPath } from "./support/pages";
+import { BASE_URL, DESKTOP, PHONE, launchBrowser, newContext, screenshot } from "./support/browser";
+import { makeImage, registerPerson, type MadeImage } from "./support/people";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,34 +11,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface MadeImage {
-  id: string;
-  prompt: string;
-}
-
 /** A signed-in person with a few demo images, made through the API as the page would. */
 async function personWithImages(
   context: BrowserContext,
   prompts: { prompt: string; tags?: string[] }[],
 ): Promise<{ page: Page; images: MadeImage[] }> {
-  const page = await context.newPage();
-  await new RegisterPage(page).open();
-  await new RegisterPage(page).register({
-    name: "Collector",
-    email: uniqueEmail("gallery"),
-    password: "a long enough password",
-  });
-  await waitForPath(page, "/generate");
+  const page = await registerPerson(context, { name: "Collector", label: "gallery" });
   const images: MadeImage[] = [];
-  for (const body of prompts) {
-    const response = await page.request.post("/api/v1/images/generate", {
-      data: body,
-      headers: { origin: BASE_URL },
-    });
-    expect(response.status()).toBe(201);
-    const json = (await response.json()) as { data: { image: MadeImage } };
-    images.push(json.data.image);
-  }
+  for (const body of prompts) images.push(await makeImage(page, body));
   return { page, images };
 }
 

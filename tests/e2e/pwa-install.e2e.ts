@@ -2,17 +2,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { PRIVATE_CACHES, SHARED_IMAGE_CACHE_KEY } from "../../src/lib/pwa/offline-contract";
-import {
-  BASE_URL,
-  DESKTOP,
-  PHONE,
-  launchBrowser,
-  newContext,
-  uniqueEmail,
-} from "./support/browser";
-import { RegisterPage, waitForPath } from "./support/pages";
+import { BASE_URL, DESKTOP, PHONE, launchBrowser, newContext } from "./support/browser";
+import { waitForPath } from "./support/pages";
+import { registerPerson, waitForServiceWorkerControl } from "./support/people";
 
 /*
  * The installable half of the PWA, in Chromium against the production build: the manifest and
@@ -54,31 +48,6 @@ interface Manifest {
     enctype: string;
     params: { title: string; text: string; files: { name: string; accept: string[] }[] };
   };
-}
-
-async function registerPerson(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const register = new RegisterPage(page);
-  await register.open();
-  await register.register({
-    name: "Installer",
-    email: uniqueEmail("pwa"),
-    password: "a long enough password",
-  });
-  await waitForPath(page, "/generate");
-  return page;
-}
-
-/** Waits until a service worker is active and controls the page (it claims open pages). */
-async function waitForControl(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-      timeout: 20_000,
-    })
-    .toBe(true);
 }
 
 /** Every gallery thumbnail on the page has been decoded (the bytes arrived from somewhere). */
@@ -176,7 +145,7 @@ describe("installing the studio", () => {
     expect(script.headers()["content-type"]).toContain("javascript");
 
     await page.goto("/");
-    await waitForControl(page);
+    await waitForServiceWorkerControl(page);
     const scope = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return {
@@ -247,7 +216,7 @@ const settle = (page: Page) =>
 describe("offering installation", () => {
   it("waits for a good moment, then installs through the browser's prompt", async () => {
     const context = await newContext(browser, DESKTOP);
-    const page = await registerPerson(context);
+    const page = await registerPerson(context, { name: "Installer", label: "pwa" });
     await expect.poll(() => installMemory(page), { timeout: 10_000 }).toMatchObject({ visits: 1 });
 
     // First visit, nothing made yet: the browser's offer is kept, not shown.
@@ -332,7 +301,7 @@ describe("offering installation", () => {
 describe("the studio without a network", () => {
   it("reopens the gallery with its thumbnails, and shows the offline page for an unvisited route", async () => {
     const context = await newContext(browser, DESKTOP);
-    const page = await registerPerson(context);
+    const page = await registerPerson(context, { name: "Installer", label: "pwa" });
     const prompts = ["a red fox in fresh snow", "a lighthouse at dusk", "a bowl of ramen"];
     for (const prompt of prompts) {
       const response = await page.request.post("/api/v1/images/generate", {
@@ -341,7 +310,7 @@ describe("the studio without a network", () => {
       });
       expect(response.status()).toBe(201);
     }
-    await waitForControl(page);
+    await waitForServiceWorkerControl(page);
 
     // Browsed once online under the worker: the page, its data and thumbnails are kept.
     await page.goto("/gallery");
@@ -390,8 +359,8 @@ describe("the studio without a network", () => {
   });
   it("keeps a page reached by client-side navigation, so it too reopens offline", async () => {
     const context = await newContext(browser, DESKTOP);
-    const page = await registerPerson(context);
-    await waitForControl(page);
+    const page = await registerPerson(context, { name: "Installer", label: "pwa" });
+    await waitForServiceWorkerControl(page);
     // The sidebar link navigates inside the app: no document request reaches the worker.
     await page.getByRole("link", { name: "My gallery" }).first().click();
     await waitForPath(page, "/gallery");
@@ -422,8 +391,8 @@ describe("the studio without a network", () => {
 describe("what the worker does for the pages", () => {
   it("takes an image shared from another app and hands it to /generate", async () => {
     const context = await newContext(browser, PHONE);
-    const page = await registerPerson(context);
-    await waitForControl(page);
+    const page = await registerPerson(context, { name: "Installer", label: "pwa" });
+    await waitForServiceWorkerControl(page);
     const png = await sharp({
       create: { width: 64, height: 48, channels: 3, background: "#6234e8" },
     })
@@ -468,13 +437,13 @@ describe("what the worker does for the pages", () => {
 
   it("drops the private caches and tells the pages when the session has ended", async () => {
     const context = await newContext(browser, DESKTOP);
-    const page = await registerPerson(context);
+    const page = await registerPerson(context, { name: "Installer", label: "pwa" });
     const made = await page.request.post("/api/v1/images/generate", {
       data: { prompt: "a kite over the dunes" },
       headers: { origin: BASE_URL },
     });
     expect(made.status()).toBe(201);
-    await waitForControl(page);
+    await waitForServiceWorkerControl(page);
     await page.goto("/gallery");
     await expect.poll(() => thumbnailsPainted(page), { timeout: 20_000 }).toBe(1);
     const privateCaches = () =>
@@ -501,8 +470,8 @@ describe("updating the studio", () => {
 
   it("offers a new version, applies it on request, and keeps the text being typed", async () => {
     const context = await newContext(browser, PHONE);
-    const page = await registerPerson(context);
-    await waitForControl(page);
+    const page = await registerPerson(context, { name: "Installer", label: "pwa" });
+    await waitForServiceWorkerControl(page);
     const typed = "a glass greenhouse in the snow, warm light inside, dusk";
     await page.getByTestId("prompt-input").fill(typed);
     await expect(page.getByTestId("update-notice").count()).resolves.toBe(0);

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { OFFLINE_DB_NAME, PRIVATE_CACHES } from "../../src/lib/pwa/offline-contract";
+import { BASE_URL, DESKTOP, PHONE, launchBrowser, newContext } from "./support/browser";
+import { AppShell } from "./support/pages";
 import {
-  BASE_URL,
-  DESKTOP,
-  PHONE,
-  launchBrowser,
-  newContext,
-  uniqueEmail,
-} from "./support/browser";
-import { AppShell, RegisterPage, waitForPath } from "./support/pages";
+  makeImage,
+  registerPerson,
+  waitForServiceWorkerControl,
+  type MadeImage,
+} from "./support/people";
 
 /*
  * The offline half of the PWA, in a real Chromium against the production build: the service
@@ -25,51 +24,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface MadeImage {
-  id: string;
-  prompt: string;
-}
-
-async function registerPerson(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const register = new RegisterPage(page);
-  await register.open();
-  await register.register({
-    name: "Offline person",
-    email: uniqueEmail("offline"),
-    password: "a long enough password",
-  });
-  await waitForPath(page, "/generate");
-  return page;
-}
-
-async function makeImage(page: Page, prompt: string): Promise<MadeImage> {
-  const response = await page.request.post("/api/v1/images/generate", {
-    data: { prompt },
-    headers: { origin: BASE_URL },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { data: { image: MadeImage } }).data.image;
-}
-
 async function countImages(page: Page): Promise<number> {
   const response = await page.request.get("/api/v1/images?limit=100");
   expect(response.status()).toBe(200);
   return ((await response.json()) as { data: unknown[] }).data.length;
-}
-
-/** Waits until the service worker is active and controls the page (reloading once if needed). */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
-  if (!controlled) await page.reload();
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-      timeout: 20_000,
-    })
-    .toBe(true);
 }
 
 const queuedRows = (page: Page) => page.getByTestId("queued-prompt");
@@ -77,9 +35,9 @@ const queuedRows = (page: Page) => page.getByTestId("queued-prompt");
 describe("offline PWA data", () => {
   it("queues a prompt made offline, keeps it over a reload, and sends it once when back online", async () => {
     const context = await newContext(browser, PHONE);
-    const page = await registerPerson(context);
+    const page = await registerPerson(context, { name: "Offline person", label: "offline" });
     await page.getByTestId("prompt-input").waitFor();
-    await waitForServiceWorker(page);
+    await waitForServiceWorkerControl(page, { reloadIfNeeded: true });
     // Seen online once under the worker, so the page and its data open offline.
     await page.reload();
     await page.getByTestId("prompt-input").waitFor();
@@ -118,9 +76,9 @@ describe("offline PWA data", () => {
 
   it("leaves no private data on the device after logging out", async () => {
     const context = await newContext(browser, DESKTOP);
-    const page = await registerPerson(context);
-    const image = await makeImage(page, "a lantern in the fog");
-    await waitForServiceWorker(page);
+    const page = await registerPerson(context, { name: "Offline person", label: "offline" });
+    const image = await makeImage(page, { prompt: "a lantern in the fog" });
+    await waitForServiceWorkerControl(page, { reloadIfNeeded: true });
 
     await page.goto("/gallery");
     await page.getByTestId("gallery-tile").first().waitFor({ timeout: 20_000 });
@@ -171,11 +129,11 @@ describe("offline PWA data", () => {
 
   it("shows the gallery from the device when the studio can't be reached, and opens an image", async () => {
     const context = await newContext(browser, PHONE);
-    const page = await registerPerson(context);
-    const kite = await makeImage(page, "a kite over dunes");
-    await makeImage(page, "a teal door");
-    await makeImage(page, "a lantern in the fog");
-    await waitForServiceWorker(page);
+    const page = await registerPerson(context, { name: "Offline person", label: "offline" });
+    const kite = await makeImage(page, { prompt: "a kite over dunes" });
+    await makeImage(page, { prompt: "a teal door" });
+    await makeImage(page, { prompt: "a lantern in the fog" });
+    await waitForServiceWorkerControl(page, { reloadIfNeeded: true });
     await page.goto("/gallery");
     await expect.poll(() => page.getByTestId("gallery-tile").count(), { timeout: 20_000 }).toBe(3);
     // The page kept what it received on the device.
@@ -215,10 +173,10 @@ describe("offline PWA data", () => {
 
   it("opens a collection made available offline without a connection", async () => {
     const context = await newContext(browser, DESKTOP);
-    const page = await registerPerson(context);
+    const page = await registerPerson(context, { name: "Offline person", label: "offline" });
     const images = [
-      await makeImage(page, "a kite over dunes"),
-      await makeImage(page, "a teal door"),
+      await makeImage(page, { prompt: "a kite over dunes" }),
+      await makeImage(page, { prompt: "a teal door" }),
     ];
     const created = await page.request.post("/api/v1/gallery/collections", {
       data: { name: "For the train" },
@@ -235,7 +193,7 @@ describe("offline PWA data", () => {
     }
 
     await page.goto(`/collections/${collection.id}`);
-    await waitForServiceWorker(page);
+    await waitForServiceWorkerControl(page, { reloadIfNeeded: true });
     await page.getByTestId("offline-collection-save").click();
     await page.getByTestId("offline-collection-remove").waitFor({ timeout: 30_000 });
     await expect(page.getByTestId("offline-collection-summary").textContent()).resolves.toContain(

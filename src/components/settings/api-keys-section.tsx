@@ -214,7 +214,7 @@ export function ApiKeysSection() {
     }
   }, []);
 
-  const keys = state.status === "ready" ? state.keys : [];
+  const keys = state.status === "ready" ? state.data : [];
   const atLimit = keys.length >= MAX_ACTIVE_API_KEYS;
 
   return (

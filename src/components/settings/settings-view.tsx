@@ -30,22 +30,22 @@ export function SettingsView() {
       {state.status === "ready" ? (
         <>
           <ProfileSection
-            profile={state.profile}
+            profile={state.data}
             onUserChange={(user) => updateProfile((profile) => ({ ...profile, user }))}
           />
-          <PreferencesSection settings={state.profile.settings} />
+          <PreferencesSection settings={state.data.settings} />
         </>
       ) : null}
       <AppearanceSection />
       <OfflineSection />
       {state.status === "ready" ? (
         <>
-          <ProviderKeySection providerKey={state.profile.providerKey} />
+          <ProviderKeySection providerKey={state.data.providerKey} />
           <ApiKeysSection />
         </>
       ) : null}
       {state.status === "loading" ? <SectionSkeleton rows={2} /> : null}
-      <AccountSection email={state.status === "ready" ? state.profile.user.email : null} />
+      <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
     </div>
   );
 }
