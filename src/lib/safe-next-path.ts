@@ -10,5 +10,15 @@ export function safeNextPath(next: unknown, fallback = "/generate"): string {
     const code = char.charCodeAt(0);
     if (code < 0x20 || code === 0x7f) return fallback;
   }
-  return next;
+  // Serialized by the URL parser: non-ASCII characters come back percent-encoded, so the path
+  // can go into a Location header (which only carries Latin-1) and means the same page.
+  const base = "http://same-origin.invalid";
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -17,7 +17,8 @@ const attempt = (email: string, ip: string) =>
     method: "POST",
     path: "/api/v1/auth/login",
     body: { email, password: "wrong password" },
-    headers: { "x-forwarded-for": ip },
+    // What the HTTP server's guard derives from the socket (see client-address-guard.ts).
+    headers: { "x-studio-client-ip": ip },
   });
 
 describe("login and register rate limits", () => {
@@ -41,5 +42,17 @@ describe("login and register rate limits", () => {
       expect((await attempt(`spray${i}${Date.now()}@example.com`, ip)).status).toBe(401);
     expect((await attempt(`spray-last${Date.now()}@example.com`, ip)).status).toBe(429);
     expect((await attempt(`other${Date.now()}@example.com`, "198.51.100.7")).status).toBe(401);
+  });
+
+  it("ignores a client's X-Forwarded-For, so rotating it gets no fresh bucket", async () => {
+    const spoofed = (i: number) =>
+      new ApiCaller().call(login.POST, {
+        method: "POST",
+        path: "/api/v1/auth/login",
+        body: { email: `rotate${i}-${Date.now()}@example.com`, password: "wrong password" },
+        headers: { "x-studio-client-ip": "192.0.2.250", "x-forwarded-for": `203.0.113.${i}` },
+      });
+    for (let i = 0; i < 3; i++) expect((await spoofed(i)).status).toBe(401);
+    expect((await spoofed(3)).status).toBe(429);
   });
 });

@@ -18,6 +18,10 @@ const optionalInt = (min: number, max: number) =>
 const positiveInt = (fallback: number) =>
   optionalInt(1, 1_000_000).transform((value) => value ?? fallback);
 
+// An IPv4 or IPv6 address with an optional prefix length (checked again by net.BlockList).
+const ADDRESS_OR_RANGE =
+  /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:\/\d{1,3})?)$/;
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -65,6 +69,18 @@ export const envSchema = z
     RESEND_API_BASE_URL: optionalUrl,
     EMAIL_FROM: optionalString.transform((value) => value ?? "AI Image Studio <studio@localhost>"),
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error", "silent"]).optional()),
+    // Set to 1 by Vercel at build and run time.
+    VERCEL: optionalString,
+    TRUSTED_PROXIES: optionalString.pipe(
+      z
+        .string()
+        .refine(
+          (value) =>
+            value === "vercel" || splitList(value).every((entry) => ADDRESS_OR_RANGE.test(entry)),
+          { error: "must be `vercel` or comma-separated IP addresses or CIDR ranges" },
+        )
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     const supabase = [env.SUPABASE_URL, env.SUPABASE_PUBLISHABLE_KEY, env.SUPABASE_SECRET_KEY];
@@ -160,6 +176,11 @@ export interface AppConfig {
   moderationBlocklist: string[];
   cronSecret: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /**
+   * Who tells us the client's address: the platform (Vercel sets and overwrites its forwarding
+   * headers), or the socket, walking X-Forwarded-For back through these trusted proxies only.
+   */
+  forwarding: { kind: "platform" } | { kind: "proxies"; proxies: string[] };
   /**
    * How long an instance trusts a session it found live before asking again (ms; 0 = always).
    * A session ended on another instance keeps working here for at most this long.
@@ -260,6 +281,10 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     cronSecret: env.CRON_SECRET,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
     sessionCacheMs: env.AUTH_SESSION_CACHE_SECONDS * 1000,
+    forwarding:
+      env.TRUSTED_PROXIES === "vercel" || (env.TRUSTED_PROXIES === undefined && env.VERCEL === "1")
+        ? { kind: "platform" }
+        : { kind: "proxies", proxies: splitList(env.TRUSTED_PROXIES) },
   };
 }
 

@@ -80,7 +80,7 @@ export function defineRoute<
     try {
       const services = await getServices();
       const meta: RequestMeta = {
-        ip: clientIp(request.headers),
+        ip: clientIp(request.headers, services.config.forwarding),
         userAgent: request.headers.get("user-agent"),
       };
       // Public routes never look at credentials (the cron route reads its own bearer secret).
