@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "./text";
 
 export const API_KEY_SCOPES = ["images:read", "images:write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -12,8 +13,7 @@ export const MAX_ACTIVE_API_KEYS = 10;
 /** POST /api-keys — shared by the settings form and the route. */
 export const apiKeyCreateSchema = z
   .object({
-    name: z
-      .string({ error: "Name the key." })
+    name: safeString({ error: "Name the key." })
       .trim()
       .min(1, { error: "Name the key, e.g. “Backup script”." })
       .max(60, { error: "Use at most 60 characters." }),

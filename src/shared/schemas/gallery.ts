@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { tagSchema } from "./images";
 import { aspectRatioSchema } from "./settings";
+import { safeString } from "./text";
 
 const booleanParam = z
   .enum(["true", "false"], { error: "Use true or false." })
@@ -11,16 +12,28 @@ const limitParam = z.coerce
   .min(1, { error: "limit is at least 1." })
   .max(100, { error: "limit is at most 100." })
   .default(30);
-const dateParam = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: "Use a date like 2026-01-31.",
-});
+// Postgres has no year 0 and no year 10000 (a `to` date means through the end of that day), so
+// dates outside this window would pass the format check and then fail the query.
+const EARLIEST_DATE = Date.UTC(1970, 0, 1);
+const LATEST_DATE = Date.UTC(9999, 11, 31);
+const dateParam = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: "Use a date like 2026-01-31.",
+  })
+  .refine(
+    (value) => {
+      const time = Date.parse(value);
+      return Number.isFinite(time) && time >= EARLIEST_DATE && time < LATEST_DATE;
+    },
+    { error: "Use a date between 1970-01-01 and 9999-12-30." },
+  );
 
 /** GET /images — own images, newest first. Also the /gallery page's URL state. */
 export const imageListQuerySchema = z
   .object({
     limit: limitParam,
-    cursor: z.string().max(400).optional(),
-    q: z.string().trim().max(200, { error: "Search at most 200 characters." }).optional(),
+    cursor: safeString().max(400).optional(),
+    q: safeString().trim().max(200, { error: "Search at most 200 characters." }).optional(),
     tag: tagSchema.optional(),
     collectionId: z.uuid({ error: "Not a valid collection id." }).optional(),
     favorite: booleanParam.optional(),
@@ -36,8 +49,8 @@ export type ImageListQuery = z.infer<typeof imageListQuerySchema>;
 export const publicGalleryQuerySchema = z
   .object({
     limit: limitParam,
-    cursor: z.string().max(400).optional(),
-    q: z.string().trim().max(200, { error: "Search at most 200 characters." }).optional(),
+    cursor: safeString().max(400).optional(),
+    q: safeString().trim().max(200, { error: "Search at most 200 characters." }).optional(),
     tag: tagSchema.optional(),
     sort: z.enum(["newest", "popular"]).default("newest"),
   })
@@ -46,12 +59,11 @@ export type PublicGalleryQuery = z.infer<typeof publicGalleryQuerySchema>;
 
 export const collectionInputSchema = z
   .object({
-    name: z
-      .string()
+    name: safeString()
       .trim()
       .min(1, { error: "Name the collection." })
       .max(80, { error: "Use at most 80 characters." }),
-    description: z.string().trim().max(500, { error: "Use at most 500 characters." }).optional(),
+    description: safeString().trim().max(500, { error: "Use at most 500 characters." }).optional(),
     isPublic: z.boolean().optional(),
   })
   .strict();
@@ -60,7 +72,7 @@ export type CollectionInput = z.infer<typeof collectionInputSchema>;
 export const collectionPatchSchema = z
   .object({
     name: collectionInputSchema.shape.name,
-    description: z.string().trim().max(500, { error: "Use at most 500 characters." }),
+    description: safeString().trim().max(500, { error: "Use at most 500 characters." }),
     isPublic: z.boolean(),
     coverImageId: z.uuid({ error: "Not a valid image id." }).nullable(),
   })
@@ -82,7 +94,7 @@ export const addToCollectionSchema = z
   .object({ imageId: z.uuid({ error: "Not a valid image id." }) })
   .strict();
 export const collectionImagesQuerySchema = z
-  .object({ limit: limitParam, cursor: z.string().max(400).optional() })
+  .object({ limit: limitParam, cursor: safeString().max(400).optional() })
   .strict();
 
 const imageIdsSchema = z

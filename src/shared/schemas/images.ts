@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { aspectRatioSchema, qualitySchema } from "./settings";
+import { safeString } from "./text";
 
-export const tagSchema = z
-  .string()
+export const tagSchema = safeString()
   .trim()
   .toLowerCase()
   .min(1, { error: "Tags cannot be empty." })
@@ -21,13 +21,11 @@ export const SEED_MAX = 2_147_483_647;
 /** POST /images/generate — JSON, or the same fields in multipart/form-data with an `image` file. */
 export const generateInputSchema = z
   .object({
-    prompt: z
-      .string({ error: "Describe the image you want." })
+    prompt: safeString({ error: "Describe the image you want." })
       .trim()
       .min(1, { error: "Describe the image you want." })
       .max(1000, { error: "Keep the prompt under 1000 characters." }),
-    negativePrompt: z
-      .string()
+    negativePrompt: safeString()
       .trim()
       .max(500, { error: "Keep the negative prompt under 500 characters." })
       .optional(),

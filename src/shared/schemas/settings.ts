@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "./text";
 
 export const ASPECT_RATIOS = ["1:1", "16:9", "9:16", "4:3", "3:4"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
@@ -25,8 +26,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const profilePatchSchema = z
   .object({
-    name: z
-      .string()
+    name: safeString()
       .trim()
       .min(1, { error: "Enter your name." })
       .max(80, { error: "Use at most 80 characters." }),
@@ -37,8 +37,7 @@ export type ProfilePatch = z.infer<typeof profilePatchSchema>;
 export const providerKeyInputSchema = z
   .object({
     provider: z.literal("gemini", { error: "Only Gemini keys are supported." }),
-    apiKey: z
-      .string({ error: "Paste your Gemini API key." })
+    apiKey: safeString({ error: "Paste your Gemini API key." })
       .trim()
       .min(20, { error: "That key is too short to be a Gemini API key." })
       .max(200, { error: "That key is too long to be a Gemini API key." }),
