@@ -17,7 +17,7 @@ export default defineConfig({
           environment: "node",
           // Expected failures (refused requests, injected faults) would otherwise fill the output.
           env: { LOG_LEVEL: "silent" },
-          include: ["src/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["src/**/*.test.ts"],
         },
       },
       {

@@ -40,5 +40,3 @@ export class AppError extends Error {
 export const notFound = (what = "Resource") => new AppError("NOT_FOUND", `${what} not found.`);
 export const unauthorized = (message = "Sign in to continue.") =>
   new AppError("UNAUTHORIZED", message);
-export const forbidden = (message = "You are not allowed to do that.") =>
-  new AppError("FORBIDDEN", message);
