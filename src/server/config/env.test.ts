@@ -26,6 +26,21 @@ describe("configuration", () => {
     expect(() => parseConfig({ AUTH_SESSION_CACHE_SECONDS: "soon" })).toThrow(ConfigError);
   });
 
+  it("takes the client's address from the socket unless proxies or the platform are trusted", () => {
+    expect(parseConfig({}).forwarding).toEqual({ kind: "proxies", proxies: [] });
+    expect(parseConfig({ VERCEL: "1" }).forwarding).toEqual({ kind: "platform" });
+    expect(parseConfig({ TRUSTED_PROXIES: "vercel" }).forwarding).toEqual({ kind: "platform" });
+    expect(parseConfig({ TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7,fd00::/8" }).forwarding).toEqual({
+      kind: "proxies",
+      proxies: ["10.0.0.0/8", "192.0.2.7", "fd00::/8"],
+    });
+    // An explicit list wins over the platform default.
+    expect(parseConfig({ VERCEL: "1", TRUSTED_PROXIES: "10.0.0.1" }).forwarding.kind).toBe(
+      "proxies",
+    );
+    expect(() => parseConfig({ TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TRUSTED_PROXIES/);
+  });
+
   it("chooses production adapters from the variables present", () => {
     const config = parseConfig({
       DATABASE_URL: "postgres://u:p@db.example.com:5432/postgres",
