@@ -1,6 +1,6 @@
 /**
  * Runs once when the server starts: a bad environment stops start-up with a message naming the
- * variable; outside Vercel, the HTTP server learns to tell the client's real address.
+ * variable; the HTTP server gets its request guard (router-state header, client address).
  *
  * The Node-only work sits inside `if (NEXT_RUNTIME === "nodejs")` (not after an early return)
  * so that the edge build of this file drops those imports (node:http, node:net) entirely.
@@ -18,9 +18,9 @@ export async function register() {
       }
       throw error;
     }
-    if (config.forwarding.kind === "proxies") {
-      const { installClientAddressGuard } = await import("@/server/http/client-address-guard");
-      installClientAddressGuard(config.forwarding.proxies);
-    }
+    const { installRequestGuard } = await import("@/server/http/request-guard");
+    installRequestGuard({
+      trustedProxies: config.forwarding.kind === "proxies" ? config.forwarding.proxies : null,
+    });
   }
 }

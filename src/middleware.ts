@@ -1,6 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-// Next's own parser for the header, so this check never disagrees with the one in the renderer.
-import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 import { getConfig } from "@/server/config/env";
 import { looksSignedIn } from "@/server/auth/session-cookie-names";
 import { refreshSupabaseSession } from "@/server/auth/supabase/middleware-session";
@@ -14,31 +12,10 @@ function isAppPage(pathname: string): boolean {
   return APP_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));
 }
 
-const ROUTER_STATE_HEADER = "next-router-state-tree";
-
-/** True unless the request carries a router state header Next's renderer would choke on. */
-function routerStateIsReadable(request: NextRequest): boolean {
-  const header = request.headers.get(ROUTER_STATE_HEADER);
-  if (header === null) return true;
-  try {
-    parseAndValidateFlightRouterState(header);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Request id, CSP nonce, Supabase session refresh, signed-out redirects. */
 export async function middleware(request: NextRequest) {
   const config = getConfig();
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
-  // The renderer throws (a 500) on a malformed header; it is the client's mistake: a 400.
-  if (!routerStateIsReadable(request)) {
-    return new NextResponse("Bad request: malformed Next-Router-State-Tree header.", {
-      status: 400,
-      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
-    });
-  }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({
     nonce,

@@ -17,7 +17,7 @@ const attempt = (email: string, ip: string) =>
     method: "POST",
     path: "/api/v1/auth/login",
     body: { email, password: "wrong password" },
-    // What the HTTP server's guard derives from the socket (see client-address-guard.ts).
+    // What the HTTP server's guard derives from the socket (see request-guard.ts).
     headers: { "x-studio-client-ip": ip },
   });
 
