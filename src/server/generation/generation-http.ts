@@ -1,106 +1,41 @@
 import "server-only";
 import { after, type NextRequest } from "next/server";
 import type { Image, Quota } from "@/shared/api-types";
-import { generateInputSchema, IDEMPOTENCY_KEY, type GenerateInput } from "@/shared/schemas/images";
+import { IDEMPOTENCY_KEY } from "@/shared/schemas/images";
 import type { AuthIdentity } from "@/server/auth/auth-port";
 import { AppError } from "@/server/http/app-error";
 import { errorBodyOf } from "@/server/http/define-route";
 import { createEventStream } from "@/server/http/event-stream";
+import { rateLimitHeaders } from "@/server/http/rate-limit";
 import { reply } from "@/server/http/reply";
-import { parseWith } from "@/server/http/validation";
+import type { BodyKinds, UploadedFiles } from "@/server/http/request-body";
+import { MAX_UPLOAD_BYTES } from "@/server/images/image-processing";
 import { logger } from "@/server/observability/logger";
-import { readQuota } from "@/server/quotas/quota-service";
 import type { Services } from "@/server/services";
 import type { GenerationOutcome, GenerationRequest } from "./generation-service";
 
-// The upload limit (10 MB) plus room for the other form fields and multipart framing.
-const MAX_MULTIPART_BYTES = 10 * 1024 * 1024 + 64 * 1024;
+/**
+ * POST /images/generate takes JSON, or multipart/form-data with the same fields and an `image`
+ * file: the upload limit (10 MB) plus room for the other fields and the multipart framing.
+ */
+export const GENERATE_BODY_KINDS: BodyKinds = {
+  json: {},
+  multipart: {
+    maxBytes: MAX_UPLOAD_BYTES + 64 * 1024,
+    files: ["image"],
+    tooLargeMessage: "The image is over 10 MB. Choose a smaller one.",
+  },
+};
 
-/** Reads a generate request: JSON, or multipart/form-data with the same fields and an `image` file. */
-export async function readGenerateRequest(
-  request: NextRequest,
-): Promise<{ input: GenerateInput; imageBytes: Uint8Array | null }> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
-    const text = await readBounded(request, 64 * 1024);
-    let body: unknown;
-    try {
-      body = JSON.parse(text || "null");
-    } catch {
-      throw new AppError("INVALID_JSON", "The request body is not valid JSON.");
-    }
-    return { input: parseWith(generateInputSchema, body, "body"), imageBytes: null };
+/** The one input image of a multipart generate request, if any. */
+export function uploadedInputImage(files: UploadedFiles): Uint8Array | null {
+  const uploads = files.image ?? [];
+  if (uploads.length > 1) {
+    throw new AppError("VALIDATION_ERROR", "Send one input image.", {
+      issues: [{ path: "image", message: "Send one input image." }],
+    });
   }
-  const raw = await readBounded(request, MAX_MULTIPART_BYTES, true);
-  let form: FormData;
-  try {
-    form = await new Response(new Blob([raw as Uint8Array<ArrayBuffer>]), {
-      headers: { "content-type": contentType },
-    }).formData();
-  } catch {
-    throw new AppError("VALIDATION_ERROR", "The form data could not be read.");
-  }
-  const fields: Record<string, unknown> = {};
-  for (const [name, value] of form.entries()) {
-    if (name === "image" || typeof value !== "string") continue;
-    if (name === "tags" || name === "tags[]") {
-      const tags = value.trim().startsWith("[") ? (JSON.parse(value) as unknown) : value.split(",");
-      fields.tags = [
-        ...((fields.tags as unknown[]) ?? []),
-        ...(Array.isArray(tags) ? tags : [tags]),
-      ];
-    } else if (name === "seed") fields.seed = value === "" ? undefined : Number(value);
-    else if (name === "isPublic")
-      fields.isPublic = value === "true" || value === "on" || value === "1";
-    else if (value !== "") fields[name] = value;
-  }
-  const file = form.get("image");
-  const imageBytes =
-    file instanceof Blob && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-  return { input: parseWith(generateInputSchema, fields, "body"), imageBytes };
-}
-
-async function readBounded(request: NextRequest, maxBytes: number, binary?: false): Promise<string>;
-async function readBounded(
-  request: NextRequest,
-  maxBytes: number,
-  binary: true,
-): Promise<Uint8Array>;
-async function readBounded(
-  request: NextRequest,
-  maxBytes: number,
-  binary = false,
-): Promise<string | Uint8Array> {
-  const tooLarge = () =>
-    new AppError(
-      "PAYLOAD_TOO_LARGE",
-      maxBytes > 1024 * 1024
-        ? "The image is over 10 MB. Choose a smaller one."
-        : "The request body is too large.",
-    );
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(new ArrayBuffer(size));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return binary ? bytes : new TextDecoder().decode(bytes);
+  return uploads[0]?.bytes ?? null;
 }
 
 export function readIdempotencyKey(request: NextRequest): string | null {
@@ -126,11 +61,6 @@ export function quotaHeaders(quota: Quota): Record<string, string> {
   };
 }
 
-async function currentQuota(services: Services, userId: string): Promise<Quota> {
-  const limits = await services.users.getQuotaLimits({ userId });
-  return readQuota({ db: services.database.db, userId, limits });
-}
-
 /** Keeps the work alive after the response ends (Vercel); outside a request scope it runs anyway. */
 function finishAfterResponse(work: Promise<unknown>) {
   try {
@@ -138,6 +68,15 @@ function finishAfterResponse(work: Promise<unknown>) {
   } catch {
     /* not inside a Next request (tests, scripts): the promise still runs to completion */
   }
+}
+
+/** The headers of a generation's answer: what the service says of quota and rate limit. */
+function outcomeHeaders(outcome: GenerationOutcome): Record<string, string> {
+  return {
+    ...quotaHeaders(outcome.quota),
+    ...(outcome.rateLimit ? rateLimitHeaders(outcome.rateLimit) : {}),
+    ...(outcome.replayed ? { "Idempotent-Replayed": "true" } : {}),
+  };
 }
 
 /**
@@ -151,48 +90,50 @@ export async function respondWithGeneration(
     services: Services;
     identity: AuthIdentity;
     requestId: string;
+    /** Headers of the route's answer, error included. */
     responseHeaders: Headers;
   },
-  run: (
-    extra: Pick<GenerationRequest, "onProgress" | "responseHeaders" | "requestId">,
-  ) => Promise<GenerationOutcome>,
+  run: (extra: Pick<GenerationRequest, "onProgress" | "requestId">) => Promise<GenerationOutcome>,
 ): Promise<Response | ReturnType<typeof reply<{ image: Image }>>> {
   const { request, services, identity, requestId, responseHeaders } = context;
+  const userId = identity.userId;
   const wantsStream = (request.headers.get("accept") ?? "").includes("text/event-stream");
 
   if (!wantsStream) {
+    let outcome: GenerationOutcome;
     try {
-      const outcome = await run({ requestId, responseHeaders });
-      const headers = quotaHeaders(await currentQuota(services, identity.userId));
-      if (outcome.replayed) headers["Idempotent-Replayed"] = "true";
-      return reply({ image: outcome.image }, { status: 201, headers });
+      outcome = await run({ requestId });
     } catch (error) {
-      for (const [name, value] of Object.entries(
-        quotaHeaders(await currentQuota(services, identity.userId)),
-      )) {
-        responseHeaders.set(name, value);
+      // Every answer of these endpoints tells the quota, a refusal too.
+      const quota = await services.generation.quota({ userId }).catch(() => null);
+      if (quota) {
+        for (const [name, value] of Object.entries(quotaHeaders(quota)))
+          responseHeaders.set(name, value);
       }
       throw error;
     }
+    return reply({ image: outcome.image }, { status: 201, headers: outcomeHeaders(outcome) });
   }
 
   const events = createEventStream();
   for (const [name, value] of Object.entries(
-    quotaHeaders(await currentQuota(services, identity.userId)),
+    quotaHeaders(await services.generation.quota({ userId })),
   )) {
     events.response.headers.set(name, value);
   }
   const work = run({
     requestId,
-    responseHeaders: new Headers(),
     onProgress: (progress) => events.send("progress", progress),
   })
-    .then(async (outcome) => {
-      const quota = await currentQuota(services, identity.userId);
-      events.send("done", { image: outcome.image, quota, replayed: outcome.replayed });
+    .then((outcome) => {
+      events.send("done", {
+        image: outcome.image,
+        quota: outcome.quota,
+        replayed: outcome.replayed,
+      });
     })
     .catch(async (error: unknown) => {
-      const quota = await currentQuota(services, identity.userId).catch(() => null);
+      const quota = await services.generation.quota({ userId }).catch(() => null);
       events.send("error", { error: errorBodyOf(error, requestId), quota });
       if (!events.isOpen) logger.info("generation ended after the client left", { requestId });
     })

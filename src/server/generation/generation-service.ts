@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { GenerationProgress, Image } from "@/shared/api-types";
+import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
 import { SEED_MAX, type GenerateInput } from "@/shared/schemas/images";
 import type { Database } from "@/server/db/database";
 import { collectionImages, collections, images } from "@/server/db/schema";
@@ -10,7 +10,7 @@ import { fileKeyOf, reshapeImage } from "@/server/images/image-files";
 import { prepareInputImage, renderImageVariants } from "@/server/images/image-processing";
 import type { ImageRow } from "@/server/images/images-queries";
 import type { KvPort } from "@/server/kv/kv-port";
-import { enforceRateLimits } from "@/server/http/rate-limit";
+import { consumeRateLimits, type RateLimitState } from "@/server/http/rate-limit";
 import { logger } from "@/server/observability/logger";
 import type { ProviderKeysService } from "@/server/provider-keys/provider-keys-service";
 import {
@@ -47,18 +47,22 @@ export interface GenerationRequest {
   idempotencyKey: string | null;
   requestId: string;
   onProgress?: (progress: GenerationProgress) => void;
-  /** Receives RateLimit-* headers. */
-  responseHeaders?: Headers;
 }
 
 export interface GenerationOutcome {
   image: Image;
   /** True when an Idempotency-Key repeat returned the first request's image. */
   replayed: boolean;
+  /** The user's quota once the image is stored. */
+  quota: Quota;
+  /** The per-minute generation limit as this request left it (null for a replay, which is not counted). */
+  rateLimit: RateLimitState | null;
 }
 
 export interface GenerationService {
   generate(request: GenerationRequest): Promise<GenerationOutcome>;
+  /** The user's quota now (for answers that did not generate, e.g. after a failure). */
+  quota(input: { userId: string }): Promise<Quota>;
   /** A new image derived from `sourceId` (own or public), with parentId set. */
   edit(
     request: Omit<GenerationRequest, "parentId" | "inputImageBytes" | "action"> & {
@@ -111,12 +115,17 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
       });
       if (claim.kind === "replay") {
         const current = claim.imageId ? await loadOwnImage(userId, claim.imageId) : null;
-        return { image: current ?? (claim.body as { image: Image }).image, replayed: true };
+        return {
+          image: current ?? (claim.body as { image: Image }).image,
+          replayed: true,
+          quota: await quota({ userId }),
+          rateLimit: null,
+        };
       }
       try {
-        const image = await runPipeline(request, inputImage, template, progress);
+        const { image, rateLimit } = await runPipeline(request, inputImage, template, progress);
         await claim.complete({ status: 201, body: { image }, imageId: image.id });
-        return { image, replayed: false };
+        return { image, replayed: false, quota: await quota({ userId }), rateLimit };
       } catch (error) {
         await claim
           .release()
@@ -126,7 +135,13 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
         throw error;
       }
     }
-    return { image: await runPipeline(request, inputImage, template, progress), replayed: false };
+    const { image, rateLimit } = await runPipeline(request, inputImage, template, progress);
+    return { image, replayed: false, quota: await quota({ userId }), rateLimit };
+  }
+
+  async function quota({ userId }: { userId: string }): Promise<Quota> {
+    const limits = await deps.users.getQuotaLimits({ userId });
+    return readQuota({ db, userId, limits, now: now() });
   }
 
   async function runPipeline(
@@ -134,14 +149,13 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
     inputImage: ImageRequest["inputImage"],
     template: Awaited<ReturnType<typeof findTemplate>> | null,
     progress: (stage: GenerationProgress["stage"], percent: number) => void,
-  ): Promise<Image> {
+  ): Promise<{ image: Image; rateLimit: RateLimitState }> {
     const { userId, input } = request;
     const started = now();
-    await enforceRateLimits({
+    const rateLimit = await consumeRateLimits({
       kv: deps.kv,
       keys: [`generate:user:${userId}`],
       rule: { limit: deps.generatePerMinute, windowSeconds: 60 },
-      headers: request.responseHeaders ?? new Headers(),
       message: "You are generating very quickly. Wait a moment and try again.",
     });
     const userKey = await deps.providerKeys.readGeminiKey({ userId });
@@ -260,7 +274,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
         durationMs: generationTimeMs,
         requestId: request.requestId,
       });
-      return reshapeImage(row);
+      return { image: reshapeImage(row), rateLimit };
     } catch (error) {
       await refund(ticket);
       await recordUsage(db, {
@@ -339,6 +353,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
 
   return {
     generate,
+    quota,
     async edit(request) {
       const [source] = await db
         .select()

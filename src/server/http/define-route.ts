@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import type { ApiErrorBody } from "@/shared/api-errors";
+import { toStorableText } from "@/shared/schemas/text";
 import type { AuthIdentity, CookieJar, RequestMeta } from "@/server/auth/auth-port";
 import { authenticateApiKey, API_KEY_PREFIX } from "@/server/api-keys/api-key-auth";
 import { ConfigError } from "@/server/config/env";
@@ -13,6 +14,7 @@ import { requestCookieJar } from "./cookie-jar";
 import { errorBody, metaFor, successBody } from "./envelope";
 import { Reply } from "./reply";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
+import { readRequestBody, type BodyKinds, type UploadedFiles } from "./request-body";
 import { parseWith, validationError } from "./validation";
 
 type Access = "public" | "optional" | "user" | "admin";
@@ -24,6 +26,8 @@ export interface RouteContext<Body, Query, Params, Identity> {
   services: Services;
   identity: Identity;
   body: Body;
+  /** The files of a multipart body by field name (see `bodyKinds.multipart.files`). */
+  files: UploadedFiles;
   query: Query;
   params: Params;
   cookies: CookieJar;
@@ -40,10 +44,15 @@ interface RouteOptions<Body, Query, Params, A extends Access> {
    */
   scope?: Scope;
   body?: z.ZodType<Body>;
+  /** How the body may arrive, each with its byte limit (default: JSON up to 64 KiB). */
+  bodyKinds?: BodyKinds;
   query?: z.ZodType<Query>;
   params?: z.ZodType<Params>;
-  /** Largest accepted JSON body in bytes (default 64 KiB). */
-  maxBodyBytes?: number;
+  /**
+   * Refuse cross-origin writes (default). Off only for answers that change nothing whatever
+   * the method (405, unknown endpoints), so they answer the same to everyone.
+   */
+  checkOrigin?: boolean;
 }
 
 type IdentityFor<A extends Access> = A extends "public"
@@ -81,7 +90,8 @@ export function defineRoute<
       const services = await getServices();
       const meta: RequestMeta = {
         ip: clientIp(request.headers, services.config.forwarding),
-        userAgent: request.headers.get("user-agent"),
+        // Recorded with sessions and audit entries: kept, but made storable.
+        userAgent: storableHeader(request.headers.get("user-agent")),
       };
       // Public routes never look at credentials (the cron route reads its own bearer secret).
       const identity =
@@ -106,7 +116,8 @@ export function defineRoute<
         const user = await services.users.getUser({ userId: identity.userId });
         if (user.role !== "admin") throw new AppError("FORBIDDEN", "Administrators only.");
       }
-      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request, identity, services);
+      if (options.checkOrigin !== false && !SAFE_METHODS.has(request.method))
+        assertSameOrigin(request, identity, services);
 
       const params = options.params
         ? parseWith(options.params, await segment.params, "params")
@@ -114,13 +125,17 @@ export function defineRoute<
       const query = options.query
         ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
         : (undefined as Query);
-      const body = options.body
-        ? parseWith(
-            options.body,
-            await readJson(request, options.maxBodyBytes ?? 64 * 1024),
-            "body",
-          )
-        : (undefined as Body);
+      let body = undefined as Body;
+      let files: UploadedFiles = {};
+      if (options.body) {
+        const read = await readRequestBody(
+          request,
+          options.bodyKinds ?? { json: {} },
+          options.body,
+        );
+        body = parseWith(options.body, read.value, "body");
+        files = read.files;
+      }
 
       const result = await handler({
         request,
@@ -128,6 +143,7 @@ export function defineRoute<
         services,
         identity: (identity ?? null) as IdentityFor<A>,
         body,
+        files,
         query,
         params,
         cookies: jar,
@@ -203,19 +219,8 @@ function allowedOrigins(request: NextRequest, services: Services): Set<string> {
   return origins;
 }
 
-async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is over ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is over ${maxBytes} bytes.`);
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("INVALID_JSON", "The request body is not valid JSON.");
-  }
+function storableHeader(value: string | null): string | null {
+  return value === null ? null : toStorableText(value);
 }
 
 function toResponse(result: unknown, requestId: string): Response {

@@ -8,7 +8,6 @@ import { z } from "zod";
  *
  * Returns a Zod string so callers chain `.trim().min().max()` as usual.
  */
-// eslint-disable-next-line no-control-regex -- finding the control character is the point
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -22,4 +21,14 @@ export function isStorableText(value: string): boolean {
 
 export function safeString(params?: Parameters<typeof z.string>[0]) {
   return z.string(params).refine(isStorableText, { error: UNSAFE_TEXT_MESSAGE, abort: true });
+}
+
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text with each NUL or unpaired surrogate replaced by U+FFFD: for text we record but do
+ * not refuse the request over (headers such as User-Agent).
+ */
+export function toStorableText(value: string): string {
+  return value.replace(UNSTORABLE, "\uFFFD");
 }

@@ -1,25 +1,40 @@
-import { defineRoute } from "@/server/http/define-route";
+import { generateInputSchema } from "@/shared/schemas/images";
 import {
-  readGenerateRequest,
+  GENERATE_BODY_KINDS,
   readIdempotencyKey,
   respondWithGeneration,
+  uploadedInputImage,
 } from "@/server/generation/generation-http";
+import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // POST /api/v1/images/generate — generate one image (JSON or multipart with an input image; SSE progress on request)
-export const POST = defineRoute({ access: "user", scope: "images:write" }, async (ctx) => {
-  const idempotencyKey = readIdempotencyKey(ctx.request);
-  const { input, imageBytes } = await readGenerateRequest(ctx.request);
-  return respondWithGeneration(ctx, (extra) =>
-    ctx.services.generation.generate({
-      userId: ctx.identity.userId,
-      action: "image.generate",
-      input,
-      inputImageBytes: imageBytes,
-      parentId: null,
-      idempotencyKey,
-      ...extra,
-    }),
-  );
+const generateImage = defineRoute(
+  {
+    access: "user",
+    scope: "images:write",
+    body: generateInputSchema,
+    bodyKinds: GENERATE_BODY_KINDS,
+  },
+  async (ctx) => {
+    const idempotencyKey = readIdempotencyKey(ctx.request);
+    const inputImageBytes = uploadedInputImage(ctx.files);
+    return respondWithGeneration(ctx, (extra) =>
+      ctx.services.generation.generate({
+        userId: ctx.identity.userId,
+        action: "image.generate",
+        input: ctx.body,
+        inputImageBytes,
+        parentId: null,
+        idempotencyKey,
+        ...extra,
+      }),
+    );
+  },
+);
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  POST: generateImage,
 });
 
 export const maxDuration = 300;

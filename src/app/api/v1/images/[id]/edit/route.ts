@@ -1,9 +1,10 @@
 import { editInputSchema, imageIdParamsSchema } from "@/shared/schemas/images";
-import { defineRoute } from "@/server/http/define-route";
 import { readIdempotencyKey, respondWithGeneration } from "@/server/generation/generation-http";
+import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // POST /api/v1/images/:id/edit — a new image derived from image :id (own or public), parentId set
-export const POST = defineRoute(
+const editImage = defineRoute(
   { access: "user", scope: "images:write", params: imageIdParamsSchema, body: editInputSchema },
   async (ctx) => {
     const idempotencyKey = readIdempotencyKey(ctx.request);
@@ -18,5 +19,7 @@ export const POST = defineRoute(
     );
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ POST: editImage });
 
 export const maxDuration = 300;

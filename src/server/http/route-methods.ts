@@ -1,0 +1,83 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { AppError } from "./app-error";
+import { defineRoute } from "./define-route";
+import { reply } from "./reply";
+
+/** Every method Next.js hands to a route file (it answers a bare 400 to any other itself). */
+export const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+type DeclarableMethod = Exclude<HttpMethod, "HEAD" | "OPTIONS">;
+
+export type RouteHandler = (
+  request: NextRequest,
+  segment: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
+
+const FILLED_IN = Symbol.for("ai-image-studio.filledInMethod");
+
+/** False for the answers `routeMethods` fills in (405, OPTIONS, HEAD): true for a route's own. */
+export function isDeclaredHandler(handler: unknown): boolean {
+  return typeof handler === "function" && !(FILLED_IN in handler);
+}
+
+const filledIn = (handler: RouteHandler): RouteHandler =>
+  Object.assign(handler, { [FILLED_IN]: true });
+
+/**
+ * A route file's exports for every method, from the handlers it declares once:
+ *
+ *   export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listImages });
+ *
+ * Without this, Next answers a method the file does not export with a bare 405. Here HEAD is
+ * GET without its body, OPTIONS lists the methods, and any other method is METHOD_NOT_ALLOWED
+ * in the envelope with an `Allow` header.
+ */
+export function routeMethods(
+  declared: Partial<Record<DeclarableMethod, RouteHandler>>,
+): Record<HttpMethod, RouteHandler> {
+  const names = (Object.keys(declared) as DeclarableMethod[]).filter((name) => declared[name]);
+  const allowed: HttpMethod[] = [...names, ...(declared.GET ? ["HEAD" as const] : []), "OPTIONS"];
+  const allow = [...allowed].sort().join(", ");
+  const notAllowed = filledIn(
+    defineRoute({ access: "public", checkOrigin: false }, async ({ request }) => {
+      throw new AppError(
+        "METHOD_NOT_ALLOWED",
+        `${request.method} is not allowed here. Use ${allow}.`,
+        { allow: allowed },
+        { headers: { Allow: allow } },
+      );
+    }),
+  );
+  const options = filledIn(
+    defineRoute({ access: "public", checkOrigin: false }, async () =>
+      reply({ allow: allowed }, { headers: { Allow: allow } }),
+    ),
+  );
+  return {
+    GET: declared.GET ?? notAllowed,
+    HEAD: declared.GET ? filledIn(withoutBody(declared.GET)) : notAllowed,
+    OPTIONS: options,
+    POST: declared.POST ?? notAllowed,
+    PUT: declared.PUT ?? notAllowed,
+    PATCH: declared.PATCH ?? notAllowed,
+    DELETE: declared.DELETE ?? notAllowed,
+  };
+}
+
+/** The same handler for every method (the catch-all that answers unknown endpoints). */
+export function everyMethod(handler: RouteHandler): Record<HttpMethod, RouteHandler> {
+  const filled = filledIn(handler);
+  return Object.fromEntries(HTTP_METHODS.map((method) => [method, filled])) as Record<
+    HttpMethod,
+    RouteHandler
+  >;
+}
+
+function withoutBody(handler: RouteHandler): RouteHandler {
+  return async (request, segment) => {
+    const response = await handler(request, segment);
+    await response.body?.cancel().catch(() => undefined);
+    return new Response(null, { status: response.status, headers: response.headers });
+  };
+}
