@@ -4,6 +4,18 @@ import { join } from "node:path";
 import withSerwistInit from "@serwist/next";
 
 const isProduction = process.env.NODE_ENV === "production";
+// The test suite builds into its own folder so that it never fights a running `npm run dev`.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+/**
+ * Where each build writes its service worker: inside its own output, never public/, so that
+ * two builds (the e2e build in .next-e2e, `npm run build` in .next) never serve each other's
+ * worker, whose precache list names the other build's chunks and so can never install.
+ * Next serves <distDir>/static/** at /_next/static/** (so does Vercel, from the build output);
+ * /sw.js is rewritten to it below. Keep in step with WORKER_BUILD_PATH in
+ * scripts/production-build.ts.
+ */
+const WORKER_PATH = "static/serwist/sw.js";
 
 /** Security headers for every response, static files included; the CSP (with its nonce) comes from middleware. */
 const securityHeaders = [
@@ -47,7 +59,7 @@ function publicPrecacheEntries() {
 
 const withSerwist = withSerwistInit({
   swSrc: "src/app/sw.ts",
-  swDest: "public/sw.js",
+  swDest: join(distDir, WORKER_PATH),
   // ServiceWorkerProvider registers it (production only) and runs the update prompt.
   register: false,
   // Reloading by itself when the network returns would throw away what the person typed.
@@ -64,8 +76,7 @@ const withSerwist = withSerwistInit({
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The test suite builds into its own folder so that it never fights a running `npm run dev`.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir,
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or WASM packages that must be loaded by Node at run time, not bundled.
@@ -76,14 +87,35 @@ const nextConfig = {
     "postgres",
     "ioredis",
   ],
+  images: {
+    // Next's optimiser (/_next/image) fetched any /api/v1/images/… file it was asked for while
+    // the image was public and kept its resized copy for as long as the file's headers allowed,
+    // serving it on after the owner made the image private or deleted it. The studio makes
+    // its own sizes (every next/image here is `unoptimized`), so the optimiser is switched off:
+    // `next start` answers /_next/image with 404. localPatterns is the second lock, for a host
+    // that runs the optimiser itself from the build's images manifest (Vercel): the only local
+    // files it may read are the public icons, which anyone can fetch anyway.
+    unoptimized: true,
+    localPatterns: [{ pathname: "/icons/**", search: "" }],
+  },
   // Lint and types run as their own CI steps; the build does not repeat them.
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
+  async rewrites() {
+    return {
+      // Before the filesystem, so that a public/sw.js left by an older build never wins.
+      beforeFiles: [{ source: "/sw.js", destination: `/_next/${WORKER_PATH}` }],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
       {
         // Browsers must ask for the worker script every time, or an update waits for its max-age.
+        // Matched on the address asked for, before the rewrite; set before Next serves the
+        // file, so they win over the year-long max-age it gives /_next/static files.
         source: "/sw.js",
         headers: [
           { key: "Cache-Control", value: "no-cache" },

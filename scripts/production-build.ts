@@ -5,35 +5,27 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 
 export const DIST_DIR = ".next-e2e";
 const root = process.cwd();
 
 /**
- * Files the build itself writes into the sources: the service worker (@serwist/next emits
- * public/sw.js and, with cacheOnNavigation, public/swe-worker-*.js). Counting them would make
- * every build look older than its sources; so would the public folder's own mtime, which
- * changes when the build deletes and recreates them.
+ * Where next.config.mjs has each build write its service worker (served as /sw.js): inside the
+ * build's own folder, so the build writes nothing into the sources and never changes what
+ * another build serves.
  */
-const GENERATED_SOURCES = [
-  /^public\/sw\.js(?:\.map)?$/,
-  /^public\/swe-worker-[^/]*\.js(?:\.map)?$/,
-];
-const DIRECTORIES_WITH_GENERATED_FILES = new Set(["public"]);
-
-export function isGeneratedSource(relativePath: string): boolean {
-  const normalized = relativePath.split(sep).join("/");
-  return GENERATED_SOURCES.some((pattern) => pattern.test(normalized));
-}
+export const WORKER_BUILD_PATH = join("static", "serwist", "sw.js");
 
 function newestMtime(relativePath: string): number {
   const path = join(root, relativePath);
-  if (!existsSync(path) || isGeneratedSource(relativePath)) return 0;
+  if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  const own = DIRECTORIES_WITH_GENERATED_FILES.has(relativePath) ? 0 : stat.mtimeMs;
-  return Math.max(own, ...readdirSync(path).map((name) => newestMtime(join(relativePath, name))));
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path).map((name) => newestMtime(join(relativePath, name))),
+  );
 }
 
 export function buildIsStale(): boolean {

@@ -211,11 +211,11 @@ async function main(): Promise<number> {
           if (response.ok) ok += 1;
         }
       }
-      const cache = await caches.open("studio-images-v1");
+      const cache = await caches.open("studio-images-v2");
       return { fetched: ok, inCache: (await cache.keys()).length };
     }, thumbnails);
     console.log(
-      `bench: ${images.length} images listed, ${cached.fetched} thumbnails fetched, ${cached.inCache} entries in studio-images-v1`,
+      `bench: ${images.length} images listed, ${cached.fetched} thumbnails fetched, ${cached.inCache} entries in studio-images-v2`,
     );
 
     const online: number[] = [];

@@ -1,5 +1,6 @@
 /**
- * The service worker, built by @serwist/next into public/sw.js (production builds only).
+ * The service worker, built by @serwist/next into each build's own folder (production builds
+ * only) and served as /sw.js (see next.config.mjs).
  * Which request goes to which cache is decided in src/lib/pwa/cache-rules.ts; this file wires
  * those decisions to Serwist strategies and owns the worker's events (messages, sync, share).
  *
@@ -32,11 +33,14 @@ import {
   PRIVATE_CACHE_NAMES,
   endsSession,
   imageCacheKey,
+  isOwnersCopy,
   isStorableResponse,
   obsoleteCacheNames,
+  revokesKeptCopy,
   routeRequest,
   type CachedRoute,
 } from "@/lib/pwa/cache-rules";
+import { forgetExpirationEntries } from "@/lib/pwa/expiration-metadata";
 import {
   OUTBOX_SYNC_TAG,
   PRIVATE_CACHES,
@@ -65,8 +69,12 @@ async function broadcast(message: WorkerMessage): Promise<void> {
   for (const client of clients) client.postMessage(message);
 }
 
+/** The private caches, and Serwist's record of which URLs they held and when. */
 async function deletePrivateCaches(): Promise<void> {
-  await Promise.all(PRIVATE_CACHE_NAMES.map((name) => caches.delete(name)));
+  await Promise.all([
+    ...PRIVATE_CACHE_NAMES.map((name) => caches.delete(name)),
+    forgetExpirationEntries(PRIVATE_CACHE_NAMES).catch(() => undefined),
+  ]);
 }
 
 // Several API calls usually fail together when a session expires: clear and tell pages once.
@@ -98,6 +106,22 @@ const watchSession: SerwistPlugin = {
   },
 };
 
+/**
+ * The studio says the viewer may no longer see this (made private, deleted): the copy kept for
+ * it goes, so that it is not what answers the next time the studio cannot be reached.
+ */
+function forgetRevoked(cacheName: string, keyOf = (url: string) => url): SerwistPlugin {
+  return {
+    fetchDidSucceed: async ({ request, response }) => {
+      if (revokesKeptCopy(response.status)) {
+        const cache = await caches.open(cacheName);
+        await cache.delete(keyOf(request.url), { ignoreVary: true });
+      }
+      return response;
+    },
+  };
+}
+
 /** Image URLs are stable per image and size: key them by path, never by query. */
 const keyByStablePath: SerwistPlugin = {
   cacheKeyWillBeUsed: async ({ request }) => imageCacheKey(request.url),
@@ -125,26 +149,49 @@ const offlineFallback: SerwistPlugin = {
 
 // ---------------------------------------------------------------------- strategies ----
 
-const imageStrategy = new CacheFirst({
+const imageExpiration = new ExpirationPlugin({
+  maxEntries: IMAGE_CACHE_MAX_ENTRIES,
+  maxAgeSeconds: IMAGE_CACHE_MAX_AGE_SECONDS,
+  purgeOnQuotaError: true,
+});
+
+/** The owner's own files (private when kept): from the cache, the studio only when missing. */
+const ownImageStrategy = new CacheFirst({
   cacheName: PRIVATE_CACHES.images,
+  plugins: [keyByStablePath, storeOnlyComplete, watchSession, imageExpiration],
+});
+
+/**
+ * Any other file (public when kept): the studio first, so a file made private or deleted is
+ * never shown again from here once the studio has said so; the copy only while it cannot be
+ * reached. `no-cache` makes the browser's HTTP cache ask the studio too (a 304 costs no bytes),
+ * rather than answer with a copy that older studio versions allowed it to keep for a year.
+ */
+const sharedImageStrategy = new NetworkFirst({
+  cacheName: PRIVATE_CACHES.images,
+  networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+  fetchOptions: { cache: "no-cache" },
   plugins: [
     keyByStablePath,
     storeOnlyComplete,
     watchSession,
-    new ExpirationPlugin({
-      maxEntries: IMAGE_CACHE_MAX_ENTRIES,
-      maxAgeSeconds: IMAGE_CACHE_MAX_AGE_SECONDS,
-      purgeOnQuotaError: true,
-    }),
+    forgetRevoked(PRIVATE_CACHES.images, imageCacheKey),
+    imageExpiration,
   ],
 });
 
-/** Collections made available offline are kept (by the pages) in their own, unexpiring cache. */
 async function answerImage(options: RouteHandlerCallbackOptions): Promise<Response> {
-  const kept = await caches
-    .open(PRIVATE_CACHES.offline)
-    .then((cache) => cache.match(imageCacheKey(options.request.url)));
-  return kept ?? imageStrategy.handle(options);
+  const key = imageCacheKey(options.request.url);
+  // Collections made available offline are kept (by the pages) in their own, unexpiring cache;
+  // they hold only the owner's own images.
+  const offline = await caches.open(PRIVATE_CACHES.offline).then((cache) => cache.match(key));
+  if (offline) return offline;
+  const kept = await caches.open(PRIVATE_CACHES.images).then((cache) => cache.match(key));
+  const strategy =
+    kept && isOwnersCopy(kept.headers.get("cache-control"))
+      ? ownImageStrategy
+      : sharedImageStrategy;
+  return strategy.handle(options);
 }
 
 function dataStrategy(cacheName: string, maxEntries: number, extra: SerwistPlugin[] = []) {
@@ -157,6 +204,7 @@ function dataStrategy(cacheName: string, maxEntries: number, extra: SerwistPlugi
       ...extra,
       storeOnlyComplete,
       watchSession,
+      forgetRevoked(cacheName),
       new ExpirationPlugin({
         maxEntries,
         maxAgeSeconds: DATA_CACHE_MAX_AGE_SECONDS,
@@ -293,9 +341,11 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(obsoleteCacheNames(names).map((name) => caches.delete(name)))),
+    caches.keys().then(async (names) => {
+      const obsolete = obsoleteCacheNames(names);
+      await Promise.all(obsolete.map((name) => caches.delete(name)));
+      await forgetExpirationEntries(obsolete).catch(() => undefined);
+    }),
   );
 });
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { DIST_DIR, WORKER_BUILD_PATH } from "../../scripts/production-build";
 import { PRIVATE_CACHES, SHARED_IMAGE_CACHE_KEY } from "../../src/lib/pwa/offline-contract";
 import { BASE_URL, DESKTOP, PHONE, launchBrowser, newContext } from "./support/browser";
 import { waitForPath } from "./support/pages";
@@ -154,6 +155,50 @@ describe("installing the studio", () => {
       };
     });
     expect(scope).toEqual({ scope: `${BASE_URL}/`, script: `${BASE_URL}/sw.js` });
+    await context.close();
+  });
+});
+
+/** The URLs a built worker precaches (the manifest Serwist injected into the script). */
+function precacheUrlsOf(script: string): string[] {
+  const entries = script.matchAll(/["']?url["']?\s*:\s*["']([^"']+)["']/g);
+  const urls = [...entries].map((match) => match[1]!);
+  return [...new Set(urls)];
+}
+
+describe("the worker this build serves", () => {
+  it("precaches only files this build serves, so it installs and activates", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    const script = await (await page.request.get("/sw.js")).text();
+    const urls = precacheUrlsOf(script);
+    // The app shell: this build's chunks, the offline page, icons and template previews.
+    expect(urls.some((url) => url.startsWith("/_next/static/"))).toBe(true);
+    expect(urls).toContain("/~offline");
+    expect(urls.some((url) => url.startsWith("/icons/"))).toBe(true);
+    // One missing entry fails the worker's install: it would never take over, and offline
+    // would be gone (as when another build's worker was served).
+    const missing: string[] = [];
+    for (const url of urls) {
+      const response = await page.request.get(url);
+      if (response.status() !== 200) missing.push(`${response.status()} ${url}`);
+    }
+    expect(missing).toEqual([]);
+
+    await page.goto("/");
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      const worker = registration.active;
+      if (worker && worker.state !== "activated") {
+        await new Promise<void>((resolve) =>
+          worker.addEventListener("statechange", () => {
+            if (worker.state === "activated") resolve();
+          }),
+        );
+      }
+      return worker?.state;
+    });
+    expect(state).toBe("activated");
     await context.close();
   });
 });
@@ -466,7 +511,8 @@ describe("what the worker does for the pages", () => {
 });
 
 describe("updating the studio", () => {
-  const workerFile = join(process.cwd(), "public", "sw.js");
+  // The worker script of the build under test, which the server reads from disk per request.
+  const workerFile = join(process.cwd(), DIST_DIR, WORKER_BUILD_PATH);
 
   it("offers a new version, applies it on request, and keeps the text being typed", async () => {
     const context = await newContext(browser, PHONE);
@@ -476,8 +522,8 @@ describe("updating the studio", () => {
     await page.getByTestId("prompt-input").fill(typed);
     await expect(page.getByTestId("update-notice").count()).resolves.toBe(0);
 
-    // A deploy: the server now serves a different worker script (`next start` reads public/
-    // from disk), and the page checks for it as it does when it becomes visible again.
+    // A deploy: the server now serves a different worker script, and the page checks for it as
+    // it does when it becomes visible again.
     const original = readFileSync(workerFile, "utf8");
     writeFileSync(workerFile, `${original}\n// e2e: a new deploy ${Date.now()}\n`);
     try {

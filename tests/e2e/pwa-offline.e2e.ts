@@ -32,6 +32,43 @@ async function countImages(page: Page): Promise<number> {
 
 const queuedRows = (page: Page) => page.getByTestId("queued-prompt");
 
+/**
+ * What the service worker's expiration bookkeeping (Serwist's IndexedDB database
+ * "serwist-expiration") remembers of the private caches: one "cache url" per record.
+ */
+function rememberedPrivateUrls(page: Page): Promise<string[]> {
+  return page.evaluate(
+    async (privateNames) => {
+      const databases = await indexedDB.databases();
+      if (!databases.some((database) => database.name === "serwist-expiration")) return [];
+      return new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open("serwist-expiration");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("cache-entries")) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const all = db.transaction("cache-entries").objectStore("cache-entries").getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            const entries = all.result as { cacheName: string; url: string }[];
+            resolve(
+              entries
+                .filter((entry) => privateNames.includes(entry.cacheName))
+                .map((entry) => `${entry.cacheName} ${entry.url}`),
+            );
+          };
+        };
+      });
+    },
+    Object.values(PRIVATE_CACHES) as string[],
+  );
+}
+
 describe("offline PWA data", () => {
   it("queues a prompt made offline, keeps it over a reload, and sends it once when back online", async () => {
     const context = await newContext(browser, PHONE);
@@ -108,6 +145,9 @@ describe("offline PWA data", () => {
         { timeout: 15_000 },
       )
       .toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await rememberedPrivateUrls(page)).join("\n"), { timeout: 15_000 })
+      .toContain(`/api/v1/images/${image.id}`);
 
     await new AppShell(page).logOut();
     const leftovers = await page.evaluate(
@@ -124,6 +164,8 @@ describe("offline PWA data", () => {
       { names: Object.values(PRIVATE_CACHES) as string[], dbName: OFFLINE_DB_NAME },
     );
     expect(leftovers).toEqual({ filled: [], hasDb: false });
+    // Nor the worker's record of which private URLs it kept, and when.
+    expect(await rememberedPrivateUrls(page)).toEqual([]);
     await context.close();
   });
 

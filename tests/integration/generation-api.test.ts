@@ -135,7 +135,8 @@ describe("generation with the demo provider", () => {
     const thumb = await fileOf(caller, image, "300");
     expect(thumb.status).toBe(200);
     expect(thumb.headers.get("content-type")).toBe("image/webp");
-    expect(thumb.headers.get("cache-control")).toContain("immutable");
+    // Private: kept by the owner only, checked on every use (image-file-caching.test.ts).
+    expect(thumb.headers.get("cache-control")).toBe("private, no-cache");
     const bytes = new Uint8Array(await thumb.arrayBuffer());
     expect(String.fromCharCode(...bytes.slice(8, 12))).toBe("WEBP");
     expect(storedFiles().filter((path) => path.includes(image.id))).toHaveLength(4);

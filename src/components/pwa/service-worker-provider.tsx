@@ -75,8 +75,7 @@ function useCachePagesOnNavigation(pathname: string, enabled: boolean) {
 /**
  * Mounted once in the root layout: registers the service worker, offers a waiting update
  * without losing typed text, and hosts the install offer. `workerEnabled` is true in production
- * builds only: `next dev` builds no worker, and a public/sw.js left by an earlier production
- * build must not take over a development server.
+ * builds only: `next dev` builds no worker (its /sw.js answers 404).
  */
 export function ServiceWorkerProvider({ workerEnabled }: { workerEnabled: boolean }) {
   const pathname = usePathname();

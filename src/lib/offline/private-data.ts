@@ -1,11 +1,13 @@
-import { postToServiceWorker } from "@/lib/pwa/service-worker-client";
+import { forgetExpirationEntries } from "@/lib/pwa/expiration-metadata";
 import { PRIVATE_CACHES } from "@/lib/pwa/offline-contract";
+import { postToServiceWorker } from "@/lib/pwa/service-worker-client";
 import { deleteOfflineDb } from "./offline-db";
 
 /*
  * Browser-only. Removes everything of the signed-in user this device holds: the IndexedDB
- * database and every private cache. The worker is asked first (it may hold caches open and
- * knows its own), then the page deletes the same caches itself, so a missing or slow worker
+ * database, every private cache and the worker's record of what those caches held (Serwist's
+ * expiration database lists their URLs). The worker is asked first (it may hold caches open and
+ * knows its own), then the page deletes the same things itself, so a missing or slow worker
  * leaves nothing behind.
  */
 
@@ -27,10 +29,13 @@ async function run(): Promise<void> {
 }
 
 async function deletePrivateCaches(): Promise<void> {
-  if (typeof caches === "undefined") return;
-  await Promise.all(
-    Object.values(PRIVATE_CACHES).map((name) => caches.delete(name).catch(() => false)),
-  );
+  const names = Object.values(PRIVATE_CACHES);
+  await Promise.all([
+    ...(typeof caches === "undefined"
+      ? []
+      : names.map((name) => caches.delete(name).catch(() => false))),
+    forgetExpirationEntries(names).catch(() => undefined),
+  ]);
 }
 
 const CHANNEL = "studio-private-data";

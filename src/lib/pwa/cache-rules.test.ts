@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { fileCacheControl } from "@/server/images/image-files";
 import {
   endsSession,
   imageCacheKey,
+  isOwnersCopy,
   isStorableResponse,
   obsoleteCacheNames,
+  revokesKeptCopy,
   routeRequest,
   type RequestFacts,
 } from "./cache-rules";
@@ -34,11 +37,11 @@ function navigation(path: string, headers: Record<string, string> = {}): Request
 const route = (facts: RequestFacts) => routeRequest(facts, ORIGIN);
 
 describe("routeRequest", () => {
-  it("serves image files cache-first from the private image cache", () => {
+  it("keeps image files in the private image cache, served first only when they are the owner's", () => {
     for (const variant of ["150", "300", "800", "1920", "original"]) {
       expect(route(request(`/api/v1/images/0b6a/files/${variant}`))).toMatchObject({
         kind: "image-file",
-        strategy: "cache-first",
+        strategy: "cache-first-if-owners",
         cacheName: PRIVATE_CACHES.images,
         private: true,
       });
@@ -177,6 +180,37 @@ describe("imageCacheKey", () => {
   });
 });
 
+describe("isOwnersCopy", () => {
+  it("serves a kept file without asking only when the studio marked it private", () => {
+    expect(isOwnersCopy("private, no-cache")).toBe(true);
+    expect(isOwnersCopy("Private, max-age=0")).toBe(true);
+    expect(isOwnersCopy("public, max-age=0, must-revalidate, s-maxage=60")).toBe(false);
+    expect(isOwnersCopy("no-cache")).toBe(false);
+    expect(isOwnersCopy("x-private-hint")).toBe(false);
+    expect(isOwnersCopy(null)).toBe(false);
+  });
+
+  it("reads the studio's own headers the way the file route writes them", () => {
+    // Only the owner can fetch a private image's file, so its copy is theirs; a public one may
+    // have been made private or deleted since, and this device may have changed hands.
+    expect(isOwnersCopy(fileCacheControl({ isPublic: false }))).toBe(true);
+    expect(isOwnersCopy(fileCacheControl({ isPublic: true }))).toBe(false);
+  });
+});
+
+describe("revokesKeptCopy", () => {
+  it("drops a kept file once the studio says the viewer may no longer see it", () => {
+    for (const status of [401, 403, 404, 410])
+      expect(revokesKeptCopy(status), String(status)).toBe(true);
+  });
+
+  it("keeps it through success, revalidation, server errors and no network at all", () => {
+    for (const status of [0, 200, 304, 429, 500, 502, 503]) {
+      expect(revokesKeptCopy(status), String(status)).toBe(false);
+    }
+  });
+});
+
 describe("isStorableResponse", () => {
   it("stores a 200 only, never an opaque response", () => {
     expect(isStorableResponse({ status: 200, type: "basic" })).toBe(true);
@@ -211,10 +245,16 @@ describe("obsoleteCacheNames", () => {
       ...Object.values(PRIVATE_CACHES),
       ...Object.values(PUBLIC_CACHES),
       "studio-images-v0",
+      "studio-images-v1",
       "studio-pages",
       "serwist-precache-v2-https://studio.example.com/",
       "someone-else",
     ];
-    expect(obsoleteCacheNames(names)).toEqual(["studio-images-v0", "studio-pages"]);
+    expect(obsoleteCacheNames(names)).toEqual([
+      "studio-images-v0",
+      // Kept by workers that served every file cache-first, public ones included.
+      "studio-images-v1",
+      "studio-pages",
+    ]);
   });
 });

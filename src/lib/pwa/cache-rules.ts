@@ -24,10 +24,12 @@ export const PAGE_CACHE_MAX_ENTRIES = 60;
 export const DATA_CACHE_MAX_AGE_SECONDS = 60 * 60 * 24 * 14;
 
 export type CachedRoute =
-  /** /api/v1/images/:id/files/:variant: the bytes behind a URL never change. */
+  /** /api/v1/images/:id/files/:variant: the bytes behind a URL never change, but who may see
+   *  them does. A copy the studio marked private is the owner's and is served first; any other
+   *  is checked with the studio first (see isOwnersCopy). */
   | {
       kind: "image-file";
-      strategy: "cache-first";
+      strategy: "cache-first-if-owners";
       cacheName: typeof PRIVATE_CACHES.images;
       private: true;
     }
@@ -101,7 +103,7 @@ const WORKER_SCRIPT = /^\/(?:sw\.js|swe-worker-[^/]*\.js)$/;
 
 const IMAGE_FILE_ROUTE: CachedRoute = {
   kind: "image-file",
-  strategy: "cache-first",
+  strategy: "cache-first-if-owners",
   cacheName: PRIVATE_CACHES.images,
   private: true,
 };
@@ -169,6 +171,29 @@ export function routeRequest(request: RequestFacts, origin: string): RequestRout
 export function imageCacheKey(url: string): string {
   const parsed = new URL(url);
   return `${parsed.origin}${parsed.pathname}`;
+}
+
+/**
+ * Whether a kept image file may be shown without asking the studio first. Only when the studio
+ * marked it `private` (fileCacheControl in src/server/images/image-files.ts), which it does for
+ * a private image, whose file nobody but its owner can fetch: the copy is the owner's, and it
+ * goes with the other private caches at logout. A public file may have been made private or
+ * deleted since it was kept, and the next person to use this device may not be its owner, so
+ * the studio is asked first; the copy answers only when the studio cannot be reached.
+ */
+export function isOwnersCopy(cacheControl: string | null): boolean {
+  return (cacheControl ?? "")
+    .split(",")
+    .some((directive) => directive.trim().toLowerCase() === "private");
+}
+
+/**
+ * Answers meaning the viewer may no longer see what the URL names (made private, deleted, the
+ * session gone): a kept copy must go. Not a server error or a failed fetch: offline, the copy
+ * is all the owner has.
+ */
+export function revokesKeptCopy(status: number): boolean {
+  return status === 401 || status === 403 || status === 404 || status === 410;
 }
 
 /** Only a complete, readable 200 is stored: no errors, redirects, partial or opaque bodies. */

@@ -10,8 +10,9 @@ export const PRIVATE_CACHES = {
   pages: "studio-pages-v1",
   /** JSON from /api/v1/images*, /api/v1/gallery/collections*, /api/v1/settings. */
   api: "studio-api-v1",
-  /** Thumbnails and originals from /api/v1/images/:id/files/:variant, keyed by that URL. */
-  images: "studio-images-v1",
+  /** Thumbnails and originals from /api/v1/images/:id/files/:variant, keyed by that URL.
+   *  v2: v1 workers kept public files cache-first, so their copies outlived a change to private. */
+  images: "studio-images-v2",
   /** Images of collections the user chose to "Make available offline" (never evicted by age). */
   offline: "studio-offline-v1",
   /** The image another app shared into the studio (share_target), until /generate picks it up. */

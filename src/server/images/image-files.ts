@@ -19,9 +19,50 @@ export function allFileKeysOf(row: Pick<ImageRow, "storageKey" | "thumbnailSizes
   return variantsOf(row).map((variant) => fileKeyOf(row, variant));
 }
 
-/** Stable per image and size: no tokens, so browsers and the service worker can cache them forever. */
+/**
+ * Stable per image and size: no tokens, so the service worker and browsers can key their copies
+ * by it (how long they may use a copy without asking is fileCacheControl's business).
+ */
 export function fileUrlOf(id: string, variant: ImageVariant): string {
   return `/api/v1/images/${id}/files/${variant}`;
+}
+
+/** How long a shared cache (Vercel's CDN) may answer for a public file without asking us. */
+export const PUBLIC_FILE_SHARED_CACHE_SECONDS = 60;
+
+/**
+ * Cache-Control of an image file. The bytes behind a URL never change, but who may see them
+ * does: the owner can make a public image private, or delete it, at any moment, and no cache
+ * in front of us is told. So no cache may keep answering for long without asking us again:
+ * - a public file: a shared cache (Vercel's CDN, keyed by URL only, which is safe because the
+ *   answer is the same for everyone) may answer for a minute, so a file made private or deleted
+ *   is gone from it within a minute; browsers keep it but ask again (a 304 costs no bytes) on
+ *   every use, so the next person at the same browser gets the studio's answer, not the copy.
+ *   No stale-while-revalidate or stale-if-error: a stale copy is never served.
+ * - a private file, which only its owner can fetch: never in a shared cache, and browsers ask
+ *   again on every use too, so that after logout the browser's HTTP cache cannot hand it to
+ *   the next person at that browser. The owner's fast and offline copies are the service
+ *   worker's, which tells the two apart by the `private` directive (isOwnersCopy in
+ *   src/lib/pwa/cache-rules.ts) and whose private caches go at logout.
+ */
+export function fileCacheControl(row: Pick<ImageRow, "isPublic">): string {
+  return row.isPublic
+    ? `public, max-age=0, must-revalidate, s-maxage=${PUBLIC_FILE_SHARED_CACHE_SECONDS}`
+    : "private, no-cache";
+}
+
+/** The strong validator of a file: its URL's bytes never change (same rule as fileUrlOf). */
+export function fileEtagOf(id: string, variant: ImageVariant): string {
+  return `"${id}-${variant}"`;
+}
+
+/** Whether an If-None-Match header names this ETag (lists and weak forms included). */
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .some((tag) => tag === "*" || tag === etag);
 }
 
 export function reshapeImage(row: ImageRow): Image {
