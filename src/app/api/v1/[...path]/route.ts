@@ -1,14 +1,10 @@
 import { AppError } from "@/server/http/app-error";
 import { defineRoute } from "@/server/http/define-route";
+import { everyMethod } from "@/server/http/route-methods";
 
 // ANY /api/v1/* — unknown endpoints answer in the envelope, not with an HTML page
-const notFound = defineRoute({ access: "public" }, async () => {
+const noSuchEndpoint = defineRoute({ access: "public", checkOrigin: false }, async () => {
   throw new AppError("NOT_FOUND", "No such endpoint.");
 });
-export {
-  notFound as GET,
-  notFound as POST,
-  notFound as PUT,
-  notFound as PATCH,
-  notFound as DELETE,
-};
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = everyMethod(noSuchEndpoint);

@@ -1,9 +1,14 @@
 import { registerInputSchema } from "@/shared/schemas/auth";
 import { registerAccount } from "@/server/auth/auth-service";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 import { reply } from "@/server/http/reply";
 
 // POST /api/v1/auth/register — create an account and sign it in
-export const POST = defineRoute({ access: "public", body: registerInputSchema }, async (ctx) =>
+const registerUser = defineRoute({ access: "public", body: registerInputSchema }, async (ctx) =>
   reply(await registerAccount({ ...ctx, jar: ctx.cookies }, ctx.body), { status: 201 }),
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  POST: registerUser,
+});

@@ -1,15 +1,16 @@
 import { collectionInputSchema } from "@/shared/schemas/gallery";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 import { reply } from "@/server/http/reply";
 
 // GET /api/v1/gallery/collections — own collections with counts and covers
-export const GET = defineRoute(
+const listOwnCollections = defineRoute(
   { access: "user", scope: "images:read" },
   async ({ services, identity }) => services.gallery.listCollections({ userId: identity.userId }),
 );
 
 // POST /api/v1/gallery/collections — create a collection
-export const POST = defineRoute(
+const addCollection = defineRoute(
   { access: "user", scope: "images:write", body: collectionInputSchema },
   async (ctx) =>
     reply(
@@ -17,3 +18,8 @@ export const POST = defineRoute(
       { status: 201 },
     ),
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: listOwnCollections,
+  POST: addCollection,
+});

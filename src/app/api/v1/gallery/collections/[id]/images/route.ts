@@ -4,10 +4,11 @@ import {
   collectionImagesQuerySchema,
 } from "@/shared/schemas/gallery";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 import { reply } from "@/server/http/reply";
 
 // GET /api/v1/gallery/collections/:id/images — the collection's images, newest added first (keyset pages)
-export const GET = defineRoute(
+const readCollectionImages = defineRoute(
   {
     access: "optional",
     scope: "images:read",
@@ -26,7 +27,7 @@ export const GET = defineRoute(
 );
 
 // POST /api/v1/gallery/collections/:id/images — add an own image to an own collection
-export const POST = defineRoute(
+const addCollectionImage = defineRoute(
   {
     access: "user",
     scope: "images:write",
@@ -42,3 +43,8 @@ export const POST = defineRoute(
     return reply({ added: true }, { status: 201 });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: readCollectionImages,
+  POST: addCollectionImage,
+});

@@ -1,8 +1,9 @@
 import { collectionImageParamsSchema } from "@/shared/schemas/gallery";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // DELETE /api/v1/gallery/collections/:id/images/:imageId — take an image out of a collection
-export const DELETE = defineRoute(
+const removeFromCollection = defineRoute(
   { access: "user", scope: "images:write", params: collectionImageParamsSchema },
   async ({ services, identity, params }) => {
     await services.gallery.removeImage({
@@ -13,3 +14,7 @@ export const DELETE = defineRoute(
     return { removed: true };
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  DELETE: removeFromCollection,
+});
