@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { API_ERROR_STATUS } from "@/shared/api-errors";
 import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
 import { loginInputSchema, refreshInputSchema, registerInputSchema } from "@/shared/schemas/auth";
 import {
@@ -32,6 +33,8 @@ interface Operation {
   summary: string;
   auth: Auth;
   body?: z.ZodType;
+  /** Body types besides JSON, with the same fields (see the route's `bodyKinds`). */
+  alsoAccepts?: ("application/x-www-form-urlencoded" | "multipart/form-data")[];
   query?: z.ZodObject;
   success?: number;
   binary?: string;
@@ -123,6 +126,7 @@ const OPERATIONS: Operation[] = [
       "Generate one image (JSON or multipart with `image`; SSE with Accept: text/event-stream)",
     auth: "write",
     body: generateInputSchema,
+    alsoAccepts: ["multipart/form-data"],
     success: 201,
   },
   {
@@ -193,6 +197,7 @@ const OPERATIONS: Operation[] = [
     summary: "Many images as one streamed ZIP",
     auth: "read",
     body: archiveInputSchema,
+    alsoAccepts: ["application/x-www-form-urlencoded"],
     binary: "application/zip",
   },
   {
@@ -290,7 +295,11 @@ const envelope = {
     data: {},
     error: {
       type: "object",
-      properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+      properties: {
+        code: { $ref: "#/components/schemas/ErrorCode" },
+        message: { type: "string" },
+        details: {},
+      },
     },
     meta: {
       type: "object",
@@ -331,6 +340,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         }))
       : [];
     const success = operation.success ?? 200;
+    const bodySchema = operation.body
+      ? z.toJSONSchema(operation.body, { io: "input", unrepresentable: "any" })
+      : undefined;
     (paths[operation.path] ??= {})[operation.method] = {
       summary: operation.summary,
       security: SECURITY[operation.auth],
@@ -339,11 +351,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         ? {
             requestBody: {
               required: true,
-              content: {
-                "application/json": {
-                  schema: z.toJSONSchema(operation.body, { io: "input", unrepresentable: "any" }),
-                },
-              },
+              content: Object.fromEntries(
+                ["application/json", ...(operation.alsoAccepts ?? [])].map((type) => [
+                  type,
+                  { schema: bodySchema },
+                ]),
+              ),
             },
           }
         : {}),
@@ -371,11 +384,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: "AI Image Studio API",
       version: "1",
-      description: "See docs/api.md for error codes, headers and event streams.",
+      description:
+        "See docs/api.md for error codes, headers and event streams. A method a path does not list answers 405 METHOD_NOT_ALLOWED with an Allow header.",
     },
     servers: [{ url: "/api/v1" }],
     components: {
-      schemas: { Envelope: envelope },
+      schemas: {
+        Envelope: envelope,
+        // The closed set of error codes; the status of each is in docs/api.md.
+        ErrorCode: { type: "string", enum: Object.keys(API_ERROR_STATUS) },
+      },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "ais_session" },
         bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
