@@ -1,9 +1,10 @@
 import { imageFileParamsSchema } from "@/shared/schemas/images";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 import { fileCacheControl, fileEtagOf, matchesEtag } from "@/server/images/image-files";
 
 // GET /api/v1/images/:id/files/:variant — the image file (original or a thumbnail) for <img>
-export const GET = defineRoute(
+const readImageFile = defineRoute(
   { access: "optional", scope: "images:read", params: imageFileParamsSchema },
   async ({ request, services, identity, params }) => {
     const viewerId = identity?.userId ?? null;
@@ -35,3 +36,7 @@ export const GET = defineRoute(
     });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: readImageFile,
+});
