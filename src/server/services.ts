@@ -109,6 +109,7 @@ export function createServices(parts: {
   const providers = parts.providers ?? createProviderCatalog(config.imageProvider);
   const users = createUsersService({ db, defaults: config.limits });
   const templates = createTemplatesService({ db });
+  const images = createImagesService({ db, objectStore, kv });
   const providerKeys = createProviderKeysService({
     db,
     secretBox: createSecretBox(parts.appSecret, config.previousAppSecrets),
@@ -125,8 +126,8 @@ export function createServices(parts: {
     providers,
     providerKeys,
     apiKeys: createApiKeysService({ db }),
-    images: createImagesService({ db, objectStore }),
-    gallery: createGalleryService({ db, objectStore, cursors: createCursorCodec(parts.appSecret) }),
+    images,
+    gallery: createGalleryService({ db, images, cursors: createCursorCodec(parts.appSecret) }),
     generation: createGenerationService({
       db,
       kv,

@@ -100,7 +100,8 @@ export type ImageVariant = "original" | "150" | "300" | "800" | "1920";
 
 export interface Image {
   id: string;
-  userId: string;
+  /** The author's id, for the author only: null on anyone else's image. */
+  userId: string | null;
   prompt: string;
   negativePrompt: string | null;
   styleTemplateId: string | null;
@@ -112,6 +113,7 @@ export interface Image {
   model: string;
   tags: string[];
   isPublic: boolean;
+  /** The author's own mark: always false on anyone else's image. */
   favorite: boolean;
   parentId: string | null;
   generationTimeMs: number;

@@ -71,7 +71,7 @@ async function signedInWithImages(count: number) {
 }
 
 const originalOf = (image: Image) =>
-  join(studio.config.dataDir, "storage", image.userId, image.id, "original.webp");
+  join(studio.config.dataDir, "storage", image.userId!, image.id, "original.webp");
 
 async function pendingRemovals() {
   return studio.database.query<{ key: string; attempts: number; last_error: string | null }>(

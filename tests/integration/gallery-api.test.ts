@@ -496,7 +496,7 @@ describe("bulk operations and files", () => {
     const { existsSync } = await import("node:fs");
     const { join } = await import("node:path");
     const fileOf = (image: Image) =>
-      join(studio.config.dataDir, "storage", image.userId, image.id, "original.webp");
+      join(studio.config.dataDir, "storage", image.userId!, image.id, "original.webp");
     expect(made.every((image) => existsSync(fileOf(image)))).toBe(true);
     const deleted = await caller.call<{ affected: number }>(bulk.POST, {
       method: "POST",

@@ -8,7 +8,10 @@ const SHARE_ID_PATTERN = /^[A-Za-z0-9]{6,32}$/;
 
 export const SHARED_COLLECTION_PAGE_SIZE = 24;
 
-/** The public image behind a share id, or null (unknown, or private again). Once per request. */
+/**
+ * The public image behind a share id as anyone may see it, with its owner's id for the server
+ * alone, or null (unknown, or private again). Once per request.
+ */
 export const loadSharedImage = cache(async (shareId: string) => {
   if (!SHARE_ID_PATTERN.test(shareId)) return null;
   const services = await getServices();

@@ -7,6 +7,7 @@ import {
   type ApiKeyCreateInput,
   type ApiKeyScope,
 } from "@/shared/schemas/api-keys";
+import { writeAudit, type AuditContext } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
 import { apiKeys, profiles } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/http/app-error";
@@ -18,11 +19,13 @@ const DISPLAY_PREFIX_LENGTH = 8;
 
 export interface ApiKeysService {
   /** Creates a key; the full key is in this answer only (the database keeps its SHA-256). */
-  create(input: { userId: string } & ApiKeyCreateInput): Promise<CreatedApiKey>;
+  create(
+    input: { userId: string; audit: AuditContext } & ApiKeyCreateInput,
+  ): Promise<CreatedApiKey>;
   /** The user's keys that are not revoked (expired ones included), newest first. */
   list(input: { userId: string }): Promise<ApiKey[]>;
   /** Revokes one of the user's keys; someone else's or an unknown id is NOT_FOUND. */
-  revoke(input: { userId: string; id: string }): Promise<ApiKey>;
+  revoke(input: { userId: string; id: string; audit: AuditContext }): Promise<ApiKey>;
 }
 
 // Never select key_hash: nothing that leaves this module needs it.
@@ -63,7 +66,7 @@ function toApiKey(row: ListedRow): ApiKey {
 export function createApiKeysService(deps: { db: Database }): ApiKeysService {
   const { db } = deps;
   return {
-    async create({ userId, name, scopes, expiresInDays }) {
+    async create({ userId, name, scopes, expiresInDays, audit }) {
       const key = randomToken(API_KEY_PREFIX);
       const prefix = key.slice(
         API_KEY_PREFIX.length,
@@ -102,6 +105,22 @@ export function createApiKeysService(deps: { db: Database }): ApiKeysService {
           })
           .returning(listedColumns);
         if (!inserted) throw new AppError("INTERNAL_ERROR", "The API key was not stored.");
+        await writeAudit(
+          tx,
+          {
+            action: "api_key.create",
+            actorId: userId,
+            targetType: "api_key",
+            targetId: inserted.id,
+            // Never the key: the prefix is enough to tell keys apart in the log.
+            metadata: {
+              prefix: inserted.prefix,
+              scopes: inserted.scopes,
+              expiresAt: inserted.expiresAt?.toISOString() ?? null,
+            },
+          },
+          audit,
+        );
         return inserted;
       });
       return { apiKey: toApiKey(row), key };
@@ -116,13 +135,27 @@ export function createApiKeysService(deps: { db: Database }): ApiKeysService {
       return rows.map(toApiKey);
     },
 
-    async revoke({ userId, id }) {
-      const [row] = await db
-        .update(apiKeys)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
-        .returning(listedColumns);
-      if (!row) throw notFound("API key");
+    async revoke({ userId, id, audit }) {
+      const row = await db.transaction(async (tx) => {
+        const [revoked] = await tx
+          .update(apiKeys)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+          .returning(listedColumns);
+        if (!revoked) throw notFound("API key");
+        await writeAudit(
+          tx,
+          {
+            action: "api_key.revoke",
+            actorId: userId,
+            targetType: "api_key",
+            targetId: revoked.id,
+            metadata: { prefix: revoked.prefix },
+          },
+          audit,
+        );
+        return revoked;
+      });
       return toApiKey(row);
     },
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestMeta } from "@/server/auth/auth-port";
 import type { Database } from "@/server/db/database";
 import { auditLogs } from "@/server/db/schema";
 import { logger } from "@/server/observability/logger";
@@ -17,40 +18,61 @@ export type AuditAction =
   | "api_key.revoke"
   | "image.delete";
 
-/** Records a security-relevant event. Never throws: a failed audit write must not fail the request. */
-export async function recordAudit({
-  db,
-  action,
-  actorId,
-  targetType,
-  targetId,
-  ip,
-  userAgent,
-  requestId,
-  metadata = {},
-}: {
-  db: Database;
+/** What a route passes to a service that changes something: who asked, from where. */
+export interface AuditContext {
+  requestId: string;
+  meta: RequestMeta;
+}
+
+export interface AuditEntry {
   action: AuditAction;
   actorId: string | null;
   targetType?: string;
   targetId?: string;
-  ip?: string | null;
-  userAgent?: string | null;
-  requestId?: string;
   metadata?: Record<string, unknown>;
-}): Promise<void> {
+}
+
+function auditRow(entry: AuditEntry, { requestId, meta }: AuditContext) {
+  return {
+    action: entry.action,
+    actorId: entry.actorId,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 400) ?? null,
+    requestId,
+    metadata: entry.metadata ?? {},
+  };
+}
+
+/**
+ * Records a change. Call it with the transaction that makes the change: if this insert fails,
+ * the change is rolled back with it, and a change that fails leaves no entry behind.
+ */
+export async function writeAudit(
+  tx: Database,
+  entry: AuditEntry,
+  context: AuditContext,
+): Promise<void> {
+  await tx.insert(auditLogs).values(auditRow(entry, context));
+}
+
+/**
+ * Records an event that changes nothing of ours (a refused login or refresh, or a session
+ * ended by the auth provider). Never throws: a failed write must not turn the answer into a 500.
+ */
+export async function recordAuditEvent(
+  db: Database,
+  entry: AuditEntry,
+  context: AuditContext,
+): Promise<void> {
   try {
-    await db.insert(auditLogs).values({
-      action,
-      actorId,
-      targetType: targetType ?? null,
-      targetId: targetId ?? null,
-      ip: ip ?? null,
-      userAgent: userAgent?.slice(0, 400) ?? null,
-      requestId: requestId ?? null,
-      metadata,
-    });
+    await writeAudit(db, entry, context);
   } catch (error) {
-    logger.error("audit write failed", { action, requestId, error });
+    logger.error("audit write failed", {
+      action: entry.action,
+      requestId: context.requestId,
+      error,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Session, User } from "@/shared/api-types";
 import type { LoginInput, RegisterInput } from "@/shared/schemas/auth";
-import { recordAudit } from "@/server/audit/audit-log";
+import { recordAuditEvent, writeAudit } from "@/server/audit/audit-log";
 import { AppError } from "@/server/http/app-error";
 import { enforceRateLimits } from "@/server/http/rate-limit";
 import type { Services } from "@/server/services";
@@ -26,7 +26,10 @@ async function limitAuthAttempts({ services, meta, responseHeaders }: Call, emai
   });
 }
 
-/** Register → rate limit (per IP and email) → account → profile → audit. */
+/**
+ * Register → rate limit (per IP and email) → account (auth provider) → profile and audit entry
+ * (one transaction).
+ */
 export async function registerAccount(
   call: Call,
   input: RegisterInput,
@@ -34,23 +37,22 @@ export async function registerAccount(
   const { services, jar, meta, requestId } = call;
   await limitAuthAttempts(call, input.email);
   const result = await services.auth.register(input, jar, meta);
-  await ensureProfileRow({
-    db: services.database.db,
-    userId: result.userId,
-    email: result.email,
-    name: input.name,
-  });
-  await recordAudit({
-    db: services.database.db,
-    action: "auth.register",
-    actorId: result.userId,
-    ...meta,
-    requestId,
+  await services.database.db.transaction(async (tx) => {
+    await ensureProfileRow({
+      db: tx,
+      userId: result.userId,
+      email: result.email,
+      name: input.name,
+    });
+    await writeAudit(tx, { action: "auth.register", actorId: result.userId }, { requestId, meta });
   });
   return { user: await services.users.getUser({ userId: result.userId }), session: result.session };
 }
 
-/** Login → rate limit (per IP and email) → credentials → audit (failures too). */
+/**
+ * Login → rate limit (per IP and email) → credentials → audit (failures too). The session is
+ * the auth provider's change, outside our database's transactions: its entry is an event.
+ */
 export async function loginAccount(
   call: Call,
   input: LoginInput,
@@ -65,27 +67,26 @@ export async function loginAccount(
       email: result.email,
       name: result.email.split("@")[0] ?? "",
     });
-    await recordAudit({
-      db: services.database.db,
-      action: "auth.login",
-      actorId: result.userId,
-      ...meta,
-      requestId,
-    });
+    await recordAuditEvent(
+      services.database.db,
+      { action: "auth.login", actorId: result.userId },
+      { requestId, meta },
+    );
     return {
       user: await services.users.getUser({ userId: result.userId }),
       session: result.session,
     };
   } catch (error) {
     if (error instanceof AppError && error.code === "UNAUTHORIZED") {
-      await recordAudit({
-        db: services.database.db,
-        action: "auth.login_failed",
-        actorId: null,
-        ...meta,
-        requestId,
-        metadata: { emailHash: await hashEmail(input.email) },
-      });
+      await recordAuditEvent(
+        services.database.db,
+        {
+          action: "auth.login_failed",
+          actorId: null,
+          metadata: { emailHash: await hashEmail(input.email) },
+        },
+        { requestId, meta },
+      );
     }
     throw error;
   }
@@ -94,13 +95,11 @@ export async function loginAccount(
 export async function logoutAccount(call: Call, identity: AuthIdentity): Promise<void> {
   const { services, jar, meta, requestId } = call;
   await services.auth.logout(identity, jar);
-  await recordAudit({
-    db: services.database.db,
-    action: "auth.logout",
-    actorId: identity.userId,
-    ...meta,
-    requestId,
-  });
+  await recordAuditEvent(
+    services.database.db,
+    { action: "auth.logout", actorId: identity.userId },
+    { requestId, meta },
+  );
 }
 
 export async function refreshSession(
@@ -112,13 +111,11 @@ export async function refreshSession(
     return { session: await services.auth.refresh(refreshToken) };
   } catch (error) {
     if (error instanceof AppError && error.code === "UNAUTHORIZED") {
-      await recordAudit({
-        db: services.database.db,
-        action: "auth.refresh_rejected",
-        actorId: null,
-        ...meta,
-        requestId,
-      });
+      await recordAuditEvent(
+        services.database.db,
+        { action: "auth.refresh_rejected", actorId: null },
+        { requestId, meta },
+      );
     }
     throw error;
   }

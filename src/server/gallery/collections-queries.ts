@@ -12,7 +12,8 @@ export interface CollectionSummaryRow extends CollectionRow {
 
 /**
  * Collections with their image count and cover (the chosen cover, else the newest image).
- * `visibleImagesOnly` counts only public images, for visitors of a public collection.
+ * `visibleImagesOnly` is for visitors of a public collection: only public images are counted
+ * or shown, and a private chosen cover is neither shown nor named (coverImageId is null).
  */
 async function summarise(
   db: Database,
@@ -67,6 +68,8 @@ async function summarise(
         : null;
     return {
       ...row,
+      // A visitor never learns which private image the owner chose as the cover.
+      coverImageId: usableCover ? row.coverImageId : visibleImagesOnly ? null : row.coverImageId,
       imageCount: countBy.get(row.id) ?? 0,
       coverImage: usableCover ?? newestBy.get(row.id) ?? null,
     };

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Collection, Image, ImageLineage, PublicImage } from "@/shared/api-types";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Collection, Image, PublicImage } from "@/shared/api-types";
 import type { ApiMeta } from "@/shared/api-errors";
 import type {
   BulkAction,
@@ -11,12 +11,12 @@ import type {
 } from "@/shared/schemas/gallery";
 import type { Database } from "@/server/db/database";
 import { collectionImages, collections, images, profiles } from "@/server/db/schema";
+import type { AuditContext } from "@/server/audit/audit-log";
 import { AppError, notFound } from "@/server/http/app-error";
-import { allFileKeysOf, fileUrlOf, reshapeImage } from "@/server/images/image-files";
+import { fileUrlOf, reshapeImageFor } from "@/server/images/image-files";
 import { imageColumns, type ImageRow } from "@/server/images/images-queries";
+import type { ImagesService } from "@/server/images/images-service";
 import { newShareId } from "@/server/sharing/share-id";
-import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
-import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import {
   getCollectionRow,
   getCollectionRowByShareId,
@@ -75,11 +75,12 @@ function paginate<Row extends { id: string }, Item>(
 
 export function createGalleryService({
   db,
-  objectStore,
+  images: imagesService,
   cursors,
 }: {
   db: Database;
-  objectStore: ObjectStorePort;
+  /** The owner of the rules for images (publishing, deleting with their files, lineage). */
+  images: ImagesService;
   cursors: CursorCodec;
 }) {
   async function ownCollection(id: string, userId: string): Promise<CollectionRow> {
@@ -96,35 +97,7 @@ export function createGalleryService({
     return rows.map((row) => row.id);
   }
 
-  /** Makes images public or private; a first publication gets a share id and a published_at. */
-  async function setVisibility(userId: string, ids: string[], isPublic: boolean): Promise<number> {
-    if (!isPublic) {
-      const rows = await db
-        .update(images)
-        .set({ isPublic: false, publishedAt: null })
-        .where(and(eq(images.userId, userId), inArray(images.id, ids)))
-        .returning({ id: images.id });
-      return rows.length;
-    }
-    return db.transaction(async (tx) => {
-      const rows = await tx
-        .update(images)
-        .set({ isPublic: true, publishedAt: sql`coalesce(${images.publishedAt}, now())` })
-        .where(and(eq(images.userId, userId), inArray(images.id, ids)))
-        .returning({ id: images.id, shareId: images.shareId });
-      for (const row of rows.filter((candidate) => !candidate.shareId)) {
-        await tx
-          .update(images)
-          .set({ shareId: newShareId() })
-          .where(and(eq(images.id, row.id), isNull(images.shareId)));
-      }
-      return rows.length;
-    });
-  }
-
   return {
-    setVisibility,
-
     async listOwnImages({
       userId,
       query,
@@ -141,7 +114,14 @@ export function createGalleryService({
         limit: query.limit,
         after: after ? { sort: String(after.sort), id: after.id } : null,
       });
-      return paginate(rows, query.limit, "own", (row) => row.sortKey, reshapeImage, cursors);
+      return paginate(
+        rows,
+        query.limit,
+        "own",
+        (row) => row.sortKey,
+        (row) => reshapeImageFor(row, userId),
+        cursors,
+      );
     },
 
     async listPublicImages(query: PublicGalleryQuery): Promise<Page<PublicImage>> {
@@ -160,7 +140,8 @@ export function createGalleryService({
         query.limit,
         scope,
         (row) => row.sortKey,
-        (row) => ({ ...reshapeImage(row), author: { name: row.authorName } }),
+        // Nobody is signed in here (the route is public), so every image is someone else's.
+        (row) => ({ ...reshapeImageFor(row, null), author: { name: row.authorName } }),
         cursors,
       );
     },
@@ -330,7 +311,7 @@ export function createGalleryService({
         limit,
         scope,
         (entry) => entry.sortKey,
-        reshapeImage,
+        (entry) => reshapeImageFor(entry, viewerId),
         cursors,
       );
     },
@@ -338,32 +319,27 @@ export function createGalleryService({
     async bulk({
       userId,
       action,
+      audit,
     }: {
       userId: string;
       action: BulkAction;
+      audit: AuditContext;
     }): Promise<{ affected: number; imageIds: string[] }> {
       const ids = await ownImageIds(userId, action.imageIds);
       if (ids.length === 0) return { affected: 0, imageIds: [] };
       switch (action.action) {
         case "delete": {
-          const { deleted, keys } = await db.transaction(async (tx) => {
-            const rows = await tx
-              .delete(images)
-              .where(and(eq(images.userId, userId), inArray(images.id, ids)))
-              .returning({
-                id: images.id,
-                storageKey: images.storageKey,
-                thumbnailSizes: images.thumbnailSizes,
-              });
-            const fileKeys = rows.flatMap((row) => allFileKeysOf(row));
-            await queueFileRemovals(tx, fileKeys, "image deleted");
-            return { deleted: rows, keys: fileKeys };
-          });
-          await removeQueuedFiles({ db, objectStore, keys });
-          return { affected: deleted.length, imageIds: deleted.map((row) => row.id) };
+          const deleted = await imagesService.deleteImages({ ids, userId, audit });
+          return { affected: deleted.length, imageIds: deleted };
         }
-        case "setVisibility":
-          return { affected: await setVisibility(userId, ids, action.isPublic), imageIds: ids };
+        case "setVisibility": {
+          const changed = await imagesService.setVisibility({
+            userId,
+            ids,
+            isPublic: action.isPublic,
+          });
+          return { affected: changed.length, imageIds: changed };
+        }
         case "setFavorite": {
           const rows = await db
             .update(images)
@@ -401,42 +377,26 @@ export function createGalleryService({
       }
     },
 
-    /** The chain of edits an image came from (visible ancestors) and the edits made from it. */
-    async lineage({
-      id,
-      viewerId,
+    /**
+     * The public image behind a share link, as anyone may see it, or null. `ownerId` is for the
+     * server to tell its owner apart; it is not part of the image.
+     */
+    async getSharedImage({
+      shareId,
     }: {
-      id: string;
-      viewerId: string | null;
-    }): Promise<ImageLineage> {
-      const visible = (row: ImageRow) => row.isPublic || row.userId === viewerId;
-      const [self] = await db.select().from(images).where(eq(images.id, id)).limit(1);
-      if (!self || !visible(self)) throw notFound("Image");
-      const ancestors: Image[] = [];
-      let parentId = self.parentId;
-      for (let depth = 0; parentId && depth < 50; depth++) {
-        const [parent] = await db.select().from(images).where(eq(images.id, parentId)).limit(1);
-        if (!parent || !visible(parent)) break;
-        ancestors.unshift(reshapeImage(parent));
-        parentId = parent.parentId;
-      }
-      const children = await db
-        .select()
-        .from(images)
-        .where(eq(images.parentId, id))
-        .orderBy(desc(images.createdAt))
-        .limit(50);
-      return { ancestors, descendants: children.filter(visible).map(reshapeImage) };
-    },
-
-    async getSharedImage({ shareId }: { shareId: string }): Promise<PublicImage | null> {
+      shareId: string;
+    }): Promise<{ image: PublicImage; ownerId: string } | null> {
       const [row] = await db
         .select({ image: imageColumns, authorName: profiles.name })
         .from(images)
         .innerJoin(profiles, eq(profiles.id, images.userId))
         .where(and(eq(images.shareId, shareId), eq(images.isPublic, true)))
         .limit(1);
-      return row ? { ...reshapeImage(row.image), author: { name: row.authorName } } : null;
+      if (!row) return null;
+      return {
+        image: { ...reshapeImageFor(row.image, null), author: { name: row.authorName } },
+        ownerId: row.image.userId,
+      };
     },
 
     async getSharedCollection({ shareId }: { shareId: string }) {

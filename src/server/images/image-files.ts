@@ -65,6 +65,7 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
     .some((tag) => tag === "*" || tag === etag);
 }
 
+/** An image as its owner sees it (see reshapeImageFor for everyone else). */
 export function reshapeImage(row: ImageRow): Image {
   const thumbnails: Image["urls"]["thumbnails"] = {};
   for (const size of row.thumbnailSizes) {
@@ -94,4 +95,14 @@ export function reshapeImage(row: ImageRow): Image {
     shareUrl: row.isPublic && row.shareId ? `/s/i/${row.shareId}` : null,
     urls: { original: fileUrlOf(row.id, "original"), thumbnails },
   };
+}
+
+/**
+ * An image as this viewer may see it. Someone else's image never carries its author's id or
+ * their favorite flag: the keys stay (the shape is the same for everyone), the values are
+ * null and false.
+ */
+export function reshapeImageFor(row: ImageRow, viewerId: string | null): Image {
+  const image = reshapeImage(row);
+  return row.userId === viewerId ? image : { ...image, userId: null, favorite: false };
 }

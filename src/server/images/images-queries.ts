@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, getTableColumns, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { images } from "@/server/db/schema";
+import { newShareId } from "@/server/sharing/share-id";
 
 // The search vector is for Postgres alone: lists leave it out instead of shipping it to Node.
 const { searchVector: _searchVector, ...listedColumns } = getTableColumns(images);
@@ -68,7 +69,7 @@ export async function updateOwnImageRow({
   db: Database;
   id: string;
   userId: string;
-  patch: Partial<Pick<ImageRow, "tags" | "isPublic" | "favorite" | "publishedAt" | "shareId">>;
+  patch: Partial<Pick<ImageRow, "tags" | "favorite">>;
 }): Promise<ImageRow | null> {
   const [row] = await db
     .update(images)
@@ -78,20 +79,105 @@ export async function updateOwnImageRow({
   return row ?? null;
 }
 
-export async function deleteOwnImageRow({
+/**
+ * The one rule for publishing: a public image has a published_at (kept when it already had
+ * one) and a share id (made once, kept while it goes private and back, so old links work
+ * again); a private one has no published_at. Returns the ids of the user's images it changed.
+ */
+export async function setOwnImagesVisibility({
+  db,
+  userId,
+  ids,
+  isPublic,
+}: {
+  db: Database;
+  userId: string;
+  ids: string[];
+  isPublic: boolean;
+}): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .update(images)
+    .set(
+      isPublic
+        ? { isPublic: true, publishedAt: sql`coalesce(${images.publishedAt}, now())` }
+        : { isPublic: false, publishedAt: null },
+    )
+    .where(and(eq(images.userId, userId), inArray(images.id, ids)))
+    .returning({ id: images.id, shareId: images.shareId });
+  if (isPublic) {
+    for (const row of rows.filter((candidate) => !candidate.shareId)) {
+      await db
+        .update(images)
+        .set({ shareId: newShareId() })
+        .where(and(eq(images.id, row.id), isNull(images.shareId)));
+    }
+  }
+  return rows.map((row) => row.id);
+}
+
+export async function deleteOwnImageRows({
+  db,
+  userId,
+  ids,
+}: {
+  db: Database;
+  userId: string;
+  ids: string[];
+}): Promise<Pick<ImageRow, "id" | "storageKey" | "thumbnailSizes">[]> {
+  if (ids.length === 0) return [];
+  return db
+    .delete(images)
+    .where(and(eq(images.userId, userId), inArray(images.id, ids)))
+    .returning({
+      id: images.id,
+      storageKey: images.storageKey,
+      thumbnailSizes: images.thumbnailSizes,
+    });
+}
+
+/** How many ancestors a lineage shows at most. */
+export const LINEAGE_DEPTH = 50;
+/** How many direct edits of an image a lineage shows at most (the newest). */
+export const LINEAGE_CHILDREN = 50;
+
+/**
+ * One query for an image's lineage: the image itself, its chain of visible ancestors (up to
+ * LINEAGE_DEPTH, stopping at the first the viewer may not see) and its newest visible direct
+ * edits. Visible = public, or the viewer's own. The caller puts the chain in order.
+ */
+export async function listLineageRows({
   db,
   id,
-  userId,
+  viewerId,
 }: {
   db: Database;
   id: string;
-  userId: string;
-}): Promise<ImageRow | null> {
-  const [row] = await db
-    .delete(images)
-    .where(and(eq(images.id, id), eq(images.userId, userId)))
-    .returning();
-  return row ?? null;
+  viewerId: string | null;
+}): Promise<ImageRow[]> {
+  const visible = (alias: string) =>
+    sql`(${sql.raw(alias)}.is_public or ${sql.raw(alias)}.user_id = ${viewerId}::uuid)`;
+  return db
+    .select(imageColumns)
+    .from(images)
+    .where(
+      sql`${images.id} in (
+        with recursive chain (id, parent_id, depth) as (
+          select self.id, self.parent_id, 0 from ${images} as self
+          where self.id = ${id}::uuid and ${visible("self")}
+          union all
+          select parent.id, parent.parent_id, chain.depth + 1
+          from ${images} as parent join chain on parent.id = chain.parent_id
+          where chain.depth < ${LINEAGE_DEPTH} and ${visible("parent")}
+        )
+        select chain.id from chain
+        union all
+        (select child.id from ${images} as child
+         where child.parent_id = ${id}::uuid and ${visible("child")}
+         order by child.created_at desc, child.id desc
+         limit ${LINEAGE_CHILDREN})
+      )`,
+    );
 }
 
 export async function incrementDownloadCount({

@@ -1,17 +1,22 @@
 import "server-only";
-import type { Image, ImageVariant } from "@/shared/api-types";
+import type { Image, ImageLineage, ImageVariant } from "@/shared/api-types";
 import type { ImagePatch } from "@/shared/schemas/images";
+import { writeAudit, type AuditContext } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
 import { notFound } from "@/server/http/app-error";
+import type { KvPort } from "@/server/kv/kv-port";
 import { logger } from "@/server/observability/logger";
-import { newShareId } from "@/server/sharing/share-id";
 import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
-import { allFileKeysOf, fileKeyOf, reshapeImage, variantsOf } from "./image-files";
+import { allFileKeysOf, fileKeyOf, reshapeImageFor, variantsOf } from "./image-files";
 import {
-  deleteOwnImageRow,
+  deleteOwnImageRows,
+  getImageRow,
   getVisibleImageRow,
   incrementDownloadCount,
+  LINEAGE_DEPTH,
+  listLineageRows,
+  setOwnImagesVisibility,
   updateOwnImageRow,
   type ImageRow,
 } from "./images-queries";
@@ -22,26 +27,48 @@ export interface ImageFile {
   contentType: string;
 }
 
+/** Who is downloading: the signed-in user, else the client's address. */
+export interface Downloader {
+  userId: string | null;
+  ip: string | null;
+}
+
 export interface ImagesService {
-  /** Own image, or anyone's public one; NOT_FOUND otherwise. */
+  /** Own image, or anyone's public one (as others may see it); NOT_FOUND otherwise. */
   getImage(input: { id: string; viewerId: string | null }): Promise<Image>;
   getImageRow(input: { id: string; viewerId: string | null }): Promise<ImageRow>;
   updateImage(input: { id: string; userId: string; patch: ImagePatch }): Promise<Image>;
-  deleteImage(input: { id: string; userId: string }): Promise<void>;
+  /** Makes own images public or private; returns the ids it changed (others' are skipped). */
+  setVisibility(input: { userId: string; ids: string[]; isPublic: boolean }): Promise<string[]>;
+  /** Deletes one own image with its files; NOT_FOUND when it is not the user's. */
+  deleteImage(input: { id: string; userId: string; audit: AuditContext }): Promise<void>;
+  /** Deletes own images with their files; returns the ids it deleted (others' are skipped). */
+  deleteImages(input: { ids: string[]; userId: string; audit: AuditContext }): Promise<string[]>;
+  /** The chain of edits an image came from (visible ancestors) and the edits made from it. */
+  lineage(input: { id: string; viewerId: string | null }): Promise<ImageLineage>;
   readFile(input: {
     id: string;
     viewerId: string | null;
     variant: ImageVariant;
-    countDownload?: boolean;
+  }): Promise<ImageFile>;
+  /** readFile, counting the download once per downloader, image and day (never the owner's). */
+  downloadFile(input: {
+    id: string;
+    viewer: Downloader;
+    variant: ImageVariant;
   }): Promise<ImageFile>;
 }
+
+const DAY_SECONDS = 24 * 60 * 60;
 
 export function createImagesService({
   db,
   objectStore,
+  kv,
 }: {
   db: Database;
   objectStore: ObjectStorePort;
+  kv: KvPort;
 }): ImagesService {
   async function visibleRow(id: string, viewerId: string | null): Promise<ImageRow> {
     const row = await getVisibleImageRow({ db, id, viewerId });
@@ -49,55 +76,149 @@ export function createImagesService({
     return row;
   }
 
+  async function deleteImages({
+    ids,
+    userId,
+    audit,
+  }: {
+    ids: string[];
+    userId: string;
+    audit: AuditContext;
+  }): Promise<string[]> {
+    // The rows, the record of their files and the audit entry go together; the files follow.
+    // If removing them fails, the record stays and the daily cron finishes the job (never a
+    // file without a row left for good, never a row without its file).
+    const { deleted, keys } = await db.transaction(async (tx) => {
+      const rows = await deleteOwnImageRows({ db: tx, userId, ids });
+      if (rows.length === 0) return { deleted: [], keys: [] };
+      const fileKeys = rows.flatMap((row) => allFileKeysOf(row));
+      await queueFileRemovals(tx, fileKeys, "image deleted");
+      const one = rows.length === 1 ? rows[0] : undefined;
+      await writeAudit(
+        tx,
+        one
+          ? { action: "image.delete", actorId: userId, targetType: "image", targetId: one.id }
+          : {
+              action: "image.delete",
+              actorId: userId,
+              targetType: "images",
+              targetId: rows
+                .map((row) => row.id)
+                .join(",")
+                .slice(0, 2000),
+              metadata: { count: rows.length },
+            },
+        audit,
+      );
+      return { deleted: rows.map((row) => row.id), keys: fileKeys };
+    });
+    await removeQueuedFiles({ db, objectStore, keys });
+    return deleted;
+  }
+
+  async function readFile({
+    id,
+    viewerId,
+    variant,
+  }: {
+    id: string;
+    viewerId: string | null;
+    variant: ImageVariant;
+  }): Promise<ImageFile> {
+    const row = await visibleRow(id, viewerId);
+    const available = variantsOf(row);
+    // A size the image does not have (1920 of a small image) falls back to the original.
+    const chosen = available.includes(variant) ? variant : "original";
+    const file = await objectStore.get(fileKeyOf(row, chosen));
+    if (!file) {
+      logger.error("image row without its file", { imageId: id, variant: chosen });
+      throw notFound("Image file");
+    }
+    return { row, body: file.body, contentType: row.mimeType };
+  }
+
+  /**
+   * True the first time this downloader fetches this image today (UTC). Downloads order the
+   * "popular" gallery, so a script fetching one image again and again must not move it.
+   */
+  async function firstDownloadToday(imageId: string, viewer: Downloader): Promise<boolean> {
+    const who = viewer.userId ? `user:${viewer.userId}` : `ip:${viewer.ip ?? "unknown"}`;
+    try {
+      const hit = await kv.limit(`download:${imageId}:${who}`, {
+        limit: 1,
+        windowSeconds: DAY_SECONDS,
+      });
+      return hit.success;
+    } catch (error) {
+      // The download itself goes on; only its count is skipped while the store is down.
+      logger.warn("download not counted: kv unavailable", { imageId, error });
+      return false;
+    }
+  }
+
   return {
     async getImage({ id, viewerId }) {
-      return reshapeImage(await visibleRow(id, viewerId));
+      return reshapeImageFor(await visibleRow(id, viewerId), viewerId);
     },
     getImageRow: ({ id, viewerId }) => visibleRow(id, viewerId),
+
     async updateImage({ id, userId, patch }) {
-      const current = await getVisibleImageRow({ db, id, viewerId: userId });
-      if (!current || current.userId !== userId) throw notFound("Image");
-      const publishedAt =
-        patch.isPublic === true && !current.isPublic
-          ? new Date()
-          : patch.isPublic === false
-            ? null
-            : current.publishedAt;
-      const shareId = patch.isPublic && !current.shareId ? newShareId() : current.shareId;
-      const row = await updateOwnImageRow({
-        db,
-        id,
-        userId,
-        patch: { ...patch, publishedAt, shareId },
+      const row = await db.transaction(async (tx) => {
+        const { isPublic, ...rest } = patch;
+        if (isPublic !== undefined) {
+          const changed = await setOwnImagesVisibility({ db: tx, userId, ids: [id], isPublic });
+          if (changed.length === 0) throw notFound("Image");
+        }
+        if (Object.keys(rest).length > 0)
+          return updateOwnImageRow({ db: tx, id, userId, patch: rest });
+        const current = await getImageRow({ db: tx, id });
+        return current?.userId === userId ? current : null;
       });
       if (!row) throw notFound("Image");
-      return reshapeImage(row);
+      return reshapeImageFor(row, userId);
     },
-    async deleteImage({ id, userId }) {
-      // The row and the record of its files go together; the files follow. If removing them
-      // fails, the record stays and the daily cron finishes the job (never a file without a row
-      // left for good, never a row without its file).
-      const keys = await db.transaction(async (tx) => {
-        const row = await deleteOwnImageRow({ db: tx, id, userId });
-        if (!row) throw notFound("Image");
-        const fileKeys = allFileKeysOf(row);
-        await queueFileRemovals(tx, fileKeys, "image deleted");
-        return fileKeys;
-      });
-      await removeQueuedFiles({ db, objectStore, keys });
+
+    setVisibility: ({ userId, ids, isPublic }) =>
+      db.transaction((tx) => setOwnImagesVisibility({ db: tx, userId, ids, isPublic })),
+
+    async deleteImage({ id, userId, audit }) {
+      const deleted = await deleteImages({ ids: [id], userId, audit });
+      if (deleted.length === 0) throw notFound("Image");
     },
-    async readFile({ id, viewerId, variant, countDownload }) {
-      const row = await visibleRow(id, viewerId);
-      const available = variantsOf(row);
-      // A size the image does not have (1920 of a small image) falls back to the original.
-      const chosen = available.includes(variant) ? variant : "original";
-      const file = await objectStore.get(fileKeyOf(row, chosen));
-      if (!file) {
-        logger.error("image row without its file", { imageId: id, variant: chosen });
-        throw notFound("Image file");
+    deleteImages,
+
+    async lineage({ id, viewerId }) {
+      const rows = await listLineageRows({ db, id, viewerId });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const self = byId.get(id);
+      if (!self) throw notFound("Image");
+      const ancestors: Image[] = [];
+      let parentId = self.parentId;
+      for (let depth = 0; parentId && depth < LINEAGE_DEPTH; depth++) {
+        const parent = byId.get(parentId);
+        if (!parent) break;
+        ancestors.unshift(reshapeImageFor(parent, viewerId));
+        parentId = parent.parentId;
       }
-      if (countDownload) await incrementDownloadCount({ db, id });
-      return { row, body: file.body, contentType: row.mimeType };
+      const descendants = rows
+        .filter((row) => row.parentId === id && row.id !== id)
+        .sort(
+          (a, b) =>
+            b.createdAt.getTime() - a.createdAt.getTime() ||
+            (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+        )
+        .map((row) => reshapeImageFor(row, viewerId));
+      return { ancestors, descendants };
+    },
+
+    readFile,
+
+    async downloadFile({ id, viewer, variant }) {
+      const file = await readFile({ id, viewerId: viewer.userId, variant });
+      if (file.row.userId !== viewer.userId && (await firstDownloadToday(id, viewer))) {
+        await incrementDownloadCount({ db, id });
+      }
+      return file;
     },
   };
 }

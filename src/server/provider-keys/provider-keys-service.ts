@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { ProviderKeyInfo } from "@/shared/api-types";
+import { writeAudit, type AuditContext } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
 import { providerKeys } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
@@ -9,8 +10,12 @@ import type { SecretBox } from "@/server/security/secret-box";
 
 export interface ProviderKeysService {
   /** Checks the key with the provider, then stores it sealed; only last4 stays readable. */
-  saveGeminiKey(input: { userId: string; apiKey: string }): Promise<ProviderKeyInfo>;
-  deleteGeminiKey(input: { userId: string }): Promise<void>;
+  saveGeminiKey(input: {
+    userId: string;
+    apiKey: string;
+    audit: AuditContext;
+  }): Promise<ProviderKeyInfo>;
+  deleteGeminiKey(input: { userId: string; audit: AuditContext }): Promise<void>;
   /** The user's key in clear, for a generation; null when none is stored. */
   readGeminiKey(input: { userId: string }): Promise<string | null>;
 }
@@ -24,7 +29,7 @@ export function createProviderKeysService(deps: {
 }): ProviderKeysService {
   const { db, secretBox } = deps;
   return {
-    async saveGeminiKey({ userId, apiKey }) {
+    async saveGeminiKey({ userId, apiKey, audit }) {
       const key = apiKey.trim();
       if (!/^[\x21-\x7e]{20,200}$/.test(key)) {
         throw new AppError("VALIDATION_ERROR", "That does not look like a Gemini API key.", {
@@ -40,16 +45,33 @@ export function createProviderKeysService(deps: {
         last4: key.slice(-4),
         validatedAt,
       };
-      await db
-        .insert(providerKeys)
-        .values({ userId, provider: "gemini", ...values })
-        .onConflictDoUpdate({ target: [providerKeys.userId, providerKeys.provider], set: values });
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(providerKeys)
+          .values({ userId, provider: "gemini", ...values })
+          .onConflictDoUpdate({
+            target: [providerKeys.userId, providerKeys.provider],
+            set: values,
+          });
+        await writeAudit(
+          tx,
+          {
+            action: "provider_key.save",
+            actorId: userId,
+            metadata: { provider: "gemini", last4: values.last4 },
+          },
+          audit,
+        );
+      });
       return { provider: "gemini", last4: values.last4, validatedAt: validatedAt.toISOString() };
     },
-    async deleteGeminiKey({ userId }) {
-      await db
-        .delete(providerKeys)
-        .where(and(eq(providerKeys.userId, userId), eq(providerKeys.provider, "gemini")));
+    async deleteGeminiKey({ userId, audit }) {
+      await db.transaction(async (tx) => {
+        await tx
+          .delete(providerKeys)
+          .where(and(eq(providerKeys.userId, userId), eq(providerKeys.provider, "gemini")));
+        await writeAudit(tx, { action: "provider_key.delete", actorId: userId }, audit);
+      });
     },
     async readGeminiKey({ userId }) {
       const [row] = await db

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Profile, Settings, User } from "@/shared/api-types";
 import type { ProfilePatch, SettingsPatch } from "@/shared/schemas/settings";
+import { writeAudit, type AuditContext } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
 import { notFound } from "@/server/http/app-error";
 import { readQuota, type QuotaLimits } from "@/server/quotas/quota-service";
@@ -40,8 +41,12 @@ export interface UsersService {
   getUser(input: { userId: string }): Promise<User>;
   getProfile(input: { userId: string }): Promise<Profile>;
   getSettings(input: { userId: string }): Promise<Settings>;
-  updateSettings(input: { userId: string; patch: SettingsPatch }): Promise<Settings>;
-  updateProfile(input: { userId: string; patch: ProfilePatch }): Promise<User>;
+  updateSettings(input: {
+    userId: string;
+    patch: SettingsPatch;
+    audit: AuditContext;
+  }): Promise<Settings>;
+  updateProfile(input: { userId: string; patch: ProfilePatch; audit: AuditContext }): Promise<User>;
   quotaLimitsOf(row: ProfileRow): QuotaLimits;
   getQuotaLimits(input: { userId: string }): Promise<QuotaLimits>;
 }
@@ -97,14 +102,26 @@ export function createUsersService(deps: {
       };
     },
     getSettings,
-    async updateSettings({ userId, patch }) {
-      const row = await updateSettingsRow({ db, userId, patch });
-      if (!row) throw notFound("Settings");
+    async updateSettings({ userId, patch, audit }) {
+      const row = await db.transaction(async (tx) => {
+        const updated = await updateSettingsRow({ db: tx, userId, patch });
+        if (!updated) throw notFound("Settings");
+        await writeAudit(
+          tx,
+          { action: "settings.update", actorId: userId, metadata: { fields: Object.keys(patch) } },
+          audit,
+        );
+        return updated;
+      });
       return reshapeSettings(row);
     },
-    async updateProfile({ userId, patch }) {
-      const row = await updateProfileName({ db, userId, name: patch.name });
-      if (!row) throw notFound("Account");
+    async updateProfile({ userId, patch, audit }) {
+      const row = await db.transaction(async (tx) => {
+        const updated = await updateProfileName({ db: tx, userId, name: patch.name });
+        if (!updated) throw notFound("Account");
+        await writeAudit(tx, { action: "profile.update", actorId: userId }, audit);
+        return updated;
+      });
       return reshapeUser(row);
     },
   };

@@ -12,17 +12,21 @@ interface SharedImagePageProps {
 
 export async function generateMetadata({ params }: SharedImagePageProps): Promise<Metadata> {
   const { shareId } = await params;
-  const image = await loadSharedImage(shareId);
-  if (!image) notFound();
-  return sharedImageMetadata({ image, shareId, origin: await resolveSiteOrigin() });
+  const shared = await loadSharedImage(shareId);
+  if (!shared) notFound();
+  return sharedImageMetadata({ image: shared.image, shareId, origin: await resolveSiteOrigin() });
 }
 
 export default async function SharedImagePage({ params }: SharedImagePageProps) {
   const { shareId } = await params;
-  const image = await loadSharedImage(shareId);
-  if (!image) notFound();
+  const shared = await loadSharedImage(shareId);
+  if (!shared) notFound();
   const user = await getCurrentUser().catch(() => null);
   return (
-    <SharedImageView image={image} signedIn={user !== null} isOwner={user?.id === image.userId} />
+    <SharedImageView
+      image={shared.image}
+      signedIn={user !== null}
+      isOwner={user?.id === shared.ownerId}
+    />
   );
 }

@@ -1,5 +1,4 @@
 import { profilePatchSchema } from "@/shared/schemas/settings";
-import { recordAudit } from "@/server/audit/audit-log";
 import { defineRoute } from "@/server/http/define-route";
 
 // GET /api/v1/auth/profile — the caller's user, quota, settings and provider key summary
@@ -8,17 +7,13 @@ export const GET = defineRoute({ access: "user" }, async ({ services, identity }
 );
 
 // PATCH /api/v1/auth/profile — rename the caller
-export const PATCH = defineRoute({ access: "user", body: profilePatchSchema }, async (ctx) => {
-  const user = await ctx.services.users.updateProfile({
-    userId: ctx.identity.userId,
-    patch: ctx.body,
-  });
-  await recordAudit({
-    db: ctx.services.database.db,
-    action: "profile.update",
-    actorId: ctx.identity.userId,
-    requestId: ctx.requestId,
-    ...ctx.meta,
-  });
-  return { user };
-});
+export const PATCH = defineRoute(
+  { access: "user", body: profilePatchSchema },
+  async ({ services, identity, body, requestId, meta }) => ({
+    user: await services.users.updateProfile({
+      userId: identity.userId,
+      patch: body,
+      audit: { requestId, meta },
+    }),
+  }),
+);

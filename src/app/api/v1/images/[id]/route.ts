@@ -1,5 +1,4 @@
 import { imageIdParamsSchema, imagePatchSchema } from "@/shared/schemas/images";
-import { recordAudit } from "@/server/audit/audit-log";
 import { defineRoute } from "@/server/http/define-route";
 
 // GET /api/v1/images/:id — own image, or anyone's public image
@@ -26,15 +25,10 @@ export const PATCH = defineRoute(
 export const DELETE = defineRoute(
   { access: "user", scope: "images:write", params: imageIdParamsSchema },
   async ({ services, identity, params, requestId, meta }) => {
-    await services.images.deleteImage({ id: params.id, userId: identity.userId });
-    await recordAudit({
-      db: services.database.db,
-      action: "image.delete",
-      actorId: identity.userId,
-      targetType: "image",
-      targetId: params.id,
-      requestId,
-      ...meta,
+    await services.images.deleteImage({
+      id: params.id,
+      userId: identity.userId,
+      audit: { requestId, meta },
     });
     return { deleted: true };
   },

@@ -1,7 +1,7 @@
 import { downloadQuerySchema, imageIdParamsSchema } from "@/shared/schemas/images";
 import { defineRoute } from "@/server/http/define-route";
 
-// GET /api/v1/images/:id/download?size= — the file as an attachment; counts a download
+// GET /api/v1/images/:id/download?size= — the file as an attachment; counts a download (once a day per viewer, never the owner's)
 export const GET = defineRoute(
   {
     access: "optional",
@@ -9,12 +9,11 @@ export const GET = defineRoute(
     params: imageIdParamsSchema,
     query: downloadQuerySchema,
   },
-  async ({ services, identity, params, query }) => {
-    const file = await services.images.readFile({
+  async ({ services, identity, params, query, meta }) => {
+    const file = await services.images.downloadFile({
       id: params.id,
-      viewerId: identity?.userId ?? null,
+      viewer: { userId: identity?.userId ?? null, ip: meta.ip },
       variant: query.size,
-      countDownload: true,
     });
     const name = `ai-image-${params.id.slice(0, 8)}-${query.size}.webp`;
     return new Response(new Blob([file.body as Uint8Array<ArrayBuffer>]), {

@@ -5,5 +5,5 @@ import { defineRoute } from "@/server/http/define-route";
 export const GET = defineRoute(
   { access: "optional", scope: "images:read", params: imageIdParamsSchema },
   async ({ services, identity, params }) =>
-    services.gallery.lineage({ id: params.id, viewerId: identity?.userId ?? null }),
+    services.images.lineage({ id: params.id, viewerId: identity?.userId ?? null }),
 );
