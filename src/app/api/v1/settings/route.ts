@@ -1,13 +1,14 @@
 import { settingsPatchSchema } from "@/shared/schemas/settings";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // GET /api/v1/settings — the caller's preferences
-export const GET = defineRoute({ access: "user" }, async ({ services, identity }) =>
+const readSettings = defineRoute({ access: "user" }, async ({ services, identity }) =>
   services.users.getSettings({ userId: identity.userId }),
 );
 
 // PATCH /api/v1/settings — change some preferences
-export const PATCH = defineRoute(
+const changeSettings = defineRoute(
   { access: "user", body: settingsPatchSchema },
   async ({ services, identity, body, requestId, meta }) =>
     services.users.updateSettings({
@@ -16,3 +17,8 @@ export const PATCH = defineRoute(
       audit: { requestId, meta },
     }),
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: readSettings,
+  PATCH: changeSettings,
+});

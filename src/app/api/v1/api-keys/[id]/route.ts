@@ -1,8 +1,9 @@
 import { apiKeyIdParamsSchema } from "@/shared/schemas/api-keys";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // DELETE /api/v1/api-keys/:id — revoke one of the caller's API keys (session only, no scope)
-export const DELETE = defineRoute(
+const revokeApiKey = defineRoute(
   { access: "user", params: apiKeyIdParamsSchema },
   async ({ services, identity, params, requestId, meta }) => {
     await services.apiKeys.revoke({
@@ -13,3 +14,7 @@ export const DELETE = defineRoute(
     return { revoked: true };
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  DELETE: revokeApiKey,
+});

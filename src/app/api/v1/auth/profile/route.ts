@@ -1,13 +1,14 @@
 import { profilePatchSchema } from "@/shared/schemas/settings";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // GET /api/v1/auth/profile — the caller's user, quota, settings and provider key summary
-export const GET = defineRoute({ access: "user" }, async ({ services, identity }) =>
+const readProfile = defineRoute({ access: "user" }, async ({ services, identity }) =>
   services.users.getProfile({ userId: identity.userId }),
 );
 
 // PATCH /api/v1/auth/profile — rename the caller
-export const PATCH = defineRoute(
+const renameUser = defineRoute(
   { access: "user", body: profilePatchSchema },
   async ({ services, identity, body, requestId, meta }) => ({
     user: await services.users.updateProfile({
@@ -17,3 +18,8 @@ export const PATCH = defineRoute(
     }),
   }),
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: readProfile,
+  PATCH: renameUser,
+});

@@ -1,8 +1,9 @@
 import { imageIdParamsSchema, imagePatchSchema } from "@/shared/schemas/images";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // GET /api/v1/images/:id — own image, or anyone's public image
-export const GET = defineRoute(
+const readImage = defineRoute(
   { access: "optional", scope: "images:read", params: imageIdParamsSchema },
   async ({ services, identity, params }) => ({
     image: await services.images.getImage({ id: params.id, viewerId: identity?.userId ?? null }),
@@ -10,7 +11,7 @@ export const GET = defineRoute(
 );
 
 // PATCH /api/v1/images/:id — change tags, visibility or favorite (owner only)
-export const PATCH = defineRoute(
+const changeImage = defineRoute(
   { access: "user", scope: "images:write", params: imageIdParamsSchema, body: imagePatchSchema },
   async ({ services, identity, params, body }) => ({
     image: await services.images.updateImage({
@@ -22,7 +23,7 @@ export const PATCH = defineRoute(
 );
 
 // DELETE /api/v1/images/:id — delete the image and its files (owner only)
-export const DELETE = defineRoute(
+const removeImage = defineRoute(
   { access: "user", scope: "images:write", params: imageIdParamsSchema },
   async ({ services, identity, params, requestId, meta }) => {
     await services.images.deleteImage({
@@ -33,3 +34,9 @@ export const DELETE = defineRoute(
     return { deleted: true };
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: readImage,
+  PATCH: changeImage,
+  DELETE: removeImage,
+});

@@ -1,8 +1,9 @@
 import { providerKeyInputSchema } from "@/shared/schemas/settings";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // PUT /api/v1/settings/provider-key — check the user's Gemini key with Google, then store it encrypted
-export const PUT = defineRoute(
+const saveProviderKey = defineRoute(
   { access: "user", body: providerKeyInputSchema },
   async ({ services, identity, body, requestId, meta }) =>
     services.providerKeys.saveGeminiKey({
@@ -13,7 +14,7 @@ export const PUT = defineRoute(
 );
 
 // DELETE /api/v1/settings/provider-key — forget the user's Gemini key
-export const DELETE = defineRoute(
+const forgetProviderKey = defineRoute(
   { access: "user" },
   async ({ services, identity, requestId, meta }) => {
     await services.providerKeys.deleteGeminiKey({
@@ -23,3 +24,8 @@ export const DELETE = defineRoute(
     return { deleted: true };
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  PUT: saveProviderKey,
+  DELETE: forgetProviderKey,
+});

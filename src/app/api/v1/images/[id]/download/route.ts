@@ -1,8 +1,9 @@
 import { downloadQuerySchema, imageIdParamsSchema } from "@/shared/schemas/images";
 import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
 
 // GET /api/v1/images/:id/download?size= — the file as an attachment; counts a download (once a day per viewer, never the owner's)
-export const GET = defineRoute(
+const downloadImage = defineRoute(
   {
     access: "optional",
     scope: "images:read",
@@ -26,3 +27,7 @@ export const GET = defineRoute(
     });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: downloadImage,
+});
