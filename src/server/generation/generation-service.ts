@@ -8,7 +8,7 @@ import { collectionImages, collections, images } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
 import { fileKeyOf, reshapeImage } from "@/server/images/image-files";
 import { prepareInputImage, renderImageVariants } from "@/server/images/image-processing";
-import type { ImageRow } from "@/server/images/images-queries";
+import { publicationOf, type ImageRow } from "@/server/images/images-queries";
 import type { KvPort } from "@/server/kv/kv-port";
 import { consumeRateLimits, type RateLimitState } from "@/server/http/rate-limit";
 import { logger } from "@/server/observability/logger";
@@ -20,7 +20,6 @@ import {
   type QuotaLimits,
   type QuotaTicket,
 } from "@/server/quotas/quota-service";
-import { newShareId } from "@/server/sharing/share-id";
 import {
   claimQueuedFiles,
   queueFileRemovals,
@@ -236,7 +235,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
               seed,
               model: result.model,
               tags: input.tags ?? [],
-              isPublic: input.isPublic ?? false,
+              ...publicationOf(input.isPublic ?? false),
               favorite: false,
               parentId: request.parentId,
               generationTimeMs,
@@ -246,8 +245,6 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
               byteSize: rendered.original.data.byteLength,
               thumbnailSizes: rendered.thumbnails.map((variant) => Number(variant.name)),
               totalBytes: rendered.totalBytes,
-              publishedAt: input.isPublic ? new Date() : null,
-              shareId: input.isPublic ? newShareId() : null,
             })
             .returning();
           if (!inserted) throw new Error("image insert returned no row");

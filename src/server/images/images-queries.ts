@@ -79,6 +79,15 @@ export async function updateOwnImageRow({
   return row ?? null;
 }
 
+/** The publication columns of a new image row, by the rule setOwnImagesVisibility keeps. */
+export function publicationOf(isPublic: boolean) {
+  return {
+    isPublic,
+    publishedAt: isPublic ? new Date() : null,
+    shareId: isPublic ? newShareId() : null,
+  };
+}
+
 /**
  * The one rule for publishing: a public image has a published_at (kept when it already had
  * one) and a share id (made once, kept while it goes private and back, so old links work
