@@ -11,7 +11,6 @@ const config = [
       ".next*/**",
       ".data*/**",
       "node_modules/**",
-      "public/sw.js",
       "next-env.d.ts",
       "test-results/**",
     ],
