@@ -1,12 +1,13 @@
+import { clearQueryCache } from "@/lib/api/query-client";
 import { forgetExpirationEntries } from "@/lib/pwa/expiration-metadata";
 import { PRIVATE_CACHES } from "@/lib/pwa/offline-contract";
 import { postToServiceWorker } from "@/lib/pwa/service-worker-client";
 import { deleteOfflineDb } from "./offline-db";
 
 /*
- * Browser-only. Removes everything of the signed-in user this device holds: the IndexedDB
- * database, every private cache and the worker's record of what those caches held (Serwist's
- * expiration database lists their URLs). The worker is asked first (it may hold caches open and
+ * Browser-only. Removes everything of the signed-in user this device holds: the answers this
+ * tab keeps in memory (the query cache), the IndexedDB database, every private cache and the
+ * worker's record of what those caches held (Serwist's expiration database lists their URLs). The worker is asked first (it may hold caches open and
  * knows its own), then the page deletes the same things itself, so a missing or slow worker
  * leaves nothing behind.
  */
@@ -21,6 +22,7 @@ export function clearPrivateData(): Promise<void> {
 }
 
 async function run(): Promise<void> {
+  clearQueryCache();
   const worker = postToServiceWorker({ type: "clear-private-data" }).catch(() => null);
   const caches = deletePrivateCaches();
   const database = deleteOfflineDb().catch(() => undefined);

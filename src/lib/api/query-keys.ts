@@ -1,0 +1,21 @@
+/**
+ * The keys of the client cache, shared by the hooks and the server pages that fill the cache
+ * before the first paint (so both name the same answer the same way).
+ */
+export const queryKeys = {
+  profile: ["profile"] as const,
+  settings: ["settings"] as const,
+  apiKeys: ["api-keys"] as const,
+  templates: ["templates"] as const,
+  templateCatalog: ["templates", "catalog"] as const,
+  collections: ["collections"] as const,
+  collection: (id: string) => ["collections", id] as const,
+  collectionImages: (id: string) => ["collections", id, "images"] as const,
+  /** The gallery's list for one filter string (GET /images' query without paging). */
+  images: (filterSearch: string) => ["images", "list", filterSearch] as const,
+  imageLists: ["images", "list"] as const,
+  image: (id: string) => ["images", "one", id] as const,
+  lineage: (id: string) => ["images", "lineage", id] as const,
+  publicImages: (search: string) => ["public-images", search] as const,
+  sharedCollectionImages: (shareId: string) => ["shared-collection", shareId] as const,
+};
