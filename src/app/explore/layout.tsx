@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 import { PublicFrame } from "@/components/share/public-frame";
+import { AppShell } from "@/components/shell/app-shell";
+import { QueryProvider } from "@/components/shell/query-provider";
+import { getCurrentUser } from "@/server/auth/current-user";
 
-/** Explore is open to visitors: the public header, not the signed-in shell. */
-export default function ExploreLayout({ children }: { children: ReactNode }) {
-  return <PublicFrame>{children}</PublicFrame>;
+/**
+ * Explore is open to visitors: signed out it has the public header; signed in it keeps the
+ * app's navigation (the same shell as the signed-in pages), so Explore is not a dead end.
+ */
+export default async function ExploreLayout({ children }: { children: ReactNode }) {
+  // Explore must render even when the session store is unreachable.
+  const user = await getCurrentUser().catch(() => null);
+  return (
+    <QueryProvider>
+      {user ? <AppShell user={user}>{children}</AppShell> : <PublicFrame>{children}</PublicFrame>}
+    </QueryProvider>
+  );
 }

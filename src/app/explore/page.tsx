@@ -37,7 +37,7 @@ export default async function ExplorePage({ searchParams }: ExplorePageProps) {
       className="mx-auto flex w-full max-w-6xl flex-col gap-8 px-4 pt-6 pb-16 sm:px-6 lg:pt-10"
       data-testid="page-explore"
     >
-      <ExploreHeader signedIn={user !== null} />
+      <ExploreHeader />
       {/* A navigation to other filters (a tag link) starts the gallery afresh from the server's page. */}
       <ExploreGallery
         key={exploreSearchString(query)}

@@ -9,9 +9,11 @@ export function AuthFrame({ children }: { children: ReactNode }) {
   return (
     <div className="bg-canvas grid min-h-dvh lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)]">
       <div className="bg-studio-glow flex min-h-dvh flex-col px-4 pt-[max(1rem,env(safe-area-inset-top))] pb-[max(1.5rem,env(safe-area-inset-bottom))] sm:px-8">
-        <header className="flex items-center justify-between gap-4 py-2">
+        <header className="flex items-center justify-between gap-3 py-2">
           <Link href="/" className="inline-flex rounded-xl" aria-label="AI Image Studio home">
-            <Logo />
+            {/* The name needs room that the narrowest phones give to the theme switcher. */}
+            <Logo compact className="min-[360px]:hidden" />
+            <Logo className="max-[359px]:hidden" />
           </Link>
           <ThemeSwitcher size="compact" />
         </header>

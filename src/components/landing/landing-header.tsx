@@ -7,8 +7,14 @@ export function LandingHeader({ signedIn }: { signedIn: boolean }) {
   return (
     <header className="bg-canvas/75 supports-[backdrop-filter]:bg-canvas/60 sticky top-0 z-40 border-b border-transparent pt-[env(safe-area-inset-top)] backdrop-blur-xl">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-        <Link href="/" className="inline-flex rounded-xl" aria-label="AI Image Studio home">
-          <Logo />
+        <Link
+          href="/"
+          className="inline-flex shrink-0 rounded-xl"
+          aria-label="AI Image Studio home"
+        >
+          {/* The name needs room that the narrowest phones give to the buttons. */}
+          <Logo compact className="min-[420px]:hidden" />
+          <Logo className="max-[419px]:hidden" />
         </Link>
         <nav
           aria-label="Sections"
@@ -21,7 +27,7 @@ export function LandingHeader({ signedIn }: { signedIn: boolean }) {
             Why it&apos;s free
           </a>
         </nav>
-        <div className="flex items-center gap-2">
+        <div className="flex min-w-0 items-center gap-1.5 min-[360px]:gap-2">
           <div className="hidden sm:block">
             <ThemeSwitcher size="compact" />
           </div>

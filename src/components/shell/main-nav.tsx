@@ -25,13 +25,13 @@ export function MainNav() {
           const active = isActivePath(pathname, item.href);
           const Icon = item.icon;
           return (
-            <li key={item.href} className="flex flex-1 lg:flex-none">
+            <li key={item.href} className="flex min-w-0 flex-1 lg:flex-none">
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 data-testid={item.testId}
                 className={cn(
-                  "group relative flex flex-1 flex-col items-center justify-center gap-1 rounded-xl px-1 pt-2 pb-1.5 text-[0.7rem] font-medium transition-colors",
+                  "group relative flex min-w-0 flex-1 flex-col items-center justify-center gap-1 rounded-xl px-0.5 pt-2 pb-1.5 text-[0.65rem] font-medium transition-colors min-[360px]:px-1 min-[360px]:text-[0.7rem]",
                   "min-h-16 lg:min-h-11 lg:flex-row lg:justify-start lg:gap-3 lg:px-3 lg:py-2.5 lg:text-sm",
                   active
                     ? "text-primary-soft-ink lg:bg-primary-soft"
@@ -40,7 +40,7 @@ export function MainNav() {
               >
                 <span
                   className={cn(
-                    "flex h-8 w-14 items-center justify-center rounded-full transition-colors lg:h-auto lg:w-auto",
+                    "flex h-8 w-12 items-center justify-center rounded-full transition-colors min-[360px]:w-14 lg:h-auto lg:w-auto",
                     active
                       ? "bg-primary-soft lg:bg-transparent"
                       : "group-hover:bg-surface-raised lg:group-hover:bg-transparent",
@@ -52,7 +52,7 @@ export function MainNav() {
                     strokeWidth={active ? 2.25 : 1.9}
                   />
                 </span>
-                <span className="lg:hidden">{item.shortLabel}</span>
+                <span className="max-w-full truncate lg:hidden">{item.shortLabel}</span>
                 <span className="hidden lg:inline">{item.label}</span>
                 {active ? (
                   <span
