@@ -6,13 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import type { ApiClientError } from "@/lib/api-client";
-import { loginInputSchema } from "@/shared/schemas/auth";
+import { TEXT_RULES } from "@/shared/limits";
 import { withNext } from "./with-next";
 import { AuthFormFrame } from "./auth-form-frame";
 import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
 
 const FIELDS = ["email", "password"] as const;
 type LoginField = (typeof FIELDS)[number];
+const RULES = { email: TEXT_RULES.email, password: TEXT_RULES.loginPassword };
 
 function mapLoginError(error: ApiClientError): AuthErrorMapping<LoginField> | null {
   if (error.code === "UNAUTHORIZED") {
@@ -29,7 +30,7 @@ function mapLoginError(error: ApiClientError): AuthErrorMapping<LoginField> | nu
 export function LoginForm({ next }: { next: string | null }) {
   const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
     fields: FIELDS,
-    schema: loginInputSchema,
+    rules: RULES,
     endpoint: "/api/v1/auth/login",
     destination: next ?? "/generate",
     mapError: mapLoginError,

@@ -6,13 +6,18 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import type { ApiClientError } from "@/lib/api-client";
-import { registerInputSchema } from "@/shared/schemas/auth";
+import { TEXT_RULES } from "@/shared/limits";
 import { AuthFormFrame } from "./auth-form-frame";
 import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
 import { withNext } from "./with-next";
 
 const FIELDS = ["name", "email", "password"] as const;
 type RegisterField = (typeof FIELDS)[number];
+const RULES = {
+  name: TEXT_RULES.name,
+  email: TEXT_RULES.email,
+  password: TEXT_RULES.password,
+};
 
 function mapRegisterError(error: ApiClientError): AuthErrorMapping<RegisterField> | null {
   if (error.code === "CONFLICT") {
@@ -26,7 +31,7 @@ function mapRegisterError(error: ApiClientError): AuthErrorMapping<RegisterField
 export function RegisterForm({ next }: { next: string | null }) {
   const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
     fields: FIELDS,
-    schema: registerInputSchema,
+    rules: RULES,
     endpoint: "/api/v1/auth/register",
     destination: next ?? "/generate",
     mapError: mapRegisterError,

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type FormEvent } from "react";
-import type { z } from "zod";
 import { ApiClientError, apiFetch, formatWait } from "@/lib/api-client";
+import { checkText, type TextRule } from "@/shared/limits";
 
 export interface FormErrorState {
   title: string;
@@ -17,7 +17,8 @@ export interface AuthErrorMapping<Field extends string> {
 
 interface UseAuthFormOptions<Field extends string> {
   fields: readonly Field[];
-  schema: z.ZodType;
+  /** Each field's rule from shared/limits: the limits the API's schema is built from. */
+  rules: Record<Field, TextRule>;
   endpoint: string;
   /** Where to go after success (already checked to be a same-origin path). */
   destination: string;
@@ -25,17 +26,19 @@ interface UseAuthFormOptions<Field extends string> {
   mapError?: (error: ApiClientError) => AuthErrorMapping<Field> | null;
 }
 
-function firstIssueByField<Field extends string>(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+function checkFields<Field extends string>(
+  values: Record<Field, string>,
+  rules: Record<Field, TextRule>,
   fields: readonly Field[],
-): Partial<Record<Field, string>> {
-  const result: Partial<Record<Field, string>> = {};
-  for (const issue of issues) {
-    const key = issue.path[0];
-    const field = fields.find((name) => name === key);
-    if (field && result[field] === undefined) result[field] = issue.message;
+): { values: Record<Field, string>; errors: Partial<Record<Field, string>> } {
+  const checked = { ...values };
+  const errors: Partial<Record<Field, string>> = {};
+  for (const field of fields) {
+    const result = checkText(rules[field], values[field]);
+    if (result.ok) checked[field] = result.value;
+    else errors[field] = result.error;
   }
-  return result;
+  return { values: checked, errors };
 }
 
 function commonErrorMapping<Field extends string>(
@@ -69,10 +72,10 @@ function commonErrorMapping<Field extends string>(
   return { formError: { title: error.message || "Something went wrong. Please try again." } };
 }
 
-/** Client-side validation with the API's own schema, the POST, and the mapping of its errors. */
+/** Client-side checks with the API's own limits, the POST, and the mapping of its errors. */
 export function useAuthForm<Field extends string>({
   fields,
-  schema,
+  rules,
   endpoint,
   destination,
   mapError,
@@ -98,15 +101,15 @@ export function useAuthForm<Field extends string>({
       if (pending) return;
       const form = event.currentTarget;
       const data = new FormData(form);
-      const values: Record<string, string> = {};
+      const values = {} as Record<Field, string>;
       for (const field of fields) {
         const value = data.get(field);
         values[field] = typeof value === "string" ? value : "";
       }
 
-      const parsed = schema.safeParse(values);
-      if (!parsed.success) {
-        const errors = firstIssueByField(parsed.error.issues, fields);
+      const checked = checkFields(values, rules, fields);
+      if (Object.keys(checked.errors).length > 0) {
+        const errors = checked.errors;
         setFieldErrors(errors);
         setFormError(null);
         focusField(form, errors);
@@ -117,7 +120,7 @@ export function useAuthForm<Field extends string>({
       setFormError(null);
       setFieldErrors({});
       try {
-        await apiFetch<unknown>(endpoint, { method: "POST", json: parsed.data });
+        await apiFetch<unknown>(endpoint, { method: "POST", json: checked.values });
       } catch (error) {
         setPending(false);
         if (!(error instanceof ApiClientError)) {
@@ -133,7 +136,7 @@ export function useAuthForm<Field extends string>({
       router.replace(destination);
       router.refresh();
     },
-    [pending, fields, schema, endpoint, mapError, focusField, router, destination],
+    [pending, fields, rules, endpoint, mapError, focusField, router, destination],
   );
 
   const clearFieldError = useCallback((name: string) => {

@@ -1,4 +1,4 @@
-import { tagSchema } from "@/shared/schemas/images";
+import { textOrUndefined, TEXT_RULES } from "@/shared/limits";
 
 export type ExploreSort = "newest" | "popular";
 
@@ -10,7 +10,7 @@ export interface ExploreQuery {
 }
 
 export const EXPLORE_PAGE_SIZE = 24;
-export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_LENGTH = TEXT_RULES.search.max[0];
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -20,11 +20,11 @@ function single(value: string | string[] | undefined): string | undefined {
 export function parseExploreQuery(
   params: Record<string, string | string[] | undefined>,
 ): ExploreQuery {
-  const tag = tagSchema.safeParse(single(params.tag) ?? "");
+  const tag = textOrUndefined(TEXT_RULES.tag, single(params.tag));
   return {
     q: (single(params.q) ?? "").trim().slice(0, MAX_SEARCH_LENGTH),
     sort: single(params.sort) === "popular" ? "popular" : "newest",
-    tag: tag.success ? tag.data : null,
+    tag: tag ?? null,
   };
 }
 

@@ -16,7 +16,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiClientError } from "@/lib/api-client";
 import type { Collection } from "@/shared/api-types";
-import { collectionInputSchema } from "@/shared/schemas/gallery";
+import { checkText, TEXT_RULES } from "@/shared/limits";
 import { useCollections, useCollectionsStore } from "./use-collections";
 
 interface CollectionPickerDialogProps {
@@ -81,15 +81,15 @@ function CollectionChoices({
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    const parsed = collectionInputSchema.safeParse({ name });
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? "Name the collection.");
+    const parsed = checkText(TEXT_RULES.collectionName, name);
+    if (!parsed.ok) {
+      setProblem(parsed.error);
       return;
     }
     setBusyId("new");
     setProblem(null);
     try {
-      const collection = await createCollection(parsed.data);
+      const collection = await createCollection({ name: parsed.value });
       await onPick(collection);
       onDone();
     } catch (error) {

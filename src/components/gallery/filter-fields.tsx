@@ -7,8 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
-import { tagSchema } from "@/shared/schemas/images";
-import { ASPECT_RATIOS, type AspectRatio } from "@/shared/schemas/settings";
+import { ASPECT_RATIOS, checkText, TEXT_RULES, type AspectRatio } from "@/shared/limits";
 import type { GalleryFilters } from "./gallery-filters";
 
 export const ASPECT_LABELS: Record<AspectRatio, string> = {
@@ -220,9 +219,9 @@ function TagFilterInput({
       if (value !== "") onCommit("");
       return;
     }
-    const parsed = tagSchema.safeParse(raw);
-    setInvalid(!parsed.success);
-    if (parsed.success && parsed.data !== value) onCommit(parsed.data);
+    const parsed = checkText(TEXT_RULES.tag, raw);
+    setInvalid(!parsed.ok);
+    if (parsed.ok && parsed.value !== value) onCommit(parsed.value);
   }
 
   return (

@@ -1,5 +1,11 @@
-import { imageListQuerySchema } from "@/shared/schemas/gallery";
-import type { AspectRatio } from "@/shared/schemas/settings";
+import {
+  isAspectRatio,
+  isDateInRange,
+  isUuid,
+  textOrUndefined,
+  TEXT_RULES,
+  type AspectRatio,
+} from "@/shared/limits";
 
 /** The gallery's URL state: the filters of GET /images, without paging. */
 export interface GalleryFilters {
@@ -26,7 +32,10 @@ export const FILTER_KEYS = [
 
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const fields = imageListQuerySchema.shape;
+/** A date as GET /images takes it: 2026-01-31, or a date-time with an offset, in range. */
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const dateOrUndefined = (raw: string) => (DATE.test(raw) && isDateInRange(raw) ? raw : undefined);
+const uuidOrUndefined = (raw: string) => (isUuid(raw) ? raw : undefined);
 
 /**
  * Reads the filters from a query string, one field at a time, so that one bad parameter
@@ -43,14 +52,14 @@ export function readGalleryFilters(params: URLSearchParams): GalleryFilters {
     const value = parse(raw);
     if (value !== undefined && value !== "") filters[key] = value;
   };
-  take("q", (raw) => fields.q.safeParse(raw).data);
-  take("tag", (raw) => fields.tag.safeParse(raw).data);
-  take("favorite", (raw) => fields.favorite.safeParse(raw).data);
-  take("aspectRatio", (raw) => fields.aspectRatio.safeParse(raw).data);
-  take("templateId", (raw) => fields.templateId.safeParse(raw).data);
-  take("from", (raw) => fields.from.safeParse(raw).data);
-  take("to", (raw) => fields.to.safeParse(raw).data);
-  take("collectionId", (raw) => fields.collectionId.safeParse(raw).data);
+  take("q", (raw) => textOrUndefined(TEXT_RULES.search, raw));
+  take("tag", (raw) => textOrUndefined(TEXT_RULES.tag, raw));
+  take("favorite", (raw) => (raw === "true" ? true : raw === "false" ? false : undefined));
+  take("aspectRatio", (raw) => (isAspectRatio(raw) ? raw : undefined));
+  take("templateId", uuidOrUndefined);
+  take("from", dateOrUndefined);
+  take("to", dateOrUndefined);
+  take("collectionId", uuidOrUndefined);
   return filters;
 }
 

@@ -1,5 +1,4 @@
-import { SEED_MAX, tagSchema } from "@/shared/schemas/images";
-import { aspectRatioSchema, qualitySchema } from "@/shared/schemas/settings";
+import { isAspectRatio, isQuality, SEED_MAX, textOrUndefined, TEXT_RULES } from "@/shared/limits";
 import { NEGATIVE_PROMPT_MAX, PROMPT_MAX, TAGS_MAX, type ComposerValues } from "./composer-values";
 
 /** The query parameters "Use these settings" links carry to /generate. */
@@ -26,10 +25,10 @@ export function composerValuesFromQuery(query: URLSearchParams): Partial<Compose
   const negativePrompt = query.get("negativePrompt");
   if (negativePrompt && negativePrompt.trim())
     values.negativePrompt = negativePrompt.slice(0, NEGATIVE_PROMPT_MAX);
-  const aspectRatio = aspectRatioSchema.safeParse(query.get("aspectRatio"));
-  if (aspectRatio.success) values.aspectRatio = aspectRatio.data;
-  const quality = qualitySchema.safeParse(query.get("quality"));
-  if (quality.success) values.quality = quality.data;
+  const aspectRatio = query.get("aspectRatio");
+  if (isAspectRatio(aspectRatio)) values.aspectRatio = aspectRatio;
+  const quality = query.get("quality");
+  if (isQuality(quality)) values.quality = quality;
   const seed = query.get("seed");
   if (seed && /^\d{1,10}$/.test(seed) && Number(seed) <= SEED_MAX) values.seed = seed;
   const template = query.get("styleTemplateId");
@@ -40,8 +39,8 @@ export function composerValuesFromQuery(query: URLSearchParams): Partial<Compose
       ...new Set(
         tags
           .split(",")
-          .map((tag) => tagSchema.safeParse(tag.trim()))
-          .flatMap((parsed) => (parsed.success ? [parsed.data] : [])),
+          .map((tag) => textOrUndefined(TEXT_RULES.tag, tag))
+          .flatMap((tag) => (tag === undefined ? [] : [tag])),
       ),
     ].slice(0, TAGS_MAX);
     if (valid.length > 0) values.tags = valid;

@@ -1,10 +1,19 @@
-import { generateInputSchema, SEED_MAX, type GenerateInput } from "@/shared/schemas/images";
-import type { AspectRatio, Quality } from "@/shared/schemas/settings";
+import {
+  checkText,
+  isUuid,
+  SEED_MAX,
+  TAGS_MAX,
+  TAGS_MAX_MESSAGE,
+  TEXT_RULES,
+  type AspectRatio,
+  type Quality,
+} from "@/shared/limits";
+import type { GenerateInput } from "@/shared/schemas/images";
 
-export const PROMPT_MAX = 1000;
-export const NEGATIVE_PROMPT_MAX = 500;
-export const TAGS_MAX = 10;
-export const TAG_LENGTH_MAX = 32;
+export { TAGS_MAX };
+export const PROMPT_MAX = TEXT_RULES.prompt.max[0];
+export const NEGATIVE_PROMPT_MAX = TEXT_RULES.negativePrompt.max[0];
+export const TAG_LENGTH_MAX = TEXT_RULES.tag.max[0];
 
 /** The form as the user edits it (the seed is text: empty means random). */
 export interface ComposerValues {
@@ -26,40 +35,47 @@ export type ComposerParse =
 
 const SEED_MESSAGE = `Use a whole number from 0 to ${SEED_MAX}, or leave it empty for a random seed.`;
 
-/** Checks the form with the shared schema; the result is what is sent (trimmed, tags deduplicated). */
+/**
+ * Checks the form with the limits the API's schema is built from (shared/limits, no zod in the
+ * browser); the result is what is sent (trimmed, tags lower-cased and deduplicated).
+ */
 export function parseComposerValues(values: ComposerValues): ComposerParse {
   const fieldErrors: Partial<Record<ComposerField, string>> = {};
   const seedText = values.seed.trim();
   let seed: number | undefined;
   if (seedText !== "") {
-    if (/^\d{1,10}$/.test(seedText)) seed = Number(seedText);
+    if (/^\d{1,10}$/.test(seedText) && Number(seedText) <= SEED_MAX) seed = Number(seedText);
     else fieldErrors.seed = SEED_MESSAGE;
   }
-  const negativePrompt = values.negativePrompt.trim();
-  const candidate = {
-    prompt: values.prompt,
-    ...(negativePrompt ? { negativePrompt } : {}),
+  const prompt = checkText(TEXT_RULES.prompt, values.prompt);
+  if (!prompt.ok) fieldErrors.prompt = prompt.error;
+  const negativePrompt = checkText(TEXT_RULES.negativePrompt, values.negativePrompt);
+  if (!negativePrompt.ok) fieldErrors.negativePrompt = negativePrompt.error;
+  if (values.styleTemplateId && !isUuid(values.styleTemplateId)) {
+    fieldErrors.styleTemplateId = "Not a valid template id.";
+  }
+  const tags: string[] = [];
+  for (const tag of values.tags) {
+    const checked = checkText(TEXT_RULES.tag, tag);
+    if (!checked.ok) {
+      fieldErrors.tags ??= checked.error;
+    } else if (!tags.includes(checked.value)) tags.push(checked.value);
+  }
+  if (values.tags.length > TAGS_MAX) fieldErrors.tags ??= TAGS_MAX_MESSAGE;
+  if (!prompt.ok || !negativePrompt.ok || Object.keys(fieldErrors).length > 0) {
+    return { success: false, fieldErrors };
+  }
+  const input: GenerateInput = {
+    prompt: prompt.value,
+    ...(negativePrompt.value ? { negativePrompt: negativePrompt.value } : {}),
     ...(values.styleTemplateId ? { styleTemplateId: values.styleTemplateId } : {}),
     aspectRatio: values.aspectRatio,
     quality: values.quality,
     ...(seed === undefined ? {} : { seed }),
-    ...(values.tags.length > 0 ? { tags: values.tags } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
     isPublic: values.isPublic,
   };
-  const parsed = generateInputSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (typeof field !== "string" || !(field in values)) continue;
-      const key = field as ComposerField;
-      if (fieldErrors[key]) continue;
-      fieldErrors[key] = key === "seed" ? SEED_MESSAGE : issue.message;
-    }
-  }
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { success: false, fieldErrors };
-  }
-  return { success: true, input: parsed.data, seedFixed: seed !== undefined };
+  return { success: true, input, seedFixed: seed !== undefined };
 }
 
 /** A random seed in the schema's range, for the dice button. */

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { editInputSchema } from "@/shared/schemas/images";
+import { checkText, TEXT_RULES } from "@/shared/limits";
 
 interface EditInstructionFormProps {
   imageId: string;
@@ -29,12 +29,12 @@ export function EditInstructionForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const parsed = editInputSchema.shape.prompt.safeParse(prompt);
-        if (!parsed.success) {
-          setError(parsed.error.issues[0]?.message ?? "Describe the change.");
+        const parsed = checkText(TEXT_RULES.prompt, prompt);
+        if (!parsed.ok) {
+          setError(parsed.error);
           return;
         }
-        onSubmit(parsed.data);
+        onSubmit(parsed.value);
       }}
       className="border-line bg-surface-raised/50 flex flex-col gap-3 rounded-2xl border p-4"
       data-testid="edit-form"

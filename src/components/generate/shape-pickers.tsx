@@ -1,11 +1,6 @@
 "use client";
 
-import {
-  ASPECT_RATIOS,
-  QUALITIES,
-  type AspectRatio,
-  type Quality,
-} from "@/shared/schemas/settings";
+import { ASPECT_RATIOS, QUALITIES, type AspectRatio, type Quality } from "@/shared/limits";
 import { ChoiceRadios, type Choice } from "./choice-radios";
 
 const ASPECT_NAMES: Record<AspectRatio, string> = {

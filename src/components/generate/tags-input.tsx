@@ -4,7 +4,7 @@ import { X } from "lucide-react";
 import { useState, type KeyboardEvent } from "react";
 import { controlClasses } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
-import { tagSchema } from "@/shared/schemas/images";
+import { checkText, TAGS_MAX_MESSAGE, TEXT_RULES } from "@/shared/limits";
 import { TAGS_MAX } from "./composer-values";
 
 interface TagsInputProps {
@@ -26,16 +26,16 @@ export function TagsInput({ id, tags, onChange, onProblem, ...aria }: TagsInputP
     const raw = text.replace(/,/g, " ").trim();
     if (raw === "") return true;
     if (full) {
-      onProblem(`Use at most ${TAGS_MAX} tags.`);
+      onProblem(TAGS_MAX_MESSAGE);
       return false;
     }
-    const parsed = tagSchema.safeParse(raw);
-    if (!parsed.success) {
-      onProblem(parsed.error.issues[0]?.message ?? "That tag can't be used.");
+    const parsed = checkText(TEXT_RULES.tag, raw);
+    if (!parsed.ok) {
+      onProblem(parsed.error);
       return false;
     }
     onProblem(null);
-    if (!tags.includes(parsed.data)) onChange([...tags, parsed.data]);
+    if (!tags.includes(parsed.value)) onChange([...tags, parsed.value]);
     setDraft("");
     return true;
   }

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { streamGeneration } from "@/lib/generation/stream-generation";
 import type { GenerationProgress, Image } from "@/shared/api-types";
-import { editInputSchema } from "@/shared/schemas/images";
+import { checkText, TEXT_RULES } from "@/shared/limits";
 
 const STAGE_LABELS: Record<GenerationProgress["stage"], string> = {
   queued: "Waiting for a slot…",
@@ -31,9 +31,9 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
 
   async function submit(event: { preventDefault: () => void }) {
     event.preventDefault();
-    const parsed = editInputSchema.shape.prompt.safeParse(prompt);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? "Describe the change.");
+    const parsed = checkText(TEXT_RULES.prompt, prompt);
+    if (!parsed.ok) {
+      setProblem(parsed.error);
       return;
     }
     setProblem(null);
@@ -43,7 +43,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
     try {
       const result = await streamGeneration({
         url: `/api/v1/images/${image.id}/edit`,
-        body: { kind: "json", value: { prompt: parsed.data } },
+        body: { kind: "json", value: { prompt: parsed.value } },
         idempotencyKey: idempotencyKey.current,
         onProgress: setProgress,
       });

@@ -5,9 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { controlClasses } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
-import { tagSchema } from "@/shared/schemas/images";
-
-const TAGS_MAX = 10;
+import { checkText, TAGS_MAX, TAGS_MAX_MESSAGE, TEXT_RULES } from "@/shared/limits";
 
 interface TagsEditorProps {
   tags: string[];
@@ -36,20 +34,20 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
     const raw = draft.replace(/,/g, " ").trim();
     if (raw === "") return;
     if (full) {
-      setProblem(`Use at most ${TAGS_MAX} tags.`);
+      setProblem(TAGS_MAX_MESSAGE);
       return;
     }
-    const parsed = tagSchema.safeParse(raw);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? "That tag can't be used.");
+    const parsed = checkText(TEXT_RULES.tag, raw);
+    if (!parsed.ok) {
+      setProblem(parsed.error);
       return;
     }
     setProblem(null);
-    if (tags.includes(parsed.data)) {
+    if (tags.includes(parsed.value)) {
       setDraft("");
       return;
     }
-    if (await save([...tags, parsed.data])) setDraft("");
+    if (await save([...tags, parsed.value])) setDraft("");
   }
 
   if (readOnly) {

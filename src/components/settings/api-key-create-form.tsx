@@ -10,11 +10,7 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch } from "@/lib/api-client";
 import type { CreatedApiKey } from "@/shared/api-types";
-import {
-  apiKeyCreateSchema,
-  MAX_ACTIVE_API_KEYS,
-  type ApiKeyScope,
-} from "@/shared/schemas/api-keys";
+import { checkText, MAX_ACTIVE_API_KEYS, TEXT_RULES, type ApiKeyScope } from "@/shared/limits";
 
 export const SCOPE_LABELS: Record<ApiKeyScope, { title: string; description: string }> = {
   "images:read": {
@@ -95,18 +91,12 @@ export function ApiKeyCreateForm({
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = apiKeyCreateSchema.safeParse({
-      name,
-      scopes,
-      expiresInDays: expiry === "never" ? null : Number(expiry),
-    });
-    if (!parsed.success) {
-      const fields: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if ((field === "name" || field === "scopes" || field === "expiresInDays") && !fields[field])
-          fields[field] = issue.message;
-      }
+    // The scope and expiry controls only offer allowed values; the name is the one free field.
+    const checkedName = checkText(TEXT_RULES.apiKeyName, name);
+    const fields: FieldErrors = {};
+    if (!checkedName.ok) fields.name = checkedName.error;
+    if (scopes.length === 0) fields.scopes = "Choose at least one scope.";
+    if (!checkedName.ok || fields.scopes) {
       setProblem({ fields, alert: null });
       return;
     }
@@ -115,7 +105,11 @@ export function ApiKeyCreateForm({
     try {
       const created = await apiFetch<CreatedApiKey>("/api/v1/api-keys", {
         method: "POST",
-        json: parsed.data,
+        json: {
+          name: checkedName.value,
+          scopes,
+          expiresInDays: expiry === "never" ? null : Number(expiry),
+        },
       });
       setName("");
       setScopes(["images:read"]);

@@ -19,7 +19,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch } from "@/lib/api-client";
 import type { ApiKey, CreatedApiKey } from "@/shared/api-types";
-import { MAX_ACTIVE_API_KEYS } from "@/shared/schemas/api-keys";
+import { MAX_ACTIVE_API_KEYS } from "@/shared/limits";
 import { ApiKeyCreateForm, CreatedApiKeyPanel, SCOPE_LABELS } from "./api-key-create-form";
 import { formatShortDate } from "./format";
 import { LoadError } from "./load-error";

@@ -11,11 +11,12 @@ import { ApiClientError, apiFetch } from "@/lib/api-client";
 import type { Settings } from "@/shared/api-types";
 import {
   ASPECT_RATIOS,
+  isAspectRatio,
+  isQuality,
   QUALITIES,
-  settingsPatchSchema,
   type AspectRatio,
   type Quality,
-} from "@/shared/schemas/settings";
+} from "@/shared/limits";
 import { SettingRow, SettingsSection } from "./settings-section";
 
 type SettingKey = keyof Settings;
@@ -86,6 +87,13 @@ function SettingLabel({
   );
 }
 
+/** The values PATCH /settings accepts (its schema is built from the same lists). */
+function isAllowedSetting(key: SettingKey, value: unknown): boolean {
+  if (key === "defaultQuality") return isQuality(value);
+  if (key === "defaultAspectRatio") return isAspectRatio(value);
+  return typeof value === "boolean";
+}
+
 interface PreferencesSectionProps {
   settings: Settings;
 }
@@ -98,20 +106,15 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
   async function save<K extends SettingKey>(key: K, value: Settings[K]) {
     const previous = values[key];
     if (previous === value) return;
-    const patch = settingsPatchSchema.safeParse({ [key]: value });
-    if (!patch.success) {
-      toast({
-        variant: "error",
-        title: "That value isn't allowed",
-        description: patch.error.issues[0]?.message,
-      });
+    if (!isAllowedSetting(key, value)) {
+      toast({ variant: "error", title: "That value isn't allowed" });
       return;
     }
     const optimistic = { ...values, [key]: value };
     setValues(optimistic);
     setSaving((current) => ({ ...current, [key]: true }));
     try {
-      await apiFetch<unknown>("/api/v1/settings", { method: "PATCH", json: patch.data });
+      await apiFetch<unknown>("/api/v1/settings", { method: "PATCH", json: { [key]: value } });
       toast({
         variant: "success",
         title: "Preferences saved",

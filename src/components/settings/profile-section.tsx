@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast-store";
 import { ApiClientError, apiFetch } from "@/lib/api-client";
 import type { Profile, Quota, User } from "@/shared/api-types";
-import { profilePatchSchema } from "@/shared/schemas/settings";
+import { checkText, TEXT_RULES } from "@/shared/limits";
 import { formatDate } from "./format";
 import { SettingsSection } from "./settings-section";
 
@@ -68,20 +68,21 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
 
   async function saveName(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = profilePatchSchema.safeParse({ name });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Enter your name.");
+    const checked = checkText(TEXT_RULES.name, name);
+    if (!checked.ok) {
+      setError(checked.error);
       return;
     }
-    if (parsed.data.name === user.name) return;
+    const patch = { name: checked.value };
+    if (patch.name === user.name) return;
     setSaving(true);
     setError(null);
     try {
       const data = await apiFetch<unknown>("/api/v1/auth/profile", {
         method: "PATCH",
-        json: parsed.data,
+        json: patch,
       });
-      const updated = readUser(data, { ...user, name: parsed.data.name });
+      const updated = readUser(data, { ...user, name: patch.name });
       onUserChange(updated);
       setName(updated.name);
       toast({ variant: "success", title: "Name updated" });

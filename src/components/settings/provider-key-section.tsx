@@ -28,7 +28,7 @@ import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError, apiFetch, formatWait } from "@/lib/api-client";
 import type { ProviderKeyInfo } from "@/shared/api-types";
-import { providerKeyInputSchema } from "@/shared/schemas/settings";
+import { checkText, TEXT_RULES } from "@/shared/limits";
 import { formatDate } from "./format";
 import { SettingsSection } from "./settings-section";
 
@@ -183,11 +183,9 @@ function KeyForm({
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = providerKeyInputSchema.safeParse({ provider: "gemini", apiKey });
-    if (!parsed.success) {
-      const issue =
-        parsed.error.issues.find((item) => item.path[0] === "apiKey") ?? parsed.error.issues[0];
-      setProblem({ field: issue?.message ?? "Paste your Gemini API key.", alert: null });
+    const checked = checkText(TEXT_RULES.providerKey, apiKey);
+    if (!checked.ok) {
+      setProblem({ field: checked.error, alert: null });
       return;
     }
     setChecking(true);
@@ -195,7 +193,7 @@ function KeyForm({
     try {
       const info = await apiFetch<ProviderKeyInfo>("/api/v1/settings/provider-key", {
         method: "PUT",
-        json: parsed.data,
+        json: { provider: "gemini", apiKey: checked.value },
       });
       setApiKey("");
       onSaved(info);

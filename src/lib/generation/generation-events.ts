@@ -1,52 +1,60 @@
-import { z } from "zod";
 import type { Image, Quota } from "@/shared/api-types";
 import type { SseMessage } from "./sse-parser";
 
-const quotaSchema = z.object({
-  dailyLimit: z.number().nullable(),
-  usedToday: z.number(),
-  remainingToday: z.number().nullable(),
-  monthlyLimit: z.number().nullable(),
-  usedThisMonth: z.number(),
-  resetsAt: z.string(),
-});
+// Hand-written guards, not zod: this module ships to the generate page (see shared/limits).
 
-// Only what the page relies on is checked; the rest of the image passes through untouched.
-const imageSchema = z.looseObject({
-  id: z.string(),
-  prompt: z.string(),
-  seed: z.number(),
-  model: z.string(),
-  isPublic: z.boolean(),
-  urls: z.looseObject({
-    original: z.string(),
-    thumbnails: z.record(z.string(), z.string()),
-  }),
-});
+type Json = Record<string, unknown>;
 
-const progressSchema = z.object({
-  stage: z.enum(["queued", "generating", "processing", "storing"]),
-  percent: z.number(),
-});
+function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
-const doneSchema = z.object({
-  image: imageSchema,
-  quota: quotaSchema.nullish(),
-  replayed: z.boolean().optional(),
-});
+const isNumberOrNull = (value: unknown) => value === null || typeof value === "number";
 
-export const errorBodySchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
+function readQuota(value: unknown): Quota | null {
+  if (
+    isRecord(value) &&
+    isNumberOrNull(value.dailyLimit) &&
+    typeof value.usedToday === "number" &&
+    isNumberOrNull(value.remainingToday) &&
+    isNumberOrNull(value.monthlyLimit) &&
+    typeof value.usedThisMonth === "number" &&
+    typeof value.resetsAt === "string"
+  ) {
+    return value as unknown as Quota;
+  }
+  return null;
+}
 
-const errorEventSchema = z.object({ error: errorBodySchema, quota: quotaSchema.nullish() });
+/** A quota field that may be absent or null; undefined when it is there but malformed. */
+function readOptionalQuota(value: unknown): Quota | null | undefined {
+  return value === undefined || value === null ? null : (readQuota(value) ?? undefined);
+}
+
+const STAGES = ["queued", "generating", "processing", "storing"] as const;
+type Stage = (typeof STAGES)[number];
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export function readErrorBody(value: unknown): ErrorBody | null {
+  if (!isRecord(value) || typeof value.code !== "string" || typeof value.message !== "string") {
+    return null;
+  }
+  return {
+    code: value.code,
+    message: value.message,
+    ...(value.details === undefined ? {} : { details: value.details }),
+  };
+}
 
 export type GenerationEvent =
-  | { type: "progress"; stage: z.infer<typeof progressSchema>["stage"]; percent: number }
+  | { type: "progress"; stage: Stage; percent: number }
   | { type: "done"; image: Image; quota: Quota | null; replayed: boolean }
-  | { type: "error"; error: z.infer<typeof errorBodySchema>; quota: Quota | null };
+  | { type: "error"; error: ErrorBody; quota: Quota | null };
 
 /** The typed event of one SSE message, or null for an event this client does not know or cannot read. */
 export function readGenerationEvent(message: SseMessage): GenerationEvent | null {
@@ -56,33 +64,47 @@ export function readGenerationEvent(message: SseMessage): GenerationEvent | null
   } catch {
     return null;
   }
+  if (!isRecord(payload)) return null;
   switch (message.event) {
     case "progress": {
-      const parsed = progressSchema.safeParse(payload);
-      return parsed.success ? { type: "progress", ...parsed.data } : null;
+      const { stage, percent } = payload;
+      if (!STAGES.includes(stage as Stage) || typeof percent !== "number") return null;
+      return { type: "progress", stage: stage as Stage, percent };
     }
     case "done": {
-      const parsed = doneSchema.safeParse(payload);
-      if (!parsed.success) return null;
-      return {
-        type: "done",
-        image: parsed.data.image as unknown as Image,
-        quota: parsed.data.quota ?? null,
-        replayed: parsed.data.replayed ?? false,
-      };
+      const image = readImage(payload.image);
+      const quota = readOptionalQuota(payload.quota);
+      const { replayed } = payload;
+      if (!image || quota === undefined) return null;
+      if (replayed !== undefined && typeof replayed !== "boolean") return null;
+      return { type: "done", image, quota, replayed: replayed ?? false };
     }
     case "error": {
-      const parsed = errorEventSchema.safeParse(payload);
-      return parsed.success
-        ? { type: "error", error: parsed.data.error, quota: parsed.data.quota ?? null }
-        : null;
+      const error = readErrorBody(payload.error);
+      const quota = readOptionalQuota(payload.quota);
+      if (!error || quota === undefined) return null;
+      return { type: "error", error, quota };
     }
     default:
       return null;
   }
 }
 
+/** Only what the page relies on is checked; the rest of the image passes through untouched. */
 export function readImage(value: unknown): Image | null {
-  const parsed = imageSchema.safeParse(value);
-  return parsed.success ? (parsed.data as unknown as Image) : null;
+  if (
+    !isRecord(value) ||
+    typeof value.id !== "string" ||
+    typeof value.prompt !== "string" ||
+    typeof value.seed !== "number" ||
+    typeof value.model !== "string" ||
+    typeof value.isPublic !== "boolean" ||
+    !isRecord(value.urls) ||
+    typeof value.urls.original !== "string" ||
+    !isRecord(value.urls.thumbnails) ||
+    !Object.values(value.urls.thumbnails).every((url) => typeof url === "string")
+  ) {
+    return null;
+  }
+  return value as unknown as Image;
 }

@@ -1,6 +1,6 @@
 import type { ApiClientErrorCode } from "@/lib/api-client";
 import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
-import { errorBodySchema, readGenerationEvent, readImage } from "./generation-events";
+import { readErrorBody, readGenerationEvent, readImage } from "./generation-events";
 import { createSseParser } from "./sse-parser";
 
 /** The API's codes, plus the stream ending before its `done` or `error` event. */
@@ -152,16 +152,16 @@ async function readJsonAnswer(response: Response): Promise<GenerationSuccess> {
     }
   }
   if (isRecord(payload) && payload.success === false) {
-    const parsed = errorBodySchema.safeParse(payload.error);
-    if (parsed.success) {
+    const error = readErrorBody(payload.error);
+    if (error) {
       throw new GenerationError({
-        code: parsed.data.code as GenerationErrorCode,
-        message: parsed.data.message,
+        code: error.code as GenerationErrorCode,
+        message: error.message,
         status: response.status,
-        details: parsed.data.details,
+        details: error.details,
         retryAfterSeconds:
           parseRetryAfter(response.headers.get("Retry-After")) ??
-          readRetryAfterDetail(parsed.data.details),
+          readRetryAfterDetail(error.details),
       });
     }
   }

@@ -1,22 +1,19 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import {
+  API_KEY_EXPIRY_DAYS,
+  API_KEY_SCOPES,
+  MAX_ACTIVE_API_KEYS,
+  TEXT_RULES,
+} from "@/shared/limits";
+import { ruleString } from "./text";
 
-export const API_KEY_SCOPES = ["images:read", "images:write"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
-export const API_KEY_EXPIRY_DAYS = [30, 90, 365] as const;
-export type ApiKeyExpiryDays = (typeof API_KEY_EXPIRY_DAYS)[number];
-
-/** Most keys a user may hold at once (revoked keys do not count). */
-export const MAX_ACTIVE_API_KEYS = 10;
+export { API_KEY_EXPIRY_DAYS, API_KEY_SCOPES, MAX_ACTIVE_API_KEYS };
+export type { ApiKeyExpiryDays, ApiKeyScope } from "@/shared/limits";
 
 /** POST /api-keys — shared by the settings form and the route. */
 export const apiKeyCreateSchema = z
   .object({
-    name: safeString({ error: "Name the key." })
-      .trim()
-      .min(1, { error: "Name the key, e.g. “Backup script”." })
-      .max(60, { error: "Use at most 60 characters." }),
+    name: ruleString(TEXT_RULES.apiKeyName, { error: "Name the key." }),
     scopes: z
       .array(z.enum(API_KEY_SCOPES, { error: "Scopes are images:read and images:write." }), {
         error: "Choose at least one scope.",

@@ -1,33 +1,26 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { TEXT_RULES } from "@/shared/limits";
+import { ruleString, safeString } from "./text";
 
 /** Shared by the auth route handlers and the login/register forms. */
-export const emailSchema = safeString({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .max(254, { error: "That email address is too long." })
-  .pipe(z.email({ error: "Enter a valid email address." }));
+const { pattern: emailShape, ...emailLength } = TEXT_RULES.email;
+export const emailSchema = ruleString(emailLength, { error: "Enter your email address." }).pipe(
+  z.email({ error: emailShape[1] }),
+);
 
-export const passwordSchema = safeString({ error: "Enter a password." })
-  .min(8, { error: "Use at least 8 characters." })
-  .max(128, { error: "Use at most 128 characters." });
+export const passwordSchema = ruleString(TEXT_RULES.password, { error: "Enter a password." });
 
 export const registerInputSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: safeString({ error: "Enter your name." })
-    .trim()
-    .min(1, { error: "Enter your name." })
-    .max(80, { error: "Use at most 80 characters." }),
+  name: ruleString(TEXT_RULES.name, { error: "Enter your name." }),
 });
 export type RegisterInput = z.infer<typeof registerInputSchema>;
 
 export const loginInputSchema = z.object({
   email: emailSchema,
   // Login accepts any non-empty password so that old passwords outside today's rules still work.
-  password: safeString({ error: "Enter your password." })
-    .min(1, { error: "Enter your password." })
-    .max(1024),
+  password: ruleString(TEXT_RULES.loginPassword, { error: "Enter your password." }),
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 

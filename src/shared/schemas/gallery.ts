@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { tagSchema } from "./images";
 import { aspectRatioSchema } from "./settings";
-import { safeString } from "./text";
+import {
+  CURSOR_MAX,
+  DATE_RANGE_MESSAGE,
+  IMAGE_VARIANTS,
+  isDateInRange,
+  PAGE_LIMIT,
+  TEXT_RULES,
+} from "@/shared/limits";
+import { ruleString, safeString } from "./text";
 
 const booleanParam = z
   .enum(["true", "false"], { error: "Use true or false." })
@@ -9,31 +17,21 @@ const booleanParam = z
 const limitParam = z.coerce
   .number({ error: "limit is a number." })
   .int({ error: "limit is a whole number." })
-  .min(1, { error: "limit is at least 1." })
-  .max(100, { error: "limit is at most 100." })
-  .default(30);
-// Postgres has no year 0 and no year 10000 (a `to` date means through the end of that day), so
-// dates outside this window would pass the format check and then fail the query.
-const EARLIEST_DATE = Date.UTC(1970, 0, 1);
-const LATEST_DATE = Date.UTC(9999, 11, 31);
+  .min(PAGE_LIMIT.min, { error: `limit is at least ${PAGE_LIMIT.min}.` })
+  .max(PAGE_LIMIT.max, { error: `limit is at most ${PAGE_LIMIT.max}.` })
+  .default(PAGE_LIMIT.default);
 const dateParam = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], {
     error: "Use a date like 2026-01-31.",
   })
-  .refine(
-    (value) => {
-      const time = Date.parse(value);
-      return Number.isFinite(time) && time >= EARLIEST_DATE && time < LATEST_DATE;
-    },
-    { error: "Use a date between 1970-01-01 and 9999-12-30." },
-  );
+  .refine(isDateInRange, { error: DATE_RANGE_MESSAGE });
 
 /** GET /images — own images, newest first. Also the /gallery page's URL state. */
 export const imageListQuerySchema = z
   .object({
     limit: limitParam,
-    cursor: safeString().max(400).optional(),
-    q: safeString().trim().max(200, { error: "Search at most 200 characters." }).optional(),
+    cursor: safeString().max(CURSOR_MAX).optional(),
+    q: ruleString(TEXT_RULES.search).optional(),
     tag: tagSchema.optional(),
     collectionId: z.uuid({ error: "Not a valid collection id." }).optional(),
     favorite: booleanParam.optional(),
@@ -49,8 +47,8 @@ export type ImageListQuery = z.infer<typeof imageListQuerySchema>;
 export const publicGalleryQuerySchema = z
   .object({
     limit: limitParam,
-    cursor: safeString().max(400).optional(),
-    q: safeString().trim().max(200, { error: "Search at most 200 characters." }).optional(),
+    cursor: safeString().max(CURSOR_MAX).optional(),
+    q: ruleString(TEXT_RULES.search).optional(),
     tag: tagSchema.optional(),
     sort: z.enum(["newest", "popular"]).default("newest"),
   })
@@ -59,11 +57,8 @@ export type PublicGalleryQuery = z.infer<typeof publicGalleryQuerySchema>;
 
 export const collectionInputSchema = z
   .object({
-    name: safeString()
-      .trim()
-      .min(1, { error: "Name the collection." })
-      .max(80, { error: "Use at most 80 characters." }),
-    description: safeString().trim().max(500, { error: "Use at most 500 characters." }).optional(),
+    name: ruleString(TEXT_RULES.collectionName),
+    description: ruleString(TEXT_RULES.collectionDescription).optional(),
     isPublic: z.boolean().optional(),
   })
   .strict();
@@ -72,7 +67,7 @@ export type CollectionInput = z.infer<typeof collectionInputSchema>;
 export const collectionPatchSchema = z
   .object({
     name: collectionInputSchema.shape.name,
-    description: safeString().trim().max(500, { error: "Use at most 500 characters." }),
+    description: ruleString(TEXT_RULES.collectionDescription),
     isPublic: z.boolean(),
     coverImageId: z.uuid({ error: "Not a valid image id." }).nullable(),
   })
@@ -94,7 +89,7 @@ export const addToCollectionSchema = z
   .object({ imageId: z.uuid({ error: "Not a valid image id." }) })
   .strict();
 export const collectionImagesQuerySchema = z
-  .object({ limit: limitParam, cursor: safeString().max(400).optional() })
+  .object({ limit: limitParam, cursor: safeString().max(CURSOR_MAX).optional() })
   .strict();
 
 const imageIdsSchema = z
@@ -144,7 +139,7 @@ export type BulkAction = z.infer<typeof bulkActionSchema>;
 export const archiveInputSchema = z
   .object({
     imageIds: imageIdsSchema,
-    size: z.enum(["original", "1920", "800", "300", "150"]).default("original"),
+    size: z.enum(IMAGE_VARIANTS).default("original"),
   })
   .strict();
 export type ArchiveInput = z.infer<typeof archiveInputSchema>;

@@ -1,34 +1,22 @@
 import { z } from "zod";
 import { aspectRatioSchema, qualitySchema } from "./settings";
-import { safeString } from "./text";
+import { IMAGE_VARIANTS, SEED_MAX, TAGS_MAX, TAGS_MAX_MESSAGE, TEXT_RULES } from "@/shared/limits";
+import { ruleString } from "./text";
 
-export const tagSchema = safeString()
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "Tags cannot be empty." })
-  .max(32, { error: "Tags are at most 32 characters." })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, {
-    error: "Tags use letters, numbers, spaces, - and _.",
-  });
+export { IMAGE_VARIANTS, SEED_MAX };
+
+export const tagSchema = ruleString(TEXT_RULES.tag);
 
 export const tagsSchema = z
   .array(tagSchema)
-  .max(10, { error: "Use at most 10 tags." })
+  .max(TAGS_MAX, { error: TAGS_MAX_MESSAGE })
   .transform((tags) => [...new Set(tags)]);
-
-export const SEED_MAX = 2_147_483_647;
 
 /** POST /images/generate — JSON, or the same fields in multipart/form-data with an `image` file. */
 export const generateInputSchema = z
   .object({
-    prompt: safeString({ error: "Describe the image you want." })
-      .trim()
-      .min(1, { error: "Describe the image you want." })
-      .max(1000, { error: "Keep the prompt under 1000 characters." }),
-    negativePrompt: safeString()
-      .trim()
-      .max(500, { error: "Keep the negative prompt under 500 characters." })
-      .optional(),
+    prompt: ruleString(TEXT_RULES.prompt, { error: "Describe the image you want." }),
+    negativePrompt: ruleString(TEXT_RULES.negativePrompt).optional(),
     styleTemplateId: z.uuid({ error: "Not a valid template id." }).optional(),
     aspectRatio: aspectRatioSchema.optional(),
     quality: qualitySchema.optional(),
@@ -62,7 +50,6 @@ export const imagePatchSchema = z
   });
 export type ImagePatch = z.infer<typeof imagePatchSchema>;
 
-export const IMAGE_VARIANTS = ["original", "1920", "800", "300", "150"] as const;
 export const downloadQuerySchema = z.object({ size: z.enum(IMAGE_VARIANTS).default("original") });
 export const imageFileParamsSchema = z.object({
   id: z.uuid({ error: "Not a valid image id." }),

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { ASPECT_RATIOS, QUALITIES, TEXT_RULES } from "@/shared/limits";
+import { ruleString } from "./text";
 
-export const ASPECT_RATIOS = ["1:1", "16:9", "9:16", "4:3", "3:4"] as const;
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
-export const QUALITIES = ["standard", "high"] as const;
-export type Quality = (typeof QUALITIES)[number];
+export { ASPECT_RATIOS, QUALITIES };
+export type { AspectRatio, Quality } from "@/shared/limits";
 
 export const aspectRatioSchema = z.enum(ASPECT_RATIOS);
 export const qualitySchema = z.enum(QUALITIES);
@@ -26,10 +25,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const profilePatchSchema = z
   .object({
-    name: safeString()
-      .trim()
-      .min(1, { error: "Enter your name." })
-      .max(80, { error: "Use at most 80 characters." }),
+    name: ruleString(TEXT_RULES.name),
   })
   .strict();
 export type ProfilePatch = z.infer<typeof profilePatchSchema>;
@@ -37,10 +33,7 @@ export type ProfilePatch = z.infer<typeof profilePatchSchema>;
 export const providerKeyInputSchema = z
   .object({
     provider: z.literal("gemini", { error: "Only Gemini keys are supported." }),
-    apiKey: safeString({ error: "Paste your Gemini API key." })
-      .trim()
-      .min(20, { error: "That key is too short to be a Gemini API key." })
-      .max(200, { error: "That key is too long to be a Gemini API key." }),
+    apiKey: ruleString(TEXT_RULES.providerKey, { error: "Paste your Gemini API key." }),
   })
   .strict();
 export type ProviderKeyInput = z.infer<typeof providerKeyInputSchema>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { TEMPLATE_CATEGORIES } from "@/shared/limits";
 
-export const TEMPLATE_CATEGORIES = ["photography", "illustration", "art", "design", "3d"] as const;
-export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
+export { TEMPLATE_CATEGORIES };
+export type { TemplateCategory } from "@/shared/limits";
 
 export const templateListQuerySchema = z.object({
   category: z.enum(TEMPLATE_CATEGORIES).optional(),

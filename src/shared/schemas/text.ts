@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { isStorableText, type TextRule, UNSAFE_TEXT_MESSAGE } from "@/shared/limits";
+
+export { isStorableText, UNSAFE_TEXT_MESSAGE };
 
 /**
  * The one text schema every free-text input starts from (names, prompts, tags, descriptions,
@@ -6,21 +9,26 @@ import { z } from "zod";
  * be encoded as UTF-8, so such input would pass validation and fail later (after the provider
  * was paid). It is refused here, before anything is spent, with a clear VALIDATION_ERROR.
  *
- * Returns a Zod string so callers chain `.trim().min().max()` as usual.
+ * Returns a Zod string so callers chain `.trim().min().max()` as usual. The check itself lives
+ * in shared/limits, which the browser imports without zod.
  */
-const NUL = /\u0000/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export const UNSAFE_TEXT_MESSAGE =
-  "Text may not contain NUL characters (\\u0000) or unpaired UTF-16 surrogates.";
-
-/** True when Postgres can store the string as text (no NUL, no unpaired surrogate). */
-export function isStorableText(value: string): boolean {
-  return !NUL.test(value) && !LONE_SURROGATE.test(value);
-}
-
 export function safeString(params?: Parameters<typeof z.string>[0]) {
   return z.string(params).refine(isStorableText, { error: UNSAFE_TEXT_MESSAGE, abort: true });
+}
+
+/**
+ * A text field built from its rule in shared/limits (the one place its limits and messages are
+ * written; the browser checks the same rule without zod).
+ */
+export function ruleString(rule: TextRule, params?: Parameters<typeof z.string>[0]) {
+  let schema = safeString(params);
+  if (rule.trim) schema = schema.trim();
+  if (rule.lowercase) schema = schema.toLowerCase();
+  if (rule.min) schema = schema.min(rule.min[0], { error: rule.min[1] });
+  const [max, tooLong] = rule.max;
+  schema = tooLong ? schema.max(max, { error: tooLong }) : schema.max(max);
+  if (rule.pattern) schema = schema.regex(rule.pattern[0], { error: rule.pattern[1] });
+  return schema;
 }
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
