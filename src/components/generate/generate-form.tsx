@@ -90,8 +90,9 @@ export function GenerateForm({
         onChange={update}
         onTagProblem={(message) => composer.setFieldError("tags", message)}
       />
-      {/* Below lg the button stays in reach above the bottom navigation while the form scrolls. */}
-      <div className="rounded-b-card border-line bg-surface/95 sticky bottom-[calc(4rem+1px+env(safe-area-inset-bottom))] z-10 -mx-5 -mb-5 flex flex-col gap-2 border-t px-5 py-3 backdrop-blur-md sm:-mx-6 sm:-mb-6 sm:flex-row sm:items-center sm:px-6 lg:static lg:mx-0 lg:mb-0 lg:border-0 lg:bg-transparent lg:p-0 lg:backdrop-blur-none">
+      {/* The button stays in reach while the form scrolls: above the bottom navigation below lg,
+          at the bottom of the window from lg up. */}
+      <div className="rounded-b-card border-line bg-surface/95 sticky bottom-[calc(4rem+1px+env(safe-area-inset-bottom))] z-10 -mx-5 -mb-5 flex flex-col gap-2 border-t px-5 py-3 backdrop-blur-md sm:-mx-6 sm:-mb-6 sm:flex-row sm:items-center sm:px-6 lg:bottom-0">
         <Button
           type="submit"
           size="lg"

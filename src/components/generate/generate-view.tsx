@@ -169,7 +169,13 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
         />
       </Card>
 
-      <div ref={resultAreaRef} className="flex scroll-mt-20 flex-col gap-6" aria-busy={running}>
+      {/* From lg up the result column stays in view while the composer scrolls under it. */}
+      <div
+        ref={resultAreaRef}
+        className="flex scroll-mt-20 flex-col gap-6 lg:sticky lg:top-8"
+        aria-busy={running}
+        data-testid="generate-result-column"
+      >
         <QueuedPrompts />
         <ResultArea
           run={run}
