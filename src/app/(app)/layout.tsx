@@ -1,8 +1,11 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { QueryProvider } from "@/components/shell/query-provider";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { loadShellState } from "@/server/pages/shell-data";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
@@ -10,5 +13,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     const pathname = (await headers()).get("x-pathname") ?? "/generate";
     redirect(`/login?next=${encodeURIComponent(pathname)}`);
   }
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <QueryProvider>
+      <HydrationBoundary state={await loadShellState(user.id)}>
+        <AppShell user={user}>{children}</AppShell>
+      </HydrationBoundary>
+    </QueryProvider>
+  );
 }

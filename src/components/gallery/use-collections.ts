@@ -1,61 +1,62 @@
 "use client";
 
-import { useEffect } from "react";
-import { create } from "zustand";
-import { apiFetch } from "@/lib/api-client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
+import { apiFetch } from "@/lib/api/request";
 import type { Collection } from "@/shared/api-types";
 import type { CollectionInput } from "@/shared/schemas/gallery";
 
-interface CollectionsState {
-  collections: Collection[] | null;
-  status: "idle" | "loading" | "ready" | "error";
-  load: (options?: { force?: boolean }) => Promise<void>;
+const COLLECTIONS_PATH = "/api/v1/gallery/collections";
+
+/** The user's collections, shared (one cache entry) by the filter, the bulk bar and the detail view. */
+export function useCollections() {
+  const query = useApiQuery<Collection[]>(queryKeys.collections, COLLECTIONS_PATH);
+  const status = query.isError ? "error" : query.isPending ? "loading" : "ready";
+  return {
+    collections: query.data ?? null,
+    status,
+    reload: () => query.refetch(),
+  } as const;
+}
+
+interface CollectionActions {
   create: (input: CollectionInput) => Promise<Collection>;
   /** Bumps the counts after images were added (the server is the truth on the next load). */
   noteAdded: (collectionId: string, count: number) => void;
 }
 
-/** The user's collections, shared by the filter, the bulk bar and the detail view. */
-export const useCollectionsStore = create<CollectionsState>()((set, get) => ({
-  collections: null,
-  status: "idle",
-  async load({ force = false } = {}) {
-    if (get().status === "loading" || (get().status === "ready" && !force)) return;
-    set({ status: "loading" });
-    try {
-      const collections = await apiFetch<Collection[]>("/api/v1/gallery/collections");
-      set({ collections, status: "ready" });
-    } catch {
-      set({ status: "error" });
-    }
-  },
-  async create(input) {
-    const collection = await apiFetch<Collection>("/api/v1/gallery/collections", {
-      method: "POST",
-      json: input,
-    });
-    set((state) => ({ collections: [collection, ...(state.collections ?? [])] }));
-    return collection;
-  },
-  noteAdded(collectionId, count) {
-    set((state) => ({
-      collections:
-        state.collections?.map((collection) =>
-          collection.id === collectionId
-            ? { ...collection, imageCount: collection.imageCount + count }
-            : collection,
-        ) ?? null,
-    }));
-  },
-}));
+/** Changes to the cached list of collections; callers show their own errors. */
+export function useCollectionActions(): CollectionActions {
+  const queryClient = useQueryClient();
+  return useMemo(
+    () => ({
+      async create(input) {
+        const collection = await apiFetch<Collection>(COLLECTIONS_PATH, {
+          method: "POST",
+          json: input,
+        });
+        queryClient.setQueryData<Collection[]>(queryKeys.collections, (list) =>
+          list ? [collection, ...list] : list,
+        );
+        return collection;
+      },
+      noteAdded(collectionId, count) {
+        queryClient.setQueryData<Collection[]>(queryKeys.collections, (list) =>
+          list?.map((collection) =>
+            collection.id === collectionId
+              ? { ...collection, imageCount: collection.imageCount + count }
+              : collection,
+          ),
+        );
+      },
+    }),
+    [queryClient],
+  );
+}
 
-/** Loads the collections once when first used. */
-export function useCollections() {
-  const collections = useCollectionsStore((state) => state.collections);
-  const status = useCollectionsStore((state) => state.status);
-  const load = useCollectionsStore((state) => state.load);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { collections, status, reload: () => load({ force: true }) };
+/** `useCollectionActions` with a selector, for the components written against the old store. */
+export function useCollectionsStore<T>(select: (actions: CollectionActions) => T): T {
+  return select(useCollectionActions());
 }

@@ -1,34 +1,16 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { apiFetch } from "@/lib/api-client";
+import { useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
 import type { StyleTemplate } from "@/shared/api-types";
 
-let templatesRequest: Promise<StyleTemplate[]> | null = null;
-
-/** The template catalog, fetched once per tab (it changes with deployments, not with use). */
-function loadTemplates(): Promise<StyleTemplate[]> {
-  templatesRequest ??= apiFetch<StyleTemplate[]>("/api/v1/templates").catch((error: unknown) => {
-    templatesRequest = null;
-    throw error;
-  });
-  return templatesRequest;
-}
-
-/** Style templates for names and the style filter; null until loaded (or when they can't be). */
+/**
+ * Style templates for names and the style filter; null until loaded (or when they can't be).
+ * The catalog changes with deployments, not with use: fetched once per tab.
+ */
 export function useTemplates(): StyleTemplate[] | null {
-  const [templates, setTemplates] = useState<StyleTemplate[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadTemplates().then(
-      (loaded) => {
-        if (live) setTemplates(loaded);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return templates;
+  const query = useApiQuery<StyleTemplate[]>(queryKeys.templates, "/api/v1/templates", {
+    staleTime: Infinity,
+  });
+  return query.data ?? null;
 }

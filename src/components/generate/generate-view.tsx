@@ -46,7 +46,14 @@ export function GenerateView() {
         eyebrow="Create"
         title="Generate"
         description="Describe an image, pick a style and shape, and watch it take form."
-        actions={profile.status === "error" ? null : <QuotaIndicator quota={quota} />}
+        actions={
+          profile.status === "error" ? null : (
+            // Until the store has it (an effect), the profile's quota: the server's HTML shows it.
+            <QuotaIndicator
+              quota={quota ?? (profile.status === "ready" ? profile.data.quota : null)}
+            />
+          )
+        }
       />
       <StageAnnouncer />
       {profile.status === "loading" ? <GenerateSkeleton /> : null}

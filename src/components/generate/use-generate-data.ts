@@ -1,11 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { ApiClientError, apiFetch } from "@/lib/api-client";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { ApiClientError } from "@/lib/api/errors";
+import { useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
+import { apiFetch } from "@/lib/api/request";
+import { readOfflineCopy, saveOfflineCopy } from "@/lib/offline/offline-copies";
+import { hasIndexedDb } from "@/lib/offline/offline-db";
 import type { Profile, StyleTemplate } from "@/shared/api-types";
 import type { TemplateCategory } from "@/shared/schemas/templates";
-import { hasIndexedDb } from "@/lib/offline/offline-db";
-import { readOfflineCopy, saveOfflineCopy } from "@/lib/offline/offline-copies";
 
 export type Loadable<T> =
   { status: "loading" } | { status: "error"; error: ApiClientError } | { status: "ready"; data: T };
@@ -15,46 +19,14 @@ export interface TemplateCatalog {
   categories: { id: TemplateCategory; count: number }[];
 }
 
-function toClientError(error: unknown): ApiClientError {
-  return error instanceof ApiClientError
-    ? error
-    : new ApiClientError({ code: "INTERNAL_ERROR", message: "Something went wrong.", status: 0 });
-}
-
-/** Loads one resource on mount (and on reload); an abort on unmount is not an error. */
-function useLoadable<T>(load: (signal: AbortSignal) => Promise<T>) {
-  const [state, setState] = useState<Loadable<T>>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal).then(
-      (data) => setState({ status: "ready", data }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: "error", error: toClientError(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt, load]);
-
-  const reload = useCallback(() => {
-    setState({ status: "loading" });
-    setAttempt((value) => value + 1);
-  }, []);
-
-  return [state, reload] as const;
-}
-
 /**
- * Loads from the API and keeps a copy on the device; without a connection, answers with that
- * copy, so the form still opens offline and can queue prompts.
+ * Loads from the API; without a connection, answers with the device's copy (useOfflineCopy
+ * keeps it), so the form still opens offline and can queue prompts.
  */
 function withOfflineCopy<T>(key: string, load: (signal: AbortSignal) => Promise<T>) {
   return async (signal: AbortSignal): Promise<T> => {
     try {
-      const data = await load(signal);
-      if (hasIndexedDb()) void saveOfflineCopy(key, data).catch(() => undefined);
-      return data;
+      return await load(signal);
     } catch (error) {
       if (!(error instanceof ApiClientError && error.code === "NETWORK_ERROR") || !hasIndexedDb())
         throw error;
@@ -77,9 +49,35 @@ const loadCatalog = withOfflineCopy("templates", async (signal): Promise<Templat
   return { templates, categories };
 });
 
-/** The profile (defaults, quota) and the template catalog, each with its own loading state. */
+/** Keeps the latest answer (fetched here or rendered by the server) on the device. */
+function useOfflineCopy(key: string, data: unknown) {
+  useEffect(() => {
+    if (data !== undefined && hasIndexedDb())
+      void saveOfflineCopy(key, data).catch(() => undefined);
+  }, [key, data]);
+}
+
+function toLoadable<T>(query: UseQueryResult<T, ApiClientError>): Loadable<T> {
+  if (query.isSuccess) return { status: "ready", data: query.data };
+  if (query.isError) return { status: "error", error: query.error };
+  return { status: "loading" };
+}
+
+/**
+ * The profile (defaults, quota) and the template catalog, each with its own loading state;
+ * the server's render usually put both in the cache already.
+ */
 export function useGenerateData() {
-  const [profile, reloadProfile] = useLoadable(loadProfile);
-  const [catalog, reloadCatalog] = useLoadable(loadCatalog);
-  return { profile, reloadProfile, catalog, reloadCatalog };
+  const profile = useApiQuery<Profile>(queryKeys.profile, loadProfile);
+  const catalog = useApiQuery<TemplateCatalog>(queryKeys.templateCatalog, loadCatalog, {
+    staleTime: Infinity,
+  });
+  useOfflineCopy("profile", profile.data);
+  useOfflineCopy("templates", catalog.data);
+  return {
+    profile: toLoadable(profile),
+    reloadProfile: () => void profile.refetch(),
+    catalog: toLoadable(catalog),
+    reloadCatalog: () => void catalog.refetch(),
+  };
 }

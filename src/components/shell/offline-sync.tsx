@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { claimOfflineDbFor, hasIndexedDb } from "@/lib/offline/offline-db";
 import { refreshOfflinePreference } from "@/lib/offline/offline-preference";
 import { nextDueAt, takeSentEntries } from "@/lib/offline/outbox";
@@ -53,7 +53,8 @@ export function OfflineSync({ userId }: { userId: string }) {
 
     const ready = claimOfflineDbFor(userId)
       .then(async () => {
-        void refreshOfflinePreference().catch(() => undefined);
+        // The layout rendered the settings into the cache: no request for them here.
+        void refreshOfflinePreference({ maxAgeMs: 60_000 }).catch(() => undefined);
         await announceReady();
         if (isOffline()) void registerOutboxSync();
         else await flush();
@@ -86,9 +87,13 @@ export function OfflineSync({ userId }: { userId: string }) {
   }, [userId]);
 
   // The setting can change on /settings while the shell stays mounted: read it again where it matters.
+  // The first page was read with the layout's settings above: only later navigations ask again.
   const pathname = usePathname();
   const needsPreference = /^\/(?:gallery|collections)/.test(pathname);
+  const firstPathname = useRef<string | null>(pathname);
   useEffect(() => {
+    if (pathname === firstPathname.current) return;
+    firstPathname.current = null;
     if (needsPreference && hasIndexedDb() && !isOffline()) {
       void refreshOfflinePreference().catch(() => undefined);
     }

@@ -1,7 +1,9 @@
 "use client";
 
 import { create } from "zustand";
-import { apiFetch } from "@/lib/api-client";
+import { getQueryClient } from "@/lib/api/query-client";
+import { queryKeys } from "@/lib/api/query-keys";
+import { apiFetch } from "@/lib/api/request";
 import type { Settings } from "@/shared/api-types";
 import { openOfflineDb } from "./offline-db";
 
@@ -24,12 +26,20 @@ export function isOfflineCacheEnabled(): boolean {
   return useOfflinePreference.getState().enabled !== false;
 }
 
-/** Loads the setting (API first, then the device's copy) and clears the mirror when it is off. */
-export async function refreshOfflinePreference(): Promise<boolean> {
+/**
+ * Loads the setting (the settings in the query cache when younger than `maxAgeMs` — the
+ * signed-in layout puts them there — else the API, then the device's copy) and clears the
+ * mirror when it is off.
+ */
+export async function refreshOfflinePreference({ maxAgeMs = 0 } = {}): Promise<boolean> {
   const db = await openOfflineDb();
   let enabled: boolean;
   try {
-    const settings = await apiFetch<Settings>("/api/v1/settings");
+    const settings = await getQueryClient().fetchQuery({
+      queryKey: queryKeys.settings,
+      queryFn: ({ signal }) => apiFetch<Settings>("/api/v1/settings", { signal }),
+      staleTime: maxAgeMs,
+    });
     enabled = settings.enableOfflineCache;
     await db.put("meta", { key: PREFERENCE_KEY, value: String(enabled) });
   } catch {

@@ -1,18 +1,29 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { GalleryPageSkeleton } from "@/components/gallery/gallery-page-skeleton";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { PageContainer } from "@/components/shell/page-header";
+import { loadGalleryPageState, type PageSearchParams } from "@/server/pages/gallery-page-data";
 
 export const metadata: Metadata = { title: "My gallery" };
 
-export default function GalleryPage() {
+export default async function GalleryPage({
+  searchParams,
+}: {
+  searchParams: Promise<PageSearchParams>;
+}) {
+  // The first page of images, the templates and the collections are in the HTML: no request
+  // from the browser before the grid paints.
+  const state = await loadGalleryPageState(await searchParams);
   return (
     <PageContainer>
       <div data-testid="page-gallery">
-        <Suspense fallback={<GalleryPageSkeleton />}>
-          <GalleryView />
-        </Suspense>
+        <HydrationBoundary state={state}>
+          <Suspense fallback={<GalleryPageSkeleton />}>
+            <GalleryView />
+          </Suspense>
+        </HydrationBoundary>
       </div>
     </PageContainer>
   );
