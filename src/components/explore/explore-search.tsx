@@ -32,6 +32,7 @@ export function ExploreSearch({ value, onChange, onSubmit }: ExploreSearchProps)
       />
       <Input
         id={id}
+        name="q"
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}

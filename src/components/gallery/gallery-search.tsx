@@ -49,6 +49,8 @@ export function GallerySearch({ value, onSearch }: GallerySearchProps) {
       />
       <Input
         type="search"
+        id="gallery-search-input"
+        name="q"
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {

@@ -32,7 +32,7 @@ function tileLabel(image: Image): string {
   return states.length > 0 ? `${prompt} (${states.join(", ")})` : prompt;
 }
 
-/** One square thumbnail: a link to the image, or a toggle while selecting. */
+/** One thumbnail, filling the box its row gives it: a link to the image, or a toggle while selecting. */
 export const GalleryTile = memo(function GalleryTile({
   image,
   index,
@@ -67,7 +67,7 @@ export const GalleryTile = memo(function GalleryTile({
         </span>
       )}
       <NextImage
-        src={thumbnailOf(image)}
+        src={size > 220 ? (image.urls.thumbnails["800"] ?? thumbnailOf(image)) : thumbnailOf(image)}
         alt=""
         fill
         unoptimized

@@ -8,7 +8,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useOnlineStatus } from "@/components/shell/use-online-status";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import {
+  ShortcutsDialog,
+  useShortcutsHelp,
+  type Shortcut,
+} from "@/components/ui/keyboard-shortcuts";
 import { toast } from "@/components/ui/toast";
+import { apiFetch } from "@/lib/api-client";
 import type { Image } from "@/shared/api-types";
 import { GalleryToolbar } from "./gallery-toolbar";
 import { hasActiveFilters } from "./gallery-filters";
@@ -22,7 +28,9 @@ import {
 import { closeLightbox, pushLightbox, replaceLightbox } from "./lightbox-history";
 import { usePendingDeletes } from "./pending-deletes";
 import { UndoDeleteToast } from "./undo-delete-toast";
+import { GalleryViewBar } from "./gallery-view-bar";
 import { useCollections } from "./use-collections";
+import { useGalleryViewOptions } from "./use-gallery-view-options";
 import { useGalleryUrlState } from "./use-gallery-url-state";
 import { useImagePages } from "./use-image-pages";
 import { useSelection } from "./use-selection";
@@ -59,10 +67,23 @@ function isInLayer(target: EventTarget | null): boolean {
   );
 }
 
+const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ["/"], does: "Search your images" },
+  { keys: ["←", "→", "↑", "↓"], does: "Move between images" },
+  { keys: ["Enter"], does: "Open the image" },
+  { keys: ["f"], does: "Add to or remove from favorites" },
+  { keys: ["Shift", "Click"], does: "Select a range" },
+  { keys: ["Esc"], does: "Stop selecting" },
+  { keys: ["?"], does: "Show these shortcuts" },
+];
+
 /** /gallery: search and filters in the URL, a virtualised grid, multi-select and the lightbox. */
 export function GalleryView() {
   const { filters, search, setFilters, galleryUrl, lightboxId } = useGalleryUrlState();
   const pages = useImagePages(search);
+  const [viewOptions, setViewOptions] = useGalleryViewOptions();
+  const shortcutsHelp = useShortcutsHelp("#gallery-search-input");
+  const [announcement, setAnnouncement] = useState("");
   const online = useOnlineStatus();
   const hiddenIds = usePendingDeletes((state) => state.hiddenIds);
   const templates = useTemplates();
@@ -175,6 +196,33 @@ export function GalleryView() {
 
   const { updateImage, prependImage, patchImages, loadMore, retry } = pages;
 
+  // `f` on a focused tile: the change shows at once and is announced; a failure puts it back.
+  const onToggleFavorite = useCallback(
+    async (index: number) => {
+      const before = images[index];
+      if (!before) return;
+      const favorite = !before.favorite;
+      updateImage({ ...before, favorite });
+      setAnnouncement(favorite ? "Added to favorites" : "Removed from favorites");
+      try {
+        const { image } = await apiFetch<{ image: Image }>(`/api/v1/images/${before.id}`, {
+          method: "PATCH",
+          json: { favorite },
+        });
+        updateImage(image);
+      } catch (error) {
+        updateImage(before);
+        setAnnouncement("");
+        toast({
+          variant: "error",
+          title: favorite ? "Couldn't add to favorites" : "Couldn't remove from favorites",
+          description: error instanceof Error ? error.message : "Please try again.",
+        });
+      }
+    },
+    [images, updateImage],
+  );
+
   const onEdited = useCallback(
     (image: Image) => {
       if (!filtered) prependImage(image);
@@ -205,8 +253,17 @@ export function GalleryView() {
   } else {
     content = (
       <>
+        <GalleryViewBar
+          count={images.length}
+          complete={!pages.hasMore}
+          options={viewOptions}
+          onChange={setViewOptions}
+        />
         <VirtualImageGrid
           images={images}
+          layout={viewOptions.layout}
+          size={viewOptions.size}
+          onToggleFavorite={(index) => void onToggleFavorite(index)}
           hasMore={pages.hasMore}
           loadingMore={pages.loadingMore}
           selectMode={selecting}
@@ -215,7 +272,7 @@ export function GalleryView() {
           onActivate={onActivate}
           onLongPress={onPick}
           onPick={onPick}
-          layoutKey={`${search}|${selecting}`}
+          layoutKey={`${search}|${selecting}|${viewOptions.layout}`}
           focusRequest={focusRequest}
         />
         <GridFooter
@@ -286,6 +343,15 @@ export function GalleryView() {
         ) : null}
         {content}
       </div>
+
+      <div role="status" aria-live="polite" className="sr-only" data-testid="gallery-announcer">
+        {announcement}
+      </div>
+      <ShortcutsDialog
+        open={shortcutsHelp.open}
+        onOpenChange={shortcutsHelp.setOpen}
+        shortcuts={SHORTCUTS}
+      />
 
       {selecting ? (
         <BulkActionBar

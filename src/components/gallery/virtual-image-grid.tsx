@@ -6,6 +6,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -13,27 +14,31 @@ import {
 } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Image } from "@/shared/api-types";
+import {
+  gapFor,
+  gridRows,
+  justifiedRows,
+  rowOfIndex,
+  targetRowHeight,
+  verticalNeighbour,
+  type GalleryLayoutKind,
+  type GalleryTileSize,
+  type LayoutRow,
+} from "./gallery-layout";
 import { GalleryTile } from "./gallery-tile";
 import { useElementWidth } from "./use-element-width";
 
-const MIN_TILE_PX = 150;
-const MAX_COLUMNS = 6;
 /** Rows rendered beyond the viewport on each side. */
 const OVERSCAN_ROWS = 3;
 /** Ask for the next page this many rows before the end. */
 const PREFETCH_ROWS = 4;
-
-export function columnsFor(width: number): number {
-  const gap = gapFor(width);
-  return Math.min(MAX_COLUMNS, Math.max(2, Math.floor((width + gap) / (MIN_TILE_PX + gap))));
-}
-
-function gapFor(width: number): number {
-  return width < 600 ? 8 : 12;
-}
+/** Placeholder tiles shown after the images while more are on their way. */
+const PLACEHOLDERS = 8;
 
 interface VirtualImageGridProps {
   images: Image[];
+  layout: GalleryLayoutKind;
+  size: GalleryTileSize;
   hasMore: boolean;
   loadingMore: boolean;
   selectMode: boolean;
@@ -42,18 +47,27 @@ interface VirtualImageGridProps {
   onActivate: (index: number, event: MouseEvent) => void;
   onLongPress: (index: number) => void;
   onPick: (index: number) => void;
+  /** The `f` key on a focused tile. */
+  onToggleFavorite: (index: number) => void;
   /** Changes when something above the grid may have moved it (filters, banners). */
   layoutKey: string;
   /** Set when the lightbox closes: that tile is scrolled into view and focused. */
   focusRequest: { id: string; serial: number } | null;
 }
 
+function ratioOf(image: Image): number {
+  return image.width > 0 && image.height > 0 ? image.width / image.height : 1;
+}
+
 /**
- * A square grid virtualised by rows against the window's scroll: only the rows near the
- * viewport are in the DOM, so ten thousand images cost what a screenful does.
+ * The gallery's tiles, in justified rows (each image at its own aspect ratio) or a square grid,
+ * virtualised by rows against the window's scroll: only the rows near the viewport are in the
+ * DOM, so ten thousand images cost what a screenful does.
  */
 export function VirtualImageGrid({
   images,
+  layout,
+  size,
   hasMore,
   loadingMore,
   selectMode,
@@ -62,20 +76,24 @@ export function VirtualImageGrid({
   onActivate,
   onLongPress,
   onPick,
+  onToggleFavorite,
   layoutKey,
   focusRequest,
 }: VirtualImageGridProps) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const [scrollMargin, setScrollMargin] = useState(0);
-
-  const columns = width > 0 ? columnsFor(width) : 2;
   const gap = gapFor(width);
-  const tile = width > 0 ? (width - gap * (columns - 1)) / columns : 0;
-  const rowHeight = tile + gap;
-  const trailing =
-    hasMore || loadingMore ? ((columns - (images.length % columns)) % columns) + columns : 0;
-  const slots = images.length + trailing;
-  const rowCount = Math.ceil(slots / columns);
+  const slots = images.length + (hasMore || loadingMore ? PLACEHOLDERS : 0);
+
+  const rows = useMemo<LayoutRow[]>(() => {
+    if (layout === "grid") return gridRows({ count: slots, width, size });
+    const ratios = Array.from({ length: slots }, (_, index) => {
+      const image = images[index];
+      return image ? ratioOf(image) : 1;
+    });
+    return justifiedRows({ ratios, width, targetHeight: targetRowHeight(width, size) });
+  }, [layout, images, slots, width, size]);
+  const rowCount = rows.length;
 
   useLayoutEffect(() => {
     const element = containerRef.current;
@@ -86,7 +104,7 @@ export function VirtualImageGrid({
 
   const virtualizer = useWindowVirtualizer({
     count: rowCount,
-    estimateSize: () => rowHeight || 200,
+    estimateSize: (index) => (rows[index]?.height ?? 200) + gap,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
     // Rows are moved by writing their transform directly; React renders only when rows enter
@@ -96,17 +114,18 @@ export function VirtualImageGrid({
 
   useEffect(() => {
     virtualizer.measure();
-  }, [virtualizer, rowHeight]);
+  }, [virtualizer, rows, gap]);
 
-  const rows = virtualizer.getVirtualItems();
-  const lastRow = rows[rows.length - 1]?.index ?? -1;
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastRow = virtualRows[virtualRows.length - 1]?.index ?? -1;
   useEffect(() => {
     if (hasMore && !loadingMore && lastRow >= rowCount - 1 - PREFETCH_ROWS) onEndReached();
   }, [hasMore, loadingMore, lastRow, rowCount, onEndReached]);
 
   const focusIndex = useCallback(
     (index: number) => {
-      virtualizer.scrollToIndex(Math.floor(index / columns), { align: "auto" });
+      const row = rowOfIndex(rows, index);
+      if (row >= 0) virtualizer.scrollToIndex(row, { align: "auto" });
       // Two frames: one for the virtualizer to render the row, one for layout.
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
@@ -114,7 +133,7 @@ export function VirtualImageGrid({
         }),
       );
     },
-    [virtualizer, columns, containerRef],
+    [virtualizer, rows, containerRef],
   );
 
   const lastFocusSerial = useRef(0);
@@ -130,21 +149,33 @@ export function VirtualImageGrid({
     const tileElement = (event.target as HTMLElement).closest<HTMLElement>("[data-tile-index]");
     if (!tileElement) return;
     const index = Number(tileElement.dataset.tileIndex);
-    const rowStart = index - (index % columns);
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      ArrowDown: index + columns,
-      ArrowUp: index - columns,
-      Home: rowStart,
-      End: rowStart + columns - 1,
-      PageDown: index + columns * 4,
-      PageUp: index - columns * 4,
+    const last = images.length - 1;
+    if (event.key === "f" && !event.shiftKey && !selectMode) {
+      event.preventDefault();
+      onToggleFavorite(index);
+      return;
+    }
+    const row = rows[rowOfIndex(rows, index)];
+    const vertical = (direction: -1 | 1, times: number) => {
+      let target = index;
+      for (let step = 0; step < times; step += 1)
+        target = verticalNeighbour(rows, target, direction, last);
+      return target;
     };
-    const target = moves[event.key];
-    if (target === undefined) return;
+    const moves: Record<string, () => number> = {
+      ArrowRight: () => index + 1,
+      ArrowLeft: () => index - 1,
+      ArrowDown: () => vertical(1, 1),
+      ArrowUp: () => vertical(-1, 1),
+      Home: () => row?.tiles[0]?.index ?? index,
+      End: () => row?.tiles[row.tiles.length - 1]?.index ?? index,
+      PageDown: () => vertical(1, 4),
+      PageUp: () => vertical(-1, 4),
+    };
+    const move = moves[event.key];
+    if (!move) return;
     event.preventDefault();
-    const clamped = Math.max(0, Math.min(images.length - 1, target));
+    const clamped = Math.max(0, Math.min(last, move()));
     if (clamped !== index) focusIndex(clamped);
   };
 
@@ -158,28 +189,30 @@ export function VirtualImageGrid({
       aria-label="Your images"
       aria-busy={loadingMore || undefined}
       data-testid="gallery-grid"
-      data-columns={columns}
+      data-layout={layout}
+      data-size={size}
       onKeyDown={onKeyDown}
       className="relative w-full"
     >
       {width > 0
-        ? rows.map((row) => (
-            <GridRow
-              key={row.key}
-              rowIndex={row.index}
-              measureRef={virtualizer.measureElement}
-              images={images}
-              columns={columns}
-              tile={tile}
-              gap={gap}
-              slots={slots}
-              selectMode={selectMode}
-              selected={selected}
-              onActivate={onActivate}
-              onLongPress={onLongPress}
-              onPick={onPick}
-            />
-          ))
+        ? virtualRows.map((virtualRow) => {
+            const row = rows[virtualRow.index];
+            return row ? (
+              <GridRow
+                key={virtualRow.key}
+                rowIndex={virtualRow.index}
+                measureRef={virtualizer.measureElement}
+                row={row}
+                images={images}
+                gap={gap}
+                selectMode={selectMode}
+                selected={selected}
+                onActivate={onActivate}
+                onLongPress={onLongPress}
+                onPick={onPick}
+              />
+            ) : null;
+          })
         : null}
     </div>
   );
@@ -188,12 +221,9 @@ export function VirtualImageGrid({
 interface GridRowProps {
   rowIndex: number;
   measureRef: (node: HTMLDivElement | null) => void;
+  row: LayoutRow;
   images: Image[];
-  columns: number;
-  tile: number;
   gap: number;
-  /** Images plus the skeleton tiles after them. */
-  slots: number;
   selectMode: boolean;
   selected: ReadonlySet<string>;
   onActivate: (index: number, event: MouseEvent) => void;
@@ -205,53 +235,49 @@ interface GridRowProps {
 const GridRow = memo(function GridRow({
   rowIndex,
   measureRef,
+  row,
   images,
-  columns,
-  tile,
   gap,
-  slots,
   selectMode,
   selected,
   onActivate,
   onLongPress,
   onPick,
 }: GridRowProps) {
-  const first = rowIndex * columns;
   return (
     <div
       ref={measureRef}
       data-index={rowIndex}
+      data-testid="gallery-row"
       role="none"
-      className="absolute inset-x-0 top-0 grid"
-      style={{
-        height: tile + gap,
-        paddingBottom: gap,
-        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-        columnGap: gap,
-      }}
+      className="absolute inset-x-0 top-0"
+      style={{ height: row.height + gap, paddingBottom: gap }}
     >
-      {Array.from({ length: columns }, (_, column) => {
-        const index = first + column;
-        const image = images[index];
+      {row.tiles.map((tile) => {
+        const image = images[tile.index];
+        const box = { left: tile.x, width: tile.width, height: row.height };
         if (image) {
           return (
-            <GalleryTile
-              key={image.id}
-              image={image}
-              index={index}
-              size={tile}
-              selectMode={selectMode}
-              selected={selected.has(image.id)}
-              onActivate={onActivate}
-              onLongPress={onLongPress}
-              onPick={onPick}
-              priority={index < columns}
-            />
+            <div key={image.id} role="none" className="absolute top-0" style={box}>
+              <GalleryTile
+                image={image}
+                index={tile.index}
+                size={tile.width}
+                selectMode={selectMode}
+                selected={selected.has(image.id)}
+                onActivate={onActivate}
+                onLongPress={onLongPress}
+                onPick={onPick}
+                priority={rowIndex === 0}
+              />
+            </div>
           );
         }
-        return index < slots ? (
-          <Skeleton key={`slot-${index}`} radius="xl" className="size-full sm:rounded-2xl" />
-        ) : null;
+        return (
+          <div key={`slot-${tile.index}`} role="none" className="absolute top-0" style={box}>
+            <Skeleton radius="xl" className="size-full sm:rounded-2xl" />
+          </div>
+        );
       })}
     </div>
   );
