@@ -3,7 +3,11 @@ import { CenteredPage } from "@/components/feedback/centered-page";
 import { OfflineActions } from "@/components/pwa/offline-actions";
 import { OfflineIllustration } from "@/components/pwa/offline-illustration";
 
-export const metadata: Metadata = { title: "You're offline", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "You're offline",
+  description: "AI Image Studio is offline: your saved gallery and collections still open.",
+  robots: { index: false },
+};
 
 /**
  * Precached by the service worker and shown for a page that was never opened while online.

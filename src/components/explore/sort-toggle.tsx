@@ -41,6 +41,7 @@ export function SortToggle({
           >
             <input
               type="radio"
+              id={`${name}-${option.value}`}
               name={name}
               value={option.value}
               checked={checked}

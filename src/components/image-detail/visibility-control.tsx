@@ -75,6 +75,8 @@ export function VisibilityControl({ image, onChange }: VisibilityControlProps) {
       {image.isPublic && shareLink ? (
         <div className="flex gap-2">
           <Input
+            id="image-share-link"
+            name="shareLink"
             readOnly
             value={shareLink}
             aria-label="Share link"

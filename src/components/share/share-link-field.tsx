@@ -49,6 +49,7 @@ export function ShareLinkField({ path, title, label = "Share link" }: ShareLinkF
       <div className="flex gap-2">
         <Input
           id={id}
+          name="shareLink"
           readOnly
           value={link}
           onFocus={(event) => event.currentTarget.select()}

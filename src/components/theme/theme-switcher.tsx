@@ -50,6 +50,7 @@ export function ThemeSwitcher({
           >
             <input
               type="radio"
+              id={`${name}-${option.value}`}
               name={name}
               value={option.value}
               checked={checked}

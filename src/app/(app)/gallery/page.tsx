@@ -6,7 +6,10 @@ import { GalleryView } from "@/components/gallery/gallery-view";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadGalleryPageState, type PageSearchParams } from "@/server/pages/gallery-page-data";
 
-export const metadata: Metadata = { title: "My gallery" };
+export const metadata: Metadata = {
+  title: "My gallery",
+  description: "Every image you have generated: search, filter, favorite and organise them.",
+};
 
 export default async function GalleryPage({
   searchParams,

@@ -1,11 +1,15 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { SettingsView } from "@/components/settings/settings-view";
 import { PageContainer, PageHeader } from "@/components/shell/page-header";
+import { loadSettingsPageState } from "@/server/pages/settings-page-data";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  // The profile, preferences, provider key and API keys are in the HTML.
+  const state = await loadSettingsPageState();
   return (
     <PageContainer>
       <PageHeader
@@ -15,7 +19,9 @@ export default function SettingsPage() {
       />
       <div className="mt-8 grid gap-10 xl:grid-cols-[11rem_minmax(0,48rem)]">
         <SettingsNav />
-        <SettingsView />
+        <HydrationBoundary state={state}>
+          <SettingsView />
+        </HydrationBoundary>
       </div>
     </PageContainer>
   );

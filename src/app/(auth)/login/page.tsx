@@ -5,7 +5,10 @@ import { LoginForm } from "@/components/auth/login-form";
 import { readNextParam } from "@/components/auth/read-next-param";
 import { getCurrentUser } from "@/server/auth/current-user";
 
-export const metadata: Metadata = { title: "Log in" };
+export const metadata: Metadata = {
+  title: "Log in",
+  description: "Log in to AI Image Studio to generate images and open your gallery.",
+};
 
 export default async function LoginPage({
   searchParams,

@@ -5,7 +5,11 @@ import { RegisterForm } from "@/components/auth/register-form";
 import { readNextParam } from "@/components/auth/read-next-param";
 import { getCurrentUser } from "@/server/auth/current-user";
 
-export const metadata: Metadata = { title: "Create your account" };
+export const metadata: Metadata = {
+  title: "Create your account",
+  description:
+    "Create a free AI Image Studio account: generate images with Google Gemini on your own key and keep them in a private gallery.",
+};
 
 export default async function RegisterPage({
   searchParams,

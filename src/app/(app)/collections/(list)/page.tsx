@@ -5,7 +5,10 @@ import { PageContainer } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getServices } from "@/server/services";
 
-export const metadata: Metadata = { title: "Collections" };
+export const metadata: Metadata = {
+  title: "Collections",
+  description: "Your collections of images, private or shared with a link.",
+};
 
 export default async function CollectionsPage() {
   const user = await getCurrentUser();

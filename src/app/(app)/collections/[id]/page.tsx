@@ -14,7 +14,14 @@ interface CollectionPageProps {
 
 export async function generateMetadata({ params }: CollectionPageProps): Promise<Metadata> {
   const access = await loadCollectionPageAccess((await params).id);
-  return { title: access.kind === "own" ? access.collection.name : "Collection" };
+  if (access.kind !== "own") return { title: "Collection" };
+  const { name, description, imageCount } = access.collection;
+  return {
+    title: name,
+    description:
+      description ||
+      `Your collection “${name}”: ${imageCount === 1 ? "1 image" : `${imageCount} images`}.`,
+  };
 }
 
 export default async function CollectionPage({ params }: CollectionPageProps) {

@@ -9,7 +9,11 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadVisibleImage((await params).id);
-  return { title: found ? promptExcerpt(found.image.prompt, 60) : "Image not found" };
+  if (!found) return { title: "Image not found" };
+  return {
+    title: promptExcerpt(found.image.prompt, 60),
+    description: `An image made with Google Gemini: “${promptExcerpt(found.image.prompt, 140)}”`,
+  };
 }
 
 export default async function ImagePage({ params }: Props) {
