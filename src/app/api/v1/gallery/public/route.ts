@@ -1,4 +1,5 @@
 import { publicGalleryQuerySchema } from "@/shared/schemas/gallery";
+import { PUBLIC_LIST_CACHE_CONTROL } from "@/server/http/cache-control";
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 import { reply } from "@/server/http/reply";
@@ -8,7 +9,10 @@ const listPublicGallery = defineRoute(
   { access: "public", query: publicGalleryQuerySchema },
   async ({ services, query }) => {
     const page = await services.gallery.listPublicImages(query);
-    return reply(page.items, { pagination: page.pagination });
+    return reply(page.items, {
+      pagination: page.pagination,
+      headers: { "cache-control": PUBLIC_LIST_CACHE_CONTROL },
+    });
   },
 );
 
