@@ -6,7 +6,7 @@ import {
   exploreSearchString,
   parseExploreQuery,
 } from "@/components/explore/explore-query";
-import { toCursorPage } from "@/components/share/fetch-api-page";
+import { toCursorPage } from "@/lib/api/pages";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getServices } from "@/server/services";
 

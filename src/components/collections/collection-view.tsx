@@ -3,15 +3,16 @@
 import { ArrowLeft, Globe, Images, Lock } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
-import { fetchApiPage, withCursor, type CursorPage } from "@/components/share/fetch-api-page";
 import { LoadMore } from "@/components/share/load-more";
 import { TILE_GRID_CLASSES } from "@/components/share/public-image-tile";
-import { useCursorPages } from "@/components/share/use-cursor-pages";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toast";
+import { useCursorPages } from "@/lib/api/hooks";
+import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
+import { queryKeys } from "@/lib/api/query-keys";
 import type { Collection, Image } from "@/shared/api-types";
 import type { CollectionPatch } from "@/shared/schemas/gallery";
 import {
@@ -44,7 +45,7 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
       fetchApiPage<Image>(withCursor(collectionImagesPath(id, pageSize), cursor), { signal }),
     [id, pageSize],
   );
-  const pages = useCursorPages(fetchPage, initialPage);
+  const pages = useCursorPages(queryKeys.collectionImages(id), fetchPage, initialPage);
 
   const patch = useCallback(
     async (change: CollectionPatch) => {

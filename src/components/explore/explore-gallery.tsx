@@ -6,10 +6,11 @@ import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { fetchApiPage, withCursor, type CursorPage } from "@/components/share/fetch-api-page";
 import { LoadMore } from "@/components/share/load-more";
 import { PublicImageTile, TILE_GRID_CLASSES } from "@/components/share/public-image-tile";
-import { useCursorPages } from "@/components/share/use-cursor-pages";
+import { useCursorPages } from "@/lib/api/hooks";
+import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
+import { queryKeys } from "@/lib/api/query-keys";
 import { cn } from "@/lib/cn";
 import type { PublicImage } from "@/shared/api-types";
 import { ExploreSearch } from "./explore-search";
@@ -57,7 +58,13 @@ export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreG
       }),
     [q, sort, tag],
   );
-  const pages = useCursorPages(fetchPage, initialPage);
+  // The server's first page belongs to the query it was rendered for, not to later ones.
+  const search = exploreSearchString({ q, sort, tag });
+  const pages = useCursorPages(
+    queryKeys.publicImages(search),
+    fetchPage,
+    search === exploreSearchString(initialQuery) ? initialPage : null,
+  );
 
   const chooseTag = (next: string | null) => {
     setTag(next);

@@ -1,37 +1,19 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { apiFetch } from "@/lib/api-client";
+import { useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
 import type { ImageLineage } from "@/shared/api-types";
 
-/** GET /images/:id/lineage for the image on screen (null while loading, "error" when it failed). */
+/** GET /images/:id/lineage for the image on screen (null while loading); `initial` from the server. */
 export function useLineage(imageId: string, initial?: ImageLineage) {
-  const [state, setState] = useState<{ id: string; lineage: ImageLineage | null | "error" }>({
-    id: imageId,
-    lineage: initial ?? null,
-  });
-  const [attempt, setAttempt] = useState(0);
-  const known = state.id === imageId && state.lineage !== null && state.lineage !== "error";
-
-  useEffect(() => {
-    if (known) return;
-    const controller = new AbortController();
-    apiFetch<ImageLineage>(`/api/v1/images/${imageId}/lineage`, { signal: controller.signal }).then(
-      (lineage) => setState({ id: imageId, lineage }),
-      () => {
-        if (!controller.signal.aborted) setState({ id: imageId, lineage: "error" });
-      },
-    );
-    return () => controller.abort();
-  }, [imageId, attempt, known]);
-
-  const lineage = state.id === imageId ? state.lineage : null;
+  const query = useApiQuery<ImageLineage>(
+    queryKeys.lineage(imageId),
+    `/api/v1/images/${imageId}/lineage`,
+    initial ? { initialData: initial } : {},
+  );
   return {
-    lineage: lineage === "error" ? null : lineage,
-    failed: lineage === "error",
-    retry: () => {
-      setState({ id: imageId, lineage: null });
-      setAttempt((value) => value + 1);
-    },
+    lineage: query.data ?? null,
+    failed: query.isError && query.data === undefined,
+    retry: () => void query.refetch(),
   };
 }

@@ -4,7 +4,7 @@ import { RotateCw } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { PagesStatus } from "./use-cursor-pages";
+import type { PagesStatus } from "@/lib/api/hooks";
 
 interface LoadMoreProps {
   status: PagesStatus;

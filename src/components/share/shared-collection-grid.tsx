@@ -4,10 +4,11 @@ import { useCallback } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Image } from "@/shared/api-types";
-import { fetchApiPage, withCursor, type CursorPage } from "./fetch-api-page";
 import { LoadMore } from "./load-more";
 import { PublicImageTile, TILE_GRID_CLASSES } from "./public-image-tile";
-import { useCursorPages } from "./use-cursor-pages";
+import { useCursorPages } from "@/lib/api/hooks";
+import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
+import { queryKeys } from "@/lib/api/query-keys";
 
 interface SharedCollectionGridProps {
   collectionId: string;
@@ -33,7 +34,11 @@ export function SharedCollectionGrid({
       ),
     [collectionId, pageSize],
   );
-  const pages = useCursorPages(fetchPage, initialPage);
+  const pages = useCursorPages(
+    queryKeys.sharedCollectionImages(collectionId),
+    fetchPage,
+    initialPage,
+  );
 
   if (pages.status === "error") {
     return (

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Collection, Image } from "@/shared/api-types";
-import type { CursorPage } from "./fetch-api-page";
+import type { CursorPage } from "@/lib/api/pages";
 import { countLabel } from "./format";
 import { MakeYourOwnCta } from "./make-your-own-cta";
 import { ShareButton } from "./share-button";

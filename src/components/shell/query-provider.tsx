@@ -10,14 +10,7 @@ import { endSessionOnUnauthorized } from "@/lib/offline/session-end";
 // Set once for the tab: a 401 ends the session, a failed change is toasted.
 if (typeof window !== "undefined") {
   endSessionOnUnauthorized();
-  onMutationError((error, mutation) => {
-    const title = mutation.meta?.errorToast;
-    toast({
-      variant: "error",
-      title: typeof title === "string" ? title : "Something went wrong",
-      description: error.message,
-    });
-  });
+  onMutationError((error, title) => toast({ variant: "error", title, description: error.message }));
 }
 
 /** The client cache of API answers, for the signed-in frame and the public pages that page lists. */

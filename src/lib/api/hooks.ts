@@ -121,17 +121,18 @@ export function useCursorPages<T extends { id: string }>(
 
 /**
  * A change sent to the API. A failure is toasted once for every mutation (the shell's
- * MutationCache): `errorToast` is its title, or `false` when the component shows it itself.
+ * MutationCache): `errorToast` is its title (or gives it from the variables), or `false` when
+ * the component shows the error itself.
  */
 export function useApiMutation<TData, TVariables = void, TContext = unknown>(
   options: UseMutationOptions<TData, ApiClientError, TVariables, TContext> & {
-    errorToast?: string | false;
+    errorToast?: string | false | ((variables: TVariables) => string);
   },
 ) {
-  const { errorToast = "Something went wrong", mutationFn, ...rest } = options;
+  const { errorToast, mutationFn, ...rest } = options;
   return useMutation<TData, ApiClientError, TVariables, TContext>({
     ...rest,
     ...(mutationFn ? { mutationFn: asClientErrors(mutationFn) } : {}),
-    meta: { ...rest.meta, errorToast },
+    meta: { ...rest.meta, ...(errorToast === undefined ? {} : { errorToast }) },
   });
 }

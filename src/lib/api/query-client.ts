@@ -1,20 +1,26 @@
-import { MutationCache, QueryClient, isServer, type Mutation } from "@tanstack/react-query";
-import { ApiClientError } from "./errors";
+import { MutationCache, QueryClient, isServer } from "@tanstack/react-query";
+import { toApiClientError, type ApiClientError } from "./errors";
+
+const DEFAULT_ERROR_TITLE = "Something went wrong";
 
 declare module "@tanstack/react-query" {
   interface Register {
     defaultError: ApiClientError;
     mutationMeta: {
-      /** The title of the error toast; `false`: the component shows the error itself. */
-      errorToast?: string | false;
+      /**
+       * The title of the error toast (or a function of the mutation's variables giving it);
+       * `false`: the component shows the error itself.
+       */
+      errorToast?: ErrorToastSetting;
     };
   }
 }
 
-export type MutationErrorReporter = (
-  error: ApiClientError,
-  mutation: Mutation<unknown, ApiClientError, unknown, unknown>,
-) => void;
+// The variables' type is the mutation's own; the hook that sets the function knows it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorToastSetting = string | false | ((variables: any) => string);
+
+export type MutationErrorReporter = (error: ApiClientError, title: string) => void;
 
 let reportMutationError: MutationErrorReporter | null = null;
 
@@ -35,18 +41,12 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
     mutationCache: new MutationCache({
-      onError: (error, _variables, _context, mutation) => {
-        if (mutation.meta?.errorToast === false) return;
-        reportMutationError?.(
-          error instanceof ApiClientError
-            ? error
-            : new ApiClientError({
-                code: "INTERNAL_ERROR",
-                message: "Please try again.",
-                status: 0,
-              }),
-          mutation as Mutation<unknown, ApiClientError, unknown, unknown>,
-        );
+      onError: (error, variables, _context, mutation) => {
+        const setting = mutation.meta?.errorToast;
+        if (setting === false) return;
+        const title =
+          typeof setting === "function" ? setting(variables) : (setting ?? DEFAULT_ERROR_TITLE);
+        reportMutationError?.(toApiClientError(error), title);
       },
     }),
   });

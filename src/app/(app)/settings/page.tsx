@@ -5,7 +5,11 @@ import { SettingsView } from "@/components/settings/settings-view";
 import { PageContainer, PageHeader } from "@/components/shell/page-header";
 import { loadSettingsPageState } from "@/server/pages/settings-page-data";
 
-export const metadata: Metadata = { title: "Settings" };
+export const metadata: Metadata = {
+  title: "Settings",
+  description:
+    "Your profile, defaults for new images, appearance, your Gemini key and API keys for scripts.",
+};
 
 export default async function SettingsPage() {
   // The profile, preferences, provider key and API keys are in the HTML.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CollectionView } from "@/components/collections/collection-view";
-import { toCursorPage } from "@/components/share/fetch-api-page";
+import { toCursorPage } from "@/lib/api/pages";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadCollectionPageAccess } from "@/server/gallery/collection-page-data";
 import { getServices } from "@/server/services";

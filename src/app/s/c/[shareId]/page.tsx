@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { toCursorPage } from "@/components/share/fetch-api-page";
+import { toCursorPage } from "@/lib/api/pages";
 import { sharedCollectionMetadata } from "@/components/share/share-metadata";
 import { loadSharedCollection, SHARED_COLLECTION_PAGE_SIZE } from "@/components/share/shared-data";
 import { SharedCollectionView } from "@/components/share/shared-collection-view";
