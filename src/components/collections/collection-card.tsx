@@ -2,7 +2,7 @@ import { FolderOpen, Globe, Lock } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { Collection } from "@/shared/api-types";
-import { imageCountLabel } from "./collection-api";
+import { imageCountLabel } from "./collection-format";
 
 /** One collection in the list: its cover, name, size and visibility; opens the collection. */
 export function CollectionCard({

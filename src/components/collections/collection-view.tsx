@@ -15,17 +15,17 @@ import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { Collection, Image } from "@/shared/api-types";
 import type { CollectionPatch } from "@/shared/schemas/gallery";
-import {
-  collectionImagesPath,
-  imageCountLabel,
-  removeImageFromCollection,
-  updateCollection,
-} from "./collection-api";
+import { imageCountLabel } from "./collection-format";
 import { CollectionImageTile } from "./collection-image-tile";
 import { CollectionSharingCard } from "./collection-sharing-card";
 import { DeleteCollectionButton } from "./delete-collection-button";
 import { EditableText } from "./editable-text";
 import { OfflineCollectionCard } from "./offline-collection-card";
+import {
+  collectionImagesPath,
+  useRemoveFromCollection,
+  useUpdateCollection,
+} from "./use-collection-mutations";
 
 interface CollectionViewProps {
   initialCollection: Collection;
@@ -47,12 +47,16 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
   );
   const pages = useCursorPages(queryKeys.collectionImages(id), fetchPage, initialPage);
 
+  // Renames, descriptions and visibility say what failed where they were made (inline).
+  const { mutateAsync: update } = useUpdateCollection(id);
   const patch = useCallback(
     async (change: CollectionPatch) => {
-      setCollection(await updateCollection(id, change));
+      setCollection(await update(change));
     },
-    [id],
+    [update],
   );
+  const { mutateAsync: setCoverTo } = useUpdateCollection(id, "Couldn't set the cover");
+  const { mutateAsync: removeImage } = useRemoveFromCollection(id);
 
   function markBusy(imageId: string, busy: boolean) {
     setBusyIds((current) => {
@@ -63,17 +67,14 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
     });
   }
 
+  // A failure is toasted by the mutation (its errorToast); here only what success changes.
   async function setCover(image: Image) {
     markBusy(image.id, true);
     try {
-      await patch({ coverImageId: image.id });
+      setCollection(await setCoverTo({ coverImageId: image.id }));
       toast({ variant: "success", title: "Cover updated" });
-    } catch (error) {
-      toast({
-        variant: "error",
-        title: "Couldn't set the cover",
-        description: error instanceof Error ? error.message : undefined,
-      });
+    } catch {
+      // Toasted by the mutation.
     } finally {
       markBusy(image.id, false);
     }
@@ -82,7 +83,7 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
   async function remove(image: Image) {
     markBusy(image.id, true);
     try {
-      await removeImageFromCollection(id, image.id);
+      await removeImage(image.id);
       pages.updateItems((items) => items.filter((item) => item.id !== image.id));
       setCollection((current) => ({
         ...current,
@@ -95,12 +96,8 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
         title: "Removed from the collection",
         description: "The image is still in your gallery.",
       });
-    } catch (error) {
-      toast({
-        variant: "error",
-        title: "Couldn't remove the image",
-        description: error instanceof Error ? error.message : undefined,
-      });
+    } catch {
+      // Toasted by the mutation.
     } finally {
       markBusy(image.id, false);
     }

@@ -8,9 +8,12 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toast";
+import { useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
 import type { Collection } from "@/shared/api-types";
 import { CollectionCard } from "./collection-card";
 import { CreateCollectionDialog } from "./create-collection-dialog";
+import { COLLECTIONS_PATH } from "./use-collection-mutations";
 
 function StackedArt() {
   return (
@@ -23,12 +26,16 @@ function StackedArt() {
 }
 
 /** The signed-in person's collections, newest activity first, and the "New collection" dialog. */
-export function CollectionsView({ initialCollections }: { initialCollections: Collection[] }) {
-  const [collections, setCollections] = useState(initialCollections);
+export function CollectionsView() {
+  // The server's render put the list in the cache (the gallery's filter reads the same entry);
+  // a new collection is added to it by the create mutation.
+  const { data: collections = [] } = useApiQuery<Collection[]>(
+    queryKeys.collections,
+    COLLECTIONS_PATH,
+  );
   const [creating, setCreating] = useState(false);
 
   function created(collection: Collection) {
-    setCollections((current) => [collection, ...current]);
     setCreating(false);
     toast({
       variant: "success",

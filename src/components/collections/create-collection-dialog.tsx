@@ -16,9 +16,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
-import { ApiClientError } from "@/lib/api-client";
+import { ApiClientError } from "@/lib/api/errors";
 import type { Collection } from "@/shared/api-types";
-import { createCollection } from "./collection-api";
+import { useCreateCollection } from "./use-collection-mutations";
 
 interface CreateCollectionDialogProps {
   open: boolean;
@@ -39,7 +39,8 @@ export function CreateCollectionDialog({
   const [isPublic, setIsPublic] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const creation = useCreateCollection();
+  const pending = creation.isPending;
   const switchId = useId();
 
   function reset() {
@@ -56,11 +57,10 @@ export function CreateCollectionDialog({
       setErrors({ name: "Name the collection." });
       return;
     }
-    setPending(true);
     setErrors({});
     setFormError(null);
     try {
-      const collection = await createCollection({
+      const collection = await creation.mutateAsync({
         name: name.trim(),
         description: description.trim() || undefined,
         isPublic,
@@ -68,15 +68,11 @@ export function CreateCollectionDialog({
       onCreated(collection);
       reset();
     } catch (error) {
-      if (error instanceof ApiClientError && error.code === "VALIDATION_ERROR") {
-        const fields = error.fieldErrors();
-        setErrors({ name: fields.name, description: fields.description });
-        if (!fields.name && !fields.description) setFormError(error.message);
-      } else {
+      // Field errors (VALIDATION_ERROR) go next to their fields, anything else above them.
+      const fields = error instanceof ApiClientError ? error.fieldErrors() : {};
+      setErrors({ name: fields.name, description: fields.description });
+      if (!fields.name && !fields.description)
         setFormError(error instanceof Error ? error.message : "Please try again.");
-      }
-    } finally {
-      setPending(false);
     }
   }
 

@@ -17,31 +17,30 @@ import {
 } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
 import type { Collection } from "@/shared/api-types";
-import { deleteCollection, imageCountLabel } from "./collection-api";
+import { imageCountLabel } from "./collection-format";
+import { useDeleteCollection } from "./use-collection-mutations";
 
 /** "Delete" with a confirmation; the images stay in the gallery. Leaves for /collections. */
 export function DeleteCollectionButton({ collection }: { collection: Collection }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const deletion = useDeleteCollection();
+  // Until the page has left, the dialog stays busy.
+  const pending = deletion.isPending || deletion.isSuccess;
+  const error = deletion.error?.message ?? null;
 
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await deleteCollection(collection.id);
-      toast({
-        variant: "success",
-        title: "Collection deleted",
-        description: "Its images are still in your gallery.",
-      });
-      router.replace("/collections");
-      router.refresh();
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : "Please try again.");
-      setPending(false);
-    }
+  function confirm() {
+    deletion.mutate(collection.id, {
+      onSuccess: () => {
+        toast({
+          variant: "success",
+          title: "Collection deleted",
+          description: "Its images are still in your gallery.",
+        });
+        router.replace("/collections");
+        router.refresh();
+      },
+    });
   }
 
   return (
@@ -50,7 +49,7 @@ export function DeleteCollectionButton({ collection }: { collection: Collection 
       onOpenChange={(next) => {
         if (pending) return;
         setOpen(next);
-        setError(null);
+        deletion.reset();
       }}
     >
       <DialogTrigger asChild>
@@ -81,7 +80,7 @@ export function DeleteCollectionButton({ collection }: { collection: Collection 
           <Button
             variant="danger"
             loading={pending}
-            onClick={() => void confirm()}
+            onClick={confirm}
             data-testid="confirm-delete-collection"
           >
             Delete collection

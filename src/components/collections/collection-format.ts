@@ -1,0 +1,3 @@
+export function imageCountLabel(count: number): string {
+  return `${count} ${count === 1 ? "image" : "images"}`;
+}
