@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
-import type { ApiClientError } from "@/lib/api-client";
+import type { ApiClientError } from "@/lib/api/errors";
 import { TEXT_RULES } from "@/shared/limits";
 import { AuthFormFrame } from "./auth-form-frame";
 import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";

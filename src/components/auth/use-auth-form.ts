@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type FormEvent } from "react";
-import { ApiClientError, apiFetch, formatWait } from "@/lib/api-client";
+import { ApiClientError, formatWait } from "@/lib/api/errors";
+import { apiFetch } from "@/lib/api/request";
 import { checkText, type TextRule } from "@/shared/limits";
 
 export interface FormErrorState {

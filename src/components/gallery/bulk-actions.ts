@@ -1,4 +1,4 @@
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api/request";
 import type { BulkAction } from "@/shared/schemas/gallery";
 
 /** POST /images/bulk and /images/archive take at most this many ids at once. */

@@ -14,7 +14,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiClientError } from "@/lib/api-client";
+import { ApiClientError } from "@/lib/api/errors";
 import type { Collection } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
 import { useCollections, useCollectionsStore } from "./use-collections";

@@ -14,7 +14,7 @@ import {
   type Shortcut,
 } from "@/components/ui/keyboard-shortcuts";
 import { toast } from "@/components/ui/toast";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api/request";
 import type { Image } from "@/shared/api-types";
 import { GalleryToolbar } from "./gallery-toolbar";
 import { hasActiveFilters } from "./gallery-filters";

@@ -1,4 +1,4 @@
-import { formatWait } from "@/lib/api-client";
+import { formatWait } from "@/lib/api/errors";
 import type { GenerationErrorCode } from "@/lib/generation/stream-generation";
 import { formatResetsIn } from "./quota-text";
 

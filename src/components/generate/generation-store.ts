@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api/request";
 import { buildGenerateBody } from "@/lib/generation/request-body";
 import {
   GenerationError,

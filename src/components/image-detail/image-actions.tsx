@@ -12,7 +12,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toast";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api/request";
 import { cn } from "@/lib/cn";
 import type { Collection, Image } from "@/shared/api-types";
 import { CollectionPickerDialog } from "@/components/gallery/collection-picker-dialog";

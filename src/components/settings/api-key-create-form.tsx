@@ -8,7 +8,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError, apiFetch } from "@/lib/api-client";
+import { ApiClientError } from "@/lib/api/errors";
+import { apiFetch } from "@/lib/api/request";
 import type { CreatedApiKey } from "@/shared/api-types";
 import { checkText, MAX_ACTIVE_API_KEYS, TEXT_RULES, type ApiKeyScope } from "@/shared/limits";
 

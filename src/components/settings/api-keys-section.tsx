@@ -17,7 +17,8 @@ import {
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError, apiFetch } from "@/lib/api-client";
+import { ApiClientError } from "@/lib/api/errors";
+import { apiFetch } from "@/lib/api/request";
 import type { ApiKey, CreatedApiKey } from "@/shared/api-types";
 import { MAX_ACTIVE_API_KEYS } from "@/shared/limits";
 import { ApiKeyCreateForm, CreatedApiKeyPanel, SCOPE_LABELS } from "./api-key-create-form";

@@ -7,7 +7,8 @@ import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast-store";
-import { ApiClientError, apiFetch } from "@/lib/api-client";
+import { ApiClientError } from "@/lib/api/errors";
+import { apiFetch } from "@/lib/api/request";
 import type { Settings } from "@/shared/api-types";
 import {
   ASPECT_RATIOS,

@@ -26,7 +26,8 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError, apiFetch, formatWait } from "@/lib/api-client";
+import { ApiClientError, formatWait } from "@/lib/api/errors";
+import { apiFetch } from "@/lib/api/request";
 import type { ProviderKeyInfo } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
 import { formatDate } from "./format";

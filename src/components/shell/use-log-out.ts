@@ -2,7 +2,8 @@
 
 import { useCallback, useState } from "react";
 import { toast } from "@/components/ui/toast-store";
-import { ApiClientError, apiFetch } from "@/lib/api-client";
+import { ApiClientError } from "@/lib/api/errors";
+import { apiFetch } from "@/lib/api/request";
 import { hasIndexedDb, offlineDbExists } from "@/lib/offline/offline-db";
 import { countPendingPrompts } from "@/lib/offline/outbox";
 import { clearPrivateData } from "@/lib/offline/private-data";

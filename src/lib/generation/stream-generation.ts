@@ -1,4 +1,4 @@
-import type { ApiClientErrorCode } from "@/lib/api-client";
+import type { ApiClientErrorCode } from "@/lib/api/errors";
 import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
 import { readErrorBody, readGenerationEvent, readImage } from "./generation-events";
 import { createSseParser } from "./sse-parser";
