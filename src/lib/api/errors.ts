@@ -1,6 +1,12 @@
 import type { ApiErrorCode } from "@/shared/api-errors";
 
-export type ApiClientErrorCode = ApiErrorCode | "NETWORK_ERROR" | "UNEXPECTED_RESPONSE";
+/** The API's codes, and what the client itself can tell went wrong. */
+export type ApiClientErrorCode =
+  | ApiErrorCode
+  | "NETWORK_ERROR"
+  | "UNEXPECTED_RESPONSE"
+  /** A streamed answer (a generation) ended before its last event. */
+  | "STREAM_INTERRUPTED";
 
 interface ApiClientErrorInit {
   code: ApiClientErrorCode;

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiClientError } from "@/lib/api/errors";
+import { onUnauthorized } from "@/lib/api/request";
 import type { GenerationProgress } from "@/shared/api-types";
 import { GenerationError, streamGeneration } from "./stream-generation";
 
@@ -175,5 +177,52 @@ describe("streamGeneration", () => {
       fetchImpl: aborted,
     }).catch((caught: unknown) => caught);
     expect(abortError).toBeInstanceOf(DOMException);
+  });
+
+  describe("an error envelope before the stream", () => {
+    afterEach(() => onUnauthorized(null));
+
+    const envelope = (status: number, code: string, headers: Record<string, string> = {}) =>
+      (async () =>
+        new Response(
+          JSON.stringify({
+            success: false,
+            error: {
+              code,
+              message: "No.",
+              details: { issues: [{ path: ["prompt"], message: "Too long." }] },
+            },
+            meta: { requestId: "r", timestamp: "t" },
+          }),
+          { status, headers: { "content-type": "application/json", ...headers } },
+        )) as typeof fetch;
+
+    it("is the client's one error type, with field errors and Retry-After", async () => {
+      const error = await streamGeneration({
+        url: "/api/v1/images/generate",
+        body: { kind: "json", value: {} },
+        idempotencyKey: "k",
+        fetchImpl: envelope(429, "VALIDATION_ERROR", { "Retry-After": "30" }),
+      }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(GenerationError);
+      expect(error).toBeInstanceOf(ApiClientError);
+      const failure = error as GenerationError;
+      expect(failure.fieldErrors()).toEqual({ prompt: "Too long." });
+      expect(failure.retryAfterSeconds).toBe(30);
+    });
+
+    it("ends the session on a 401, as every other API call does", async () => {
+      let ended = 0;
+      onUnauthorized(() => (ended += 1));
+      await expect(
+        streamGeneration({
+          url: "/api/v1/images/generate",
+          body: { kind: "json", value: {} },
+          idempotencyKey: "k",
+          fetchImpl: envelope(401, "UNAUTHORIZED"),
+        }),
+      ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      expect(ended).toBe(1);
+    });
   });
 });

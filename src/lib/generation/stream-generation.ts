@@ -1,10 +1,11 @@
-import type { ApiClientErrorCode } from "@/lib/api/errors";
+import { ApiClientError, isRecord, type ApiClientErrorCode } from "@/lib/api/errors";
+import { noteUnauthorized, parseRetryAfter } from "@/lib/api/request";
 import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
 import { readErrorBody, readGenerationEvent, readImage } from "./generation-events";
 import { createSseParser } from "./sse-parser";
 
 /** The API's codes, plus the stream ending before its `done` or `error` event. */
-export type GenerationErrorCode = ApiClientErrorCode | "STREAM_INTERRUPTED";
+export type GenerationErrorCode = ApiClientErrorCode;
 
 interface GenerationErrorInit {
   code: GenerationErrorCode;
@@ -16,21 +17,13 @@ interface GenerationErrorInit {
 }
 
 /** A generation that failed: an error envelope, an `error` event, or a broken connection. */
-export class GenerationError extends Error {
-  readonly code: GenerationErrorCode;
-  readonly status: number;
-  readonly details: unknown;
-  readonly retryAfterSeconds: number | null;
+export class GenerationError extends ApiClientError {
   /** The quota after the failure, when the server sent it. */
   readonly quota: Quota | null;
 
   constructor(init: GenerationErrorInit) {
-    super(init.message);
+    super({ ...init, status: init.status ?? 0 });
     this.name = "GenerationError";
-    this.code = init.code;
-    this.status = init.status ?? 0;
-    this.details = init.details;
-    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
     this.quota = init.quota ?? null;
   }
 }
@@ -90,7 +83,7 @@ export async function streamGeneration(
 
   const contentType = response.headers.get("content-type") ?? "";
   if (!response.ok || !contentType.includes("text/event-stream")) {
-    return readJsonAnswer(response);
+    return readJsonAnswer(url, response);
   }
   if (!response.body) {
     throw new GenerationError({ code: "STREAM_INTERRUPTED", message: INTERRUPTED_MESSAGE });
@@ -134,7 +127,8 @@ export async function streamGeneration(
 }
 
 /** A JSON envelope: an error before the stream began, or a replayed 201 `{image}`. */
-async function readJsonAnswer(response: Response): Promise<GenerationSuccess> {
+async function readJsonAnswer(url: string, response: Response): Promise<GenerationSuccess> {
+  if (response.status === 401) noteUnauthorized(url);
   let payload: unknown = null;
   try {
     payload = await response.json();
@@ -180,14 +174,6 @@ function readRetryAfterDetail(details: unknown): number | null {
     : null;
 }
 
-function parseRetryAfter(header: string | null): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
 function isAbort(cause: unknown, signal: AbortSignal | undefined): boolean {
   return (
     Boolean(signal?.aborted) ||
@@ -196,8 +182,4 @@ function isAbort(cause: unknown, signal: AbortSignal | undefined): boolean {
       "name" in cause &&
       (cause as { name: unknown }).name === "AbortError")
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
