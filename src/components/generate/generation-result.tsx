@@ -17,7 +17,7 @@ import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { Image as StudioImage } from "@/shared/api-types";
 import { EditInstructionForm } from "./edit-instruction-form";
@@ -226,39 +226,34 @@ function DemoNotice() {
 
 function VisibilityButton({ image }: { image: StudioImage }) {
   const replaceImage = useGenerationStore((state) => state.replaceImage);
-  const [pending, setPending] = useState(false);
-
-  async function toggle() {
-    setPending(true);
-    try {
-      const data = await apiFetch<{ image: StudioImage }>(`/api/v1/images/${image.id}`, {
-        method: "PATCH",
-        json: { isPublic: !image.isPublic },
-      });
-      replaceImage(data.image);
+  const visibility = useApiMutation<StudioImage, boolean>({
+    mutationFn: async (isPublic) =>
+      (
+        await apiFetch<{ image: StudioImage }>(`/api/v1/images/${image.id}`, {
+          method: "PATCH",
+          json: { isPublic },
+        })
+      ).image,
+    onSuccess: (saved) => {
+      replaceImage(saved);
       toast({
         variant: "success",
-        title: data.image.isPublic ? "Image is public" : "Image is private",
-        description: data.image.isPublic
+        title: saved.isPublic ? "Image is public" : "Image is private",
+        description: saved.isPublic
           ? "It now appears in Explore for everyone."
           : "Only you can see it now.",
       });
-    } catch (error) {
-      toast({
-        variant: "error",
-        title: "Couldn't change who can see it",
-        description: error instanceof ApiClientError ? error.message : "Please try again.",
-      });
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+    errorToast: "Couldn't change who can see it",
+  });
+  const pending = visibility.isPending;
+  const toggle = () => visibility.mutate(!image.isPublic);
 
   return (
     <Button
       variant="secondary"
       loading={pending}
-      onClick={() => void toggle()}
+      onClick={toggle}
       data-testid="result-visibility-toggle"
     >
       {pending ? null : image.isPublic ? <Lock aria-hidden="true" /> : <Globe aria-hidden="true" />}

@@ -2,9 +2,11 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiClientError } from "@/lib/api/errors";
+import { useQueryClient } from "@tanstack/react-query";
+import { useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
 import type { Image } from "@/shared/api-types";
 import { UndoDeleteToast } from "@/components/gallery/undo-delete-toast";
@@ -45,33 +47,31 @@ export function ImageLightbox({
   onEdited,
   onUndoDelete,
 }: ImageLightboxProps) {
+  const queryClient = useQueryClient();
   const index = images.findIndex((image) => image.id === imageId);
   const fromList = index >= 0 ? images[index] : undefined;
-  const [fetched, setFetched] = useState<{ id: string; loaded: Loaded } | null>(null);
-
   // The grid's copy shows at once; a fresh one (share link, counts) replaces it when it arrives.
+  // Asked on every open and not kept after (the grid's copy may have changed meanwhile).
+  const fresh = useApiQuery<Image>(
+    queryKeys.image(imageId),
+    async (signal) =>
+      (await apiFetch<{ image: Image }>(`/api/v1/images/${imageId}`, { signal })).image,
+    { staleTime: 0, gcTime: 0 },
+  );
+  const freshImage = fresh.data;
   useEffect(() => {
-    const controller = new AbortController();
-    apiFetch<{ image: Image }>(`/api/v1/images/${imageId}`, { signal: controller.signal }).then(
-      ({ image }) => {
-        setFetched({ id: imageId, loaded: { status: "ready", image } });
-        onImageChange(image);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message =
-          error instanceof ApiClientError && error.code === "NOT_FOUND"
-            ? "This image was deleted, or it isn't yours to see."
-            : error instanceof Error
-              ? error.message
-              : "The image didn't load.";
-        setFetched({ id: imageId, loaded: { status: "missing", message } });
-      },
-    );
-    return () => controller.abort();
-  }, [imageId, onImageChange]);
-
-  const own = fetched?.id === imageId ? fetched.loaded : null;
+    if (freshImage) onImageChange(freshImage);
+  }, [freshImage, onImageChange]);
+  let own: Loaded | null = null;
+  if (freshImage) own = { status: "ready", image: freshImage };
+  else if (fresh.error)
+    own = {
+      status: "missing",
+      message:
+        fresh.error.code === "NOT_FOUND"
+          ? "This image was deleted, or it isn't yours to see."
+          : fresh.error.message || "The image didn't load.",
+    };
   const image = fromList ?? (own?.status === "ready" ? own.image : undefined);
 
   const previous = index > 0 ? images[index - 1] : undefined;
@@ -82,8 +82,9 @@ export function ImageLightbox({
   }, [index, images.length, hasMore, onLoadMore]);
 
   const change = (updated: Image) => {
-    if (fetched?.id === updated.id)
-      setFetched({ id: updated.id, loaded: { status: "ready", image: updated } });
+    queryClient.setQueryData<Image>(queryKeys.image(updated.id), (current) =>
+      current ? updated : current,
+    );
     onImageChange(updated);
   };
 
