@@ -25,6 +25,7 @@ import {
   type GalleryTileSize,
   type LayoutRow,
 } from "./gallery-layout";
+import { FirstTiles } from "./first-tiles";
 import { GalleryTile } from "./gallery-tile";
 import { useElementWidth } from "./use-element-width";
 
@@ -194,26 +195,34 @@ export function VirtualImageGrid({
       onKeyDown={onKeyDown}
       className="relative w-full"
     >
-      {width > 0
-        ? virtualRows.map((virtualRow) => {
-            const row = rows[virtualRow.index];
-            return row ? (
-              <GridRow
-                key={virtualRow.key}
-                rowIndex={virtualRow.index}
-                measureRef={virtualizer.measureElement}
-                row={row}
-                images={images}
-                gap={gap}
-                selectMode={selectMode}
-                selected={selected}
-                onActivate={onActivate}
-                onLongPress={onLongPress}
-                onPick={onPick}
-              />
-            ) : null;
-          })
-        : null}
+      {width > 0 ? (
+        virtualRows.map((virtualRow) => {
+          const row = rows[virtualRow.index];
+          return row ? (
+            <GridRow
+              key={virtualRow.key}
+              rowIndex={virtualRow.index}
+              measureRef={virtualizer.measureElement}
+              row={row}
+              images={images}
+              gap={gap}
+              selectMode={selectMode}
+              selected={selected}
+              onActivate={onActivate}
+              onLongPress={onLongPress}
+              onPick={onPick}
+            />
+          ) : null;
+        })
+      ) : (
+        <FirstTiles
+          images={images}
+          layout={layout}
+          onActivate={onActivate}
+          onLongPress={onLongPress}
+          onPick={onPick}
+        />
+      )}
     </div>
   );
 }
