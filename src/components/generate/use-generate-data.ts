@@ -1,7 +1,6 @@
 "use client";
 
-import type { UseQueryResult } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import { ApiClientError } from "@/lib/api/errors";
 import { useApiQuery } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
@@ -57,9 +56,9 @@ function useOfflineCopy(key: string, data: unknown) {
   }, [key, data]);
 }
 
-function toLoadable<T>(query: UseQueryResult<T, ApiClientError>): Loadable<T> {
-  if (query.isSuccess) return { status: "ready", data: query.data };
-  if (query.isError) return { status: "error", error: query.error };
+function toLoadable<T>(data: T | undefined, error: ApiClientError | null): Loadable<T> {
+  if (data !== undefined) return { status: "ready", data };
+  if (error) return { status: "error", error };
   return { status: "loading" };
 }
 
@@ -74,10 +73,13 @@ export function useGenerateData() {
   });
   useOfflineCopy("profile", profile.data);
   useOfflineCopy("templates", catalog.data);
+  // Stable while the answers are: the view copies the profile's quota into its store on change.
+  const { data: profileData, error: profileError, refetch: refetchProfile } = profile;
+  const { data: catalogData, error: catalogError, refetch: refetchCatalog } = catalog;
   return {
-    profile: toLoadable(profile),
-    reloadProfile: () => void profile.refetch(),
-    catalog: toLoadable(catalog),
-    reloadCatalog: () => void catalog.refetch(),
+    profile: useMemo(() => toLoadable(profileData, profileError), [profileData, profileError]),
+    reloadProfile: useCallback(() => void refetchProfile(), [refetchProfile]),
+    catalog: useMemo(() => toLoadable(catalogData, catalogError), [catalogData, catalogError]),
+    reloadCatalog: useCallback(() => void refetchCatalog(), [refetchCatalog]),
   };
 }

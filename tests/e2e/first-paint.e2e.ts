@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, PHONE, launchBrowser, newContext, screenshot } from "./support/browser";
+import { makeImage, registerPerson } from "./support/people";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The page's HTML as the server sends it, with the person's cookies (no script has run). */
+async function firstHtml(page: Page, path: string): Promise<string> {
+  const response = await page.request.get(path, { headers: { Accept: "text/html" } });
+  expect(response.status()).toBe(200);
+  return response.text();
+}
+
+/** The /api/v1 GETs the browser makes while the page loads and settles. */
+async function apiCallsWhileLoading(page: Page, path: string): Promise<string[]> {
+  const calls: string[] = [];
+  const listener = (request: { url: () => string; method: () => string }) => {
+    const url = new URL(request.url());
+    if (
+      request.method() === "GET" &&
+      url.pathname.startsWith("/api/v1/") &&
+      !url.pathname.includes("/files/")
+    )
+      calls.push(url.pathname);
+  };
+  page.on("request", listener);
+  await page.goto(path, { waitUntil: "networkidle" });
+  page.off("request", listener);
+  return calls;
+}
+
+describe("signed-in pages arrive with their data", () => {
+  it("/gallery's first HTML has the image tiles, the first thumbnails fetched first", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await registerPerson(context, { name: "First Paint", label: "first-paint" });
+    const made = [
+      await makeImage(page, { prompt: "a paper boat on a puddle" }),
+      await makeImage(page, { prompt: "a kettle on a wood stove" }),
+    ];
+
+    const html = await firstHtml(page, "/gallery");
+    for (const image of made) {
+      expect(html).toContain(`data-image-id="${image.id}"`);
+    }
+    expect(html).toMatch(/<img[^>]*fetchpriority="high"[^>]*>/i);
+    const firstImg = /<img[^>]*fetchpriority="high"[^>]*>/i.exec(html)?.[0] ?? "";
+    expect(firstImg).not.toContain('loading="lazy"');
+    expect(html).not.toContain('data-testid="gallery-loading"');
+
+    // The browser asks the API for nothing of what the server already rendered.
+    const calls = await apiCallsWhileLoading(page, "/gallery");
+    expect(
+      calls.filter((path) =>
+        /^\/api\/v1\/(images|templates|gallery\/collections|settings|auth\/profile)$/.test(path),
+      ),
+    ).toEqual([]);
+    await expect.poll(() => page.getByTestId("gallery-tile").count(), { timeout: 10_000 }).toBe(2);
+    await screenshot(page, "first-paint-gallery-phone");
+    await context.close();
+  });
+
+  it("/generate's first HTML shows the quota and the form; /settings' shows the profile", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context, { name: "Quota Reader", label: "first-paint" });
+
+    const generate = await firstHtml(page, "/generate");
+    expect(generate).toContain('data-testid="quota-remaining"');
+    expect(generate).toContain('data-testid="prompt-input"');
+    const generateCalls = await apiCallsWhileLoading(page, "/generate");
+    expect(
+      generateCalls.filter((path) =>
+        /^\/api\/v1\/(auth\/profile|templates(\/categories)?|settings)$/.test(path),
+      ),
+    ).toEqual([]);
+    await screenshot(page, "first-paint-generate-desktop");
+
+    const settings = await firstHtml(page, "/settings");
+    expect(settings).toContain("Quota Reader");
+    expect(settings).not.toContain('data-testid="settings-error"');
+    const settingsCalls = await apiCallsWhileLoading(page, "/settings");
+    expect(
+      settingsCalls.filter((path) => /^\/api\/v1\/(auth\/profile|api-keys)$/.test(path)),
+    ).toEqual([]);
+    await context.close();
+  });
+});
