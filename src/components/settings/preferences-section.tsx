@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { SlidersHorizontal } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Label } from "@/components/ui/label";
@@ -7,9 +8,10 @@ import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast-store";
-import { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
-import type { Settings } from "@/shared/api-types";
+import type { Profile, Settings } from "@/shared/api-types";
 import {
   ASPECT_RATIOS,
   isAspectRatio,
@@ -100,37 +102,48 @@ interface PreferencesSectionProps {
 }
 
 /** Each control saves on change (PATCH /api/v1/settings); a failure puts the old value back. */
+interface SettingsChange {
+  key: SettingKey;
+  value: Settings[SettingKey];
+  previous: Settings[SettingKey];
+}
+
 export function PreferencesSection({ settings }: PreferencesSectionProps) {
   const [values, setValues] = useState<Settings>(settings);
   const [saving, setSaving] = useState<Partial<Record<SettingKey, boolean>>>({});
 
-  async function save<K extends SettingKey>(key: K, value: Settings[K]) {
+  const queryClient = useQueryClient();
+  const change = useApiMutation<Settings, SettingsChange>({
+    mutationFn: ({ key, value }) =>
+      apiFetch<Settings>("/api/v1/settings", { method: "PATCH", json: { [key]: value } }),
+    onSuccess: (saved, { key, value }) => {
+      // Every reader of the settings (the offline copy's switch, /generate's defaults) sees them.
+      queryClient.setQueryData<Settings>(queryKeys.settings, saved);
+      queryClient.setQueryData<Profile>(queryKeys.profile, (profile) =>
+        profile ? { ...profile, settings: saved } : profile,
+      );
+      toast({
+        variant: "success",
+        title: "Preferences saved",
+        description: describeChange(key, value as never),
+      });
+    },
+    onError: (_error, { key, previous }) =>
+      setValues((current) => ({ ...current, [key]: previous })),
+    onSettled: (_data, _error, { key }) => setSaving((current) => ({ ...current, [key]: false })),
+    errorToast: "Couldn't save that change",
+  });
+
+  function save<K extends SettingKey>(key: K, value: Settings[K]) {
     const previous = values[key];
     if (previous === value) return;
     if (!isAllowedSetting(key, value)) {
       toast({ variant: "error", title: "That value isn't allowed" });
       return;
     }
-    const optimistic = { ...values, [key]: value };
-    setValues(optimistic);
+    setValues((current) => ({ ...current, [key]: value }));
     setSaving((current) => ({ ...current, [key]: true }));
-    try {
-      await apiFetch<unknown>("/api/v1/settings", { method: "PATCH", json: { [key]: value } });
-      toast({
-        variant: "success",
-        title: "Preferences saved",
-        description: describeChange(key, value),
-      });
-    } catch (error) {
-      setValues((current) => ({ ...current, [key]: previous }));
-      toast({
-        variant: "error",
-        title: "Couldn't save that change",
-        description: error instanceof ApiClientError ? error.message : "Please try again.",
-      });
-    } finally {
-      setSaving((current) => ({ ...current, [key]: false }));
-    }
+    change.mutate({ key, value, previous });
   }
 
   return (
@@ -160,7 +173,7 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               name="defaultQuality"
               value={values.defaultQuality}
               aria-describedby="setting-defaultQuality-description"
-              onChange={(event) => void save("defaultQuality", event.target.value as Quality)}
+              onChange={(event) => save("defaultQuality", event.target.value as Quality)}
               options={QUALITIES.map((quality) => ({
                 value: quality,
                 label: QUALITY_LABELS[quality],
@@ -187,9 +200,7 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               name="defaultAspectRatio"
               value={values.defaultAspectRatio}
               aria-describedby="setting-defaultAspectRatio-description"
-              onChange={(event) =>
-                void save("defaultAspectRatio", event.target.value as AspectRatio)
-              }
+              onChange={(event) => save("defaultAspectRatio", event.target.value as AspectRatio)}
               options={ASPECT_RATIOS.map((ratio) => ({
                 value: ratio,
                 label: ASPECT_LABELS[ratio],
@@ -218,7 +229,7 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
                   name={item.key}
                   checked={values[item.key]}
                   aria-describedby={`${id}-description`}
-                  onCheckedChange={(checked) => void save(item.key, checked)}
+                  onCheckedChange={(checked) => save(item.key, checked)}
                   data-testid={id}
                 />
               }
