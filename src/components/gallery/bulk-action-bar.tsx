@@ -22,6 +22,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toast";
+import { useApiMutation } from "@/lib/api/hooks";
 import { cn } from "@/lib/cn";
 import type { Collection, Image } from "@/shared/api-types";
 import { BULK_LIMIT, runBulkAction } from "./bulk-actions";
@@ -62,7 +63,6 @@ export function BulkActionBar({
 }: BulkActionBarProps) {
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const idsRef = useRef<HTMLInputElement>(null);
   const sizeRef = useRef<HTMLInputElement>(null);
@@ -70,26 +70,23 @@ export function BulkActionBar({
   const count = selectedIds.length;
   const none = count === 0;
 
-  async function setFlags(flags: ImageFlags, done: string) {
-    setBusy(true);
-    try {
-      const request =
+  // A failure is toasted by the shared mutation handler.
+  const flagChange = useApiMutation<string[], { flags: ImageFlags; done: string }>({
+    mutationFn: ({ flags }) =>
+      runBulkAction(
         flags.favorite !== undefined
-          ? ({ action: "setFavorite", favorite: flags.favorite } as const)
-          : ({ action: "setVisibility", isPublic: flags.isPublic ?? false } as const);
-      const affected = await runBulkAction(request, selectedIds);
+          ? { action: "setFavorite", favorite: flags.favorite }
+          : { action: "setVisibility", isPublic: flags.isPublic ?? false },
+        selectedIds,
+      ),
+    onSuccess: (affected, { flags, done }) => {
       onFlagsChanged(affected, flags);
       toast({ variant: "success", title: `${plural(affected.length)} ${done}` });
-    } catch (error) {
-      toast({
-        variant: "error",
-        title: "That didn't work",
-        description: error instanceof Error ? error.message : "Please try again.",
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    errorToast: "That didn't work",
+  });
+  const busy = flagChange.isPending;
+  const setFlags = (flags: ImageFlags, done: string) => flagChange.mutate({ flags, done });
 
   async function addToCollection(collection: Collection) {
     const affected = await runBulkAction(
@@ -157,11 +154,11 @@ export function BulkActionBar({
             <BarButton label="Visibility" icon={Globe} show="wide" />
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end" side="top">
-            <DropdownMenuItem onSelect={() => void setFlags({ isPublic: true }, "made public")}>
+            <DropdownMenuItem onSelect={() => setFlags({ isPublic: true }, "made public")}>
               <Globe aria-hidden="true" />
               Make public
             </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => void setFlags({ isPublic: false }, "made private")}>
+            <DropdownMenuItem onSelect={() => setFlags({ isPublic: false }, "made private")}>
               <Lock aria-hidden="true" />
               Make private
             </DropdownMenuItem>
@@ -173,14 +170,12 @@ export function BulkActionBar({
             <BarButton label="Favorite" icon={Heart} show="wide" />
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end" side="top">
-            <DropdownMenuItem
-              onSelect={() => void setFlags({ favorite: true }, "added to favorites")}
-            >
+            <DropdownMenuItem onSelect={() => setFlags({ favorite: true }, "added to favorites")}>
               <Heart aria-hidden="true" />
               Add to favorites
             </DropdownMenuItem>
             <DropdownMenuItem
-              onSelect={() => void setFlags({ favorite: false }, "removed from favorites")}
+              onSelect={() => setFlags({ favorite: false }, "removed from favorites")}
             >
               <HeartOff aria-hidden="true" />
               Remove from favorites
@@ -216,14 +211,14 @@ export function BulkActionBar({
             <DropdownMenuSeparator />
             <DropdownMenuItem
               disabled={none}
-              onSelect={() => void setFlags({ favorite: true }, "added to favorites")}
+              onSelect={() => setFlags({ favorite: true }, "added to favorites")}
             >
               <Heart aria-hidden="true" />
               Add to favorites
             </DropdownMenuItem>
             <DropdownMenuItem
               disabled={none}
-              onSelect={() => void setFlags({ favorite: false }, "removed from favorites")}
+              onSelect={() => setFlags({ favorite: false }, "removed from favorites")}
             >
               <HeartOff aria-hidden="true" />
               Remove from favorites
@@ -231,14 +226,14 @@ export function BulkActionBar({
             <DropdownMenuSeparator />
             <DropdownMenuItem
               disabled={none}
-              onSelect={() => void setFlags({ isPublic: true }, "made public")}
+              onSelect={() => setFlags({ isPublic: true }, "made public")}
             >
               <Globe aria-hidden="true" />
               Make public
             </DropdownMenuItem>
             <DropdownMenuItem
               disabled={none}
-              onSelect={() => void setFlags({ isPublic: false }, "made private")}
+              onSelect={() => setFlags({ isPublic: false }, "made private")}
             >
               <Lock aria-hidden="true" />
               Make private
