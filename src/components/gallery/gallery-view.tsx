@@ -14,6 +14,7 @@ import {
   type Shortcut,
 } from "@/components/ui/keyboard-shortcuts";
 import { toast } from "@/components/ui/toast";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { Image } from "@/shared/api-types";
 import { GalleryToolbar } from "./gallery-toolbar";
@@ -196,31 +197,35 @@ export function GalleryView() {
 
   const { updateImage, prependImage, patchImages, loadMore, retry } = pages;
 
-  // `f` on a focused tile: the change shows at once and is announced; a failure puts it back.
+  // `f` on a focused tile: the change shows at once and is announced; a failure puts it back
+  // (and is toasted by the shared mutation handler).
+  const favoriteChange = useApiMutation<Image, { before: Image; favorite: boolean }>({
+    mutationFn: async ({ before, favorite }) =>
+      (
+        await apiFetch<{ image: Image }>(`/api/v1/images/${before.id}`, {
+          method: "PATCH",
+          json: { favorite },
+        })
+      ).image,
+    onSuccess: (image) => updateImage(image),
+    onError: (_error, { before }) => {
+      updateImage(before);
+      setAnnouncement("");
+    },
+    errorToast: ({ favorite }) =>
+      favorite ? "Couldn't add to favorites" : "Couldn't remove from favorites",
+  });
+  const { mutate: changeFavorite } = favoriteChange;
   const onToggleFavorite = useCallback(
-    async (index: number) => {
+    (index: number) => {
       const before = images[index];
       if (!before) return;
       const favorite = !before.favorite;
       updateImage({ ...before, favorite });
       setAnnouncement(favorite ? "Added to favorites" : "Removed from favorites");
-      try {
-        const { image } = await apiFetch<{ image: Image }>(`/api/v1/images/${before.id}`, {
-          method: "PATCH",
-          json: { favorite },
-        });
-        updateImage(image);
-      } catch (error) {
-        updateImage(before);
-        setAnnouncement("");
-        toast({
-          variant: "error",
-          title: favorite ? "Couldn't add to favorites" : "Couldn't remove from favorites",
-          description: error instanceof Error ? error.message : "Please try again.",
-        });
-      }
+      changeFavorite({ before, favorite });
     },
-    [images, updateImage],
+    [images, updateImage, changeFavorite],
   );
 
   const onEdited = useCallback(
