@@ -83,8 +83,16 @@ async function overflowingPages(page: Page, paths: string[], label: string, widt
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     const measure = await page.evaluate((width) => {
+      // Fixed bars stretch with the zoomed-out page: they show the overflow, not its cause.
+      const inFixedBar = (element: Element): boolean =>
+        element !== document.body &&
+        (getComputedStyle(element).position === "fixed" ||
+          (element.parentElement !== null && inFixedBar(element.parentElement)));
+      const sticksOut = (element: Element) =>
+        element.getBoundingClientRect().right > width + 0.5 && !inFixedBar(element);
+      // The innermost elements past the edge: what to fix, not every ancestor stretched by it.
       const culprits = [...document.querySelectorAll<HTMLElement>("body *")]
-        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+        .filter((element) => sticksOut(element) && ![...element.children].some(sticksOut))
         .slice(0, 3)
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 90));
       return {

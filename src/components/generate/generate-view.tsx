@@ -176,10 +176,11 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
         />
       </Card>
 
-      {/* From lg up the result column stays in view while the composer scrolls under it. */}
+      {/* From lg up the result column stays in view while the composer scrolls beside it; it
+          scrolls on its own when taller than the window, so its top (the result) never leaves. */}
       <div
         ref={resultAreaRef}
-        className="flex scroll-mt-20 flex-col gap-6 lg:sticky lg:top-8"
+        className="flex scroll-mt-20 flex-col gap-6 lg:sticky lg:top-6 lg:-m-2 lg:max-h-[calc(100dvh-3rem)] lg:overflow-y-auto lg:p-2"
         aria-busy={running}
         data-testid="generate-result-column"
       >
