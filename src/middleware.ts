@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/server/config/env";
 import { looksSignedIn } from "@/server/auth/session-cookie-names";
 import { refreshSupabaseSession } from "@/server/auth/supabase/middleware-session";
+import { answerOddApiPath } from "@/server/http/api-path-guard";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/server/http/request-id";
 import { contentSecurityPolicy } from "@/server/http/security-headers";
 
@@ -14,6 +15,11 @@ function isAppPage(pathname: string): boolean {
 
 /** Request id, CSP nonce, Supabase session refresh, signed-out redirects. */
 export async function middleware(request: NextRequest) {
+  // API paths come here only when Next would answer them with an HTML page (/api/v1 itself,
+  // a `%` or a `..`: see the matcher), to be answered in the envelope.
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return answerOddApiPath(request) ?? NextResponse.next();
+  }
   const config = getConfig();
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
   const nonce = btoa(crypto.randomUUID());
@@ -62,5 +68,8 @@ export const config = {
     // security headers from next.config.mjs), and not /api, whose handlers set their own
     // request id and need no CSP nonce — skipping the edge hop there is most of their overhead.
     "/((?!api/|_next/static|_next/image|.*\\.[A-Za-z0-9]+$).*)",
+    "/api/v1",
+    "/api/v1/(.*%.*)",
+    "/api/v1/(.*\\.\\..*)",
   ],
 };

@@ -1,6 +1,7 @@
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 // Next's own parser for the header, so this check never disagrees with the renderer's.
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import { answerUnroutableApiMethod } from "./api-path-guard";
 import { resolveClientAddress, trustedProxyList } from "./forwarded-client";
 
 /**
@@ -35,6 +36,7 @@ export function installRequestGuard({ trustedProxies }: { trustedProxies: string
   ) {
     if (event === "request") {
       const [request, response] = args as [IncomingMessage, ServerResponse];
+      if (answerUnroutableApiMethod(request, response)) return true;
       if (!routerStateIsReadable(request)) {
         response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
         response.end("Bad request: malformed Next-Router-State-Tree header.");

@@ -4,9 +4,9 @@ import { AppError } from "./app-error";
 import { defineRoute } from "./define-route";
 import { reply } from "./reply";
 
-/** Every method Next.js hands to a route file (it answers a bare 400 to any other itself). */
-export const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+import { HTTP_METHODS, type HttpMethod } from "./http-methods";
+
+export { HTTP_METHODS, type HttpMethod };
 type DeclarableMethod = Exclude<HttpMethod, "HEAD" | "OPTIONS">;
 
 export type RouteHandler = (
