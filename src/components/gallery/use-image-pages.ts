@@ -163,7 +163,8 @@ export function useImagePages(filterSearch: string) {
 
   let status: "loading" | "ready" | "error" = "ready";
   if (query.isPending) status = "loading";
-  else if (query.isError && !failedMore) status = "error";
+  // A failed refetch keeps what is shown (the server's page, say); only a list with nothing fails.
+  else if (query.isError && !failedMore && !pages) status = "error";
   const last = pages?.at(-1);
 
   return {
@@ -172,7 +173,7 @@ export function useImagePages(filterSearch: string) {
     hasMore: last?.hasMore ?? false,
     loadingMore: query.isFetchingNextPage,
     /** The first page failed (status "error") or a later page did. */
-    error: query.error ? toApiClientError(query.error) : null,
+    error: query.error && (status === "error" || failedMore) ? toApiClientError(query.error) : null,
     /** "device": the studio could not be reached, these are the images saved on this device. */
     source,
     loadMore,

@@ -82,7 +82,7 @@ export function useCursorPages<T extends { id: string }>(
   const last = pages?.at(-1);
   let status: PagesStatus = "ready";
   if (query.isPending) status = "loading";
-  else if (query.isError && !query.isFetchNextPageError) status = "error";
+  else if (query.isError && !query.isFetchNextPageError && !pages) status = "error";
   else if (query.isFetchingNextPage) status = "loading-more";
   else if (query.isFetchNextPageError) status = "error-more";
 
