@@ -12,7 +12,9 @@ export type ResourceState<T> =
 
 /** A settings section's view of its query: loading, error or ready. */
 export function resourceState<T>(query: UseQueryResult<T, ApiClientError>): ResourceState<T> {
-  if (query.isSuccess) return { status: "ready", data: query.data, loadedAt: query.dataUpdatedAt };
+  // Data kept after a failed refetch is still shown.
+  if (query.data !== undefined)
+    return { status: "ready", data: query.data, loadedAt: query.dataUpdatedAt };
   if (query.isError) return { status: "error", error: query.error };
   return { status: "loading" };
 }
