@@ -1,4 +1,4 @@
-import { textOrUndefined, TEXT_RULES } from "@/shared/limits";
+import { isStorableText, textOrUndefined, TEXT_RULES } from "@/shared/limits";
 
 export type ExploreSort = "newest" | "popular";
 
@@ -22,10 +22,19 @@ export function parseExploreQuery(
 ): ExploreQuery {
   const tag = textOrUndefined(TEXT_RULES.tag, single(params.tag));
   return {
-    q: (single(params.q) ?? "").trim().slice(0, MAX_SEARCH_LENGTH),
+    q: searchOf(single(params.q)),
     sort: single(params.sort) === "popular" ? "popular" : "newest",
     tag: tag ?? null,
   };
+}
+
+/**
+ * The search within its length (in code points, so an emoji is never cut in half), or none when
+ * Postgres could not store it (a NUL, a lone surrogate): the page queries with it directly.
+ */
+function searchOf(raw: string | undefined): string {
+  const search = [...(raw ?? "").trim()].slice(0, MAX_SEARCH_LENGTH).join("");
+  return isStorableText(search) ? search : "";
 }
 
 /** The query string for the URL ("" for the defaults). */
