@@ -73,6 +73,7 @@ export const GalleryTile = memo(function GalleryTile({
         unoptimized
         sizes={`${Math.ceil(size)}px`}
         priority={priority}
+        fetchPriority={priority ? "high" : undefined}
         loading={priority ? undefined : "lazy"}
         decoding="async"
         draggable={false}

@@ -31,14 +31,21 @@ export function onMutationError(reporter: MutationErrorReporter | null): void {
 
 /**
  * A QueryClient with the studio's defaults: data from the server (or a previous visit) is
- * fresh for a minute, nothing refetches on focus, and a failed load is not retried behind the
- * person's back (the views offer Retry).
+ * fresh for a minute, nothing refetches on focus, a failed load is not retried behind the
+ * person's back (the views offer Retry), and nothing waits for the browser to say it is online.
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 60_000, refetchOnWindowFocus: false, retry: false },
-      mutations: { retry: false },
+      // "always": the loaders know what to do offline (the device's mirror, offline copies, the
+      // service worker's caches), so a query runs rather than waits for the network.
+      queries: {
+        staleTime: 60_000,
+        refetchOnWindowFocus: false,
+        retry: false,
+        networkMode: "always",
+      },
+      mutations: { retry: false, networkMode: "always" },
     },
     mutationCache: new MutationCache({
       onError: (error, variables, _context, mutation) => {
