@@ -29,7 +29,7 @@ import { BULK_LIMIT, runBulkAction } from "./bulk-actions";
 import { CollectionPickerDialog } from "./collection-picker-dialog";
 import { ConfirmDeleteDialog } from "./confirm-delete-dialog";
 import { scheduleDelete } from "./pending-deletes";
-import { useCollectionsStore } from "./use-collections";
+import { useCollectionActions } from "./use-collections";
 
 type ImageFlags = Partial<Pick<Image, "favorite" | "isPublic">>;
 type ZipSize = "original" | "800" | "300";
@@ -66,7 +66,7 @@ export function BulkActionBar({
   const formRef = useRef<HTMLFormElement>(null);
   const idsRef = useRef<HTMLInputElement>(null);
   const sizeRef = useRef<HTMLInputElement>(null);
-  const noteAdded = useCollectionsStore((state) => state.noteAdded);
+  const { noteAdded } = useCollectionActions();
   const count = selectedIds.length;
   const none = count === 0;
 

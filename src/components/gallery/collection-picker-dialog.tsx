@@ -17,7 +17,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { ApiClientError } from "@/lib/api/errors";
 import type { Collection } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
-import { useCollections, useCollectionsStore } from "./use-collections";
+import { useCollectionActions, useCollections } from "./use-collections";
 
 interface CollectionPickerDialogProps {
   open: boolean;
@@ -60,7 +60,7 @@ function CollectionChoices({
   onDone: () => void;
 }) {
   const { collections, status, reload } = useCollections();
-  const createCollection = useCollectionsStore((state) => state.create);
+  const { create: createCollection } = useCollectionActions();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);

@@ -55,8 +55,3 @@ export function useCollectionActions(): CollectionActions {
     [queryClient],
   );
 }
-
-/** `useCollectionActions` with a selector, for the components written against the old store. */
-export function useCollectionsStore<T>(select: (actions: CollectionActions) => T): T {
-  return select(useCollectionActions());
-}

@@ -17,7 +17,7 @@ import { cn } from "@/lib/cn";
 import type { Collection, Image } from "@/shared/api-types";
 import { CollectionPickerDialog } from "@/components/gallery/collection-picker-dialog";
 import { ConfirmDeleteDialog } from "@/components/gallery/confirm-delete-dialog";
-import { useCollectionsStore } from "@/components/gallery/use-collections";
+import { useCollectionActions } from "@/components/gallery/use-collections";
 import { downloadHref, generateSettingsHref } from "./image-format";
 
 interface TrayButtonProps extends ComponentPropsWithoutRef<"button"> {
@@ -121,7 +121,7 @@ export function DownloadMenu({ image, onDownloaded }: { image: Image; onDownload
 /** "Add to collection" with the shared picker (and "New collection"). */
 export function AddToCollectionButton({ image }: { image: Image }) {
   const [open, setOpen] = useState(false);
-  const noteAdded = useCollectionsStore((state) => state.noteAdded);
+  const { noteAdded } = useCollectionActions();
 
   async function add(collection: Collection) {
     await apiFetch(`/api/v1/gallery/collections/${collection.id}/images`, {
