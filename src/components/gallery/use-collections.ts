@@ -7,8 +7,10 @@ import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
 import type { Collection } from "@/shared/api-types";
 import type { CollectionInput } from "@/shared/schemas/gallery";
-
-const COLLECTIONS_PATH = "/api/v1/gallery/collections";
+import {
+  COLLECTIONS_PATH,
+  rememberCollection,
+} from "@/components/collections/use-collection-mutations";
 
 /** The user's collections, shared (one cache entry) by the filter, the bulk bar and the detail view. */
 export function useCollections() {
@@ -37,9 +39,7 @@ export function useCollectionActions(): CollectionActions {
           method: "POST",
           json: input,
         });
-        queryClient.setQueryData<Collection[]>(queryKeys.collections, (list) =>
-          list ? [collection, ...list] : list,
-        );
+        rememberCollection(queryClient, collection);
         return collection;
       },
       noteAdded(collectionId, count) {
