@@ -79,7 +79,10 @@ describe("the gallery's layouts and keyboard", () => {
 
     await page.reload();
     await expect.poll(() => tiles(page).count(), { timeout: 20_000 }).toBe(5);
-    expect(await page.getByTestId("gallery-grid").getAttribute("data-layout")).toBe("grid");
+    // The server renders the default; the choice kept in this browser applies once hydrated.
+    await expect
+      .poll(() => page.getByTestId("gallery-grid").getAttribute("data-layout"))
+      .toBe("grid");
     expect(await page.getByTestId("gallery-grid").getAttribute("data-size")).toBe("large");
     await context.close();
   });
@@ -94,6 +97,7 @@ describe("the gallery's layouts and keyboard", () => {
       localStorage.setItem("ais:gallery-view", JSON.stringify({ layout: "grid", size: "large" })),
     );
     await page.goto("/gallery");
+    await page.waitForLoadState("networkidle");
     await expect.poll(() => tiles(page).count(), { timeout: 20_000 }).toBe(5);
 
     await page.locator("body").press("/");
@@ -149,6 +153,7 @@ describe("the gallery's layouts and keyboard", () => {
     const visitor = await newContext(browser, PHONE);
     const outside = await visitor.newPage();
     await outside.goto("/explore");
+    await outside.waitForLoadState("networkidle");
     expect(await outside.getByTestId("main-nav").count()).toBe(0);
     await outside.locator("body").press("/");
     expect(
@@ -159,6 +164,7 @@ describe("the gallery's layouts and keyboard", () => {
     const context = await newContext(browser, PHONE);
     const page = await registerPerson(context, { name: "Explorer", label: "explore-shell" });
     await page.goto("/explore");
+    await page.waitForLoadState("networkidle");
     await page.getByTestId("main-nav").waitFor();
     expect(await page.getByTestId("nav-explore").getAttribute("aria-current")).toBe("page");
     await page.locator("body").press("?");
