@@ -37,16 +37,23 @@ export async function middleware(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("Content-Security-Policy", csp);
 
+  const signedIn = looksSignedIn(request.cookies.getAll().map((cookie) => cookie.name));
   let response: NextResponse;
-  if (
-    isAppPage(pathname) &&
-    !looksSignedIn(request.cookies.getAll().map((cookie) => cookie.name))
-  ) {
+  if (isAppPage(pathname) && !signedIn) {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", `${pathname}${search}`);
     response = NextResponse.redirect(login);
   } else {
     response = NextResponse.next({ request: { headers: requestHeaders } });
+    // Every page is dynamic (the root layout reads the theme cookie), so Next answers
+    // `private, no-cache, no-store, …`, and Chromium keeps no page whose main response says
+    // `no-store` in its back/forward cache. A signed-out page holds nothing private:
+    // `private, no-cache` still keeps shared caches out (each page has its own CSP nonce)
+    // and makes the browser ask again on every ordinary visit, but lets Back and Forward
+    // restore it from memory. Signed-in pages keep Next's `no-store`, so that after logout
+    // Back cannot bring a private page back. Next keeps a Cache-Control set here on dynamic
+    // pages (it only fills one in when none is set).
+    if (!signedIn) response.headers.set("Cache-Control", "private, no-cache");
     if (config.auth.kind === "supabase") {
       await refreshSupabaseSession({
         url: config.auth.url,
