@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { NAV_ITEMS, isActivePath } from "./nav-items";
 
@@ -11,6 +11,7 @@ import { NAV_ITEMS, isActivePath } from "./nav-items";
  */
 export function MainNav() {
   const pathname = usePathname();
+  const router = useRouter();
   return (
     <nav
       aria-label="Main"
@@ -28,6 +29,13 @@ export function MainNav() {
             <li key={item.href} className="flex min-w-0 flex-1 lg:flex-none">
               <Link
                 href={item.href}
+                // Not every section on every load: prefetching all five in the viewport fetched
+                // and parsed their code (Explore's on the gallery) while the page was still
+                // loading. A section is prefetched when the person shows intent instead.
+                prefetch={false}
+                onMouseEnter={() => router.prefetch(item.href)}
+                onFocus={() => router.prefetch(item.href)}
+                onTouchStart={() => router.prefetch(item.href)}
                 aria-current={active ? "page" : undefined}
                 data-testid={item.testId}
                 className={cn(
