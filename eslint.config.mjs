@@ -13,6 +13,8 @@ const config = [
       "node_modules/**",
       "next-env.d.ts",
       "test-results/**",
+      // bench/lighthouse's baseline: a separate Next.js app with its own build folder.
+      "bench/lighthouse/baseline/**",
     ],
   },
   ...compat.extends("next/core-web-vitals", "next/typescript"),

@@ -1,0 +1,407 @@
+/**
+ * bench/lighthouse — Lighthouse mobile on the studio's pages, beside an almost empty Next.js
+ * page (bench/lighthouse/baseline) built with the same `next` and measured in the same run.
+ *
+ * Builds the studio (the .next-e2e production build) and the baseline (its own dist dir),
+ * starts both on embedded defaults (a throwaway DATA_DIR), registers one person and makes
+ * IMAGES images with the demo provider (every third one public, so Explore and a share page
+ * have something to show), then runs Lighthouse with its default mobile emulation and
+ * simulated throttling RUNS times per page, each studio run followed by a baseline run, on
+ * Debian's Chromium. Signed-in pages get the session cookie through Lighthouse's extraHeaders.
+ * Prints the medians (performance, accessibility, best practices, SEO, LCP, TBT, CLS), each
+ * page's performance and LCP/TBT as a ratio to the baseline's, and first-load JS per route.
+ * A benchmark: it prints figures and asserts nothing.
+ *
+ * Run: npx tsx bench/lighthouse/index.ts [runs=3] [images=40]
+ * BENCH_LIGHTHOUSE_DIST=<dir> serves a copy of the build made beforehand (so the shared build
+ * lock need not be held for the whole run): under the lock, let the e2e runner or
+ * ensureProductionBuild refresh .next-e2e, then `cp -a .next-e2e .next-lighthouse` (and drop
+ * its types/ and cache/), and run with BENCH_LIGHTHOUSE_DIST=.next-lighthouse.
+ * CHROME_PATH (default /usr/bin/chromium) picks the browser. BENCH_LIGHTHOUSE_JSON=<dir> keeps
+ * every run's full report there, for the profiles behind a figure.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import lighthouse, { type Flags } from "lighthouse";
+import {
+  DIST_DIR,
+  ensureProductionBuild,
+  freePort,
+  startProductionServer,
+  stopServer,
+  waitForHealth,
+} from "../../scripts/production-build";
+import { firstLoadJs } from "./first-load-js";
+
+const RUNS = Number(process.argv[2] ?? 3);
+const IMAGES = Number(process.argv[3] ?? 40);
+const BASELINE_DIR = join("bench", "lighthouse", "baseline");
+const BASELINE_DIST = ".next-baseline";
+const chromiumPath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const keepReports = process.env.BENCH_LIGHTHOUSE_JSON;
+const studioDist = process.env.BENCH_LIGHTHOUSE_DIST ?? DIST_DIR;
+const CHROME_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+interface Figures {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+}
+
+interface Page {
+  label: string;
+  path: string;
+  signedIn: boolean;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function medians(runs: Figures[]): Figures {
+  const of = (key: keyof Figures) => median(runs.map((run) => run[key]));
+  return {
+    performance: of("performance"),
+    accessibility: of("accessibility"),
+    bestPractices: of("bestPractices"),
+    seo: of("seo"),
+    lcpMs: of("lcpMs"),
+    tbtMs: of("tbtMs"),
+    cls: of("cls"),
+  };
+}
+
+function buildBaseline(): number {
+  console.log(`bench: building the baseline (${BASELINE_DIR}, into ${BASELINE_DIST})…`);
+  const build = spawnSync("npx", ["next", "build", BASELINE_DIR], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  return build.status ?? 1;
+}
+
+function startBaseline(port: number): ChildProcess {
+  return spawn("npx", ["next", "start", BASELINE_DIR, "-p", String(port), "-H", "localhost"], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+}
+
+async function waitForPage(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`${url}: the server exited`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** Debian's Chromium with a DevTools port for Lighthouse (one browser for every run). */
+async function startChromium(): Promise<{ port: number; browser: ChildProcess; profile: string }> {
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), "ais-bench-lighthouse-chrome-"));
+  const browser = spawn(
+    chromiumPath,
+    [
+      ...CHROME_FLAGS,
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      "--no-first-run",
+      "about:blank",
+    ],
+    { stdio: "ignore", detached: true },
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) {
+        return { port, browser, profile };
+      }
+    } catch {
+      /* starting */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("Chromium did not open its DevTools port");
+}
+
+/** Registers a person; returns the Cookie header of their session. */
+async function register(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({
+      email: `bench-lighthouse-${Date.now()}@example.com`,
+      password: "bench password 123",
+      name: "Bench",
+    }),
+  });
+  if (response.status !== 201) throw new Error(`register: ${response.status}`);
+  const cookies = response.headers.getSetCookie().map((line) => line.split(";")[0]!);
+  if (cookies.length === 0) throw new Error("register: no session cookie");
+  return cookies.join("; ");
+}
+
+/** Makes `count` images with the demo provider; returns the share path of a public one. */
+async function seedImages(baseUrl: string, cookie: string, count: number): Promise<string> {
+  let shareUrl: string | null = null;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < count) {
+        const index = next++;
+        const response = await fetch(`${baseUrl}/api/v1/images/generate`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: baseUrl, cookie },
+          body: JSON.stringify({
+            prompt: `bench lighthouse image ${index}: a lighthouse on a cliff at dusk, variation ${index}`,
+            isPublic: index % 3 === 0,
+            tags: ["bench", index % 2 ? "dusk" : "dawn"],
+          }),
+        });
+        if (response.status !== 201) {
+          throw new Error(`generate ${index}: ${response.status} ${await response.text()}`);
+        }
+        const body = (await response.json()) as { data: { shareUrl?: string | null } };
+        shareUrl ??= body.data.shareUrl ?? null;
+      }
+    }),
+  );
+  if (!shareUrl) throw new Error("no public image was made");
+  return shareUrl;
+}
+
+async function runLighthouse(
+  url: string,
+  port: number,
+  cookie: string | null,
+  reportName: string,
+): Promise<Figures> {
+  const flags: Flags = {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+  };
+  const result = await lighthouse(url, flags);
+  if (!result) throw new Error(`${url}: Lighthouse returned nothing`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  if (keepReports) {
+    mkdirSync(keepReports, { recursive: true });
+    writeFileSync(join(keepReports, `${reportName}.json`), JSON.stringify(lhr));
+  }
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? Number.NaN) * 100);
+  const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    lcpMs: audit("largest-contentful-paint"),
+    tbtMs: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+  };
+}
+
+function printTable(rows: { label: string; figures: Figures; js: string }[], baseline: Figures) {
+  const header = [
+    "page".padEnd(26),
+    "perf".padStart(5),
+    "a11y".padStart(5),
+    "bp".padStart(4),
+    "seo".padStart(4),
+    "LCP".padStart(8),
+    "TBT".padStart(8),
+    "CLS".padStart(6),
+    "perf/base".padStart(10),
+    "LCP/base".padStart(9),
+    "TBT/base".padStart(9),
+    "first-load JS".padStart(21),
+  ];
+  console.log(header.join(" "));
+  for (const { label, figures, js } of rows) {
+    const ratio = (value: number, base: number) =>
+      base > 0 ? `${(value / base).toFixed(2)}×` : "–";
+    console.log(
+      [
+        label.padEnd(26),
+        String(figures.performance).padStart(5),
+        String(figures.accessibility).padStart(5),
+        String(figures.bestPractices).padStart(4),
+        String(figures.seo).padStart(4),
+        `${(figures.lcpMs / 1000).toFixed(2)} s`.padStart(8),
+        `${Math.round(figures.tbtMs)} ms`.padStart(8),
+        figures.cls.toFixed(3).padStart(6),
+        ratio(figures.performance, baseline.performance).padStart(10),
+        ratio(figures.lcpMs, baseline.lcpMs).padStart(9),
+        ratio(figures.tbtMs, baseline.tbtMs).padStart(9),
+        js.padStart(21),
+      ].join(" "),
+    );
+  }
+}
+
+async function main(): Promise<number> {
+  if (studioDist === DIST_DIR) {
+    const built = ensureProductionBuild((line) => console.log(`bench: ${line}`));
+    if (built !== 0) return built;
+  } else {
+    console.log(`bench: serving the studio's build copied to ${studioDist}`);
+  }
+  if (buildBaseline() !== 0) return 1;
+
+  const dataDir = mkdtempSync(join(tmpdir(), "ais-bench-lighthouse-"));
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const studio = startProductionServer(port, {
+    DATA_DIR: dataDir,
+    DAILY_GENERATION_LIMIT: String(IMAGES + 10),
+    MONTHLY_GENERATION_LIMIT: String(IMAGES + 10),
+    GENERATE_RATE_LIMIT_PER_MINUTE: "100000",
+    LOG_LEVEL: "warn",
+    NEXT_DIST_DIR: studioDist,
+  });
+  const baselinePort = await freePort();
+  const baselineUrl = `http://localhost:${baselinePort}/`;
+  const baselineServer = startBaseline(baselinePort);
+  let chrome: Awaited<ReturnType<typeof startChromium>> | undefined;
+  try {
+    await waitForHealth(baseUrl, studio);
+    await waitForPage(baselineUrl, baselineServer);
+    const cookie = await register(baseUrl);
+    console.log(`bench: making ${IMAGES} images (demo provider)…`);
+    const sharePath = await seedImages(baseUrl, cookie, IMAGES);
+
+    const pages: Page[] = [
+      { label: "/", path: "/", signedIn: false },
+      { label: "/login", path: "/login", signedIn: false },
+      { label: "/explore", path: "/explore", signedIn: false },
+      { label: "/s/i/<id> (share)", path: sharePath, signedIn: false },
+      { label: `/gallery (${IMAGES} images)`, path: "/gallery", signedIn: true },
+      { label: "/generate", path: "/generate", signedIn: true },
+    ];
+    // One warm-up request per page: the first render of each route compiles nothing in
+    // production, but it fills the server's module and data caches that every later run sees.
+    for (const page of pages) {
+      await fetch(`${baseUrl}${page.path}`, { headers: page.signedIn ? { cookie } : {} });
+    }
+    await fetch(baselineUrl);
+
+    chrome = await startChromium();
+    const results = new Map<string, Figures[]>(pages.map((page) => [page.label, []]));
+    const baselineRuns: Figures[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      for (const [index, page] of pages.entries()) {
+        const figures = await runLighthouse(
+          `${baseUrl}${page.path}`,
+          chrome.port,
+          page.signedIn ? cookie : null,
+          `run${run}-page${index}`,
+        );
+        results.get(page.label)!.push(figures);
+        baselineRuns.push(
+          await runLighthouse(baselineUrl, chrome.port, null, `run${run}-page${index}-baseline`),
+        );
+        console.log(
+          `bench: run ${run}/${RUNS} ${page.label}: perf ${figures.performance}, LCP ${Math.round(figures.lcpMs)} ms, TBT ${Math.round(figures.tbtMs)} ms`,
+        );
+      }
+    }
+
+    const routes = new Map(firstLoadJs(studioDist).map((route) => [route.route, route]));
+    const baselineRoutes = firstLoadJs(join(BASELINE_DIR, BASELINE_DIST));
+    const jsOf = (route: string | undefined) =>
+      route && routes.get(route)
+        ? `${routes.get(route)!.next} / ${routes.get(route)!.withLayouts} kB`
+        : "";
+    const baseline = medians(baselineRuns);
+    const baselineJs = baselineRoutes.find((route) => route.route === "/");
+
+    console.log("");
+    console.log(
+      `bench/lighthouse — Lighthouse mobile (default emulation and simulated throttling), median of ${RUNS} runs per page, each followed by a run of the baseline (${baselineRuns.length} baseline runs)`,
+    );
+    console.log(
+      `machine: ${cpus().length} CPUs, load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")}; first-load JS: next build's figure / with the layouts above the page (gzip)`,
+    );
+    const routeOf: Record<string, string> = {
+      "/": "/",
+      "/login": "/login",
+      "/explore": "/explore",
+      "/s/i/<id> (share)": "/s/i/[shareId]",
+      [`/gallery (${IMAGES} images)`]: "/gallery",
+      "/generate": "/generate",
+    };
+    printTable(
+      [
+        {
+          label: "baseline (empty Next 15)",
+          figures: baseline,
+          js: baselineJs ? `${baselineJs.next} / ${baselineJs.withLayouts} kB` : "",
+        },
+        ...pages.map((page) => ({
+          label: page.label,
+          figures: medians(results.get(page.label)!),
+          js: jsOf(routeOf[page.label]),
+        })),
+      ],
+      baseline,
+    );
+    console.log("");
+    console.log("first-load JS of every route (next build's figure / with layouts, gzip):");
+    for (const route of routes.values()) {
+      console.log(`  ${route.route.padEnd(22)} ${route.next} / ${route.withLayouts} kB`);
+    }
+    return 0;
+  } finally {
+    if (chrome) {
+      try {
+        process.kill(-chrome.browser.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+      rmSync(chrome.profile, { recursive: true, force: true });
+    }
+    stopServer(studio);
+    stopServer(baselineServer);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error("bench:", error);
+    process.exit(1);
+  },
+);
