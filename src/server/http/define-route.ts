@@ -10,7 +10,6 @@ import { logger } from "@/server/observability/logger";
 import { getServices, type Services } from "@/server/services";
 import { AppError } from "./app-error";
 import { clientIp } from "./client-ip";
-import { compressJson } from "./compress-json";
 import { requestCookieJar } from "./cookie-jar";
 import { errorBody, metaFor, successBody } from "./envelope";
 import { Reply } from "./reply";
@@ -159,7 +158,6 @@ export function defineRoute<
     jar.applyTo(response);
     response.headers.set(REQUEST_ID_HEADER, requestId);
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-    response = await compressJson(request, response);
     logger.info("request", {
       requestId,
       method: request.method,
