@@ -25,7 +25,8 @@ export function ThemeSwitcher({
   return (
     <fieldset
       className={cn(
-        "border-line bg-surface-sunken inline-flex items-center gap-1 rounded-full border p-1",
+        // min-w-0: a fieldset never shrinks below its content unless told (320 px phones).
+        "border-line bg-surface-sunken inline-flex min-w-0 items-center gap-1 rounded-full border p-1",
         size === "full" && "w-full sm:w-auto",
         className,
       )}
@@ -42,7 +43,7 @@ export function ThemeSwitcher({
             className={cn(
               "relative inline-flex items-center justify-center gap-2 rounded-full text-sm font-medium transition-colors",
               "has-[:focus-visible]:outline-ring has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2",
-              size === "full" ? "h-10 flex-1 px-4 sm:h-9" : "size-10 sm:size-8",
+              size === "full" ? "h-10 min-w-0 flex-1 px-2 sm:h-9 sm:px-4" : "size-10 sm:size-8",
               checked
                 ? "bg-surface text-ink shadow-card dark:bg-primary-soft dark:text-primary-soft-ink"
                 : "text-ink-muted hover:text-ink",
