@@ -124,11 +124,24 @@ describe("the back/forward cache", () => {
     await context.addInitScript({ content: PAGESHOW_PROBE });
     const page = await context.newPage();
     for (const path of ["/explore", "/"]) {
-      const response = await page.goto(path);
-      expect(response?.headers()["cache-control"], path).not.toMatch(/no-store/);
-      await markDocument(page);
-      await page.goto("/login");
-      const back = await goBack(page);
+      let back: BackResult | null = null;
+      // Chromium may evict a kept page for circumstantial reasons (an event that reached it
+      // while frozen: "IgnoreEventAndEvict"); those say nothing about the page and are retried.
+      // A page-level reason (no-store, an unload handler…) fails at once.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const response = await page.goto(path);
+        expect(response?.headers()["cache-control"], path).not.toMatch(/no-store/);
+        await markDocument(page);
+        await page.goto("/login");
+        back = await goBack(page);
+        if (back.navigationType === "BackForwardCacheRestore") break;
+        const reasons = JSON.stringify(back.notRestoredReasons);
+        const onlyCircumstantial = back.notRestoredReasons
+          .flat()
+          .every((reason) => (reason as { type?: string }).type === "Circumstantial");
+        expect(onlyCircumstantial, `${path}: ${reasons}`).toBe(true);
+      }
+      if (!back) throw new Error("Back was never tried");
       expect(back, `${path}: ${JSON.stringify(back.notRestoredReasons)}`).toMatchObject({
         navigationType: "BackForwardCacheRestore",
         sameDocument: true,

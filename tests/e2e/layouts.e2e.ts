@@ -30,8 +30,21 @@ afterAll(async () => {
 const tiles = (page: Page) => page.getByTestId("gallery-grid").getByTestId("gallery-tile");
 const focusedTileIndex = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tileIndex ?? null);
-const tileBox = async (page: Page, index: number) =>
-  (await page.locator(`[data-tile-index="${index}"]`).boundingBox())!;
+/** The tile's box once it is laid out (the first tiles are swapped for the grid on hydration). */
+async function tileBox(page: Page, index: number) {
+  const tile = page.locator(`[data-tile-index="${index}"]`);
+  let box: Awaited<ReturnType<typeof tile.boundingBox>> = null;
+  await expect
+    .poll(
+      async () => {
+        box = await tile.boundingBox().catch(() => null);
+        return box !== null && box.width > 0;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return box!;
+}
 
 async function makeShapedImage(page: Page, prompt: string, aspectRatio: string) {
   const response = await page.request.post("/api/v1/images/generate", {
