@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import {
   hasPendingFormState,
   persistFormState,
+  isHydratedByReact,
   restoreFormState,
 } from "@/lib/pwa/preserve-form-state";
 import { getServiceWorker, postToServiceWorker } from "@/lib/pwa/service-worker-client";
@@ -35,23 +36,33 @@ function useRestoreFormState() {
     }
     if (!hasPendingFormState(storage, pathname)) return;
     const restore = () => {
-      restoreFormState({ root: document, storage, pathname });
+      restoreFormState({ root: document, storage, pathname, isReady: isHydratedByReact });
       return hasPendingFormState(storage, pathname);
     };
     let observer: MutationObserver | null = null;
-    // After this commit, so that the page's own components have hydrated and own their fields.
+    let poll: number | undefined;
+    const finish = () => {
+      observer?.disconnect();
+      window.clearInterval(poll);
+    };
+    // After this commit; then whenever fields appear (client-rendered) and, for fields the
+    // server rendered, until their part of the page has hydrated (hydration changes no DOM,
+    // so only polling sees it).
     const frame = window.requestAnimationFrame(() => {
       if (!restore()) return;
       observer = new MutationObserver(() => {
-        if (!restore()) observer?.disconnect();
+        if (!restore()) finish();
       });
       observer.observe(document.body, { childList: true, subtree: true });
+      poll = window.setInterval(() => {
+        if (!restore()) finish();
+      }, 100);
     });
-    const stop = window.setTimeout(() => observer?.disconnect(), RESTORE_WINDOW_MS);
+    const stop = window.setTimeout(finish, RESTORE_WINDOW_MS);
     return () => {
       window.cancelAnimationFrame(frame);
       window.clearTimeout(stop);
-      observer?.disconnect();
+      finish();
     };
   }, []);
 }

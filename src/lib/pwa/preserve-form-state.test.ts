@@ -126,6 +126,22 @@ describe("preserving typed text across an update reload", () => {
     expect(storage.items.size).toBe(0);
   });
 
+  it("waits for a field that is not ready (not hydrated yet) and keeps its value for later", () => {
+    const storage = new MemoryStorage();
+    const prompt = new FieldElement("TEXTAREA", "prompt", "");
+    prompt.typeText("a greenhouse in the snow");
+    persistFormState({ root: new Page([prompt]), storage, pathname: "/generate", now: NOW });
+
+    const serverRendered = new FieldElement("TEXTAREA", "prompt", "");
+    const notYet = { root: new Page([serverRendered]), storage, pathname: "/generate" };
+    expect(restoreFormState({ ...notYet, now: NOW, isReady: () => false })).toBe(0);
+    expect(serverRendered.changes).toEqual([]);
+    expect(storage.items.size).toBe(1);
+    expect(restoreFormState({ ...notYet, now: NOW, isReady: () => true })).toBe(1);
+    expect(serverRendered.value).toBe("a greenhouse in the snow");
+    expect(storage.items.size).toBe(0);
+  });
+
   it("keys by pathname, so another page's field with the same id is left alone", () => {
     const storage = new MemoryStorage();
     const prompt = new FieldElement("TEXTAREA", "prompt", "");

@@ -131,16 +131,22 @@ export function restoreFormState({
   storage,
   pathname,
   now = Date.now(),
+  isReady = () => true,
 }: {
   root: FieldRoot;
   storage: KeyValueStorage;
   pathname: string;
   now?: number;
+  /**
+   * Whether a field may be written now. A server-rendered field that React has not hydrated
+   * yet would be reset to its state on hydration, and the saved value, already forgotten, lost.
+   */
+  isReady?: (field: PreservableField) => boolean;
 }): number {
   let restored = 0;
   for (const field of Array.from(root.querySelectorAll(PRESERVE_SELECTOR))) {
     const key = preservedFieldKey(pathname, field);
-    if (!key || !isPreservable(field)) continue;
+    if (!key || !isPreservable(field) || !isReady(field)) continue;
     const saved = readSaved(storage.getItem(key));
     if (!saved) continue;
     storage.removeItem(key);
@@ -161,4 +167,12 @@ export function hasPendingFormState(
     if (storage.key(index)?.startsWith(prefix)) return true;
   }
   return false;
+}
+
+/**
+ * True once React has hydrated the element (it then carries React's own props key). Until
+ * then a write would be undone by hydration of the controlled field.
+ */
+export function isHydratedByReact(field: PreservableField): boolean {
+  return Object.keys(field).some((key) => key.startsWith("__reactProps$"));
 }
