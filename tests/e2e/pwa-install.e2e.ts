@@ -560,12 +560,19 @@ describe("updating the studio", () => {
         )
         .toEqual({ waiting: false, controlled: true });
       await expect(page.getByTestId("update-notice").count()).resolves.toBe(0);
-      // What was typed is put back once, not kept around for later visits.
-      await expect(
-        page.evaluate(() =>
-          Object.keys(sessionStorage).filter((key) => key.startsWith("studio:preserved-field:")),
-        ),
-      ).resolves.toEqual([]);
+      // What was typed is put back, then forgotten at the end of the restore window (15 s),
+      // not kept around for later visits.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() =>
+              Object.keys(sessionStorage).filter((key) =>
+                key.startsWith("studio:preserved-field:"),
+              ),
+            ),
+          { timeout: 25_000 },
+        )
+        .toEqual([]);
     } finally {
       writeFileSync(workerFile, original);
     }

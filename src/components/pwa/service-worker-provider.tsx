@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
+  forgetFormState,
   hasPendingFormState,
   persistFormState,
   isHydratedByReact,
@@ -35,34 +36,34 @@ function useRestoreFormState() {
       return;
     }
     if (!hasPendingFormState(storage, pathname)) return;
+    // Every field element gets the saved value once, as soon as React has hydrated it; the
+    // values are kept for the whole window, since a field may be rendered again (a new
+    // element, e.g. when the page's data arrives) and would otherwise come back empty.
+    const written = new WeakSet<object>();
     const restore = () => {
-      restoreFormState({ root: document, storage, pathname, isReady: isHydratedByReact });
-      return hasPendingFormState(storage, pathname);
-    };
-    let observer: MutationObserver | null = null;
-    let poll: number | undefined;
-    const finish = () => {
-      observer?.disconnect();
-      window.clearInterval(poll);
-    };
-    // After this commit; then whenever fields appear (client-rendered) and, for fields the
-    // server rendered, until their part of the page has hydrated (hydration changes no DOM,
-    // so only polling sees it).
-    const frame = window.requestAnimationFrame(() => {
-      if (!restore()) return;
-      observer = new MutationObserver(() => {
-        if (!restore()) finish();
+      restoreFormState({
+        root: document,
+        storage,
+        pathname,
+        forget: false,
+        isReady: (field) => isHydratedByReact(field) && !written.has(field),
+        onRestored: (field) => written.add(field),
       });
-      observer.observe(document.body, { childList: true, subtree: true });
-      poll = window.setInterval(() => {
-        if (!restore()) finish();
-      }, 100);
+    };
+    let poll: number | undefined;
+    const frame = window.requestAnimationFrame(() => {
+      restore();
+      poll = window.setInterval(restore, 100);
     });
+    const finish = () => {
+      window.clearInterval(poll);
+      forgetFormState(storage, pathname);
+    };
     const stop = window.setTimeout(finish, RESTORE_WINDOW_MS);
     return () => {
       window.cancelAnimationFrame(frame);
       window.clearTimeout(stop);
-      finish();
+      window.clearInterval(poll);
     };
   }, []);
 }

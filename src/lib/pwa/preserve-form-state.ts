@@ -132,6 +132,8 @@ export function restoreFormState({
   pathname,
   now = Date.now(),
   isReady = () => true,
+  forget = true,
+  onRestored,
 }: {
   root: FieldRoot;
   storage: KeyValueStorage;
@@ -142,6 +144,12 @@ export function restoreFormState({
    * yet would be reset to its state on hydration, and the saved value, already forgotten, lost.
    */
   isReady?: (field: PreservableField) => boolean;
+  /**
+   * Forget each value once written (default). The page's provider keeps them for its restore
+   * window instead, because a field can be rendered again (a new element) right after.
+   */
+  forget?: boolean;
+  onRestored?: (field: PreservableField) => void;
 }): number {
   let restored = 0;
   for (const field of Array.from(root.querySelectorAll(PRESERVE_SELECTOR))) {
@@ -149,9 +157,10 @@ export function restoreFormState({
     if (!key || !isPreservable(field) || !isReady(field)) continue;
     const saved = readSaved(storage.getItem(key));
     if (!saved) continue;
-    storage.removeItem(key);
+    if (forget || now - saved.savedAt > PRESERVED_VALUE_TTL_MS) storage.removeItem(key);
     if (now - saved.savedAt > PRESERVED_VALUE_TTL_MS) continue;
     if (field.value !== saved.value) writeFieldValue(field, saved.value);
+    onRestored?.(field);
     restored += 1;
   }
   return restored;
@@ -175,4 +184,18 @@ export function hasPendingFormState(
  */
 export function isHydratedByReact(field: PreservableField): boolean {
   return Object.keys(field).some((key) => key.startsWith("__reactProps$"));
+}
+
+/** Forgets every value saved for this page (the end of its restore window). */
+export function forgetFormState(
+  storage: KeyValueStorage & { length: number; key(index: number): string | null },
+  pathname: string,
+): void {
+  const prefix = `${STORAGE_PREFIX}${pathname}#`;
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index += 1) {
+    const key = storage.key(index);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  for (const key of keys) storage.removeItem(key);
 }
