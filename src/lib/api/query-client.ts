@@ -16,9 +16,9 @@ declare module "@tanstack/react-query" {
   }
 }
 
-// The variables' type is the mutation's own; the hook that sets the function knows it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ErrorToastSetting = string | false | ((variables: any) => string);
+// The variables' type is the mutation's own; the hook that sets the function knows it. `never`
+// accepts a function of any variables (parameters are contravariant) without `any`.
+export type ErrorToastSetting = string | false | ((variables: never) => string);
 
 export type MutationErrorReporter = (error: ApiClientError, title: string) => void;
 
@@ -52,7 +52,10 @@ export function createQueryClient(): QueryClient {
         const setting = mutation.meta?.errorToast;
         if (setting === false) return;
         const title =
-          typeof setting === "function" ? setting(variables) : (setting ?? DEFAULT_ERROR_TITLE);
+          typeof setting === "function"
+            ? // The mutation's own variables, which the function was written for.
+              (setting as (variables: unknown) => string)(variables)
+            : (setting ?? DEFAULT_ERROR_TITLE);
         reportMutationError?.(toApiClientError(error), title);
       },
     }),
