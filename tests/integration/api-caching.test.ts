@@ -10,6 +10,7 @@ import type { StyleTemplate } from "@/shared/api-types";
 import { ApiCaller } from "../support/api-caller";
 import { seedImageRows } from "../support/seed-images";
 import { signUp, type SignedUp } from "../support/sign-up";
+import { directivesOf } from "../support/cache-control";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
 /*
@@ -35,21 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await studio?.dispose();
 });
-
-/** Cache-Control as directive → value ("" for a directive without one). */
-function directivesOf(response: Response): Map<string, string> {
-  const header = response.headers.get("cache-control") ?? "";
-  return new Map(
-    header
-      .split(",")
-      .map((part) => part.trim().toLowerCase())
-      .filter(Boolean)
-      .map((part) => {
-        const [name = "", value = ""] = part.split("=");
-        return [name.trim(), value.trim()] as const;
-      }),
-  );
-}
 
 async function firstTemplateId(): Promise<string> {
   const response = await new ApiCaller().call<StyleTemplate[]>(templates.GET, {

@@ -5,6 +5,7 @@ import * as imageRoute from "@/app/api/v1/images/[id]/route";
 import { ApiCaller } from "../support/api-caller";
 import { seedImagesWithFiles } from "../support/seed-image-files";
 import { signUp, type SignedUp } from "../support/sign-up";
+import { directivesOf } from "../support/cache-control";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
 /*
@@ -20,21 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await studio?.dispose();
 });
-
-/** Cache-Control as directive → value ("" for a directive without one). */
-function directivesOf(response: Response): Map<string, string> {
-  const header = response.headers.get("cache-control") ?? "";
-  return new Map(
-    header
-      .split(",")
-      .map((part) => part.trim().toLowerCase())
-      .filter(Boolean)
-      .map((part) => {
-        const [name = "", value = ""] = part.split("=");
-        return [name.trim(), value.trim()] as const;
-      }),
-  );
-}
 
 const fileOf = (caller: ApiCaller, id: string, variant: string, headers?: Record<string, string>) =>
   caller.raw(fileRoute.GET, {
