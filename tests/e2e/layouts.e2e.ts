@@ -168,10 +168,19 @@ describe("the gallery's layouts and keyboard", () => {
     await outside.goto("/explore");
     await outside.waitForLoadState("networkidle");
     expect(await outside.getByTestId("main-nav").count()).toBe(0);
-    await outside.locator("body").press("/");
-    expect(
-      await outside.evaluate(() => (document.activeElement as HTMLElement).dataset.testid),
-    ).toBe("explore-search");
+    // A key pressed before hydration has no listener yet: press again until the page answers.
+    const focusedTestId = () =>
+      outside.evaluate(() => (document.activeElement as HTMLElement).dataset.testid);
+    await expect
+      .poll(
+        async () => {
+          if ((await focusedTestId()) !== "explore-search") await outside.keyboard.press("/");
+          return focusedTestId();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe("explore-search");
+    expect(await outside.getByTestId("explore-search").inputValue()).toBe("");
     await visitor.close();
 
     const context = await newContext(browser, PHONE);
@@ -180,8 +189,16 @@ describe("the gallery's layouts and keyboard", () => {
     await page.waitForLoadState("networkidle");
     await page.getByTestId("main-nav").waitFor();
     expect(await page.getByTestId("nav-explore").getAttribute("aria-current")).toBe("page");
-    await page.locator("body").press("?");
-    await page.getByTestId("shortcuts-dialog").waitFor();
+    const dialog = page.getByTestId("shortcuts-dialog");
+    await expect
+      .poll(
+        async () => {
+          if (!(await dialog.isVisible())) await page.keyboard.press("?");
+          return dialog.isVisible();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await context.close();
   });
 });

@@ -3,10 +3,10 @@
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
+  createRestoreGuard,
   forgetFormState,
   hasPendingFormState,
   persistFormState,
-  isHydratedByReact,
   restoreFormState,
 } from "@/lib/pwa/preserve-form-state";
 import { getServiceWorker, postToServiceWorker } from "@/lib/pwa/service-worker-client";
@@ -36,18 +36,22 @@ function useRestoreFormState() {
       return;
     }
     if (!hasPendingFormState(storage, pathname)) return;
-    // Every field element gets the saved value once, as soon as React has hydrated it; the
-    // values are kept for the whole window, since a field may be rendered again (a new
-    // element, e.g. when the page's data arrives) and would otherwise come back empty.
-    const written = new WeakSet<object>();
+    // Every field element gets the saved value as soon as React has hydrated it, and again if
+    // it comes back empty (hydration can undo an early write); the values are kept for the
+    // whole window, since a field may also be rendered again as a new element.
+    const guard = createRestoreGuard();
+    const onInput = (event: Event) => {
+      if (event.isTrusted && event.target) guard.personTyped(event.target);
+    };
+    document.addEventListener("input", onInput, true);
     const restore = () => {
       restoreFormState({
         root: document,
         storage,
         pathname,
         forget: false,
-        isReady: (field) => isHydratedByReact(field) && !written.has(field),
-        onRestored: (field) => written.add(field),
+        isReady: guard.isReady,
+        onRestored: guard.onRestored,
       });
     };
     let poll: number | undefined;
@@ -57,6 +61,7 @@ function useRestoreFormState() {
     });
     const finish = () => {
       window.clearInterval(poll);
+      document.removeEventListener("input", onInput, true);
       forgetFormState(storage, pathname);
     };
     const stop = window.setTimeout(finish, RESTORE_WINDOW_MS);
@@ -64,6 +69,7 @@ function useRestoreFormState() {
       window.cancelAnimationFrame(frame);
       window.clearTimeout(stop);
       window.clearInterval(poll);
+      document.removeEventListener("input", onInput, true);
     };
   }, []);
 }

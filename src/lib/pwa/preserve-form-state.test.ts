@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  createRestoreGuard,
   PRESERVED_VALUE_TTL_MS,
   PRESERVE_SELECTOR,
   STORAGE_PREFIX,
@@ -210,6 +211,65 @@ describe("preserving typed text across an update reload", () => {
     const prompt = new FieldElement("TEXTAREA", "prompt", "");
     expect(
       restoreFormState({ root: new Page([prompt]), storage, pathname: "/generate", now: NOW }),
+    ).toBe(0);
+    expect(prompt.value).toBe("");
+  });
+
+  it("writes a field again when hydration empties it, until the person types in it", () => {
+    const storage = new MemoryStorage();
+    const typed = new FieldElement("TEXTAREA", "prompt", "");
+    typed.typeText("a glass greenhouse in the snow");
+    persistFormState({ root: new Page([typed]), storage, pathname: "/generate", now: NOW });
+
+    const prompt = new FieldElement("TEXTAREA", "prompt", "");
+    const guard = createRestoreGuard(() => true);
+    const restore = () =>
+      restoreFormState({
+        root: new Page([prompt]),
+        storage,
+        pathname: "/generate",
+        now: NOW,
+        forget: false,
+        isReady: guard.isReady,
+        onRestored: guard.onRestored,
+      });
+    expect(restore()).toBe(1);
+    expect(prompt.value).toBe("a glass greenhouse in the snow");
+    // Still there: nothing to do.
+    expect(restore()).toBe(0);
+    // React's hydration render put the field back to its initial state: written again.
+    prompt.value = "";
+    expect(restore()).toBe(1);
+    expect(prompt.value).toBe("a glass greenhouse in the snow");
+    // A value the page put there itself is left alone.
+    prompt.value = "an idea the person picked";
+    expect(restore()).toBe(0);
+    expect(prompt.value).toBe("an idea the person picked");
+    // Once the person has typed, even clearing the field is theirs.
+    prompt.typeText("");
+    guard.personTyped(prompt);
+    expect(restore()).toBe(0);
+    expect(prompt.value).toBe("");
+    expect(storage.items.size).toBe(1);
+  });
+
+  it("writes nothing into a field React has not hydrated", () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      `${STORAGE_PREFIX}/generate#prompt`,
+      JSON.stringify({ value: "a kite over the dunes", savedAt: NOW }),
+    );
+    const prompt = new FieldElement("TEXTAREA", "prompt", "");
+    const guard = createRestoreGuard();
+    expect(
+      restoreFormState({
+        root: new Page([prompt]),
+        storage,
+        pathname: "/generate",
+        now: NOW,
+        forget: false,
+        isReady: guard.isReady,
+      }),
     ).toBe(0);
     expect(prompt.value).toBe("");
   });

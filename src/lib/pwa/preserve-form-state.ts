@@ -199,3 +199,30 @@ export function forgetFormState(
   }
   for (const key of keys) storage.removeItem(key);
 }
+
+/**
+ * Which fields the page's restore window writes into. A field is written once React has
+ * hydrated it, and again whenever it comes back empty: a write that lands while React is still
+ * hydrating the form can be undone by that render (the field shows its initial, empty state)
+ * without the element changing. A field the person has typed into is theirs from then on, and
+ * a value the page itself put there (not empty) is left alone.
+ */
+export function createRestoreGuard(
+  isHydrated: (field: PreservableField) => boolean = isHydratedByReact,
+) {
+  const written = new WeakSet<object>();
+  const typedIn = new WeakSet<object>();
+  return {
+    isReady(field: PreservableField): boolean {
+      if (typedIn.has(field) || !isHydrated(field)) return false;
+      return !written.has(field) || field.value === "";
+    },
+    onRestored(field: PreservableField): void {
+      written.add(field);
+    },
+    /** The person typed into this element (a trusted `input` event). */
+    personTyped(field: object): void {
+      typedIn.add(field);
+    },
+  };
+}
