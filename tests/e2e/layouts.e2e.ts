@@ -74,9 +74,28 @@ describe("the gallery's layouts and keyboard", () => {
     expect(await grid.getAttribute("data-layout")).toBe("justified");
     expect(await page.getByTestId("gallery-count").textContent()).toMatch(/^5 images/);
     // Newest first: index 0 is the tall cypress, index 1 the wide dune.
-    const tall = await tileBox(page, 0);
-    const wide = await tileBox(page, 1);
-    expect(tall.height).toBeCloseTo(wide.height, 0);
+    await tileBox(page, 1);
+    // Both boxes read at one instant: the row is laid out again while the page settles (a
+    // scrollbar appearing narrows it), and two separate reads could straddle that.
+    const rowOf = () =>
+      page.evaluate(() =>
+        [0, 1].map((index) => {
+          const box = document
+            .querySelector(`[data-tile-index="${index}"]`)!
+            .getBoundingClientRect();
+          return { width: box.width, height: box.height };
+        }),
+      );
+    await expect
+      .poll(async () => {
+        const [first, second] = await rowOf();
+        return Math.abs(first!.height - second!.height) < 0.5;
+      })
+      .toBe(true);
+    const [tall, wide] = (await rowOf()) as [
+      { width: number; height: number },
+      { width: number; height: number },
+    ];
     expect(wide.width / wide.height).toBeCloseTo(16 / 9, 1);
     expect(tall.width / tall.height).toBeCloseTo(9 / 16, 1);
     await screenshot(page, "gallery-justified-desktop");
