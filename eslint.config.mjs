@@ -5,6 +5,20 @@ import tseslint from "typescript-eslint";
 
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
 
+const ENV_RULE = {
+  object: "process",
+  property: "env",
+  message: "Read configuration through src/server/config.",
+};
+
+const DATA_LAYER_MESSAGE =
+  "Load and change data through src/lib/api: apiRequest/apiFetch outside React, useApiQuery, useCursorPages or useApiMutation in components (fetchSameOriginFile for files kept offline).";
+
+const CLIENT_DATA_GLOBALS = ["fetch", "XMLHttpRequest", "EventSource"].map((name) => ({
+  name,
+  message: DATA_LAYER_MESSAGE,
+}));
+
 const config = [
   {
     ignores: [
@@ -27,14 +41,7 @@ const config = [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
-      "no-restricted-properties": [
-        "error",
-        {
-          object: "process",
-          property: "env",
-          message: "Read configuration through src/server/config.",
-        },
-      ],
+      "no-restricted-properties": ["error", ENV_RULE],
     },
   },
   {
@@ -50,6 +57,32 @@ const config = [
       "src/instrumentation.ts",
     ],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // One client data layer: components and client code load and change data through
+    // src/lib/api (apiRequest, useApiQuery, useCursorPages, useApiMutation), never by hand.
+    files: ["src/components/**", "src/lib/**", "src/app/**"],
+    ignores: [
+      "src/lib/api/**",
+      // The service worker answers fetch events with fetch itself.
+      "src/app/sw.ts",
+      // A generation streams its progress (SSE); its JSON answers go through readEnvelope.
+      "src/lib/generation/stream-generation.ts",
+      "**/*.test.ts",
+      "**/*.test.tsx",
+    ],
+    rules: {
+      "no-restricted-globals": ["error", ...CLIENT_DATA_GLOBALS],
+      "no-restricted-properties": [
+        "error",
+        ENV_RULE,
+        ...["window", "self", "globalThis"].map((object) => ({
+          object,
+          property: "fetch",
+          message: DATA_LAYER_MESSAGE,
+        })),
+      ],
+    },
   },
 ];
 

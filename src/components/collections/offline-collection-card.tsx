@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast";
+import { ApiClientError } from "@/lib/api/errors";
 import { cn } from "@/lib/cn";
 import {
   estimateStorage,
@@ -99,7 +100,7 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
         setState({
           status: "failed",
           message:
-            error instanceof TypeError
+            error instanceof ApiClientError && error.code === "NETWORK_ERROR"
               ? "The download stopped: check your connection and try again."
               : error instanceof Error
                 ? error.message

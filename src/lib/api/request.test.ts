@@ -71,6 +71,37 @@ describe("apiRequest", () => {
     expect(JSON.parse(body)).toEqual({ name: "Trips" });
   });
 
+  it("hands an unread copy of a successful answer to onResponse, and none of a failed one", async () => {
+    const { apiRequest } = await loadRequest();
+    const copies: unknown[] = [];
+    const keep = async (copy: Response) => void copies.push(await copy.json());
+    handle = send(200, { success: true, data: { id: "c" }, meta });
+    await expect(apiRequest(`${base}/api/v1/x`, { onResponse: keep })).resolves.toMatchObject({
+      data: { id: "c" },
+    });
+    expect(copies).toEqual([{ success: true, data: { id: "c" }, meta }]);
+    handle = send(404, { success: false, error: { code: "NOT_FOUND", message: "Gone." }, meta });
+    await expect(apiRequest(`${base}/api/v1/x`, { onResponse: keep })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(copies).toHaveLength(1);
+  });
+
+  it("fetches a file whole, and turns a refused one into ApiClientError", async () => {
+    const { fetchSameOriginFile } = await loadRequest();
+    handle = (_request, response) => {
+      response.writeHead(200, { "Content-Type": "image/webp" });
+      response.end("bytes");
+    };
+    await expect((await fetchSameOriginFile(`${base}/files/a.webp`)).text()).resolves.toBe("bytes");
+    handle = send(404, "missing");
+    await expect(fetchSameOriginFile(`${base}/files/b.webp`)).rejects.toMatchObject({
+      name: "ApiClientError",
+      code: "UNEXPECTED_RESPONSE",
+      status: 404,
+    });
+  });
+
   it("turns an error envelope into ApiClientError with field errors and Retry-After", async () => {
     handle = send(
       429,

@@ -5,6 +5,11 @@ export interface ApiRequestInit extends Omit<RequestInit, "body"> {
   /** Serialised as JSON. */
   json?: unknown;
   body?: BodyInit | null;
+  /**
+   * Receives an unread copy of a successful answer before it is parsed (the offline copies
+   * keep API pages whole in Cache Storage, where the service worker looks them up).
+   */
+  onResponse?: (copy: Response) => Promise<void> | void;
 }
 
 export interface ApiResult<T> {
@@ -22,7 +27,7 @@ export async function apiRequest<T>(
   path: string,
   init: ApiRequestInit = {},
 ): Promise<ApiResult<T>> {
-  const { json, headers: initHeaders, ...rest } = init;
+  const { json, onResponse, headers: initHeaders, ...rest } = init;
   const headers = new Headers(initHeaders);
   headers.set("Accept", "application/json");
   let body = rest.body;
@@ -31,14 +36,36 @@ export async function apiRequest<T>(
     body = JSON.stringify(json);
   }
 
-  let response: Response;
+  const response = await send(path, { ...rest, headers, body });
+  if (response.ok && onResponse) await onResponse(response.clone());
+  return readEnvelope<T>(path, response);
+}
+
+/**
+ * A same-origin file or page that is not an API answer (an image file, a page's HTML), whole,
+ * for the offline copies to keep. Throws ApiClientError like apiRequest when it cannot be had.
+ */
+export async function fetchSameOriginFile(
+  path: string,
+  init: Omit<RequestInit, "credentials"> = {},
+): Promise<Response> {
+  const response = await send(path, init);
+  if (response.ok) return response;
+  throw new ApiClientError({
+    code: "UNEXPECTED_RESPONSE",
+    message: `The studio answered ${response.status} for ${path}.`,
+    status: response.status,
+  });
+}
+
+/** The one fetch of the client's data layer: a failure to reach the server is NETWORK_ERROR. */
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(path, { credentials: "same-origin", ...rest, headers, body });
+    return await fetch(path, { credentials: "same-origin", ...init });
   } catch (cause) {
     if (isAbort(cause) || init.signal?.aborted) throw cause;
     throw new ApiClientError({ code: "NETWORK_ERROR", message: NETWORK_ERROR_MESSAGE, status: 0 });
   }
-  return readEnvelope<T>(path, response);
 }
 
 /** `apiRequest` for callers that need only `data`. */

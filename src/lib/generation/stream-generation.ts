@@ -1,7 +1,7 @@
 import { ApiClientError, isRecord, type ApiClientErrorCode } from "@/lib/api/errors";
-import { noteUnauthorized, parseRetryAfter } from "@/lib/api/request";
+import { readEnvelope } from "@/lib/api/request";
 import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
-import { readErrorBody, readGenerationEvent, readImage } from "./generation-events";
+import { readGenerationEvent, readImage } from "./generation-events";
 import { createSseParser } from "./sse-parser";
 
 /** The API's codes, plus the stream ending before its `done` or `error` event. */
@@ -126,38 +126,31 @@ export async function streamGeneration(
   throw new GenerationError({ code: "STREAM_INTERRUPTED", message: INTERRUPTED_MESSAGE });
 }
 
-/** A JSON envelope: an error before the stream began, or a replayed 201 `{image}`. */
+/**
+ * A JSON envelope (an error before the stream began, or a replayed 201 `{image}`), read by the
+ * data layer's one envelope reader, which also reports a 401.
+ */
 async function readJsonAnswer(url: string, response: Response): Promise<GenerationSuccess> {
-  if (response.status === 401) noteUnauthorized(url);
-  let payload: unknown = null;
+  let data: unknown;
   try {
-    payload = await response.json();
-  } catch {
-    payload = null;
+    ({ data } = await readEnvelope<unknown>(url, response));
+  } catch (error) {
+    if (!(error instanceof ApiClientError)) throw error;
+    throw new GenerationError({
+      code: error.code,
+      message: error.message,
+      status: error.status,
+      details: error.details,
+      retryAfterSeconds: error.retryAfterSeconds ?? readRetryAfterDetail(error.details),
+    });
   }
-  if (isRecord(payload) && payload.success === true && isRecord(payload.data)) {
-    const image = readImage(payload.data.image);
-    if (image) {
-      return {
-        image,
-        quota: null,
-        replayed: response.headers.get("Idempotent-Replayed") === "true",
-      };
-    }
-  }
-  if (isRecord(payload) && payload.success === false) {
-    const error = readErrorBody(payload.error);
-    if (error) {
-      throw new GenerationError({
-        code: error.code as GenerationErrorCode,
-        message: error.message,
-        status: response.status,
-        details: error.details,
-        retryAfterSeconds:
-          parseRetryAfter(response.headers.get("Retry-After")) ??
-          readRetryAfterDetail(error.details),
-      });
-    }
+  const image = isRecord(data) ? readImage(data.image) : null;
+  if (image) {
+    return {
+      image,
+      quota: null,
+      replayed: response.headers.get("Idempotent-Replayed") === "true",
+    };
   }
   throw new GenerationError({
     code: "UNEXPECTED_RESPONSE",

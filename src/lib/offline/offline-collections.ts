@@ -1,3 +1,4 @@
+import { apiRequest, fetchSameOriginFile } from "@/lib/api/request";
 import { PRIVATE_CACHES } from "@/lib/pwa/offline-contract";
 import type { Collection, Image } from "@/shared/api-types";
 import { mirrorImages } from "./image-mirror";
@@ -28,15 +29,13 @@ function absolute(url: string): string {
   return new URL(url, self.location.origin).href;
 }
 
-async function fetchOk(url: string, signal: AbortSignal, accept?: string): Promise<Response> {
-  const response = await fetch(url, {
-    credentials: "same-origin",
+/** An API answer, kept whole in `cache` under its URL; returns what it says. */
+async function keepApiAnswer<T>(url: string, cache: Cache, signal: AbortSignal) {
+  return apiRequest<T>(url, {
     signal,
     cache: "no-store",
-    headers: accept ? { Accept: accept } : undefined,
+    onResponse: (copy) => cache.put(url, copy),
   });
-  if (!response.ok) throw new Error(`The studio answered ${response.status} for ${url}.`);
-  return response;
 }
 
 /** Every image of the collection, walking its API pages (each page is kept too). */
@@ -52,15 +51,10 @@ async function readAllImages(
     const params = new URLSearchParams({ limit: String(LIST_PAGE_SIZE) });
     if (cursor) params.set("cursor", cursor);
     const url = absolute(`${API_BASE}/${id}/images?${params.toString()}`);
-    const response = await fetchOk(url, signal, "application/json");
-    await cache.put(url, response.clone());
+    const { data, meta } = await keepApiAnswer<Image[]>(url, cache, signal);
     cachedUrls.push(url);
-    const payload = (await response.json()) as {
-      data?: Image[];
-      meta?: { pagination?: { nextCursor: string | null; hasMore: boolean } };
-    };
-    images.push(...(payload.data ?? []));
-    const pagination = payload.meta?.pagination;
+    images.push(...data);
+    const pagination = meta.pagination;
     cursor = pagination?.hasMore ? pagination.nextCursor : null;
   } while (cursor);
   return images;
@@ -99,12 +93,16 @@ export async function saveCollectionOffline({
   const cachedUrls: string[] = [];
 
   const collectionUrl = absolute(`${API_BASE}/${collection.id}`);
-  await cache.put(collectionUrl, await fetchOk(collectionUrl, signal, "application/json"));
+  await keepApiAnswer<Collection>(collectionUrl, cache, signal);
   cachedUrls.push(collectionUrl);
 
   // The page itself goes to the pages cache too, where the worker's page route looks today.
   const pageUrl = absolute(pagePath);
-  const page = await fetchOk(pageUrl, signal, "text/html");
+  const page = await fetchSameOriginFile(pageUrl, {
+    signal,
+    cache: "no-store",
+    headers: { Accept: "text/html" },
+  });
   const pages = await caches.open(PRIVATE_CACHES.pages);
   await pages.put(pageUrl, page.clone());
   await cache.put(pageUrl, page);
@@ -124,7 +122,7 @@ export async function saveCollectionOffline({
         bytes += await sizeOf(kept);
       } else {
         // Files are streamed without a Content-Length, so the body itself says how big it is.
-        const response = await fetchOk(url, signal);
+        const response = await fetchSameOriginFile(url, { signal, cache: "no-store" });
         const body = await response.blob();
         bytes += body.size;
         await cache.put(

@@ -1,3 +1,5 @@
+import { ApiClientError } from "@/lib/api/errors";
+import { apiRequest } from "@/lib/api/request";
 import type { Image } from "@/shared/api-types";
 import { buildGenerateBody } from "@/lib/generation/request-body";
 import { claimNextEntry, completeEntry, deferEntry, failEntry } from "./outbox";
@@ -5,7 +7,9 @@ import { offlineDbExists, openOfflineDb, readOwnerUserId, type OutboxEntry } fro
 
 /*
  * Sends the outbox. Imported by the service worker (Background Sync) as well as by pages, so it
- * must stay worker-safe: no window, no document, only fetch, indexedDB and crypto.
+ * must stay worker-safe: no window, no document, only apiRequest, indexedDB and crypto. In a
+ * page, a 401 here ends the session like any other API answer (src/lib/offline/session-end.ts);
+ * the worker has no page to wipe and only waits for a sign-in.
  */
 
 const GENERATE_URL = "/api/v1/images/generate";
@@ -122,81 +126,50 @@ async function notifyFromWorker(images: readonly Image[]): Promise<void> {
 async function readSessionUserId(): Promise<
   { kind: "ok"; userId: string } | { kind: "signed-out" } | { kind: "offline" }
 > {
-  let response: Response;
   try {
-    response = await fetch(PROFILE_URL, {
-      credentials: "same-origin",
-      headers: { Accept: "application/json" },
+    const { data } = await apiRequest<{ user?: { id?: unknown } }>(PROFILE_URL, {
       cache: "no-store",
     });
-  } catch {
+    const id = data.user?.id;
+    return typeof id === "string" ? { kind: "ok", userId: id } : { kind: "offline" };
+  } catch (error) {
+    if (error instanceof ApiClientError && error.status === 401) return { kind: "signed-out" };
     return { kind: "offline" };
   }
-  if (response.status === 401) return { kind: "signed-out" };
-  const payload = (await response.json().catch(() => null)) as {
-    success?: boolean;
-    data?: { user?: { id?: unknown } };
-  } | null;
-  const id = payload?.success ? payload.data?.user?.id : undefined;
-  return typeof id === "string" ? { kind: "ok", userId: id } : { kind: "offline" };
 }
 
 /** The non-streaming JSON form (multipart with an input image), with the entry's Idempotency-Key. */
 async function sendEntry(entry: OutboxEntry): Promise<SendResult> {
-  const headers = new Headers({
-    Accept: "application/json",
-    "Idempotency-Key": entry.idempotencyKey,
-  });
   const image = entry.inputImage
     ? new File([entry.inputImage], entry.inputImageName ?? "input-image", {
         type: entry.inputImage.type,
       })
     : null;
   const generateBody = buildGenerateBody(entry.input, image);
-  let body: BodyInit;
-  if (generateBody.kind === "form") {
-    body = generateBody.value;
-  } else {
-    headers.set("Content-Type", "application/json");
-    body = JSON.stringify(generateBody.value);
-  }
+  const init = {
+    method: "POST",
+    headers: { "Idempotency-Key": entry.idempotencyKey },
+    ...(generateBody.kind === "form" ? { body: generateBody.value } : { json: generateBody.value }),
+  };
 
-  let response: Response;
+  let sent: Image | undefined;
   try {
-    response = await fetch(GENERATE_URL, {
-      method: "POST",
-      credentials: "same-origin",
-      headers,
-      body,
-    });
-  } catch {
-    return { kind: "offline" };
+    sent = (await apiRequest<{ image?: Image }>(GENERATE_URL, init)).data.image;
+  } catch (error) {
+    if (!(error instanceof ApiClientError)) throw error;
+    return outcomeOfFailure(error);
   }
-
-  const payload = (await response.json().catch(() => null)) as {
-    success?: boolean;
-    data?: { image?: Image };
-    error?: { message?: unknown };
-  } | null;
-  if (response.ok && payload?.success && payload.data?.image) {
-    return { kind: "sent", image: payload.data.image };
-  }
-  const message =
-    typeof payload?.error?.message === "string"
-      ? payload.error.message
-      : `The studio answered ${response.status}.`;
-  if (response.status === 401) return { kind: "signed-out" };
-  if (response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status)) {
-    return { kind: "permanent", message };
-  }
-  return { kind: "transient", message, retryAfterMs: readRetryAfterMs(response) };
+  if (sent) return { kind: "sent", image: sent };
+  return { kind: "transient", message: "The studio sent no image.", retryAfterMs: null };
 }
 
-function readRetryAfterMs(response: Response): number | null {
-  const header = response.headers.get("Retry-After");
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+function outcomeOfFailure(error: ApiClientError): SendResult {
+  const { status } = error;
+  if (error.code === "NETWORK_ERROR") return { kind: "offline" };
+  if (status === 401) return { kind: "signed-out" };
+  if (status >= 400 && status < 500 && ![408, 429].includes(status)) {
+    return { kind: "permanent", message: error.message };
+  }
+  const retryAfterMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
+  return { kind: "transient", message: error.message, retryAfterMs };
 }
