@@ -222,6 +222,49 @@ describe("the gallery's layouts and keyboard", () => {
   });
 });
 
+describe("the gallery's order", () => {
+  it("reorders the grid oldest first, and keeps that order in the URL across reload, the lightbox and Back", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await registerPerson(context, { name: "Order Person", label: "order" });
+    const made: string[] = [];
+    for (const prompt of ["first", "second", "third", "fourth"])
+      made.push((await makeShapedImage(page, `the ${prompt} kite in the sky`, "1:1")).id);
+    const shownIds = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="gallery-grid"] [data-image-id]')]
+          .sort((a, b) => Number(a.dataset.tileIndex) - Number(b.dataset.tileIndex))
+          .map((tile) => tile.dataset.imageId),
+      );
+
+    await page.goto("/gallery");
+    await expect.poll(shownIds, { timeout: 20_000 }).toEqual([...made].reverse());
+    const order = page.getByTestId("gallery-sort");
+    expect(await order.inputValue()).toBe("newest");
+
+    await order.selectOption({ label: "Oldest first" });
+    await expect.poll(shownIds, { timeout: 15_000 }).toEqual(made);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("oldest");
+    expect(await page.getByTestId("gallery-count").textContent()).toBe("4 images");
+    await screenshot(page, "gallery-oldest-first-phone");
+
+    await page.reload();
+    await expect.poll(shownIds, { timeout: 20_000 }).toEqual(made);
+    expect(await order.inputValue()).toBe("oldest");
+
+    // Into the lightbox and Back: the gallery comes back in the same order.
+    await page.locator(`[data-image-id="${made[0]}"]`).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/images/${made[0]}`);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe("?sort=oldest");
+    await expect.poll(shownIds, { timeout: 15_000 }).toEqual(made);
+
+    await order.selectOption({ label: "Newest first" });
+    await expect.poll(shownIds, { timeout: 15_000 }).toEqual([...made].reverse());
+    expect(new URL(page.url()).search).toBe("");
+    await context.close();
+  });
+});
+
 describe("desktop /generate while an image is made", () => {
   it("keeps the Generate button and the result in view", async () => {
     const context = await newContext(browser, DESKTOP);

@@ -89,6 +89,61 @@ describe("own gallery list", () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it("lists newest or oldest first across pages, images made at the same instant ordered by id, each exactly once", async () => {
+    const { caller, userId } = await signedIn();
+    const ids = await seedImageRows(studio.database, { userId, count: 13 });
+    // Five share one instant with the image before them, four another: pages must split them
+    // without repeating or skipping any.
+    await studio.database.query(
+      `update public.images set created_at = '2026-03-01T10:00:00.123456Z' where id = any($1::uuid[])`,
+      [ids.slice(2, 8)],
+    );
+    await studio.database.query(
+      `update public.images set created_at = '2026-03-02T10:00:00Z' where id = any($1::uuid[])`,
+      [ids.slice(8, 12)],
+    );
+    const byTimeThenId = (
+      await studio.database.query<{ id: string }>(
+        `select id from public.images where user_id = $1 order by created_at, id`,
+        [userId],
+      )
+    ).map((row) => row.id);
+
+    const oldest = await walk(caller, "limit=2&sort=oldest");
+    expect(oldest.map((image) => image.id)).toEqual(byTimeThenId);
+    const newest = await walk(caller, "limit=3&sort=newest");
+    expect(newest.map((image) => image.id)).toEqual([...byTimeThenId].reverse());
+    const unsorted = await walk(caller, "limit=4");
+    expect(unsorted.map((image) => image.id)).toEqual([...byTimeThenId].reverse());
+    // Filters apply in either order.
+    const favorite = ids[9]!;
+    await studio.database.query(`update public.images set favorite = true where id = $1`, [
+      favorite,
+    ]);
+    expect((await walk(caller, "sort=oldest&favorite=true")).map((image) => image.id)).toEqual([
+      favorite,
+    ]);
+  });
+
+  it("refuses an unknown sort, and a cursor of one order used on the other, with VALIDATION_ERROR", async () => {
+    const { caller, userId } = await signedIn();
+    await seedImageRows(studio.database, { userId, count: 3 });
+    for (const sort of ["popular", "", "OLDEST", "oldest,newest"]) {
+      const response = await caller.call(list.GET, {
+        path: `/api/v1/images?sort=${encodeURIComponent(sort)}`,
+      });
+      expect(response.status, sort).toBe(400);
+      expect(response.body).toMatchObject({ success: false, error: { code: "VALIDATION_ERROR" } });
+    }
+    const newestFirst = await caller.call<Image[]>(list.GET, { path: "/api/v1/images?limit=1" });
+    const cursor = newestFirst.body.meta.pagination!.nextCursor!;
+    const mixed = await caller.call(list.GET, {
+      path: `/api/v1/images?limit=1&sort=oldest&cursor=${encodeURIComponent(cursor)}`,
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body).toMatchObject({ success: false, error: { code: "VALIDATION_ERROR" } });
+  });
+
   it("refuses a tampered cursor with VALIDATION_ERROR", async () => {
     const { caller, userId } = await signedIn();
     await seedImageRows(studio.database, { userId, count: 5 });

@@ -7,7 +7,10 @@ import {
   type AspectRatio,
 } from "@/shared/limits";
 
-/** The gallery's URL state: the filters of GET /images, without paging. */
+/** The orders of the gallery (GET /images' sort); newest first is the default, left out of URLs. */
+export type GallerySort = "newest" | "oldest";
+
+/** The gallery's URL state: the filters and order of GET /images, without paging. */
 export interface GalleryFilters {
   q?: string;
   tag?: string;
@@ -17,6 +20,8 @@ export interface GalleryFilters {
   from?: string;
   to?: string;
   collectionId?: string;
+  /** Only "oldest" is kept: newest first is what no sort means. */
+  sort?: "oldest";
 }
 
 export const FILTER_KEYS = [
@@ -32,6 +37,9 @@ export const FILTER_KEYS = [
 
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/** Every key of the URL state: the filters, then the order (not a filter: no chip, no badge). */
+const URL_KEYS = [...FILTER_KEYS, "sort"] as const satisfies readonly (keyof GalleryFilters)[];
+
 /** A date as GET /images takes it: 2026-01-31, or a date-time with an offset, in range. */
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const dateOrUndefined = (raw: string) => (DATE.test(raw) && isDateInRange(raw) ? raw : undefined);
@@ -43,7 +51,7 @@ const uuidOrUndefined = (raw: string) => (isUuid(raw) ? raw : undefined);
  */
 export function readGalleryFilters(params: URLSearchParams): GalleryFilters {
   const filters: GalleryFilters = {};
-  const take = <K extends FilterKey>(
+  const take = <K extends (typeof URL_KEYS)[number]>(
     key: K,
     parse: (raw: string) => GalleryFilters[K] | undefined,
   ) => {
@@ -60,13 +68,14 @@ export function readGalleryFilters(params: URLSearchParams): GalleryFilters {
   take("from", dateOrUndefined);
   take("to", dateOrUndefined);
   take("collectionId", uuidOrUndefined);
+  take("sort", (raw) => (raw === "oldest" ? raw : undefined));
   return filters;
 }
 
 /** The query string of the filters, in a fixed key order (so equal filters give equal strings). */
 export function galleryFiltersToSearch(filters: GalleryFilters): string {
   const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
+  for (const key of URL_KEYS) {
     const value = filters[key];
     if (value === undefined || value === "") continue;
     params.set(key, String(value));
@@ -77,6 +86,22 @@ export function galleryFiltersToSearch(filters: GalleryFilters): string {
 export function galleryHref(filters: GalleryFilters): string {
   const search = galleryFiltersToSearch(filters);
   return search ? `/gallery?${search}` : "/gallery";
+}
+
+export function gallerySortOf(filters: GalleryFilters): GallerySort {
+  return filters.sort ?? "newest";
+}
+
+export function withSort(filters: GalleryFilters, sort: GallerySort): GalleryFilters {
+  const next = { ...filters };
+  if (sort === "oldest") next.sort = sort;
+  else delete next.sort;
+  return next;
+}
+
+/** No filter at all, in the same order (clearing filters keeps how the list is sorted). */
+export function withoutFilters(filters: GalleryFilters): GalleryFilters {
+  return withSort({}, gallerySortOf(filters));
 }
 
 export function withoutFilter(filters: GalleryFilters, key: FilterKey): GalleryFilters {

@@ -6,7 +6,7 @@ import type { Collection, StyleTemplate } from "@/shared/api-types";
 import { ActiveFilterChips } from "./active-filter-chips";
 import { FilterFields } from "./filter-fields";
 import { FilterSheet } from "./filter-sheet";
-import { withoutFilter, type GalleryFilters } from "./gallery-filters";
+import { withoutFilter, withoutFilters, type GalleryFilters } from "./gallery-filters";
 import { GallerySearch } from "./gallery-search";
 
 interface GalleryToolbarProps {
@@ -87,7 +87,7 @@ export function GalleryToolbar({
       <ActiveFilterChips
         filters={filters}
         onRemove={(key) => onFiltersChange(withoutFilter(filters, key))}
-        onClearAll={() => onFiltersChange({})}
+        onClearAll={() => onFiltersChange(withoutFilters(filters))}
         templates={templates}
         collections={collections}
       />

@@ -3,6 +3,8 @@
 import { LayoutGrid, Rows3 } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { Select } from "@/components/ui/select";
+import type { GallerySort } from "./gallery-filters";
 import type { GalleryLayoutKind, GalleryTileSize } from "./gallery-layout";
 import type { GalleryViewOptions } from "./use-gallery-view-options";
 
@@ -21,6 +23,11 @@ const SIZE_NAMES: Record<GalleryTileSize, string> = {
   large: "Large",
 };
 
+const SORTS: { value: GallerySort; label: string }[] = [
+  { value: "newest", label: "Newest first" },
+  { value: "oldest", label: "Oldest first" },
+];
+
 const numberFormat = new Intl.NumberFormat("en");
 
 /** "12 images" once the whole list is here; "Showing 60" while more pages may follow. */
@@ -29,15 +36,22 @@ export function galleryCountLabel(count: number, complete: boolean): string {
   return count === 1 ? "1 image" : `${numberFormat.format(count)} images`;
 }
 
-/** How many images, newest first, and how they are shown: layout and tile size. */
+/**
+ * How many images, in which order (kept in the URL with the filters), and how they are shown:
+ * layout and tile size (kept in this browser).
+ */
 export function GalleryViewBar({
   count,
   complete,
+  sort,
+  onSortChange,
   options,
   onChange,
 }: {
   count: number;
   complete: boolean;
+  sort: GallerySort;
+  onSortChange: (sort: GallerySort) => void;
   options: GalleryViewOptions;
   onChange: (changes: Partial<GalleryViewOptions>) => void;
 }) {
@@ -46,10 +60,21 @@ export function GalleryViewBar({
       className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 pb-3"
       data-testid="gallery-view-bar"
     >
-      <p className="text-ink-muted text-sm" aria-live="polite" data-testid="gallery-count">
-        {galleryCountLabel(count, complete)}
-        <span className="text-ink-subtle"> · newest first</span>
-      </p>
+      <div className="flex items-center gap-3">
+        <p className="text-ink-muted text-sm" aria-live="polite" data-testid="gallery-count">
+          {galleryCountLabel(count, complete)}
+        </p>
+        <Select
+          id="gallery-sort"
+          name="sort"
+          aria-label="Order"
+          value={sort}
+          onChange={(event) => onSortChange(event.target.value === "oldest" ? "oldest" : "newest")}
+          options={SORTS}
+          className="w-36"
+          data-testid="gallery-sort"
+        />
+      </div>
       <div className="flex items-center gap-2">
         <Segmented
           legend="Layout"

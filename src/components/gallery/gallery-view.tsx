@@ -18,7 +18,7 @@ import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { Image } from "@/shared/api-types";
 import { GalleryToolbar } from "./gallery-toolbar";
-import { hasActiveFilters } from "./gallery-filters";
+import { gallerySortOf, hasActiveFilters, withoutFilters, withSort } from "./gallery-filters";
 import {
   GalleryEmpty,
   GalleryError,
@@ -195,7 +195,7 @@ export function GalleryView() {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [selecting, lightboxId, exitSelection, selectAll]);
 
-  const { updateImage, prependImage, patchImages, loadMore, retry } = pages;
+  const { updateImage, addNewImage, patchImages, loadMore, retry } = pages;
 
   // `f` on a focused tile: the change shows at once and is announced; a failure puts it back
   // (and is toasted by the shared mutation handler).
@@ -230,11 +230,11 @@ export function GalleryView() {
 
   const onEdited = useCallback(
     (image: Image) => {
-      if (!filtered) prependImage(image);
+      if (!filtered) addNewImage(image);
       toast({ variant: "success", title: "Your edit is ready" });
       replaceLightbox(image.id);
     },
-    [filtered, prependImage],
+    [filtered, addNewImage],
   );
 
   const onUndoDelete = useCallback((restored: string[]) => {
@@ -244,7 +244,7 @@ export function GalleryView() {
       });
   }, []);
 
-  const clearFilters = () => setFilters({});
+  const clearFilters = () => setFilters(withoutFilters(filters));
 
   let content;
   if (pages.status === "loading") {
@@ -263,6 +263,8 @@ export function GalleryView() {
           complete={!pages.hasMore}
           options={viewOptions}
           onChange={setViewOptions}
+          sort={gallerySortOf(filters)}
+          onSortChange={(sort) => setFilters(withSort(filters, sort))}
         />
         <VirtualImageGrid
           images={images}

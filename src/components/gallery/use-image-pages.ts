@@ -139,11 +139,18 @@ export function useImagePages(filterSearch: string) {
       ),
     [queryClient],
   );
-  const prependImage = useCallback(
+  /** A just-made image: first when newest first; last when oldest first, once the end is here. */
+  const addNewImage = useCallback(
     (image: Image) =>
       queryClient.setQueryData<ImagePagesData>(queryKeys.images(filterSearch), (data) => {
         if (!data || data.pages.some((page) => page.items.some((item) => item.id === image.id)))
           return data;
+        if (readGalleryFilters(new URLSearchParams(filterSearch)).sort === "oldest") {
+          const last = data.pages.at(-1);
+          if (!last || last.hasMore) return data;
+          const pages = [...data.pages.slice(0, -1), { ...last, items: [...last.items, image] }];
+          return { ...data, pages };
+        }
         const [first, ...rest] = data.pages;
         return first
           ? { ...data, pages: [{ ...first, items: [image, ...first.items] }, ...rest] }
@@ -179,7 +186,7 @@ export function useImagePages(filterSearch: string) {
     loadMore,
     retry,
     updateImage,
-    prependImage,
+    addNewImage,
     patchImages,
   };
 }

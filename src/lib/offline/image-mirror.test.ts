@@ -39,7 +39,7 @@ beforeEach(async () => {
 });
 
 describe("image mirror", () => {
-  it("lists newest first by (createdAt, id), like the API", async () => {
+  it("lists newest first by (createdAt, id), or oldest first with sort=oldest, like the API", async () => {
     await mirrorImages([
       image("b", "2026-01-02T00:00:00.000Z"),
       image("a", "2026-01-01T00:00:00.000Z"),
@@ -47,6 +47,7 @@ describe("image mirror", () => {
       image("c", "2026-01-02T00:00:00.000Z"),
     ]);
     expect(ids(await listMirroredImages())).toEqual(["d", "c", "b", "a"]);
+    expect(ids(await listMirroredImages({ sort: "oldest" }))).toEqual(["a", "b", "c", "d"]);
   });
 
   it("applies the gallery filters it can", async () => {

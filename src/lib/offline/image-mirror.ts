@@ -3,7 +3,8 @@ import { openOfflineDb, type MirroredImage } from "./offline-db";
 
 /*
  * A copy of the image metadata the user has seen, so the gallery can open offline. The API
- * lists newest first by (createdAt, id); the "byOrder" index walked backwards gives the same order.
+ * lists newest first by (createdAt, id) (or oldest first with sort=oldest); the "byOrder" index
+ * walked backwards (or forwards) gives the same order.
  */
 
 /** The gallery filters this copy can apply (the same names as GET /images). */
@@ -16,6 +17,7 @@ export interface MirrorFilters {
   from?: string;
   to?: string;
   collectionId?: string;
+  sort?: "newest" | "oldest";
 }
 
 export type OrderKey = [createdAt: string, id: string];
@@ -100,7 +102,7 @@ export async function readMirroredImage(id: string): Promise<Image | null> {
   return (await db.get("images", id))?.image ?? null;
 }
 
-/** The stored images matching `filters`, newest first, as the API would list them. */
+/** The stored images matching `filters`, newest (or oldest) first, as the API would list them. */
 export async function listMirroredImages(filters: MirrorFilters = {}): Promise<Image[]> {
   const db = await openOfflineDb();
   const tx = db.transaction(["images", "collections"], "readonly");
@@ -111,7 +113,10 @@ export async function listMirroredImages(filters: MirrorFilters = {}): Promise<I
   }
   const matches = matcherFor(filters, members);
   const result: Image[] = [];
-  let cursor = await tx.objectStore("images").index("byOrder").openCursor(null, "prev");
+  let cursor = await tx
+    .objectStore("images")
+    .index("byOrder")
+    .openCursor(null, filters.sort === "oldest" ? "next" : "prev");
   while (cursor) {
     if (matches(cursor.value)) result.push(cursor.value.image);
     cursor = await cursor.continue();

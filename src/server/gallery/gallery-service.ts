@@ -106,18 +106,21 @@ export function createGalleryService({
       query: ImageListQuery;
     }): Promise<Page<Image>> {
       if (query.collectionId) await ownCollection(query.collectionId, userId);
-      const after = query.cursor ? cursors.decode(query.cursor, "own") : null;
+      // A cursor belongs to one order ("own" is newest first, as cursors issued before sort were).
+      const scope = query.sort === "oldest" ? "own-oldest" : "own";
+      const after = query.cursor ? cursors.decode(query.cursor, scope) : null;
       const rows = await listOwnImageRows({
         db,
         userId,
         filters: query,
+        sort: query.sort,
         limit: query.limit,
         after: after ? { sort: String(after.sort), id: after.id } : null,
       });
       return paginate(
         rows,
         query.limit,
-        "own",
+        scope,
         (row) => row.sortKey,
         (row) => reshapeImageFor(row, userId),
         cursors,

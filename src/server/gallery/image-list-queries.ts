@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { collectionImages, images, profiles } from "@/server/db/schema";
 import { imageColumns, type ImageRow } from "@/server/images/images-queries";
@@ -28,20 +28,27 @@ export interface OwnListFilters {
   templateId?: string;
 }
 
-/** Own images, newest first, keyset on (created_at, id); one row more than `limit` tells hasMore. */
+/**
+ * Own images, newest (or oldest) first, keyset on (created_at, id) in that direction, so images
+ * made in the same microsecond keep one order across pages; one row more than `limit` tells
+ * hasMore.
+ */
 export async function listOwnImageRows({
   db,
   userId,
   filters,
+  sort = "newest",
   limit,
   after,
 }: {
   db: Database;
   userId: string;
   filters: OwnListFilters;
+  sort?: "newest" | "oldest";
   limit: number;
   after: { sort: string; id: string } | null;
 }): Promise<(ImageRow & { sortKey: string })[]> {
+  const direction = sort === "newest" ? desc : asc;
   const conditions: (SQL | undefined)[] = [
     eq(images.userId, userId),
     filters.q ? searchCondition(filters.q) : undefined,
@@ -55,14 +62,16 @@ export async function listOwnImageRows({
       ? sql`exists (select 1 from ${collectionImages} where ${collectionImages.collectionId} = ${filters.collectionId} and ${collectionImages.imageId} = ${images.id})`
       : undefined,
     after
-      ? sql`(${images.createdAt}, ${images.id}) < (${after.sort}::timestamptz, ${after.id}::uuid)`
+      ? sort === "newest"
+        ? sql`(${images.createdAt}, ${images.id}) < (${after.sort}::timestamptz, ${after.id}::uuid)`
+        : sql`(${images.createdAt}, ${images.id}) > (${after.sort}::timestamptz, ${after.id}::uuid)`
       : undefined,
   ];
   const rows = await db
     .select({ image: imageColumns, sortKey: createdAtText })
     .from(images)
     .where(and(...conditions))
-    .orderBy(desc(images.createdAt), desc(images.id))
+    .orderBy(direction(images.createdAt), direction(images.id))
     .limit(limit + 1);
   return rows.map((row) => ({ ...row.image, sortKey: row.sortKey }));
 }

@@ -140,7 +140,7 @@ const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/images",
-    summary: "Own images, newest first",
+    summary: "Own images, newest first (or oldest first with sort=oldest)",
     auth: "read",
     query: imageListQuerySchema,
   },

@@ -26,7 +26,11 @@ const dateParam = z
   })
   .refine(isDateInRange, { error: DATE_RANGE_MESSAGE });
 
-/** GET /images — own images, newest first. Also the /gallery page's URL state. */
+/** The orders of GET /images: by creation time, either way (ties broken by id). */
+export const IMAGE_LIST_SORTS = ["newest", "oldest"] as const;
+export type ImageListSort = (typeof IMAGE_LIST_SORTS)[number];
+
+/** GET /images — own images, newest first unless sort=oldest. Also the /gallery page's URL state. */
 export const imageListQuerySchema = z
   .object({
     limit: limitParam,
@@ -39,6 +43,7 @@ export const imageListQuerySchema = z
     to: dateParam.optional(),
     aspectRatio: aspectRatioSchema.optional(),
     templateId: z.uuid({ error: "Not a valid template id." }).optional(),
+    sort: z.enum(IMAGE_LIST_SORTS, { error: "sort is newest or oldest." }).default("newest"),
   })
   .strict();
 export type ImageListQuery = z.infer<typeof imageListQuerySchema>;

@@ -3,7 +3,7 @@ import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 import { reply } from "@/server/http/reply";
 
-// GET /api/v1/images — own images, newest first, with search and filters (keyset pages)
+// GET /api/v1/images — own images, newest or oldest first, with search and filters (keyset pages)
 const listImages = defineRoute(
   { access: "user", scope: "images:read", query: imageListQuerySchema },
   async (ctx) => {
