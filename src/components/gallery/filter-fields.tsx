@@ -58,9 +58,13 @@ export function FilterFields({
 }: FilterFieldsProps) {
   const bar = layout === "bar";
   const ids = useId();
+  // The same id on the control and, in the sheet, on its FormField (whose label points at it).
+  const fieldId = (name: keyof GalleryFilters) => `${ids}-${name}`;
 
   const shape = (
     <Select
+      id={fieldId("aspectRatio")}
+      name="aspectRatio"
       aria-label={bar ? "Shape" : undefined}
       value={filters.aspectRatio ?? ""}
       onChange={(event) =>
@@ -82,6 +86,8 @@ export function FilterFields({
   const categories = Object.keys(CATEGORY_LABELS) as StyleTemplate["category"][];
   const style = (
     <Select
+      id={fieldId("templateId")}
+      name="templateId"
       aria-label={bar ? "Style" : undefined}
       value={filters.templateId ?? ""}
       onChange={(event) => onChange(set(filters, "templateId", event.target.value || undefined))}
@@ -109,6 +115,8 @@ export function FilterFields({
 
   const collection = (
     <Select
+      id={fieldId("collectionId")}
+      name="collectionId"
       aria-label={bar ? "Collection" : undefined}
       value={filters.collectionId ?? ""}
       onChange={(event) => onChange(set(filters, "collectionId", event.target.value || undefined))}
@@ -128,6 +136,7 @@ export function FilterFields({
 
   const tag = (
     <TagFilterInput
+      id={fieldId("tag")}
       value={filters.tag ?? ""}
       onCommit={(value) => onChange(set(filters, "tag", value || undefined))}
       knownTags={knownTags}
@@ -140,6 +149,8 @@ export function FilterFields({
   const from = (
     <Input
       type="date"
+      id={fieldId("from")}
+      name="from"
       aria-label={bar ? "From date" : undefined}
       value={filters.from?.slice(0, 10) ?? ""}
       max={filters.to?.slice(0, 10) ?? today}
@@ -150,6 +161,8 @@ export function FilterFields({
   const to = (
     <Input
       type="date"
+      id={fieldId("to")}
+      name="to"
       aria-label={bar ? "To date" : undefined}
       value={filters.to?.slice(0, 10) ?? ""}
       min={filters.from?.slice(0, 10)}
@@ -179,12 +192,24 @@ export function FilterFields({
 
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <FormField label="Shape">{shape}</FormField>
-      <FormField label="Style">{style}</FormField>
-      <FormField label="Collection">{collection}</FormField>
-      <FormField label="Tag">{tag}</FormField>
-      <FormField label="From">{from}</FormField>
-      <FormField label="To">{to}</FormField>
+      <FormField id={fieldId("aspectRatio")} label="Shape">
+        {shape}
+      </FormField>
+      <FormField id={fieldId("templateId")} label="Style">
+        {style}
+      </FormField>
+      <FormField id={fieldId("collectionId")} label="Collection">
+        {collection}
+      </FormField>
+      <FormField id={fieldId("tag")} label="Tag">
+        {tag}
+      </FormField>
+      <FormField id={fieldId("from")} label="From">
+        {from}
+      </FormField>
+      <FormField id={fieldId("to")} label="To">
+        {to}
+      </FormField>
     </div>
   );
 }
@@ -232,6 +257,7 @@ function TagFilterInput({
       />
       <Input
         {...field}
+        name="tag"
         value={draft}
         list={listId}
         aria-label={compact ? "Tag" : undefined}

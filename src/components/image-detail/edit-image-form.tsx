@@ -70,6 +70,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
       </label>
       <Textarea
         id={id}
+        name="prompt"
         rows={2}
         value={prompt}
         onChange={(event) => {

@@ -100,6 +100,7 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
         </label>
         <input
           id={inputId}
+          name="tag"
           value={draft}
           onChange={(event) => {
             setDraft(event.target.value);
