@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type FormEvent } from "react";
-import { ApiClientError, formatWait } from "@/lib/api/errors";
+import { formatWait, type ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import { checkText, type TextRule } from "@/shared/limits";
 
@@ -84,7 +85,6 @@ export function useAuthForm<Field extends string>({
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<FormErrorState | null>(null);
-  const [pending, setPending] = useState(false);
 
   const focusField = useCallback(
     (form: HTMLFormElement, errors: Partial<Record<Field, string>>) => {
@@ -96,8 +96,27 @@ export function useAuthForm<Field extends string>({
     [fields],
   );
 
+  const submission = useApiMutation({
+    mutationFn: ({ values }: { values: Record<Field, string>; form: HTMLFormElement }) =>
+      apiFetch<unknown>(endpoint, { method: "POST", json: values }),
+    errorToast: false,
+    onSuccess: () => {
+      router.replace(destination);
+      router.refresh();
+    },
+    onError: (error, { form }) => {
+      const mapping = mapError?.(error) ?? commonErrorMapping(error, fields);
+      setFieldErrors(mapping.fieldErrors ?? {});
+      setFormError(mapping.formError ?? null);
+      if (mapping.fieldErrors) focusField(form, mapping.fieldErrors);
+    },
+  });
+  // Still busy after success: the page is on its way to the destination.
+  const pending = submission.isPending || submission.isSuccess;
+  const { mutate } = submission;
+
   const onSubmit = useCallback(
-    async (event: FormEvent<HTMLFormElement>) => {
+    (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (pending) return;
       const form = event.currentTarget;
@@ -117,27 +136,11 @@ export function useAuthForm<Field extends string>({
         return;
       }
 
-      setPending(true);
       setFormError(null);
       setFieldErrors({});
-      try {
-        await apiFetch<unknown>(endpoint, { method: "POST", json: checked.values });
-      } catch (error) {
-        setPending(false);
-        if (!(error instanceof ApiClientError)) {
-          setFormError({ title: "Something went wrong. Please try again." });
-          return;
-        }
-        const mapping = mapError?.(error) ?? commonErrorMapping(error, fields);
-        setFieldErrors(mapping.fieldErrors ?? {});
-        setFormError(mapping.formError ?? null);
-        if (mapping.fieldErrors) focusField(form, mapping.fieldErrors);
-        return;
-      }
-      router.replace(destination);
-      router.refresh();
+      mutate({ values: checked.values, form });
     },
-    [pending, fields, rules, endpoint, mapError, focusField, router, destination],
+    [pending, fields, rules, focusField, mutate],
   );
 
   const clearFieldError = useCallback((name: string) => {
@@ -153,7 +156,7 @@ export function useAuthForm<Field extends string>({
     fieldErrors,
     formError,
     pending,
-    onSubmit: (event: FormEvent<HTMLFormElement>) => void onSubmit(event),
+    onSubmit,
     clearFieldError,
   };
 }

@@ -2,11 +2,12 @@
 
 import { ExternalLink, Globe, Lock } from "lucide-react";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { ShareLinkField } from "@/components/share/share-link-field";
 import { Card } from "@/components/ui/card";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast";
+import { useApiMutation } from "@/lib/api/hooks";
 import { cn } from "@/lib/cn";
 import type { Collection } from "@/shared/api-types";
 
@@ -22,13 +23,12 @@ export function CollectionSharingCard({
   onVisibilityChange,
   className,
 }: CollectionSharingCardProps) {
-  const [pending, setPending] = useState(false);
   const id = useId();
-
-  async function toggle(isPublic: boolean) {
-    setPending(true);
-    try {
-      await onVisibilityChange(isPublic);
+  const visibility = useApiMutation({
+    mutationFn: onVisibilityChange,
+    errorToast: (isPublic: boolean) =>
+      isPublic ? "Couldn't make it public" : "Couldn't make it private",
+    onSuccess: (_data, isPublic) =>
       toast(
         isPublic
           ? {
@@ -37,17 +37,10 @@ export function CollectionSharingCard({
               description: "Anyone with the link can see its public images.",
             }
           : { title: "The collection is private", description: "Its link no longer works." },
-      );
-    } catch (error) {
-      toast({
-        variant: "error",
-        title: isPublic ? "Couldn't make it public" : "Couldn't make it private",
-        description: error instanceof Error ? error.message : "Please try again.",
-      });
-    } finally {
-      setPending(false);
-    }
-  }
+      ),
+  });
+  const pending = visibility.isPending;
+  const toggle = (isPublic: boolean) => visibility.mutate(isPublic);
 
   return (
     <Card className={cn("flex flex-col gap-4 p-5", className)} data-testid="collection-sharing">
@@ -82,7 +75,7 @@ export function CollectionSharingCard({
           id={id}
           checked={collection.isPublic}
           disabled={pending}
-          onCheckedChange={(checked) => void toggle(checked)}
+          onCheckedChange={toggle}
           aria-describedby={`${id}-hint`}
           className="mt-1"
           data-testid="collection-visibility-switch"

@@ -139,6 +139,7 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
           </div>
           <EditableText
             value={collection.name}
+            name="name"
             fieldLabel="Collection name"
             editLabel="Rename collection"
             maxLength={80}
@@ -152,6 +153,7 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
           </EditableText>
           <EditableText
             value={collection.description}
+            name="description"
             fieldLabel="Description"
             editLabel="Edit description"
             emptyLabel="Add a description"

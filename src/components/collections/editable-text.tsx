@@ -5,11 +5,13 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { cn } from "@/lib/cn";
 
 interface EditableTextProps {
   value: string;
+  /** The field's form name, e.g. "name". */
+  name: string;
   /** The field's accessible name while editing, e.g. "Collection name". */
   fieldLabel: string;
   /** The pencil button's accessible name, e.g. "Rename collection". */
@@ -32,6 +34,7 @@ interface EditableTextProps {
  */
 export function EditableText({
   value,
+  name,
   fieldLabel,
   editLabel,
   emptyLabel,
@@ -45,8 +48,16 @@ export function EditableText({
 }: EditableTextProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const saving = useApiMutation({
+    mutationFn: onSave,
+    errorToast: false,
+    onSuccess: () => close(),
+  });
+  const pending = saving.isPending;
+  const failure = saving.error;
+  const error =
+    invalid ?? (failure ? (Object.values(failure.fieldErrors())[0] ?? failure.message) : null);
   const trigger = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const fieldId = useId();
@@ -60,7 +71,8 @@ export function EditableText({
 
   function open() {
     setDraft(value);
-    setError(null);
+    setInvalid(null);
+    saving.reset();
     setEditing(true);
   }
 
@@ -69,30 +81,19 @@ export function EditableText({
     setEditing(false);
   }
 
-  async function save() {
+  function save() {
     const next = draft.trim();
+    saving.reset();
     if (requiredMessage && !next) {
-      setError(requiredMessage);
+      setInvalid(requiredMessage);
       return;
     }
+    setInvalid(null);
     if (next === value) {
       close();
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      await onSave(next);
-      close();
-    } catch (cause) {
-      const fields = cause instanceof ApiClientError ? cause.fieldErrors() : {};
-      setError(
-        Object.values(fields)[0] ??
-          (cause instanceof Error ? cause.message : "Couldn't save. Please try again."),
-      );
-    } finally {
-      setPending(false);
-    }
+    if (!pending) saving.mutate(next);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
@@ -101,13 +102,14 @@ export function EditableText({
       close();
     } else if (event.key === "Enter" && (!multiline || event.metaKey || event.ctrlKey)) {
       event.preventDefault();
-      void save();
+      save();
     }
   }
 
   if (editing) {
     const fieldProps = {
       id: fieldId,
+      name,
       value: draft,
       maxLength,
       autoFocus: true,
@@ -123,7 +125,7 @@ export function EditableText({
         className={cn("flex w-full flex-col gap-2", className)}
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          save();
         }}
       >
         {multiline ? (

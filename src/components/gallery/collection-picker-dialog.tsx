@@ -14,7 +14,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import type { Collection } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
 import { useCollectionActions, useCollections } from "./use-collections";
@@ -61,46 +61,39 @@ function CollectionChoices({
 }) {
   const { collections, status, reload } = useCollections();
   const { create: createCollection } = useCollectionActions();
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [invalidName, setInvalidName] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
-
-  async function pick(collection: Collection) {
-    setBusyId(collection.id);
-    setProblem(null);
-    try {
+  // Adds to a chosen collection, or to a new one made first (`newName`).
+  const adding = useApiMutation({
+    mutationFn: async (target: { collection: Collection } | { newName: string }) => {
+      const collection =
+        "collection" in target
+          ? target.collection
+          : await createCollection({ name: target.newName });
       await onPick(collection);
-      onDone();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : "That didn't work. Please try again.");
-    } finally {
-      setBusyId(null);
-    }
+    },
+    errorToast: false,
+    onMutate: () => setInvalidName(null),
+    onSuccess: () => onDone(),
+  });
+  const target = adding.isPending ? adding.variables : undefined;
+  const busyId = target ? ("collection" in target ? target.collection.id : "new") : null;
+  const problem = invalidName ?? adding.error?.message ?? null;
+
+  function pick(collection: Collection) {
+    if (!adding.isPending) adding.mutate({ collection });
   }
 
-  async function create(event: FormEvent) {
+  function create(event: FormEvent) {
     event.preventDefault();
     const parsed = checkText(TEXT_RULES.collectionName, name);
     if (!parsed.ok) {
-      setProblem(parsed.error);
+      setInvalidName(parsed.error);
+      adding.reset();
       return;
     }
-    setBusyId("new");
-    setProblem(null);
-    try {
-      const collection = await createCollection({ name: parsed.value });
-      await onPick(collection);
-      onDone();
-    } catch (error) {
-      setProblem(
-        error instanceof ApiClientError || error instanceof Error
-          ? error.message
-          : "The collection wasn't created. Please try again.",
-      );
-    } finally {
-      setBusyId(null);
-    }
+    if (!adding.isPending) adding.mutate({ newName: parsed.value });
   }
 
   return (
@@ -130,7 +123,7 @@ function CollectionChoices({
               <button
                 type="button"
                 disabled={busyId !== null}
-                onClick={() => void pick(collection)}
+                onClick={() => pick(collection)}
                 className="hover:bg-surface-raised flex min-h-14 w-full items-center gap-3 rounded-xl px-2 py-1.5 text-left transition-colors disabled:opacity-60"
               >
                 <span className="bg-primary-soft text-primary-soft-ink relative flex size-11 shrink-0 items-center justify-center overflow-hidden rounded-lg">
@@ -161,8 +154,10 @@ function CollectionChoices({
       )}
 
       {creating ? (
-        <form onSubmit={(event) => void create(event)} className="flex gap-2">
+        <form onSubmit={create} className="flex gap-2">
           <Input
+            id="new-collection-name"
+            name="name"
             autoFocus
             value={name}
             onChange={(event) => setName(event.target.value)}

@@ -8,7 +8,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError } from "@/lib/api/errors";
+import type { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { CreatedApiKey } from "@/shared/api-types";
 import { checkText, MAX_ACTIVE_API_KEYS, TEXT_RULES, type ApiKeyScope } from "@/shared/limits";
@@ -39,13 +40,7 @@ interface CreateProblem {
   alert: { title: string; message: string } | null;
 }
 
-function problemOf(error: unknown): CreateProblem {
-  if (!(error instanceof ApiClientError)) {
-    return {
-      fields: {},
-      alert: { title: "Couldn't create the key", message: "Please try again." },
-    };
-  }
+function problemOf(error: ApiClientError): CreateProblem {
   switch (error.code) {
     case "VALIDATION_ERROR":
       return { fields: error.fieldErrors(), alert: null };
@@ -77,8 +72,21 @@ export function ApiKeyCreateForm({
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>(["images:read"]);
   const [expiry, setExpiry] = useState<string>("90");
-  const [creating, setCreating] = useState(false);
   const [problem, setProblem] = useState<CreateProblem>({ fields: {}, alert: null });
+  const creation = useApiMutation({
+    mutationFn: (body: { name: string; scopes: ApiKeyScope[]; expiresInDays: number | null }) =>
+      apiFetch<CreatedApiKey>("/api/v1/api-keys", { method: "POST", json: body }),
+    errorToast: false,
+    onMutate: () => setProblem({ fields: {}, alert: null }),
+    onSuccess: (created) => {
+      setName("");
+      setScopes(["images:read"]);
+      setExpiry("90");
+      onCreated(created);
+    },
+    onError: (error) => setProblem(problemOf(error)),
+  });
+  const creating = creation.isPending;
   const scopesErrorId = useId();
 
   function toggleScope(scope: ApiKeyScope, checked: boolean) {
@@ -90,7 +98,7 @@ export function ApiKeyCreateForm({
     setProblem((current) => ({ ...current, fields: { ...current.fields, scopes: undefined } }));
   }
 
-  async function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The scope and expiry controls only offer allowed values; the name is the one free field.
     const checkedName = checkText(TEXT_RULES.apiKeyName, name);
@@ -101,33 +109,19 @@ export function ApiKeyCreateForm({
       setProblem({ fields, alert: null });
       return;
     }
-    setCreating(true);
-    setProblem({ fields: {}, alert: null });
-    try {
-      const created = await apiFetch<CreatedApiKey>("/api/v1/api-keys", {
-        method: "POST",
-        json: {
-          name: checkedName.value,
-          scopes,
-          expiresInDays: expiry === "never" ? null : Number(expiry),
-        },
-      });
-      setName("");
-      setScopes(["images:read"]);
-      setExpiry("90");
-      onCreated(created);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setCreating(false);
-    }
+    if (creating) return;
+    creation.mutate({
+      name: checkedName.value,
+      scopes,
+      expiresInDays: expiry === "never" ? null : Number(expiry),
+    });
   }
 
   return (
     <form
       method="post"
       noValidate
-      onSubmit={(event) => void create(event)}
+      onSubmit={create}
       className="border-line flex flex-col gap-5 rounded-2xl border p-4 sm:p-5"
       aria-labelledby="api-key-create-title"
       data-testid="api-key-form"
@@ -180,10 +174,12 @@ export function ApiKeyCreateForm({
           {(Object.keys(SCOPE_LABELS) as ApiKeyScope[]).map((scope) => (
             <label
               key={scope}
+              htmlFor={`api-key-scope-${scope.replace(":", "-")}`}
               className="border-line-strong hover:border-primary/40 has-checked:border-primary/50 has-checked:bg-primary-soft/40 flex cursor-pointer gap-3 rounded-2xl border p-3.5 transition-colors has-disabled:cursor-not-allowed has-disabled:opacity-60"
             >
               <input
                 type="checkbox"
+                id={`api-key-scope-${scope.replace(":", "-")}`}
                 name="scopes"
                 value={scope}
                 checked={scopes.includes(scope)}
@@ -300,6 +296,7 @@ export function CreatedApiKeyPanel({
         <Input
           ref={fieldRef}
           id="api-key-value"
+          name="apiKey"
           readOnly
           value={created.key}
           onFocus={(event) => event.currentTarget.select()}

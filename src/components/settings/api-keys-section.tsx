@@ -18,6 +18,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { ApiKey, CreatedApiKey } from "@/shared/api-types";
 import { MAX_ACTIVE_API_KEYS } from "@/shared/limits";
@@ -115,32 +116,29 @@ function RevokeDialog({
   onOpenChange: (open: boolean) => void;
   onRevoked: (apiKey: ApiKey) => void;
 }) {
-  const [revoking, setRevoking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke(target: ApiKey) {
-    setRevoking(true);
-    setError(null);
-    try {
-      await apiFetch<unknown>(`/api/v1/api-keys/${encodeURIComponent(target.id)}`, {
-        method: "DELETE",
-      });
-      onRevoked(target);
-    } catch (caught) {
-      // Already gone (revoked in another tab): the outcome the user asked for.
-      if (caught instanceof ApiClientError && caught.code === "NOT_FOUND") onRevoked(target);
-      else setError(caught instanceof ApiClientError ? caught.message : "Please try again.");
-    } finally {
-      setRevoking(false);
-    }
-  }
+  const revocation = useApiMutation({
+    mutationFn: async (target: ApiKey) => {
+      try {
+        await apiFetch<unknown>(`/api/v1/api-keys/${encodeURIComponent(target.id)}`, {
+          method: "DELETE",
+        });
+      } catch (caught) {
+        // Already gone (revoked in another tab): the outcome the user asked for.
+        if (!(caught instanceof ApiClientError && caught.code === "NOT_FOUND")) throw caught;
+      }
+    },
+    errorToast: false,
+    onSuccess: (_data, target) => onRevoked(target),
+  });
+  const revoking = revocation.isPending;
+  const error = revocation.error?.message ?? null;
 
   return (
     <Dialog
       open={apiKey !== null}
       onOpenChange={(next) => {
         if (!revoking) onOpenChange(next);
-        if (!next) setError(null);
+        if (!next) revocation.reset();
       }}
     >
       <DialogContent data-testid="api-key-revoke-dialog">
@@ -166,7 +164,7 @@ function RevokeDialog({
           <Button
             variant="danger"
             loading={revoking}
-            onClick={() => apiKey && void revoke(apiKey)}
+            onClick={() => apiKey && revocation.mutate(apiKey)}
             data-testid="api-key-revoke-confirm"
           >
             {revoking ? null : <Trash2 aria-hidden="true" />}

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast-store";
-import { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { Profile, Quota, User } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
@@ -64,10 +64,24 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
   const { user, quota } = profile;
   const [name, setName] = useState(user.name);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const rename = useApiMutation({
+    mutationFn: (patch: { name: string }) =>
+      apiFetch<unknown>("/api/v1/auth/profile", { method: "PATCH", json: patch }),
+    errorToast: false,
+    onMutate: () => setError(null),
+    onSuccess: (data, patch) => {
+      const updated = readUser(data, { ...user, name: patch.name });
+      onUserChange(updated);
+      setName(updated.name);
+      toast({ variant: "success", title: "Name updated" });
+      router.refresh();
+    },
+    onError: (caught) => setError(caught.fieldErrors().name ?? caught.message),
+  });
+  const saving = rename.isPending;
   const unchanged = name.trim() === user.name;
 
-  async function saveName(event: FormEvent<HTMLFormElement>) {
+  function saveName(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checked = checkText(TEXT_RULES.name, name);
     if (!checked.ok) {
@@ -75,28 +89,8 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
       return;
     }
     const patch = { name: checked.value };
-    if (patch.name === user.name) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const data = await apiFetch<unknown>("/api/v1/auth/profile", {
-        method: "PATCH",
-        json: patch,
-      });
-      const updated = readUser(data, { ...user, name: patch.name });
-      onUserChange(updated);
-      setName(updated.name);
-      toast({ variant: "success", title: "Name updated" });
-      router.refresh();
-    } catch (caught) {
-      const message =
-        caught instanceof ApiClientError
-          ? (caught.fieldErrors().name ?? caught.message)
-          : "Couldn't save your name. Please try again.";
-      setError(message);
-    } finally {
-      setSaving(false);
-    }
+    if (patch.name === user.name || saving) return;
+    rename.mutate(patch);
   }
 
   return (
@@ -150,7 +144,7 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
 
         <form
           method="post"
-          onSubmit={(event) => void saveName(event)}
+          onSubmit={saveName}
           noValidate
           className="flex flex-col gap-4"
           data-testid="profile-form"

@@ -26,7 +26,8 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError, formatWait } from "@/lib/api/errors";
+import { formatWait, type ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { ProviderKeyInfo } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
@@ -79,10 +80,7 @@ interface SaveProblem {
   alert: { title: string; message: string } | null;
 }
 
-function problemOf(error: unknown): SaveProblem {
-  if (!(error instanceof ApiClientError)) {
-    return { field: null, alert: { title: "Couldn't save the key", message: "Please try again." } };
-  }
+function problemOf(error: ApiClientError): SaveProblem {
   switch (error.code) {
     case "PROVIDER_KEY_INVALID":
       return { field: error.message, alert: null };
@@ -179,37 +177,38 @@ function KeyForm({
   onCancel: (() => void) | null;
 }) {
   const [apiKey, setApiKey] = useState("");
-  const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<SaveProblem>({ field: null, alert: null });
+  const saveKey = useApiMutation({
+    mutationFn: (key: string) =>
+      apiFetch<ProviderKeyInfo>("/api/v1/settings/provider-key", {
+        method: "PUT",
+        json: { provider: "gemini", apiKey: key },
+      }),
+    errorToast: false,
+    onMutate: () => setProblem({ field: null, alert: null }),
+    onSuccess: (info) => {
+      setApiKey("");
+      onSaved(info);
+    },
+    onError: (error) => setProblem(problemOf(error)),
+  });
+  const checking = saveKey.isPending;
 
-  async function save(event: FormEvent<HTMLFormElement>) {
+  function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checked = checkText(TEXT_RULES.providerKey, apiKey);
     if (!checked.ok) {
       setProblem({ field: checked.error, alert: null });
       return;
     }
-    setChecking(true);
-    setProblem({ field: null, alert: null });
-    try {
-      const info = await apiFetch<ProviderKeyInfo>("/api/v1/settings/provider-key", {
-        method: "PUT",
-        json: { provider: "gemini", apiKey: checked.value },
-      });
-      setApiKey("");
-      onSaved(info);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setChecking(false);
-    }
+    if (!checking) saveKey.mutate(checked.value);
   }
 
   return (
     <form
       method="post"
       noValidate
-      onSubmit={(event) => void save(event)}
+      onSubmit={save}
       className="flex flex-col gap-4"
       data-testid="provider-key-form"
     >
@@ -269,28 +268,20 @@ function RemoveKeyDialog({
   onOpenChange: (open: boolean) => void;
   onRemoved: () => void;
 }) {
-  const [removing, setRemoving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setRemoving(true);
-    setError(null);
-    try {
-      await apiFetch<unknown>("/api/v1/settings/provider-key", { method: "DELETE" });
-      onRemoved();
-    } catch (caught) {
-      setError(caught instanceof ApiClientError ? caught.message : "Please try again.");
-    } finally {
-      setRemoving(false);
-    }
-  }
+  const removal = useApiMutation({
+    mutationFn: () => apiFetch<unknown>("/api/v1/settings/provider-key", { method: "DELETE" }),
+    errorToast: false,
+    onSuccess: () => onRemoved(),
+  });
+  const removing = removal.isPending;
+  const error = removal.error?.message ?? null;
 
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         if (!removing) onOpenChange(next);
-        if (!next) setError(null);
+        if (!next) removal.reset();
       }}
     >
       <DialogContent data-testid="provider-key-remove-dialog">
@@ -317,7 +308,7 @@ function RemoveKeyDialog({
           <Button
             variant="danger"
             loading={removing}
-            onClick={() => void remove()}
+            onClick={() => removal.mutate()}
             data-testid="provider-key-remove-confirm"
           >
             {removing ? null : <Trash2 aria-hidden="true" />}

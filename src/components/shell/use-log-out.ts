@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { toast } from "@/components/ui/toast-store";
 import { ApiClientError } from "@/lib/api/errors";
+import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import { hasIndexedDb, offlineDbExists } from "@/lib/offline/offline-db";
 import { countPendingPrompts } from "@/lib/offline/outbox";
@@ -14,31 +14,30 @@ import { clearPrivateData } from "@/lib/offline/private-data";
  * with any in the outbox the caller must confirm first (`confirming` holds their number).
  */
 export function useLogOut() {
-  const [pending, setPending] = useState(false);
   const [confirming, setConfirming] = useState<number | null>(null);
+  const logOutMutation = useApiMutation({
+    mutationFn: async () => {
+      try {
+        await apiFetch<unknown>("/api/v1/auth/logout", { method: "POST" });
+      } catch (error) {
+        // Without a session there is nothing left to end; any other failure keeps the user here.
+        if (!(error instanceof ApiClientError && error.code === "UNAUTHORIZED")) throw error;
+      }
+      await clearPrivateData().catch(() => undefined);
+    },
+    errorToast: "Couldn't log out",
+    // A full load, not a client navigation: nothing of this user (this session's results,
+    // lists in memory) may survive into the next person's session in this tab.
+    onSuccess: () => window.location.replace("/login"),
+  });
+  // Still busy after success: the page is on its way to /login.
+  const pending = logOutMutation.isPending || logOutMutation.isSuccess;
+  const { mutateAsync } = logOutMutation;
 
   const logOutNow = useCallback(async () => {
     setConfirming(null);
-    setPending(true);
-    try {
-      await apiFetch<unknown>("/api/v1/auth/logout", { method: "POST" });
-    } catch (error) {
-      // Without a session there is nothing left to end; any other failure keeps the user here.
-      if (!(error instanceof ApiClientError && error.code === "UNAUTHORIZED")) {
-        setPending(false);
-        toast({
-          variant: "error",
-          title: "Couldn't log out",
-          description: error instanceof Error ? error.message : "Please try again.",
-        });
-        return;
-      }
-    }
-    await clearPrivateData().catch(() => undefined);
-    // A full load, not a client navigation: nothing of this user (this session's results,
-    // lists in memory) may survive into the next person's session in this tab.
-    window.location.replace("/login");
-  }, []);
+    await mutateAsync().catch(() => undefined);
+  }, [mutateAsync]);
 
   const logOut = useCallback(async () => {
     const queued = await countQueuedPrompts();
