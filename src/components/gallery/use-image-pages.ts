@@ -1,14 +1,10 @@
 "use client";
 
-import {
-  useInfiniteQuery,
-  useQueryClient,
-  type InfiniteData,
-  type QueryClient,
-} from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
 import { toApiClientError } from "@/lib/api/errors";
-import { fetchApiPage, flattenPages, withCursor, type CursorPage } from "@/lib/api/pages";
+import { useCursorPages } from "@/lib/api/hooks";
+import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
 import { queryKeys } from "@/lib/api/query-keys";
 import { listMirroredImages, mirrorImagePage, mirrorImages } from "@/lib/offline/image-mirror";
 import { hasIndexedDb } from "@/lib/offline/offline-db";
@@ -88,16 +84,12 @@ function updateLists(queryClient: QueryClient, change: (images: Image[]) => Imag
  */
 export function useImagePages(filterSearch: string) {
   const queryClient = useQueryClient();
-  const key = queryKeys.images(filterSearch);
-  const query = useInfiniteQuery({
-    queryKey: key,
-    queryFn: ({ pageParam, signal }) => loadPage(filterSearch, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.hasMore && last.nextCursor ? last.nextCursor : undefined),
-  });
-
-  const pages = query.data?.pages;
-  const images = useMemo(() => (pages ? flattenPages(pages) : []), [pages]);
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal) => loadPage(filterSearch, cursor, signal),
+    [filterSearch],
+  );
+  const list = useCursorPages(queryKeys.images(filterSearch), fetchPage);
+  const { pages, items: images, status: listStatus, refetch, retry } = list;
   const source = pages?.[0]?.source ?? "network";
 
   // Every page from the studio (fetched here or rendered by the server) is saved once.
@@ -111,8 +103,6 @@ export function useImagePages(filterSearch: string) {
     });
   }, [pages, filterSearch]);
 
-  const { refetch, fetchNextPage, hasNextPage, isFetching } = query;
-
   // Showing the device's copy: the real list replaces it as soon as the connection returns.
   useEffect(() => {
     if (source !== "device") return;
@@ -121,16 +111,12 @@ export function useImagePages(filterSearch: string) {
     return () => window.removeEventListener("online", reload);
   }, [source, refetch]);
 
-  const failedMore = query.isFetchNextPageError;
+  // After a failed later page, only Retry asks again (scrolling would ask in a loop).
+  const failedMore = listStatus === "error-more";
+  const { loadMore: loadNextPage } = list;
   const loadMore = useCallback(() => {
-    if (!hasNextPage || isFetching || failedMore) return;
-    void fetchNextPage();
-  }, [hasNextPage, isFetching, failedMore, fetchNextPage]);
-
-  const retry = useCallback(() => {
-    if (failedMore) void fetchNextPage();
-    else void refetch();
-  }, [failedMore, fetchNextPage, refetch]);
+    if (!failedMore) loadNextPage();
+  }, [failedMore, loadNextPage]);
 
   const updateImage = useCallback(
     (image: Image) =>
@@ -168,19 +154,16 @@ export function useImagePages(filterSearch: string) {
     [queryClient],
   );
 
-  let status: "loading" | "ready" | "error" = "ready";
-  if (query.isPending) status = "loading";
   // A failed refetch keeps what is shown (the server's page, say); only a list with nothing fails.
-  else if (query.isError && !failedMore && !pages) status = "error";
-  const last = pages?.at(-1);
+  const status = listStatus === "loading" || listStatus === "error" ? listStatus : "ready";
 
   return {
     status,
     images,
-    hasMore: last?.hasMore ?? false,
-    loadingMore: query.isFetchingNextPage,
+    hasMore: list.hasMore,
+    loadingMore: listStatus === "loading-more",
     /** The first page failed (status "error") or a later page did. */
-    error: query.error && (status === "error" || failedMore) ? toApiClientError(query.error) : null,
+    error: list.error && (status === "error" || failedMore) ? list.error : null,
     /** "device": the studio could not be reached, these are the images saved on this device. */
     source,
     loadMore,

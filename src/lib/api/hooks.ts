@@ -53,17 +53,19 @@ export type PagesStatus = "ready" | "loading" | "loading-more" | "error" | "erro
 /**
  * A list read page by page with keyset cursors (`meta.pagination.nextCursor`). `initial` is
  * the first page, rendered on the server; `updateItems` changes the loaded items in place.
+ * A page may carry more than its items (`P`, e.g. where the gallery's page came from).
  */
-export function useCursorPages<T extends { id: string }>(
+export function useCursorPages<P extends CursorPage<{ id: string }>>(
   key: QueryKey,
-  fetchPage: PageFetcher<T>,
-  initial: CursorPage<T> | null = null,
+  fetchPage: PageFetcher<P["items"][number], P>,
+  initial: P | null = null,
 ) {
+  type T = P["items"][number];
   const queryClient = useQueryClient();
   const query = useInfiniteQuery<
-    CursorPage<T>,
+    P,
     ApiClientError,
-    InfiniteData<CursorPage<T>, string | null>,
+    InfiniteData<P, string | null>,
     QueryKey,
     string | null
   >({
@@ -78,7 +80,7 @@ export function useCursorPages<T extends { id: string }>(
   });
 
   const pages = query.data?.pages;
-  const items = useMemo(() => (pages ? flattenPages(pages) : []), [pages]);
+  const items = useMemo((): T[] => (pages ? flattenPages<T>(pages) : []), [pages]);
   const last = pages?.at(-1);
   let status: PagesStatus = "ready";
   if (query.isPending) status = "loading";
@@ -95,9 +97,16 @@ export function useCursorPages<T extends { id: string }>(
   /** Fetches the list again (after an error). */
   const reload = useCallback(() => void refetch(), [refetch]);
 
+  /** After a failed later page, that page again; otherwise the whole list. */
+  const failedMore = query.isFetchNextPageError;
+  const retry = useCallback(() => {
+    if (failedMore) void fetchNextPage();
+    else void refetch();
+  }, [failedMore, fetchNextPage, refetch]);
+
   const updateItems = useCallback(
     (update: (items: T[]) => T[]) =>
-      queryClient.setQueryData<InfiniteData<CursorPage<T>, string | null>>(key, (data) =>
+      queryClient.setQueryData<InfiniteData<P, string | null>>(key, (data) =>
         data
           ? { ...data, pages: data.pages.map((page) => ({ ...page, items: update(page.items) })) }
           : data,
@@ -109,12 +118,16 @@ export function useCursorPages<T extends { id: string }>(
 
   return {
     items,
+    /** The loaded pages as fetched (undefined before the first). */
+    pages,
     nextCursor: last?.nextCursor ?? null,
     hasMore: last?.hasMore ?? false,
     status,
     error: query.error,
     loadMore,
     reload,
+    retry,
+    refetch,
     updateItems,
   };
 }

@@ -7,7 +7,10 @@ export interface CursorPage<T> {
   hasMore: boolean;
 }
 
-export type PageFetcher<T> = (cursor: string | null, signal: AbortSignal) => Promise<CursorPage<T>>;
+export type PageFetcher<T, P extends CursorPage<T> = CursorPage<T>> = (
+  cursor: string | null,
+  signal: AbortSignal,
+) => Promise<P>;
 
 /** GETs one page of an /api/v1 list: `data` and `meta.pagination`. */
 export async function fetchApiPage<T>(
