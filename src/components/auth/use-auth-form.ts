@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type FormEvent } from "react";
-import { formatWait, type ApiClientError } from "@/lib/api/errors";
-import { useApiMutation } from "@/lib/api/hooks";
+import { ApiClientError, formatWait } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/request";
 import { checkText, type TextRule } from "@/shared/limits";
 
@@ -74,7 +73,11 @@ function commonErrorMapping<Field extends string>(
   return { formError: { title: error.message || "Something went wrong. Please try again." } };
 }
 
-/** Client-side checks with the API's own limits, the POST, and the mapping of its errors. */
+/**
+ * Client-side checks with the API's own limits, the POST, and the mapping of its errors.
+ * The request goes through apiFetch, but not useApiMutation: the signed-out pages have no
+ * query client, and TanStack Query would be most of /login's JavaScript for one POST.
+ */
 export function useAuthForm<Field extends string>({
   fields,
   rules,
@@ -85,6 +88,7 @@ export function useAuthForm<Field extends string>({
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<FormErrorState | null>(null);
+  const [pending, setPending] = useState(false);
 
   const focusField = useCallback(
     (form: HTMLFormElement, errors: Partial<Record<Field, string>>) => {
@@ -96,27 +100,8 @@ export function useAuthForm<Field extends string>({
     [fields],
   );
 
-  const submission = useApiMutation({
-    mutationFn: ({ values }: { values: Record<Field, string>; form: HTMLFormElement }) =>
-      apiFetch<unknown>(endpoint, { method: "POST", json: values }),
-    errorToast: false,
-    onSuccess: () => {
-      router.replace(destination);
-      router.refresh();
-    },
-    onError: (error, { form }) => {
-      const mapping = mapError?.(error) ?? commonErrorMapping(error, fields);
-      setFieldErrors(mapping.fieldErrors ?? {});
-      setFormError(mapping.formError ?? null);
-      if (mapping.fieldErrors) focusField(form, mapping.fieldErrors);
-    },
-  });
-  // Still busy after success: the page is on its way to the destination.
-  const pending = submission.isPending || submission.isSuccess;
-  const { mutate } = submission;
-
   const onSubmit = useCallback(
-    (event: FormEvent<HTMLFormElement>) => {
+    async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (pending) return;
       const form = event.currentTarget;
@@ -136,11 +121,27 @@ export function useAuthForm<Field extends string>({
         return;
       }
 
+      setPending(true);
       setFormError(null);
       setFieldErrors({});
-      mutate({ values: checked.values, form });
+      try {
+        await apiFetch<unknown>(endpoint, { method: "POST", json: checked.values });
+      } catch (error) {
+        setPending(false);
+        if (!(error instanceof ApiClientError)) {
+          setFormError({ title: "Something went wrong. Please try again." });
+          return;
+        }
+        const mapping = mapError?.(error) ?? commonErrorMapping(error, fields);
+        setFieldErrors(mapping.fieldErrors ?? {});
+        setFormError(mapping.formError ?? null);
+        if (mapping.fieldErrors) focusField(form, mapping.fieldErrors);
+        return;
+      }
+      router.replace(destination);
+      router.refresh();
     },
-    [pending, fields, rules, focusField, mutate],
+    [pending, fields, rules, endpoint, mapError, focusField, router, destination],
   );
 
   const clearFieldError = useCallback((name: string) => {
@@ -156,7 +157,7 @@ export function useAuthForm<Field extends string>({
     fieldErrors,
     formError,
     pending,
-    onSubmit,
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void onSubmit(event),
     clearFieldError,
   };
 }
