@@ -16,7 +16,6 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
-import { ApiClientError } from "@/lib/api/errors";
 import type { Collection } from "@/shared/api-types";
 import { useCreateCollection } from "./use-collection-mutations";
 
@@ -51,29 +50,30 @@ export function CreateCollectionDialog({
     setFormError(null);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!name.trim()) {
       setErrors({ name: "Name the collection." });
       return;
     }
+    if (pending) return;
     setErrors({});
     setFormError(null);
-    try {
-      const collection = await creation.mutateAsync({
-        name: name.trim(),
-        description: description.trim() || undefined,
-        isPublic,
-      });
-      onCreated(collection);
-      reset();
-    } catch (error) {
-      // Field errors (VALIDATION_ERROR) go next to their fields, anything else above them.
-      const fields = error instanceof ApiClientError ? error.fieldErrors() : {};
-      setErrors({ name: fields.name, description: fields.description });
-      if (!fields.name && !fields.description)
-        setFormError(error instanceof Error ? error.message : "Please try again.");
-    }
+    creation.mutate(
+      { name: name.trim(), description: description.trim() || undefined, isPublic },
+      {
+        onSuccess: (collection) => {
+          onCreated(collection);
+          reset();
+        },
+        onError: (error) => {
+          // Field errors (VALIDATION_ERROR) go next to their fields, anything else above them.
+          const fields = error.fieldErrors();
+          setErrors({ name: fields.name, description: fields.description });
+          if (!fields.name && !fields.description) setFormError(error.message);
+        },
+      },
+    );
   }
 
   return (
@@ -91,7 +91,7 @@ export function CreateCollectionDialog({
             A named set of images — a moodboard, a project, a series.
           </DialogDescription>
         </DialogHeader>
-        <form className="flex flex-col gap-4" onSubmit={(event) => void submit(event)} noValidate>
+        <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
           <FormField label="Name" error={errors.name}>
             <Input
               name="name"
