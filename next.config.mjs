@@ -79,6 +79,11 @@ const nextConfig = {
   distDir,
   reactStrictMode: true,
   poweredByHeader: false,
+  // Metadata (description, canonical, OpenGraph) in <head> for every visitor, not streamed into
+  // <body> after it: the pages are dynamic (theme cookie), and Next would otherwise put the
+  // head only for the crawlers on its list; browsers, link previewers not on it and audits
+  // (Lighthouse: "Document does not have a meta description") read <head>.
+  htmlLimitedBots: /.*/,
   // Native or WASM packages that must be loaded by Node at run time, not bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

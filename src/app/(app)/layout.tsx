@@ -1,4 +1,5 @@
 import { HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -6,6 +7,9 @@ import { AppShell } from "@/components/shell/app-shell";
 import { QueryProvider } from "@/components/shell/query-provider";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { loadShellState } from "@/server/pages/shell-data";
+
+// Someone's own pages: never in a search index, even when a crawler follows a link here.
+export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
