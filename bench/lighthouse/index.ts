@@ -9,7 +9,8 @@
  * simulated throttling RUNS times per page, each studio run followed by a baseline run, on
  * Debian's Chromium. Signed-in pages get the session cookie through Lighthouse's extraHeaders.
  * Prints the medians (performance, accessibility, best practices, SEO, LCP, TBT, CLS), each
- * page's performance and LCP/TBT as a ratio to the baseline's, and first-load JS per route.
+ * page's performance and LCP/TBT as a ratio to the baseline's, first-load JS per route, and the
+ * audits of accessibility, best practices and SEO that failed on any run, by page.
  * A benchmark: it prints figures and asserts nothing.
  *
  * Run: npx tsx bench/lighthouse/index.ts [runs=3] [images=40]
@@ -60,6 +61,9 @@ interface Figures {
   tbtMs: number;
   cls: number;
 }
+
+/** The failed audits of the accessibility, best-practices and SEO categories of one run. */
+type FailedAudits = { category: string; id: string; title: string }[];
 
 interface Page {
   label: string;
@@ -168,9 +172,13 @@ async function register(baseUrl: string): Promise<string> {
   return cookies.join("; ");
 }
 
-/** Makes `count` images with the demo provider; returns the share path of a public one. */
-async function seedImages(baseUrl: string, cookie: string, count: number): Promise<string> {
-  let shareUrl: string | null = null;
+/** Makes `count` images with the demo provider; returns a public one's id and share path. */
+async function seedImages(
+  baseUrl: string,
+  cookie: string,
+  count: number,
+): Promise<{ id: string; shareUrl: string }> {
+  let shared: { id: string; shareUrl: string } | null = null;
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
@@ -188,13 +196,34 @@ async function seedImages(baseUrl: string, cookie: string, count: number): Promi
         if (response.status !== 201) {
           throw new Error(`generate ${index}: ${response.status} ${await response.text()}`);
         }
-        const body = (await response.json()) as { data: { image: { shareUrl: string | null } } };
-        shareUrl ??= body.data.image.shareUrl;
+        const { image } = (
+          (await response.json()) as { data: { image: { id: string; shareUrl: string | null } } }
+        ).data;
+        if (image.shareUrl) shared ??= { id: image.id, shareUrl: image.shareUrl };
       }
     }),
   );
-  if (!shareUrl) throw new Error("no public image was made");
-  return shareUrl;
+  if (!shared) throw new Error("no public image was made");
+  return shared;
+}
+
+/** A public collection holding the public image; returns its share path. */
+async function seedCollection(baseUrl: string, cookie: string, imageId: string): Promise<string> {
+  const headers = { "content-type": "application/json", origin: baseUrl, cookie };
+  const created = await fetch(`${baseUrl}/api/v1/gallery/collections`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ name: "Lighthouses", description: "At dusk", isPublic: true }),
+  });
+  if (created.status !== 201) throw new Error(`collection: ${created.status}`);
+  const collection = ((await created.json()) as { data: { id: string; shareUrl: string } }).data;
+  const added = await fetch(`${baseUrl}/api/v1/gallery/collections/${collection.id}/images`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ imageId }),
+  });
+  if (!added.ok) throw new Error(`add to collection: ${added.status}`);
+  return collection.shareUrl;
 }
 
 /**
@@ -206,7 +235,7 @@ async function runLighthouse(
   port: number,
   cookie: string | null,
   reportName: string,
-): Promise<Figures> {
+): Promise<{ figures: Figures; failed: FailedAudits }> {
   const args = [
     "lighthouse",
     url,
@@ -230,7 +259,14 @@ async function runLighthouse(
   }
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? Number.NaN) * 100);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-  return {
+  const failed = ["accessibility", "best-practices", "seo"].flatMap((category) =>
+    (lhr.categories[category]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0)
+      .map((ref) => lhr.audits[ref.id])
+      .filter((result) => result && result.score !== null && result.score < 1)
+      .map((result) => ({ category, id: result!.id, title: result!.title })),
+  );
+  const figures = {
     performance: score("performance"),
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),
@@ -239,6 +275,7 @@ async function runLighthouse(
     tbtMs: audit("total-blocking-time"),
     cls: audit("cumulative-layout-shift"),
   };
+  return { figures, failed };
 }
 
 function printTable(rows: { label: string; figures: Figures; js: string }[], baseline: Figures) {
@@ -308,13 +345,15 @@ async function main(): Promise<number> {
     await waitForPage(baselineUrl, baselineServer);
     const cookie = await register(baseUrl);
     console.log(`bench: making ${IMAGES} images (demo provider)…`);
-    const sharePath = await seedImages(baseUrl, cookie, IMAGES);
+    const shared = await seedImages(baseUrl, cookie, IMAGES);
+    const collectionPath = await seedCollection(baseUrl, cookie, shared.id);
 
     const pages: Page[] = [
       { label: "/", path: "/", signedIn: false },
       { label: "/login", path: "/login", signedIn: false },
       { label: "/explore", path: "/explore", signedIn: false },
-      { label: "/s/i/<id> (share)", path: sharePath, signedIn: false },
+      { label: "/s/i/<id> (share)", path: shared.shareUrl, signedIn: false },
+      { label: "/s/c/<id> (collection)", path: collectionPath, signedIn: false },
       { label: `/gallery (${IMAGES} images)`, path: "/gallery", signedIn: true },
       { label: "/generate", path: "/generate", signedIn: true },
     ];
@@ -328,18 +367,26 @@ async function main(): Promise<number> {
     chrome = await startChromium();
     const results = new Map<string, Figures[]>(pages.map((page) => [page.label, []]));
     const baselineRuns: Figures[] = [];
+    const failedByPage = new Map<string, Map<string, string>>();
     for (let run = 1; run <= RUNS; run++) {
       for (const [index, page] of pages.entries()) {
-        const figures = await runLighthouse(
+        const { figures, failed } = await runLighthouse(
           `${baseUrl}${page.path}`,
           chrome.port,
           page.signedIn ? cookie : null,
           `run${run}-page${index}`,
         );
         results.get(page.label)!.push(figures);
-        baselineRuns.push(
-          await runLighthouse(baselineUrl, chrome.port, null, `run${run}-page${index}-baseline`),
+        const pageFailures = failedByPage.get(page.label) ?? new Map<string, string>();
+        for (const { category, id, title } of failed) pageFailures.set(`${category}/${id}`, title);
+        failedByPage.set(page.label, pageFailures);
+        const baselineRun = await runLighthouse(
+          baselineUrl,
+          chrome.port,
+          null,
+          `run${run}-page${index}-baseline`,
         );
+        baselineRuns.push(baselineRun.figures);
         console.log(
           `bench: run ${run}/${RUNS} ${page.label}: perf ${figures.performance}, LCP ${Math.round(figures.lcpMs)} ms, TBT ${Math.round(figures.tbtMs)} ms`,
         );
@@ -369,6 +416,7 @@ async function main(): Promise<number> {
       "/login": "/login",
       "/explore": "/explore",
       "/s/i/<id> (share)": "/s/i/[shareId]",
+      "/s/c/<id> (collection)": "/s/c/[shareId]",
       [`/gallery (${IMAGES} images)`]: "/gallery",
       "/generate": "/generate",
     };
@@ -388,6 +436,14 @@ async function main(): Promise<number> {
       baseline,
     );
     console.log("");
+    console.log("accessibility, best-practices and SEO audits that failed on any run:");
+    for (const page of pages) {
+      const failures = failedByPage.get(page.label);
+      if (!failures || failures.size === 0) continue;
+      for (const [id, title] of failures) console.log(`  ${page.label.padEnd(26)} ${id}: ${title}`);
+    }
+    if ([...failedByPage.values()].every((failures) => failures.size === 0)) console.log("  none");
+    console.log("");
     console.log("first-load JS of every route (next build's figure / with layouts, gzip):");
     for (const route of routes.values()) {
       console.log(`  ${route.route.padEnd(22)} ${route.next} / ${route.withLayouts} kB`);
@@ -400,7 +456,8 @@ async function main(): Promise<number> {
       } catch {
         /* already gone */
       }
-      rmSync(chrome.profile, { recursive: true, force: true });
+      // Chromium may still be writing its profile as it exits: retry while the folder empties.
+      rmSync(chrome.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
     stopServer(studio);
     stopServer(baselineServer);
