@@ -129,6 +129,7 @@ export function CreateCollectionDialog({
             </div>
             <Switch
               id={switchId}
+              name="isPublic"
               checked={isPublic}
               onCheckedChange={setIsPublic}
               aria-describedby={`${switchId}-hint`}

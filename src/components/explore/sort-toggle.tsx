@@ -31,6 +31,7 @@ export function SortToggle({
         return (
           <label
             key={option.value}
+            htmlFor={`${name}-${option.value}`}
             className={cn(
               "relative inline-flex h-9 flex-1 items-center justify-center gap-2 rounded-full px-4 text-sm font-medium transition-colors sm:h-8",
               "has-[:focus-visible]:outline-ring has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2",

@@ -77,6 +77,7 @@ export function TagsInput({ id, tags, onChange, onProblem, ...aria }: TagsInputP
       ))}
       <input
         id={id}
+        name="tag"
         value={draft}
         onChange={(event) => {
           setDraft(event.target.value);

@@ -176,6 +176,7 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
             <Input
               name="email"
               type="email"
+              autoComplete="email"
               value={user.email}
               readOnly
               aria-readonly="true"

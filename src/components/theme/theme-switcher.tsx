@@ -39,6 +39,7 @@ export function ThemeSwitcher({
         return (
           <label
             key={option.value}
+            htmlFor={`${name}-${option.value}`}
             title={size === "compact" ? option.label : undefined}
             className={cn(
               "relative inline-flex items-center justify-center gap-2 rounded-full text-sm font-medium transition-colors",
