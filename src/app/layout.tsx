@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { ServiceWorkerProvider } from "@/components/pwa/service-worker-provider";
 import { ThemeProvider } from "@/components/theme/theme-provider";
-import { Toaster } from "@/components/ui/toaster";
+import { ToasterOnDemand } from "@/components/ui/toaster-on-demand";
 import { getConfig } from "@/server/config/env";
 import { THEME_COLORS, THEME_COOKIE, parseTheme, type Theme } from "@/lib/theme";
 import "./globals.css";
@@ -57,7 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <ThemeProvider initialTheme={theme}>
           {children}
-          <Toaster />
+          <ToasterOnDemand />
           <ServiceWorkerProvider workerEnabled={getConfig().isProduction} />
         </ThemeProvider>
       </body>

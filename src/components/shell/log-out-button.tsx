@@ -2,7 +2,7 @@
 
 import { LogOut } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { LogOutConfirmDialog } from "./log-out-confirm-dialog";
+import { LogOutConfirm } from "./log-out-confirm";
 import { useLogOut } from "./use-log-out";
 
 /** The accessible name is exactly "Log out" (the end-to-end tests find it by that name). */
@@ -17,11 +17,7 @@ export function LogOutButton({
         {pending ? null : <LogOut aria-hidden="true" />}
         Log out
       </Button>
-      <LogOutConfirmDialog
-        queued={confirming}
-        onCancel={cancel}
-        onConfirm={() => void logOutNow()}
-      />
+      <LogOutConfirm queued={confirming} onCancel={cancel} onConfirm={() => void logOutNow()} />
     </>
   );
 }

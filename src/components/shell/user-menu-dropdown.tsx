@@ -2,6 +2,7 @@
 
 import { LogOut, Settings } from "lucide-react";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -16,26 +17,41 @@ import { THEME_OPTIONS } from "@/components/theme/theme-options";
 import { useTheme } from "@/components/theme/use-theme";
 import { parseTheme } from "@/lib/theme";
 import type { User } from "@/shared/api-types";
-import { LogOutConfirmDialog } from "./log-out-confirm-dialog";
+import { LogOutConfirm } from "./log-out-confirm";
+import { USER_MENU_TRIGGER_CLASS } from "./user-menu";
 import { useLogOut } from "./use-log-out";
 import { UserAvatar } from "./user-avatar";
 
-/** The phone's account menu: who is signed in, theme, settings and "Log out". */
-export function UserMenu({ user }: { user: User }) {
+interface UserMenuDropdownProps {
+  user: User;
+  /** Open at once: the trigger was pressed before this code had loaded. */
+  defaultOpen: boolean;
+  /** Focus the trigger on mount: it replaces a placeholder that had the focus. */
+  focusTrigger: boolean;
+}
+
+/**
+ * The phone's account menu: who is signed in, theme, settings and "Log out". Loaded by
+ * UserMenu when someone reaches for its trigger.
+ */
+export function UserMenuDropdown({ user, defaultOpen, focusTrigger }: UserMenuDropdownProps) {
   const { theme, setTheme } = useTheme();
   const { logOut, logOutNow, pending, confirming, cancel } = useLogOut();
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  // Once, on mount: the placeholder it replaces had the focus (an open menu takes it itself).
+  const focusOnMount = useRef(focusTrigger && !defaultOpen);
+  useEffect(() => {
+    if (focusOnMount.current) triggerRef.current?.focus();
+  }, []);
   return (
     <>
-      <LogOutConfirmDialog
-        queued={confirming}
-        onCancel={cancel}
-        onConfirm={() => void logOutNow()}
-      />
-      <DropdownMenu>
+      <LogOutConfirm queued={confirming} onCancel={cancel} onConfirm={() => void logOutNow()} />
+      <DropdownMenu defaultOpen={defaultOpen}>
         <DropdownMenuTrigger
+          ref={triggerRef}
           aria-label="Account menu"
           data-testid="user-menu-trigger"
-          className="hover:bg-surface-raised inline-flex size-11 items-center justify-center rounded-full"
+          className={USER_MENU_TRIGGER_CLASS}
         >
           <UserAvatar name={user.name} email={user.email} />
         </DropdownMenuTrigger>

@@ -1,7 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "./dialog";
+import { useOpenedOnce } from "./use-opened-once";
+
+const ShortcutsList = dynamic(
+  () => import("./shortcuts-dialog").then((module) => module.ShortcutsList),
+  { ssr: false },
+);
 
 export interface Shortcut {
   keys: string[];
@@ -57,43 +63,16 @@ export function usePageShortcuts({
   }, [searchSelector]);
 }
 
-/** `?`: a dialog listing the page's shortcuts. */
-export function ShortcutsDialog({
-  open,
-  onOpenChange,
-  shortcuts,
-}: {
+/**
+ * `?`: a dialog listing the page's shortcuts. Its code (Radix's dialog) loads the first time it
+ * opens: nobody needs it to see the page.
+ */
+export function ShortcutsDialog(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   shortcuts: readonly Shortcut[];
 }) {
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent data-testid="shortcuts-dialog">
-        <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>They work whenever you are not typing in a field.</DialogDescription>
-        </DialogHeader>
-        <dl className="divide-line flex flex-col divide-y text-sm">
-          {shortcuts.map((shortcut) => (
-            <div key={shortcut.does} className="flex items-center justify-between gap-4 py-2.5">
-              <dt className="flex shrink-0 gap-1">
-                {shortcut.keys.map((key) => (
-                  <kbd
-                    key={key}
-                    className="border-line-strong bg-surface-sunken text-ink inline-flex min-w-7 items-center justify-center rounded-md border px-1.5 py-0.5 font-mono text-xs font-semibold"
-                  >
-                    {key}
-                  </kbd>
-                ))}
-              </dt>
-              <dd className="text-ink-muted text-right">{shortcut.does}</dd>
-            </div>
-          ))}
-        </dl>
-      </DialogContent>
-    </Dialog>
-  );
+  return useOpenedOnce(props.open) ? <ShortcutsList {...props} /> : null;
 }
 
 /** The dialog's open state and the `/` and `?` keys, for a page with a search field. */

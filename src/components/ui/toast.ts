@@ -1,2 +1,1 @@
 export { toast, dismissToast, type ToastInput, type ToastVariant } from "./toast-store";
-export { Toaster } from "./toaster";
