@@ -36,7 +36,7 @@ const PREFETCH_ROWS = 4;
 /** Placeholder tiles shown after the images while more are on their way. */
 const PLACEHOLDERS = 8;
 
-interface VirtualImageGridProps {
+export interface ImageGridProps {
   images: Image[];
   layout: GalleryLayoutKind;
   size: GalleryTileSize;
@@ -65,7 +65,7 @@ function ratioOf(image: Image): number {
  * virtualised by rows against the window's scroll: only the rows near the viewport are in the
  * DOM, so ten thousand images cost what a screenful does.
  */
-export function VirtualImageGrid({
+export function WindowedImageGrid({
   images,
   layout,
   size,
@@ -80,7 +80,7 @@ export function VirtualImageGrid({
   onToggleFavorite,
   layoutKey,
   focusRequest,
-}: VirtualImageGridProps) {
+}: ImageGridProps) {
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const [scrollMargin, setScrollMargin] = useState(0);
   const gap = gapFor(width);
