@@ -1,6 +1,7 @@
 "use client";
 
 import { ImagePlus, RotateCw } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect, useRef } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -14,9 +15,6 @@ import type { ComposerField } from "./composer-values";
 import { guidanceFor } from "./error-guidance";
 import { GenerateForm } from "./generate-form";
 import { GenerateSkeleton } from "./generate-skeleton";
-import { GenerationErrorPanel } from "./generation-error";
-import { GenerationProgress } from "./generation-progress";
-import { GenerationResult } from "./generation-result";
 import { useGenerationStore, type RunState, type SessionResult } from "./generation-store";
 import { QueuedPrompts } from "./queued-prompts";
 import { QuotaIndicator } from "./quota-indicator";
@@ -26,6 +24,18 @@ import { FIELD_IDS, useComposer } from "./use-composer";
 import { useGenerateData, type Loadable, type TemplateCatalog } from "./use-generate-data";
 import { usePageImageInput } from "./use-page-image-input";
 import { useSharedImage } from "./use-shared-image";
+
+// What shows once a generation starts (progress, result with its zoom dialog and edit form,
+// error guidance) is not on the page when it opens: each loads when first shown.
+const GenerationProgress = dynamic(() =>
+  import("./generation-progress").then((module) => module.GenerationProgress),
+);
+const GenerationResult = dynamic(() =>
+  import("./generation-result").then((module) => module.GenerationResult),
+);
+const GenerationErrorPanel = dynamic(() =>
+  import("./generation-error").then((module) => module.GenerationErrorPanel),
+);
 
 export function GenerateView() {
   const { profile, reloadProfile, catalog, reloadCatalog } = useGenerateData();
