@@ -36,6 +36,11 @@ import {
   type TemplatesService,
 } from "@/server/templates/templates-service";
 import { createUsersService, type UsersService } from "@/server/users/users-service";
+import { devMailPageEnabled, mailOrigin } from "@/server/mail/dev-mail";
+import { createFileMailer } from "@/server/mail/file-mailer";
+import type { MailerPort } from "@/server/mail/mailer-port";
+import { createMailService, type MailService } from "@/server/mail/mail-service";
+import { createResendMailer } from "@/server/mail/resend-mailer";
 
 /**
  * The composition root: the one place that turns configuration into adapters and wires
@@ -55,6 +60,7 @@ export interface Services {
   images: ImagesService;
   generation: GenerationService;
   gallery: GalleryService;
+  mail: MailService;
 }
 
 export function createKv(config: AppConfig): KvPort {
@@ -76,6 +82,17 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   return handle;
 }
 
+export function createMailer(config: AppConfig): MailerPort {
+  if (config.mailer.kind === "resend")
+    return createResendMailer({ apiKey: config.mailer.apiKey, baseUrl: config.mailer.baseUrl });
+  const origin = mailOrigin(config);
+  const pageServed = devMailPageEnabled(config);
+  return createFileMailer({
+    dir: config.mailer.dir,
+    linkFor: (id) => (pageServed ? `${origin}/dev/mail/${id}` : null),
+  });
+}
+
 export function createObjectStore(config: AppConfig): ObjectStorePort {
   if (config.objectStore.kind === "local") return createLocalObjectStore(config.objectStore.dir);
   return createSupabaseObjectStore(config.objectStore);
@@ -89,6 +106,8 @@ export function createServices(parts: {
   objectStore: ObjectStorePort;
   appSecret: string;
   providers?: ProviderCatalog;
+  /** The mail adapter; by default the one the configuration names. */
+  mailer?: MailerPort;
 }): Services {
   const { config, database, kv, objectStore } = parts;
   const db = database.db;
@@ -115,11 +134,18 @@ export function createServices(parts: {
     secretBox: createSecretBox(parts.appSecret, config.previousAppSecrets),
     checkGeminiKey: providers.checkGeminiKey,
   });
+  const mail = createMailService({
+    db,
+    mailer: parts.mailer ?? createMailer(config),
+    from: config.mailer.from,
+    context: { studioName: "AI Image Studio", appUrl: mailOrigin(config) },
+  });
   return {
     config,
     database,
     kv,
     objectStore,
+    mail,
     auth,
     users,
     templates,

@@ -205,6 +205,7 @@ describe("removing files of deleted images", () => {
     const early = await runDailyJobs({
       db: studio.database.db,
       objectStore: studio.services.objectStore,
+      mail: studio.services.mail,
     });
     expect(early).toMatchObject({ filesRemoved: 0, fileRemovalsPending: 2 });
     expect(files.every((file) => existsSync(file))).toBe(true);
@@ -212,6 +213,7 @@ describe("removing files of deleted images", () => {
     const later = await runDailyJobs({
       db: studio.database.db,
       objectStore: studio.services.objectStore,
+      mail: studio.services.mail,
       now: Date.now() + 61 * 60 * 1000,
     });
     expect(later).toMatchObject({ filesRemoved: 2, fileRemovalsPending: 0 });

@@ -9,7 +9,11 @@ describe("configuration", () => {
     expect(config.auth.kind).toBe("local");
     expect(config.objectStore.kind).toBe("local");
     expect(config.kv.kind).toBe("memory");
-    expect(config.mailer.kind).toBe("outbox");
+    expect(config.mailer).toEqual({
+      kind: "files",
+      dir: ".data/mail",
+      from: "AI Image Studio <studio@localhost>",
+    });
     expect(config.imageProvider.demoEnabled).toBe(true);
     expect(config.limits).toMatchObject({
       dailyGenerations: 50,
@@ -50,6 +54,7 @@ describe("configuration", () => {
       KV_REST_API_URL: "https://kv.example.com",
       KV_REST_API_TOKEN: "token",
       RESEND_API_KEY: "re_x",
+      APP_URL: "https://studio.example.com",
       APP_SECRET: "x".repeat(40),
     });
     expect(config.mode).toBe("production");
@@ -58,6 +63,61 @@ describe("configuration", () => {
     expect(config.kv.kind).toBe("upstash");
     expect(config.mailer.kind).toBe("resend");
     expect(config.imageProvider.demoEnabled).toBe(false);
+  });
+
+  it("sends mail through Resend at the origin RESEND_BASE_URL names, the variable the SDK reads", () => {
+    const config = parseConfig({
+      RESEND_API_KEY: "re_x",
+      RESEND_BASE_URL: "http://127.0.0.1:4010",
+      APP_URL: "http://localhost:3000",
+      EMAIL_FROM: '"Studio, the" <mail@studio.example.com>',
+    });
+    expect(config.mailer).toEqual({
+      kind: "resend",
+      apiKey: "re_x",
+      baseUrl: "http://127.0.0.1:4010",
+      from: '"Studio, the" <mail@studio.example.com>',
+    });
+  });
+
+  it.each([
+    "studio@example.com",
+    "AI Image Studio <studio@example.com>",
+    '"Studio, Inc." <hello@mail.example.co.uk>',
+  ])("accepts the sender %s", (from) => {
+    expect(parseConfig({ EMAIL_FROM: from }).mailer.from).toBe(from);
+  });
+
+  it.each([
+    "studio",
+    "Studio studio@example.com",
+    "Studio <studio@example.com",
+    "Studio <a@b>, Other <c@d>",
+    "Studio\r\nBcc: x@y <studio@example.com>",
+  ])("refuses the sender %j at start-up", (from) => {
+    expect(() => parseConfig({ EMAIL_FROM: from })).toThrow(/EMAIL_FROM/);
+  });
+
+  it("refuses a public URL that mail links cannot use", () => {
+    expect(() => parseConfig({ APP_URL: "ftp://studio.example.com" })).toThrow(/APP_URL/);
+    expect(() => parseConfig({ APP_URL: "https://studio.example.com/?x=1" })).toThrow(/APP_URL/);
+    expect(() => parseConfig({ APP_URL: "https://user:pw@studio.example.com" })).toThrow(/APP_URL/);
+    // Resend needs it, and in production over https (reset links carry tokens) unless loopback.
+    expect(() => parseConfig({ RESEND_API_KEY: "re_x" })).toThrow(/APP_URL/);
+    expect(() =>
+      parseConfig({
+        NODE_ENV: "production",
+        RESEND_API_KEY: "re_x",
+        APP_URL: "http://studio.example.com",
+      }),
+    ).toThrow(/APP_URL/);
+    expect(
+      parseConfig({
+        NODE_ENV: "production",
+        RESEND_API_KEY: "re_x",
+        APP_URL: "http://localhost:3100",
+      }).mailer.kind,
+    ).toBe("resend");
   });
 
   it("prefers Upstash REST over REDIS_URL and falls back to Redis over TCP", () => {

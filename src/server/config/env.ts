@@ -18,6 +18,24 @@ const optionalInt = (min: number, max: number) =>
 const positiveInt = (fallback: number) =>
   optionalInt(1, 1_000_000).transform((value) => value ?? fallback);
 
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: "must be an http:// or https:// URL",
+});
+
+// What EMAIL_FROM may hold: `local@domain`, or a display name before `<local@domain>`.
+const ADDRESS = '[^\\s@<>",;:()\\[\\]]+@[^\\s@<>",;:()\\[\\]]+';
+const SENDER = new RegExp(`^(?:${ADDRESS}|(?:"[^"\\r\\n]+"|[^"<>\\r\\n@]+) <${ADDRESS}>)$`);
+
+function isSenderAddress(value: string): boolean {
+  return SENDER.test(value);
+}
+
+/** A host whose mail links may be plain http (the studio on this machine). */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+}
+
 // An IPv4 or IPv6 address with an optional prefix length (checked again by net.BlockList).
 const ADDRESS_OR_RANGE =
   /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:\/\d{1,3})?)$/;
@@ -26,7 +44,17 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: optionalInt(1, 65535),
-    APP_URL: optionalUrl,
+    APP_URL: optionalString.pipe(
+      httpUrl
+        .refine(
+          (value) => {
+            const url = new URL(value);
+            return !url.username && !url.password && !url.search && !url.hash;
+          },
+          { error: "must be the studio's public origin, e.g. https://studio.example.com" },
+        )
+        .optional(),
+    ),
     DATA_DIR: optionalString.transform((value) => value ?? ".data"),
     DATABASE_URL: optionalString.pipe(
       z
@@ -66,8 +94,19 @@ export const envSchema = z
       z.string().min(16, { error: "must be at least 16 characters" }).optional(),
     ),
     RESEND_API_KEY: optionalString,
-    RESEND_API_BASE_URL: optionalUrl,
-    EMAIL_FROM: optionalString.transform((value) => value ?? "AI Image Studio <studio@localhost>"),
+    // The name the resend SDK itself reads; passed to it explicitly (tests point it at a local server).
+    RESEND_BASE_URL: optionalString.pipe(httpUrl.optional()),
+    EMAIL_FROM: optionalString
+      .pipe(
+        z
+          .string()
+          .refine(isSenderAddress, {
+            error:
+              "must be an address or `Name <address>` (e.g. AI Image Studio <studio@example.com>)",
+          })
+          .optional(),
+      )
+      .transform((value) => value ?? "AI Image Studio <studio@localhost>"),
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error", "silent"]).optional()),
     // Set to 1 by Vercel at build and run time.
     VERCEL: optionalString,
@@ -120,6 +159,26 @@ export const envSchema = z
         message: "is required when the other UPSTASH_REDIS_REST_* is set",
       });
     }
+    if (env.RESEND_API_KEY) {
+      // Mail links (reset, verification) must point at the public site, never at a guess.
+      if (!env.APP_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["APP_URL"],
+          message: "is required with RESEND_API_KEY (links in mail point at it)",
+        });
+      } else if (
+        env.NODE_ENV === "production" &&
+        new URL(env.APP_URL).protocol !== "https:" &&
+        !isLoopbackHost(new URL(env.APP_URL).hostname)
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["APP_URL"],
+          message: "must be https:// in production (links in mail carry one-time tokens)",
+        });
+      }
+    }
     const embedded = !env.DATABASE_URL && set === 0;
     if (!embedded && !env.APP_SECRET) {
       ctx.addIssue({
@@ -153,9 +212,13 @@ export interface AppConfig {
     | { kind: "upstash"; url: string; token: string }
     | { kind: "redis"; url: string }
     | { kind: "memory" };
+  /**
+   * Where mail goes once the outbox sends it: Resend, or (no key) files under DATA_DIR/mail
+   * that the developer reads at /dev/mail.
+   */
   mailer:
     | { kind: "resend"; apiKey: string; from: string; baseUrl: string | undefined }
-    | { kind: "outbox"; from: string };
+    | { kind: "files"; dir: string; from: string };
   imageProvider: {
     geminiApiKey: string | undefined;
     geminiBaseUrl: string | undefined;
@@ -260,9 +323,9 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
           kind: "resend",
           apiKey: env.RESEND_API_KEY,
           from: env.EMAIL_FROM,
-          baseUrl: env.RESEND_API_BASE_URL,
+          baseUrl: env.RESEND_BASE_URL,
         }
-      : { kind: "outbox", from: env.EMAIL_FROM },
+      : { kind: "files", dir: joinPath(env.DATA_DIR, "mail"), from: env.EMAIL_FROM },
     imageProvider: {
       geminiApiKey: env.GEMINI_API_KEY,
       geminiBaseUrl: env.GEMINI_API_BASE_URL,

@@ -239,15 +239,25 @@ export const localRefreshTokens = pgTable("local_refresh_tokens", {
   usedAt: tz("used_at"),
 });
 
+export type MailOutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+/** Mail waiting to be sent, sent, or given up on (src/server/mail/mail-outbox.ts). */
 export const mailOutbox = pgTable("mail_outbox", {
   id: uuid("id").primaryKey().defaultRandom(),
+  kind: text("kind").notNull(),
+  userId: uuid("user_id"),
   toEmail: text("to_email").notNull(),
   subject: text("subject").notNull(),
   textBody: text("text_body").notNull(),
-  htmlBody: text("html_body"),
-  kind: text("kind").notNull(),
+  htmlBody: text("html_body").notNull(),
+  headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+  dedupeKey: text("dedupe_key"),
+  status: text("status").$type<MailOutboxStatus>().notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: tz("next_attempt_at").notNull().defaultNow(),
+  lastAttemptAt: tz("last_attempt_at"),
+  lastError: text("last_error"),
   providerMessageId: text("provider_message_id"),
-  error: text("error"),
   createdAt: tz("created_at").notNull().defaultNow(),
   sentAt: tz("sent_at"),
 });

@@ -151,6 +151,8 @@ export function defineRoute<
         responseHeaders,
       });
       response = toResponse(result, requestId);
+      // Mail that failed earlier goes out on a later request once it is due (a no-op otherwise).
+      services.mail.flushIfDue();
     } catch (error) {
       response = errorResponse(error, requestId, request);
     }

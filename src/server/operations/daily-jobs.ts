@@ -2,6 +2,8 @@ import "server-only";
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { localSessions, usageLogs } from "@/server/db/schema";
+import type { MailFlushReport } from "@/server/mail/mail-outbox";
+import type { MailService } from "@/server/mail/mail-service";
 import { deleteExpiredIdempotencyRecords } from "@/server/generation/idempotency";
 import { tidyQuotaCounters } from "@/server/quotas/quota-service";
 import { retryPendingFileRemovals, type FileRemovalReport } from "@/server/storage/file-removals";
@@ -10,7 +12,7 @@ import type { ObjectStorePort } from "@/server/storage/object-store-port";
 const USAGE_LOG_DAYS = 30;
 const ENDED_SESSION_DAYS = 7;
 
-export interface DailyJobsReport extends FileRemovalReport {
+export interface DailyJobsReport extends FileRemovalReport, MailFlushReport {
   quotaCountersDeleted: number;
   idempotencyRecordsDeleted: number;
   usageLogsDeleted: number;
@@ -20,15 +22,18 @@ export interface DailyJobsReport extends FileRemovalReport {
 /**
  * The daily tidy. Quotas reset lazily, so nothing here is needed for correctness: a missed
  * or repeated run changes nothing a user can see. Idempotent. It also finishes removing files
- * of deleted images that the object store did not confirm at the time.
+ * of deleted images that the object store did not confirm at the time, and sends the mail that
+ * is due (retries after an outage included; see src/server/mail/mail-outbox.ts).
  */
 export async function runDailyJobs({
   db,
   objectStore,
+  mail,
   now = Date.now(),
 }: {
   db: Database;
   objectStore: ObjectStorePort;
+  mail: Pick<MailService, "flush">;
   now?: number;
 }): Promise<DailyJobsReport> {
   const day = 24 * 60 * 60 * 1000;
@@ -54,5 +59,6 @@ export async function runDailyJobs({
     usageLogsDeleted: usage.length,
     sessionsDeleted: sessions.length,
     ...(await retryPendingFileRemovals({ db, objectStore, now })),
+    ...(await mail.flush()),
   };
 }

@@ -8,5 +8,9 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
   const presented = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!secretsMatch(presented, services.config.cronSecret))
     throw new AppError("UNAUTHORIZED", "Cron secret missing or wrong.");
-  return runDailyJobs({ db: services.database.db, objectStore: services.objectStore });
+  return runDailyJobs({
+    db: services.database.db,
+    objectStore: services.objectStore,
+    mail: services.mail,
+  });
 });

@@ -1,0 +1,106 @@
+import "server-only";
+import { after } from "next/server";
+import type { Database } from "@/server/db/database";
+import { logger } from "@/server/observability/logger";
+import type { MailerPort } from "./mailer-port";
+import { enqueueMail, flushMailOutbox, nextMailDueAt, type MailFlushReport } from "./mail-outbox";
+import { renderTemplate, type MailContext, type MailKind, type MailKinds } from "./templates";
+
+export interface MailRequest<K extends MailKind> {
+  kind: K;
+  to: string;
+  userId?: string | null;
+  data: MailKinds[K];
+  /** At most one mail ever carries this key (e.g. `generation-finished:<user>:<hour>`). */
+  dedupeKey?: string;
+}
+
+export interface MailService {
+  readonly context: MailContext;
+  /**
+   * Renders and queues a mail inside the caller's transaction; nothing leaves before it
+   * commits. After the commit, call `flushAfterResponse()` so it goes out at once.
+   */
+  enqueue<K extends MailKind>(tx: Database, request: MailRequest<K>): Promise<string | null>;
+  /** Sends what is due now; concurrent calls on one instance share one run. */
+  flush(): Promise<MailFlushReport>;
+  /** Flushes once the response is sent (Next's after(); outside a request, right away). */
+  flushAfterResponse(): void;
+  /**
+   * The cheap check any request may make: flushes in the background only when this instance
+   * knows (or has not yet asked whether) a retry is due. Costs nothing when none is.
+   */
+  flushIfDue(): void;
+}
+
+export function createMailService(options: {
+  db: Database;
+  mailer: MailerPort;
+  from: string;
+  context: MailContext;
+  now?: () => number;
+}): MailService {
+  const { db, mailer, from, context } = options;
+  const clock = options.now ?? Date.now;
+  let running: Promise<MailFlushReport> | null = null;
+  let again = false;
+  // When this instance should look at the outbox next: 0 = now (not asked yet), null = nothing waits.
+  let dueHint: number | null = 0;
+
+  async function runFlushes(): Promise<MailFlushReport> {
+    let report: MailFlushReport;
+    do {
+      again = false;
+      report = await flushMailOutbox({ db, mailer, from, now: clock });
+    } while (again);
+    const next = await nextMailDueAt(db);
+    dueHint = next ? next.getTime() : null;
+    return report;
+  }
+
+  function flush(): Promise<MailFlushReport> {
+    if (running) {
+      // A mail queued during this run may have been read past: one more round after it.
+      again = true;
+      return running;
+    }
+    running = runFlushes().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function inBackground() {
+    const work = flush().catch((error: unknown) => {
+      // The rows stay due; the next request or the daily cron tries again.
+      dueHint = 0;
+      logger.error("mail flush failed", { error });
+    });
+    try {
+      after(() => work);
+    } catch {
+      /* not inside a Next request (tests, scripts): the promise still runs to completion */
+    }
+  }
+
+  return {
+    context,
+    async enqueue(tx, request) {
+      const rendered = renderTemplate(request.kind, request.data, context);
+      const id = await enqueueMail(tx, {
+        kind: request.kind,
+        to: request.to,
+        userId: request.userId ?? null,
+        dedupeKey: request.dedupeKey,
+        ...rendered,
+      });
+      dueHint = 0;
+      return id;
+    },
+    flush,
+    flushAfterResponse: inBackground,
+    flushIfDue() {
+      if (dueHint !== null && dueHint <= clock()) inBackground();
+    },
+  };
+}
