@@ -1,77 +1,86 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { LogOut, Settings } from "lucide-react";
+import Link from "next/link";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { THEME_OPTIONS } from "@/components/theme/theme-options";
+import { useTheme } from "@/components/theme/use-theme";
+import { parseTheme } from "@/lib/theme";
 import type { User } from "@/shared/api-types";
-import type { UserMenuDropdown } from "./user-menu-dropdown";
+import { LogOutConfirm } from "./log-out-confirm";
+import { useLogOut } from "./use-log-out";
 import { UserAvatar } from "./user-avatar";
 
-export const USER_MENU_TRIGGER_CLASS =
-  "hover:bg-surface-raised inline-flex size-11 items-center justify-center rounded-full";
-
-const loadDropdown = () => import("./user-menu-dropdown").then((module) => module.UserMenuDropdown);
-
-/**
- * The phone's account menu. The menu's code (Radix's dropdown and its positioning) is not
- * needed to paint the page: until someone points at, focuses or presses the trigger, it is a
- * plain button that looks the same; then the real menu replaces it, open at once if it was
- * pressed, with the focus where it was.
- */
+/** The phone's account menu: who is signed in, theme, settings and "Log out". */
 export function UserMenu({ user }: { user: User }) {
-  const [loaded, setLoaded] = useState<{
-    Dropdown: typeof UserMenuDropdown;
-    hadFocus: boolean;
-  } | null>(null);
-  const [openOnLoad, setOpenOnLoad] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const loading = useRef(false);
-
-  const load = useCallback(() => {
-    if (loading.current) return;
-    loading.current = true;
-    loadDropdown().then(
-      (Dropdown) => setLoaded({ Dropdown, hadFocus: document.activeElement === buttonRef.current }),
-      () => {
-        // Offline with the chunk not cached: the next press tries again.
-        loading.current = false;
-      },
-    );
-  }, []);
-
-  if (loaded) {
-    const { Dropdown, hadFocus } = loaded;
-    return <Dropdown user={user} defaultOpen={openOnLoad} focusTrigger={hadFocus} />;
-  }
-  const open = () => {
-    setOpenOnLoad(true);
-    load();
-  };
+  const { theme, setTheme } = useTheme();
+  const { logOut, logOutNow, pending, confirming, cancel } = useLogOut();
   return (
-    <button
-      ref={buttonRef}
-      type="button"
-      aria-label="Account menu"
-      aria-haspopup="menu"
-      aria-expanded={false}
-      data-testid="user-menu-trigger"
-      className={USER_MENU_TRIGGER_CLASS}
-      // Not on touch: the swap could land between the finger's down and up and eat the tap.
-      onPointerEnter={(event) => {
-        if (event.pointerType === "mouse") load();
-      }}
-      onFocus={load}
-      // From the press, not the click: the menu may replace this button before the release.
-      onPointerDown={(event) => {
-        if (event.button === 0) open();
-      }}
-      onClick={open}
-      onKeyDown={(event) => {
-        if (event.key === "ArrowDown") {
-          event.preventDefault();
-          open();
-        }
-      }}
-    >
-      <UserAvatar name={user.name} email={user.email} />
-    </button>
+    <>
+      <LogOutConfirm queued={confirming} onCancel={cancel} onConfirm={() => void logOutNow()} />
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          aria-label="Account menu"
+          data-testid="user-menu-trigger"
+          className="hover:bg-surface-raised inline-flex size-11 items-center justify-center rounded-full"
+        >
+          <UserAvatar name={user.name} email={user.email} />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-72" data-testid="user-menu">
+          <div className="flex items-center gap-3 px-3 py-2.5">
+            <UserAvatar name={user.name} email={user.email} size="md" />
+            <div className="min-w-0">
+              <p className="text-ink truncate text-sm font-semibold">{user.name}</p>
+              <p className="text-ink-muted truncate text-xs">{user.email}</p>
+            </div>
+          </div>
+          <DropdownMenuSeparator />
+          <DropdownMenuLabel>Theme</DropdownMenuLabel>
+          <DropdownMenuRadioGroup
+            value={theme}
+            onValueChange={(value) => setTheme(parseTheme(value))}
+          >
+            {THEME_OPTIONS.map((option) => {
+              const Icon = option.icon;
+              return (
+                <DropdownMenuRadioItem
+                  key={option.value}
+                  value={option.value}
+                  onSelect={(event) => event.preventDefault()}
+                >
+                  <Icon aria-hidden="true" />
+                  {option.label}
+                </DropdownMenuRadioItem>
+              );
+            })}
+          </DropdownMenuRadioGroup>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem asChild>
+            <Link href="/settings">
+              <Settings aria-hidden="true" />
+              Settings
+            </Link>
+          </DropdownMenuItem>
+          <DropdownMenuItem
+            tone="danger"
+            disabled={pending}
+            onSelect={() => void logOut()}
+            data-testid="menu-logout"
+          >
+            <LogOut aria-hidden="true" />
+            Log out
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </>
   );
 }

@@ -1,14 +1,207 @@
 "use client";
 
-import * as MenuPrimitive from "@radix-ui/react-dropdown-menu";
+import type * as MenuPrimitive from "@radix-ui/react-dropdown-menu";
+import { Slot } from "@radix-ui/react-slot";
 import { Check } from "lucide-react";
-import { forwardRef, type ComponentPropsWithoutRef, type ElementRef } from "react";
+import {
+  createContext,
+  forwardRef,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type ElementRef,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type MutableRefObject,
+  type PointerEvent,
+  type ReactNode,
+} from "react";
 import { cn } from "@/lib/cn";
 
-export const DropdownMenu = MenuPrimitive.Root;
-export const DropdownMenuTrigger = MenuPrimitive.Trigger;
-export const DropdownMenuGroup = MenuPrimitive.Group;
-export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;
+/*
+ * Radix's dropdown menu, with its code (and floating-ui's) loaded on demand: a menu's trigger is
+ * on screen when a page opens, its menu is not. Until someone points at, focuses or presses a
+ * trigger it is a plain element that looks the same (aria-haspopup, data-state="closed"); then
+ * Radix's menu replaces it, open at once when it was pressed, with the focus where it was.
+ */
+
+type Radix = typeof MenuPrimitive;
+
+let loaded: Radix | null = null;
+let loading: Promise<Radix> | null = null;
+
+function loadRadix(): Promise<Radix> {
+  loading ??= import("@radix-ui/react-dropdown-menu").then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      // Offline with the chunk not cached: the next press tries again.
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+interface MenuState {
+  radix: Radix | null;
+  /** Loads the menu; `open` asks for it open once loaded (the trigger was pressed). */
+  engage: (open: boolean) => void;
+  trigger: MutableRefObject<HTMLElement | null>;
+  /** The plain trigger had the focus when Radix's replaced it. */
+  focusTrigger: boolean;
+}
+
+const MenuContext = createContext<MenuState | null>(null);
+
+function useMenu(): MenuState {
+  const menu = useContext(MenuContext);
+  if (!menu) throw new Error("DropdownMenu parts must be inside a DropdownMenu");
+  return menu;
+}
+
+/** The loaded Radix module, inside a menu's content (rendered only once it has loaded). */
+function useRadix(): Radix {
+  const { radix } = useMenu();
+  if (!radix) throw new Error("DropdownMenu content rendered before the menu loaded");
+  return radix;
+}
+
+export function DropdownMenu({
+  children,
+  defaultOpen,
+  ...props
+}: ComponentPropsWithoutRef<Radix["Root"]> & { children?: ReactNode }) {
+  const [engaged, setEngaged] = useState<{ radix: Radix; open: boolean; focus: boolean } | null>(
+    () => (defaultOpen && loaded ? { radix: loaded, open: true, focus: false } : null),
+  );
+  const openRequested = useRef(false);
+  const trigger = useRef<HTMLElement | null>(null);
+
+  const engage = useCallback((open: boolean) => {
+    if (open) openRequested.current = true;
+    loadRadix().then(
+      (radix) =>
+        setEngaged((current) => {
+          if (current) return current;
+          const openNow = openRequested.current;
+          // An opening menu takes the focus itself.
+          const focus = !openNow && document.activeElement === trigger.current;
+          return { radix, open: openNow, focus };
+        }),
+      () => undefined,
+    );
+  }, []);
+
+  useEffect(() => {
+    if (defaultOpen) engage(true);
+  }, [defaultOpen, engage]);
+
+  const state: MenuState = {
+    radix: engaged?.radix ?? null,
+    engage,
+    trigger,
+    focusTrigger: engaged?.focus ?? false,
+  };
+  if (!engaged) return <MenuContext.Provider value={state}>{children}</MenuContext.Provider>;
+  const Root = engaged.radix.Root;
+  return (
+    <MenuContext.Provider value={state}>
+      <Root defaultOpen={engaged.open || defaultOpen} {...props}>
+        {children}
+      </Root>
+    </MenuContext.Provider>
+  );
+}
+
+export const DropdownMenuTrigger = forwardRef<
+  HTMLButtonElement,
+  ComponentPropsWithoutRef<Radix["Trigger"]>
+>(function DropdownMenuTrigger(
+  { asChild, onPointerEnter, onFocus, onPointerDown, onClick, onKeyDown, ...props },
+  ref,
+) {
+  const menu = useMenu();
+  const own = useRef<HTMLButtonElement | null>(null);
+  const setRef = useCallback(
+    (node: HTMLButtonElement | null) => {
+      own.current = node;
+      menu.trigger.current = node;
+      if (typeof ref === "function") ref(node);
+      else if (ref) ref.current = node;
+    },
+    [menu.trigger, ref],
+  );
+  const { radix, focusTrigger, engage } = menu;
+  useEffect(() => {
+    if (radix && focusTrigger) own.current?.focus();
+  }, [radix, focusTrigger]);
+
+  if (radix) {
+    const Trigger = radix.Trigger;
+    return (
+      <Trigger
+        ref={setRef}
+        asChild={asChild}
+        onPointerEnter={onPointerEnter}
+        onFocus={onFocus}
+        onPointerDown={onPointerDown}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        {...props}
+      />
+    );
+  }
+  const Element = asChild ? Slot : "button";
+  return (
+    <Element
+      ref={setRef}
+      type={asChild ? undefined : "button"}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      data-state="closed"
+      {...props}
+      onPointerEnter={(event: PointerEvent<HTMLButtonElement>) => {
+        onPointerEnter?.(event);
+        // Not on touch: the swap could land between the finger's down and up.
+        if (event.pointerType === "mouse") engage(false);
+      }}
+      onFocus={(event: FocusEvent<HTMLButtonElement>) => {
+        onFocus?.(event);
+        engage(false);
+      }}
+      // From the press, not the click: Radix's trigger may replace this one before the release.
+      onPointerDown={(event: PointerEvent<HTMLButtonElement>) => {
+        onPointerDown?.(event);
+        if (event.button === 0 && !event.defaultPrevented) engage(true);
+      }}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) engage(true);
+      }}
+      onKeyDown={(event: KeyboardEvent<HTMLButtonElement>) => {
+        onKeyDown?.(event);
+        if (event.key === "ArrowDown" && !event.defaultPrevented) {
+          event.preventDefault();
+          engage(true);
+        }
+      }}
+    />
+  );
+});
+
+export function DropdownMenuGroup(props: ComponentPropsWithoutRef<Radix["Group"]>) {
+  const { Group } = useRadix();
+  return <Group {...props} />;
+}
+
+export function DropdownMenuRadioGroup(props: ComponentPropsWithoutRef<Radix["RadioGroup"]>) {
+  const { RadioGroup } = useRadix();
+  return <RadioGroup {...props} />;
+}
 
 const itemClasses = cn(
   "relative flex min-h-11 cursor-pointer select-none items-center gap-2.5 rounded-lg px-3 text-sm outline-none sm:min-h-9",
@@ -21,13 +214,17 @@ const toneClasses = {
   danger: "text-danger data-[highlighted]:bg-danger-soft [&>svg]:text-danger",
 } as const;
 
+/** Renders nothing until the menu has loaded (it is closed until then). */
 export const DropdownMenuContent = forwardRef<
-  ElementRef<typeof MenuPrimitive.Content>,
-  ComponentPropsWithoutRef<typeof MenuPrimitive.Content>
+  ElementRef<Radix["Content"]>,
+  ComponentPropsWithoutRef<Radix["Content"]>
 >(function DropdownMenuContent({ className, sideOffset = 8, ...props }, ref) {
+  const { radix } = useMenu();
+  if (!radix) return null;
+  const { Portal, Content } = radix;
   return (
-    <MenuPrimitive.Portal>
-      <MenuPrimitive.Content
+    <Portal>
+      <Content
         ref={ref}
         sideOffset={sideOffset}
         className={cn(
@@ -37,47 +234,44 @@ export const DropdownMenuContent = forwardRef<
         )}
         {...props}
       />
-    </MenuPrimitive.Portal>
+    </Portal>
   );
 });
 
 export const DropdownMenuItem = forwardRef<
-  ElementRef<typeof MenuPrimitive.Item>,
-  ComponentPropsWithoutRef<typeof MenuPrimitive.Item> & { tone?: "default" | "danger" }
+  ElementRef<Radix["Item"]>,
+  ComponentPropsWithoutRef<Radix["Item"]> & { tone?: "default" | "danger" }
 >(function DropdownMenuItem({ className, tone = "default", ...props }, ref) {
-  return (
-    <MenuPrimitive.Item
-      ref={ref}
-      className={cn(itemClasses, toneClasses[tone], className)}
-      {...props}
-    />
-  );
+  const { Item } = useRadix();
+  return <Item ref={ref} className={cn(itemClasses, toneClasses[tone], className)} {...props} />;
 });
 
 export const DropdownMenuRadioItem = forwardRef<
-  ElementRef<typeof MenuPrimitive.RadioItem>,
-  ComponentPropsWithoutRef<typeof MenuPrimitive.RadioItem>
+  ElementRef<Radix["RadioItem"]>,
+  ComponentPropsWithoutRef<Radix["RadioItem"]>
 >(function DropdownMenuRadioItem({ className, children, ...props }, ref) {
+  const { RadioItem, ItemIndicator } = useRadix();
   return (
-    <MenuPrimitive.RadioItem
+    <RadioItem
       ref={ref}
       className={cn(itemClasses, toneClasses.default, "pr-9", className)}
       {...props}
     >
       {children}
-      <MenuPrimitive.ItemIndicator className="absolute right-3 inline-flex">
+      <ItemIndicator className="absolute right-3 inline-flex">
         <Check aria-hidden="true" className="text-primary" />
-      </MenuPrimitive.ItemIndicator>
-    </MenuPrimitive.RadioItem>
+      </ItemIndicator>
+    </RadioItem>
   );
 });
 
 export function DropdownMenuLabel({
   className,
   ...props
-}: ComponentPropsWithoutRef<typeof MenuPrimitive.Label>) {
+}: ComponentPropsWithoutRef<Radix["Label"]>) {
+  const { Label } = useRadix();
   return (
-    <MenuPrimitive.Label
+    <Label
       className={cn(
         "text-ink-subtle px-3 pt-2 pb-1 text-xs font-semibold tracking-wide uppercase",
         className,
@@ -90,6 +284,7 @@ export function DropdownMenuLabel({
 export function DropdownMenuSeparator({
   className,
   ...props
-}: ComponentPropsWithoutRef<typeof MenuPrimitive.Separator>) {
-  return <MenuPrimitive.Separator className={cn("bg-line my-1.5 h-px", className)} {...props} />;
+}: ComponentPropsWithoutRef<Radix["Separator"]>) {
+  const { Separator } = useRadix();
+  return <Separator className={cn("bg-line my-1.5 h-px", className)} {...props} />;
 }
