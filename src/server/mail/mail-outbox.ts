@@ -166,8 +166,9 @@ export async function flushMailOutbox(options: FlushOptions): Promise<MailFlushR
     const claimed = await claimDueMail(db, clock(), batchSize, leaseMs);
     if (claimed.length === 0) break;
     for (const row of claimed) {
+      let messageId: string;
       try {
-        const { messageId } = await mailer.send(
+        ({ messageId } = await mailer.send(
           {
             id: row.id,
             kind: row.kind,
@@ -179,62 +180,25 @@ export async function flushMailOutbox(options: FlushOptions): Promise<MailFlushR
             headers: row.headers,
           },
           { idempotencyKey: mailIdempotencyKey(row.id) },
-        );
-        // Sent is the truth whoever holds the row now: no fence on the attempt.
-        await db
-          .update(mailOutbox)
-          .set({ status: "sent", sentAt: new Date(clock()), providerMessageId: messageId })
-          .where(eq(mailOutbox.id, row.id));
-        report.mailSent += 1;
+        ));
       } catch (error) {
-        const delivery =
-          error instanceof MailDeliveryError
-            ? error
-            : new MailDeliveryError(
-                error instanceof Error ? error.message : String(error),
-                true,
-                null,
-              );
-        const giveUp = !delivery.retryable || row.attempts >= policy.maxAttempts;
-        const nextAttemptAt = new Date(
-          clock() + retryDelayMs(row.attempts, delivery.retryAfterMs, policy, options.random),
-        );
-        // Fenced on this attempt: a flusher that took the row over after our lease ran out
-        // owns it now, and our late failure must not undo its outcome.
-        await db
-          .update(mailOutbox)
-          .set(
-            giveUp
-              ? { status: "failed", lastError: delivery.message.slice(0, 500) }
-              : { status: "pending", nextAttemptAt, lastError: delivery.message.slice(0, 500) },
-          )
-          .where(
-            and(
-              eq(mailOutbox.id, row.id),
-              eq(mailOutbox.status, "sending"),
-              eq(mailOutbox.attempts, row.attempts),
-            ),
-          );
-        if (giveUp) {
-          report.mailFailed += 1;
-          logger.error("mail given up", {
-            id: row.id,
-            kind: row.kind,
-            attempts: row.attempts,
-            status: delivery.status,
-            error: delivery.message,
-          });
-        } else {
-          report.mailRetried += 1;
-          logger.warn("mail not sent yet; retried later", {
-            id: row.id,
-            kind: row.kind,
-            attempts: row.attempts,
-            status: delivery.status,
-            retryAt: nextAttemptAt.toISOString(),
-          });
-        }
+        const outcome = await recordFailedAttempt({ db, row, error, policy, clock, options });
+        report[outcome === "failed" ? "mailFailed" : "mailRetried"] += 1;
+        continue;
       }
+      // Sent is the truth whoever holds the row now: no fence on the attempt. Should this write
+      // fail, the row stays `sending` and is tried again when the lease ends, with the same
+      // idempotency key, so the provider answers without sending it twice.
+      await db
+        .update(mailOutbox)
+        .set({
+          status: "sent",
+          sentAt: new Date(clock()),
+          providerMessageId: messageId,
+          lastError: null,
+        })
+        .where(eq(mailOutbox.id, row.id));
+      report.mailSent += 1;
     }
     if (claimed.length < batchSize) break;
   }
@@ -244,6 +208,55 @@ export async function flushMailOutbox(options: FlushOptions): Promise<MailFlushR
     .where(inArray(mailOutbox.status, ["pending", "sending"]));
   report.mailPending = pending?.count ?? 0;
   return report;
+}
+
+/** Puts a row back for later, or gives up on it; says which. */
+async function recordFailedAttempt({
+  db,
+  row,
+  error,
+  policy,
+  clock,
+  options,
+}: {
+  db: Database;
+  row: ClaimedMail;
+  error: unknown;
+  policy: BackoffPolicy;
+  clock: () => number;
+  options: Pick<FlushOptions, "random">;
+}): Promise<"retried" | "failed"> {
+  const delivery =
+    error instanceof MailDeliveryError
+      ? error
+      : new MailDeliveryError(error instanceof Error ? error.message : String(error), true, null);
+  const giveUp = !delivery.retryable || row.attempts >= policy.maxAttempts;
+  const lastError = delivery.message.slice(0, 500);
+  const nextAttemptAt = new Date(
+    clock() + retryDelayMs(row.attempts, delivery.retryAfterMs, policy, options.random),
+  );
+  // Fenced on this attempt: a flusher that took the row over after our lease ran out owns it
+  // now, and our late failure must not undo its outcome.
+  await db
+    .update(mailOutbox)
+    .set(giveUp ? { status: "failed", lastError } : { status: "pending", nextAttemptAt, lastError })
+    .where(
+      and(
+        eq(mailOutbox.id, row.id),
+        eq(mailOutbox.status, "sending"),
+        eq(mailOutbox.attempts, row.attempts),
+      ),
+    );
+  const fields = { id: row.id, kind: row.kind, attempts: row.attempts, status: delivery.status };
+  if (giveUp) {
+    logger.error("mail given up", { ...fields, error: lastError });
+    return "failed";
+  }
+  logger.warn("mail not sent yet; retried later", {
+    ...fields,
+    retryAt: nextAttemptAt.toISOString(),
+  });
+  return "retried";
 }
 
 /** When the next due message will be, if any is waiting (for an instance's cheap "is it time?"). */
