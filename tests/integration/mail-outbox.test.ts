@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as cron from "@/app/api/cron/daily/route";
+import * as templates from "@/app/api/v1/templates/route";
 import type { Database } from "@/server/db/database";
 import { openPostgresDatabase } from "@/server/db/postgres-database";
 import { listStoredMail, readStoredMail } from "@/server/mail/file-mailer";
@@ -300,6 +301,15 @@ describe("the mail outbox through the Resend SDK", () => {
     await db().transaction((tx) => enqueueReset(tx));
     studio.services.mail.flushAfterResponse();
     await vi.waitFor(() => expect(resend.delivered).toHaveLength(2), { timeout: 10_000 });
+  });
+
+  it("sends waiting mail on the next request to any API route, even if nobody flushed it", async () => {
+    await db().transaction((tx) => enqueueReset(tx));
+    expect(resend.requests).toHaveLength(0);
+    const response = await new ApiCaller().call(templates.GET, { path: "/api/v1/templates" });
+    expect(response.status).toBe(200);
+    await vi.waitFor(() => expect(resend.delivered).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await outboxRows())[0]?.status).toBe("sent"));
   });
 });
 

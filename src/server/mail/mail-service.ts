@@ -72,8 +72,8 @@ export function createMailService(options: {
 
   function inBackground() {
     const work = flush().catch((error: unknown) => {
-      // The rows stay due; the next request or the daily cron tries again.
-      dueHint = 0;
+      // The rows stay due: a request a minute from now (or the daily cron) tries again.
+      dueHint = clock() + 60_000;
       logger.error("mail flush failed", { error });
     });
     try {
