@@ -20,7 +20,10 @@ interface GalleryTileProps {
   onLongPress: (index: number) => void;
   /** Starts selecting with this image (the hover checkbox on desktop). */
   onPick: (index: number) => void;
-  /** The first row: fetched first, never lazily (it is the page's largest paint). */
+  /**
+   * The first row: fetched first, never lazily, and shown without the fade-in (which waits for
+   * React's onLoad): it is the page's largest paint and must not wait for the scripts.
+   */
   priority?: boolean;
 }
 
@@ -80,7 +83,7 @@ export const GalleryTile = memo(function GalleryTile({
         onLoad={() => setLoaded(true)}
         className={cn(
           "object-cover transition-[opacity,transform] duration-300 ease-out",
-          loaded ? "opacity-100" : "opacity-0",
+          loaded || priority ? "opacity-100" : "opacity-0",
           !selectMode && "[@media(hover:hover)]:group-hover:scale-[1.04]",
         )}
       />

@@ -11,33 +11,46 @@ if (typeof window !== "undefined") void loadGrid().catch(() => {});
 const WindowedImageGrid = lazy(loadGrid);
 
 /**
- * The gallery's grid. The virtualiser and the row layout are not needed for the first paint
- * (the first tiles are plain CSS until the grid knows its width), so they arrive in their own
- * chunk: the server's HTML holds the first tiles, which stay on screen until it has loaded.
+ * What WindowedImageGrid renders before it knows its width: the first tiles as plain CSS.
+ * Keep the outer element in step with WindowedImageGrid's: the browser hydrates this markup
+ * with that component once its chunk has arrived, without replacing the tiles.
+ */
+function FirstTilesGrid(props: ImageGridProps) {
+  return (
+    <div
+      role="list"
+      aria-label="Your images"
+      aria-busy={props.loadingMore || undefined}
+      data-testid="gallery-grid"
+      data-layout={props.layout}
+      data-size={props.size}
+      className="relative w-full"
+    >
+      <FirstTiles
+        images={props.images}
+        layout={props.layout}
+        onActivate={props.onActivate}
+        onLongPress={props.onLongPress}
+        onPick={props.onPick}
+      />
+    </div>
+  );
+}
+
+/**
+ * The gallery's grid. The virtualiser and the row layout are not needed for the first paint,
+ * so they arrive in their own chunk. The server renders the first tiles directly (nothing
+ * suspends, so they are in the page's first HTML, not streamed and swapped in later); in the
+ * browser the same markup stays until the chunk has loaded and hydrates it.
  */
 export function VirtualImageGrid(props: ImageGridProps) {
   return (
-    <Suspense
-      fallback={
-        <div
-          role="list"
-          aria-label="Your images"
-          data-testid="gallery-grid"
-          data-layout={props.layout}
-          data-size={props.size}
-          className="relative w-full"
-        >
-          <FirstTiles
-            images={props.images}
-            layout={props.layout}
-            onActivate={props.onActivate}
-            onLongPress={props.onLongPress}
-            onPick={props.onPick}
-          />
-        </div>
-      }
-    >
-      <WindowedImageGrid {...props} />
+    <Suspense fallback={<FirstTilesGrid {...props} />}>
+      {typeof window === "undefined" ? (
+        <FirstTilesGrid {...props} />
+      ) : (
+        <WindowedImageGrid {...props} />
+      )}
     </Suspense>
   );
 }
