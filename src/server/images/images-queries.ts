@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, getTableColumns, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { images } from "@/server/db/schema";
 import { newShareId } from "@/server/sharing/share-id";
@@ -153,7 +153,8 @@ export const LINEAGE_CHILDREN = 50;
 /**
  * One query for an image's lineage: the image itself, its chain of visible ancestors (up to
  * LINEAGE_DEPTH, stopping at the first the viewer may not see) and its newest visible direct
- * edits. Visible = public, or the viewer's own. The caller puts the chain in order.
+ * edits. Visible = public, or the viewer's own. Rows come newest first; the caller puts the
+ * chain in order.
  */
 export async function listLineageRows({
   db,
@@ -166,11 +167,12 @@ export async function listLineageRows({
 }): Promise<ImageRow[]> {
   const visible = (alias: string) =>
     sql`(${sql.raw(alias)}.is_public or ${sql.raw(alias)}.user_id = ${viewerId}::uuid)`;
-  return db
-    .select(imageColumns)
-    .from(images)
-    .where(
-      sql`${images.id} in (
+  return (
+    db
+      .select(imageColumns)
+      .from(images)
+      .where(
+        sql`${images.id} in (
         with recursive chain (id, parent_id, depth) as (
           select self.id, self.parent_id, 0 from ${images} as self
           where self.id = ${id}::uuid and ${visible("self")}
@@ -186,7 +188,11 @@ export async function listLineageRows({
          order by child.created_at desc, child.id desc
          limit ${LINEAGE_CHILDREN})
       )`,
-    );
+      )
+      // Newest first at the database's precision (microseconds): the edits come back in their
+      // order, which a millisecond Date could no longer tell apart.
+      .orderBy(desc(images.createdAt), desc(images.id))
+  );
 }
 
 export async function incrementDownloadCount({

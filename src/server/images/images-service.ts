@@ -200,13 +200,9 @@ export function createImagesService({
         ancestors.unshift(reshapeImageFor(parent, viewerId));
         parentId = parent.parentId;
       }
+      // Already newest first, as the query ordered them.
       const descendants = rows
         .filter((row) => row.parentId === id && row.id !== id)
-        .sort(
-          (a, b) =>
-            b.createdAt.getTime() - a.createdAt.getTime() ||
-            (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-        )
         .map((row) => reshapeImageFor(row, viewerId));
       return { ancestors, descendants };
     },
