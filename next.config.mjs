@@ -132,4 +132,30 @@ const nextConfig = {
   },
 };
 
-export default withSerwist(nextConfig);
+/**
+ * @serwist/next prepends its window entry to the first script of every page. Here it only
+ * builds a Serwist object (register, cacheOnNavigation and reloadOnOnline are all off), yet it
+ * puts @serwist/window into every route's first-load JS; ServiceWorkerProvider loads its own
+ * after the page is up (lib/pwa/service-worker-client.ts). Remove the entry again.
+ */
+function withoutSerwistWindowEntry(config) {
+  const isSerwistEntry = (file) => /[\\/]@serwist[\\/]next[\\/]dist[\\/]sw-entry\.mjs$/.test(file);
+  return {
+    ...config,
+    webpack(webpackConfig, options) {
+      const result = config.webpack ? config.webpack(webpackConfig, options) : webpackConfig;
+      const entry = result.entry;
+      result.entry = async () => {
+        const entries = await (typeof entry === "function" ? entry() : entry);
+        for (const name of ["main-app", "main.js"]) {
+          const files = entries[name];
+          if (Array.isArray(files)) entries[name] = files.filter((file) => !isSerwistEntry(file));
+        }
+        return entries;
+      };
+      return result;
+    },
+  };
+}
+
+export default withoutSerwistWindowEntry(withSerwist(nextConfig));

@@ -107,8 +107,6 @@ export function ServiceWorkerProvider({ workerEnabled }: { workerEnabled: boolea
 
   useEffect(() => {
     if (!workerEnabled) return;
-    const serwist = getServiceWorker();
-    if (!serwist) return;
     let disposed = false;
     // Watched on the registration itself rather than through Serwist's "waiting" event, which
     // stops reporting updates it guesses were started by another tab.
@@ -124,8 +122,8 @@ export function ServiceWorkerProvider({ workerEnabled }: { workerEnabled: boolea
         if (installing.state === "installed") offerIfWaiting();
       });
     };
-    serwist
-      .register()
+    getServiceWorker()
+      .then((serwist) => (disposed ? undefined : serwist?.register()))
       .then((registration) => {
         if (disposed || !registration) return;
         registrationRef.current = registration;

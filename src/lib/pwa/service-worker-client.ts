@@ -4,7 +4,7 @@
  * throw) where there is no service worker — `npm run dev`, an unsupported browser, a private
  * window that refuses registration — so callers such as logout need no special case.
  */
-import { Serwist } from "@serwist/window";
+import type { Serwist } from "@serwist/window";
 import type { WorkerMessage } from "./offline-contract";
 import { isWorkerMessage } from "./worker-messages";
 
@@ -23,14 +23,19 @@ function hasServiceWorker(): boolean {
 /**
  * The Serwist window helper for /sw.js, created (not yet registered) on first call; null where
  * service workers are unavailable. ServiceWorkerProvider registers it, in production only.
+ * Serwist's code is loaded here, on demand: this module is on every page (logout and the
+ * private-data wipe message the worker), registering is not needed to paint any of them.
  */
-export function getServiceWorker(): Serwist | null {
+export async function getServiceWorker(): Promise<Serwist | null> {
   if (!hasServiceWorker()) return null;
-  // Production builds already hold one (@serwist/next's entry sets window.serwist); reuse it so
-  // that a single instance tracks the registration's lifecycle.
+  // @serwist/next's window entry would have set window.serwist; next.config.mjs leaves that
+  // entry out, but one made there is reused so a single instance tracks the registration.
   serwist ??=
     (window as Window & { serwist?: Serwist }).serwist ??
-    new Serwist(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE, type: "classic" });
+    new (await import("@serwist/window")).Serwist(SERVICE_WORKER_URL, {
+      scope: SERVICE_WORKER_SCOPE,
+      type: "classic",
+    });
   return serwist;
 }
 
