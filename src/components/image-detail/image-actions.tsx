@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Copy, Download, FolderPlus, Heart, Trash2, WandSparkles } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { forwardRef, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
@@ -15,10 +16,25 @@ import { toast } from "@/components/ui/toast";
 import { apiFetch } from "@/lib/api/request";
 import { cn } from "@/lib/cn";
 import type { Collection, Image } from "@/shared/api-types";
-import { CollectionPickerDialog } from "@/components/gallery/collection-picker-dialog";
-import { ConfirmDeleteDialog } from "@/components/gallery/confirm-delete-dialog";
 import { useCollectionActions } from "@/components/gallery/use-collections";
+import { useOpenedOnce } from "@/components/ui/use-opened-once";
 import { downloadHref, generateSettingsHref } from "./image-format";
+
+// Both dialogs load on their first opening: the image page paints without them.
+const CollectionPickerDialog = dynamic(
+  () =>
+    import("@/components/gallery/collection-picker-dialog").then(
+      (module) => module.CollectionPickerDialog,
+    ),
+  { ssr: false },
+);
+const ConfirmDeleteDialog = dynamic(
+  () =>
+    import("@/components/gallery/confirm-delete-dialog").then(
+      (module) => module.ConfirmDeleteDialog,
+    ),
+  { ssr: false },
+);
 
 interface TrayButtonProps extends ComponentPropsWithoutRef<"button"> {
   icon: ReactNode;
@@ -121,6 +137,7 @@ export function DownloadMenu({ image, onDownloaded }: { image: Image; onDownload
 /** "Add to collection" with the shared picker (and "New collection"). */
 export function AddToCollectionButton({ image }: { image: Image }) {
   const [open, setOpen] = useState(false);
+  const pickerMounted = useOpenedOnce(open);
   const { noteAdded } = useCollectionActions();
 
   async function add(collection: Collection) {
@@ -142,7 +159,9 @@ export function AddToCollectionButton({ image }: { image: Image }) {
         title="Add to collection"
         data-testid="image-add-to-collection"
       />
-      <CollectionPickerDialog open={open} onOpenChange={setOpen} count={1} onPick={add} />
+      {pickerMounted ? (
+        <CollectionPickerDialog open={open} onOpenChange={setOpen} count={1} onPick={add} />
+      ) : null}
     </>
   );
 }
@@ -192,6 +211,7 @@ export function UseSettingsLink({ image }: { image: Image }) {
 
 export function DeleteImageButton({ onDelete }: { onDelete: () => void }) {
   const [confirming, setConfirming] = useState(false);
+  const confirmMounted = useOpenedOnce(confirming);
   return (
     <>
       <button
@@ -203,12 +223,14 @@ export function DeleteImageButton({ onDelete }: { onDelete: () => void }) {
         <Trash2 aria-hidden="true" />
         Delete
       </button>
-      <ConfirmDeleteDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        count={1}
-        onConfirm={onDelete}
-      />
+      {confirmMounted ? (
+        <ConfirmDeleteDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          count={1}
+          onConfirm={onDelete}
+        />
+      ) : null}
     </>
   );
 }

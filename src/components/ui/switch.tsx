@@ -1,16 +1,38 @@
 "use client";
 
-import * as SwitchPrimitive from "@radix-ui/react-switch";
-import { forwardRef, type ComponentPropsWithoutRef, type ElementRef } from "react";
+import { forwardRef, useState, type ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-export const Switch = forwardRef<
-  ElementRef<typeof SwitchPrimitive.Root>,
-  ComponentPropsWithoutRef<typeof SwitchPrimitive.Root>
->(function Switch({ className, ...props }, ref) {
+export interface SwitchProps extends Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  "value" | "defaultChecked" | "onChange"
+> {
+  checked?: boolean;
+  defaultChecked?: boolean;
+  onCheckedChange?: (checked: boolean) => void;
+}
+
+/**
+ * An on/off switch: a button with role="switch" and aria-checked (WAI-ARIA's switch pattern;
+ * Space and Enter toggle it, as any button). Written here rather than taken from Radix, whose
+ * switch brought its primitives into the first load of every page with a settings toggle. It
+ * adds no hidden checkbox: the studio's forms read their state, not FormData.
+ */
+export const Switch = forwardRef<HTMLButtonElement, SwitchProps>(function Switch(
+  { className, checked: checkedProp, defaultChecked = false, onCheckedChange, onClick, ...props },
+  ref,
+) {
+  const [uncontrolled, setUncontrolled] = useState(defaultChecked);
+  const checked = checkedProp ?? uncontrolled;
+  const state = checked ? "checked" : "unchecked";
   return (
-    <SwitchPrimitive.Root
+    <button
       ref={ref}
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      data-state={state}
+      data-disabled={props.disabled ? "" : undefined}
       className={cn(
         // The ::after extends the hit area to 44px without changing the look.
         "peer relative inline-flex h-7 w-12 shrink-0 items-center rounded-full border border-transparent p-0.5",
@@ -19,14 +41,21 @@ export const Switch = forwardRef<
         "disabled:cursor-not-allowed disabled:opacity-50",
         className,
       )}
+      onClick={(event) => {
+        onClick?.(event);
+        if (event.defaultPrevented) return;
+        setUncontrolled(!checked);
+        onCheckedChange?.(!checked);
+      }}
       {...props}
     >
-      <SwitchPrimitive.Thumb
+      <span
+        data-state={state}
         className={cn(
           "pointer-events-none block size-6 rounded-full bg-white shadow-[0_1px_3px_rgb(0_0_0/0.25)]",
           "transition-transform duration-200 data-[state=checked]:translate-x-5",
         )}
       />
-    </SwitchPrimitive.Root>
+    </button>
   );
 });
