@@ -2,8 +2,7 @@
 
 import { X } from "lucide-react";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
-import { ASPECT_LABELS } from "./filter-fields";
-import { FILTER_KEYS, type FilterKey, type GalleryFilters } from "./gallery-filters";
+import { ASPECT_LABELS, FILTER_KEYS, type FilterKey, type GalleryFilters } from "./gallery-filters";
 
 const dateLabel = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 

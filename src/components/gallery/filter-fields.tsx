@@ -8,15 +8,7 @@ import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
 import { ASPECT_RATIOS, checkText, TEXT_RULES, type AspectRatio } from "@/shared/limits";
-import type { GalleryFilters } from "./gallery-filters";
-
-export const ASPECT_LABELS: Record<AspectRatio, string> = {
-  "1:1": "Square 1:1",
-  "16:9": "Wide 16:9",
-  "9:16": "Tall 9:16",
-  "4:3": "Landscape 4:3",
-  "3:4": "Portrait 3:4",
-};
+import { ASPECT_LABELS, type GalleryFilters } from "./gallery-filters";
 
 const CATEGORY_LABELS: Record<StyleTemplate["category"], string> = {
   photography: "Photography",

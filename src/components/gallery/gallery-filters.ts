@@ -7,6 +7,15 @@ import {
   type AspectRatio,
 } from "@/shared/limits";
 
+/** How an aspect ratio reads in filters, chips and the image's details. */
+export const ASPECT_LABELS: Record<AspectRatio, string> = {
+  "1:1": "Square 1:1",
+  "16:9": "Wide 16:9",
+  "9:16": "Tall 9:16",
+  "4:3": "Landscape 4:3",
+  "3:4": "Portrait 3:4",
+};
+
 /** The orders of the gallery (GET /images' sort); newest first is the default, left out of URLs. */
 export type GallerySort = "newest" | "oldest";
 

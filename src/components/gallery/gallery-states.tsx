@@ -1,9 +1,14 @@
 import { FilterX, RotateCw, TriangleAlert, WandSparkles, WifiOff } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { GalleryIllustration } from "@/components/placeholders/illustrations";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+
+// Only a new gallery shows it (its own chunk; the server's HTML has it when it is shown).
+const GalleryIllustration = dynamic(() =>
+  import("@/components/placeholders/illustrations").then((module) => module.GalleryIllustration),
+);
 
 /** No images at all: the way forward is to make one. */
 export function GalleryEmpty() {

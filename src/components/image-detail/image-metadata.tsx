@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Image } from "@/shared/api-types";
-import { ASPECT_LABELS } from "@/components/gallery/filter-fields";
+import { ASPECT_LABELS } from "@/components/gallery/gallery-filters";
 import { formatDateTime, formatDuration, qualityLabel } from "./image-format";
 import { useHydrated } from "./use-hydrated";
 
