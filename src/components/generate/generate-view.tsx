@@ -12,11 +12,9 @@ import { STAGE_LABELS } from "@/lib/generation/progress-estimate";
 import type { Profile } from "@/shared/api-types";
 import type { AspectRatio } from "@/shared/schemas/settings";
 import type { ComposerField } from "./composer-values";
-import { guidanceFor } from "./error-guidance";
 import { GenerateForm } from "./generate-form";
 import { GenerateSkeleton } from "./generate-skeleton";
 import { useGenerationStore, type RunState, type SessionResult } from "./generation-store";
-import { QueuedPrompts } from "./queued-prompts";
 import { QuotaIndicator } from "./quota-indicator";
 import { RecentResults } from "./recent-results";
 import { ResultPlaceholder } from "./result-placeholder";
@@ -33,8 +31,13 @@ const GenerationProgress = dynamic(() =>
 const GenerationResult = dynamic(() =>
   import("./generation-result").then((module) => module.GenerationResult),
 );
-const GenerationErrorPanel = dynamic(() =>
-  import("./generation-error").then((module) => module.GenerationErrorPanel),
+// Read from IndexedDB after the page is up (it was always after an await); most often empty.
+const QueuedPrompts = dynamic(
+  () => import("./queued-prompts").then((module) => module.QueuedPrompts),
+  { ssr: false },
+);
+const GenerationFailure = dynamic(() =>
+  import("./generation-error").then((module) => module.GenerationFailure),
 );
 
 export function GenerateView() {
@@ -158,11 +161,18 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
   const { showErrors } = composer;
   useEffect(() => {
     if (!failure || failure.code !== "VALIDATION_ERROR") return;
-    const fields = guidanceFor(failure, { now: Date.now() }).fieldErrors;
-    const known = Object.fromEntries(
-      Object.entries(fields).filter(([field]) => field in FIELD_IDS),
-    ) as Partial<Record<ComposerField, string>>;
-    if (Object.keys(known).length > 0) showErrors(known);
+    let current = true;
+    void import("./error-guidance").then(({ guidanceFor }) => {
+      if (!current) return;
+      const fields = guidanceFor(failure, { now: Date.now() }).fieldErrors;
+      const known = Object.fromEntries(
+        Object.entries(fields).filter(([field]) => field in FIELD_IDS),
+      ) as Partial<Record<ComposerField, string>>;
+      if (Object.keys(known).length > 0) showErrors(known);
+    });
+    return () => {
+      current = false;
+    };
   }, [failure, showErrors]);
 
   const remaining = quota?.remainingToday ?? null;
@@ -273,13 +283,14 @@ function ResultArea({
   return (
     <>
       {run.status === "failed" ? (
-        <GenerationErrorPanel
+        <GenerationFailure
           key={run.failedAt}
-          guidance={guidanceFor(run.error, {
+          failure={run.error}
+          context={{
             now: run.failedAt,
             online: typeof navigator === "undefined" ? true : navigator.onLine,
             hasInputImage: run.spec.kind === "generate" ? run.spec.image !== null : hasInputImage,
-          })}
+          }}
           {...handlers}
         />
       ) : null}

@@ -18,7 +18,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import type { ErrorGuidance, GuidanceAction, GuidanceIcon } from "./error-guidance";
+import {
+  guidanceFor,
+  type ErrorGuidance,
+  type FailureInput,
+  type GuidanceAction,
+  type GuidanceContext,
+  type GuidanceIcon,
+} from "./error-guidance";
 import { useNow } from "./use-now";
 
 const ICONS: Record<GuidanceIcon, LucideIcon> = {
@@ -42,6 +49,18 @@ export interface ErrorActionHandlers {
 
 interface GenerationErrorProps extends ErrorActionHandlers {
   guidance: ErrorGuidance;
+}
+
+/**
+ * A failed run's panel, from the failure itself: the guidance is worked out here so that
+ * error-guidance.ts loads with this panel, not with the page.
+ */
+export function GenerationFailure({
+  failure,
+  context,
+  ...handlers
+}: ErrorActionHandlers & { failure: FailureInput; context: GuidanceContext }) {
+  return <GenerationErrorPanel guidance={guidanceFor(failure, context)} {...handlers} />;
 }
 
 /** The failure as a sentence and a way forward (see error-guidance.ts). Mount with a key per error. */
