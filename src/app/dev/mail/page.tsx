@@ -26,7 +26,7 @@ export default async function DevMailListPage() {
                 className="hover:bg-surface-sunken focus-visible:ring-ring block rounded-lg px-2 py-3 focus-visible:ring-2 focus-visible:outline-none"
               >
                 <span className="block font-semibold break-words">{mail.headers.subject}</span>
-                <span className="text-ink-muted block text-sm break-all">
+                <span className="text-ink-muted block text-sm wrap-anywhere">
                   to {mail.headers.to} · {mail.kind} ·{" "}
                   <time dateTime={mail.storedAt}>
                     {new Date(mail.storedAt).toISOString().replace("T", " ").slice(0, 19)} UTC

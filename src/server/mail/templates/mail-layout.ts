@@ -32,7 +32,9 @@ export interface MailBody {
   unsubscribeUrl?: string;
 }
 
-const WRAP = "max-width:560px;margin:0 auto;padding:24px;font:16px/1.5 sans-serif;color:#1f2937";
+// overflow-wrap: long links (tokens) wrap instead of widening the mail on a phone.
+const WRAP =
+  "max-width:560px;margin:0 auto;padding:24px;font:16px/1.5 sans-serif;color:#1f2937;overflow-wrap:anywhere;word-break:break-word";
 const BUTTON =
   "display:inline-block;padding:10px 18px;border-radius:6px;background:#4f46e5;color:#ffffff;text-decoration:none;font-weight:600";
 const FOOTER = "margin-top:32px;font-size:13px;color:#6b7280";

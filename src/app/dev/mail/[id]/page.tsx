@@ -25,7 +25,7 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
         {Object.entries(mail.headers).map(([name, value]) => (
           <div key={name} className="contents">
             <dt className="text-ink-muted">{name}</dt>
-            <dd className="min-w-0 break-all">{value}</dd>
+            <dd className="min-w-0 wrap-anywhere">{value}</dd>
           </div>
         ))}
       </dl>
