@@ -106,6 +106,12 @@ export function WindowedImageGrid({
   const virtualizer = useWindowVirtualizer({
     count: rowCount,
     estimateSize: (index) => (rows[index]?.height ?? 200) + gap,
+    // A row's height is known from the layout: "measuring" one (as registering it for the
+    // direct position writes does) answers that without reading the DOM. The default reads
+    // getBoundingClientRect, a forced layout per row while the rows are being written, which
+    // was the gallery's longest task after hydration.
+    measureElement: (element) =>
+      (rows[Number((element as HTMLElement).dataset.index)]?.height ?? 200) + gap,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
     // Rows are moved by writing their transform directly; React renders only when rows enter
