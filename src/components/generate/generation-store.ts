@@ -8,7 +8,6 @@ import {
 } from "@/lib/generation/stream-generation";
 import type { GenerationStage, GenerationTimings, Image, Quota } from "@/shared/api-types";
 import type { EditInput, GenerateInput } from "@/shared/schemas/images";
-import { isOffline, queuePrompt } from "@/lib/offline/outbox-page";
 import { announceGenerationSucceeded } from "@/lib/pwa/install-moment";
 
 /** What to ask the server for; kept with each result so "Generate again" can repeat it. */
@@ -75,6 +74,8 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
     const { userId } = get();
     if (attempt.spec.kind !== "generate" || !userId) return false;
     try {
+      // The outbox's code (IndexedDB, the flush) loads the first time a prompt is queued.
+      const { queuePrompt } = await import("@/lib/offline/outbox-page");
       await queuePrompt({
         userId,
         input: attempt.spec.input,
@@ -89,7 +90,7 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
   }
 
   async function send(attempt: Attempt) {
-    if (isOffline() && (await queue(attempt))) return;
+    if (navigator.onLine === false && (await queue(attempt))) return;
     const now = Date.now();
     set({
       attempt,
