@@ -63,13 +63,8 @@ function fieldProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     for (const field of document.querySelectorAll("input, select, textarea")) {
       const hidden = field instanceof HTMLInputElement && field.type === "hidden";
-      // A switch in a form submits through a hidden checkbox Radix adds beside its button:
-      // it takes the switch's name, and the button holds the id its label points at.
-      const switchMirror =
-        field.getAttribute("aria-hidden") === "true" &&
-        field.previousElementSibling?.getAttribute("role") === "switch";
       if (!field.getAttribute("name")) problems.push(`no name: ${describe(field)}`);
-      if (!hidden && !switchMirror && !field.id) problems.push(`no id: ${describe(field)}`);
+      if (!hidden && !field.id) problems.push(`no id: ${describe(field)}`);
     }
     for (const label of document.querySelectorAll("label")) {
       if (!label.htmlFor) {
