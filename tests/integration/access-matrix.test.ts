@@ -153,6 +153,9 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/api-keys",                                cells: [401, 200, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/api-keys" }) },
   { method: "POST",   route: "/api/v1/api-keys",                                cells: [401, 201, 201, 201, 201, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/api-keys", body: { name: `Matrix ${++unique}`, scopes: ["images:read"], expiresInDays: 30 } }), cleanUp: revokeMatrixKeys },
   { method: "DELETE", route: "/api/v1/api-keys/[id]",    case: "the owner's key", cells: [401, 200, 200, 404, 404, 403, 403, 403, 401, 401, 401, 401], fresh: freshApiKey, cleanUp: revokeMatrixKeys, request: (f) => ({ path: `/api/v1/api-keys/${f.fresh.apiKey}` }) },
+  // The account: its export is a read (API keys: images:read); deleting it is session-only. Here the typed email is wrong (400), so no account ends.
+  { method: "GET",    route: "/api/v1/account/export",                         cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account/export" }) },
+  { method: "DELETE", route: "/api/v1/account",          case: "wrong email",   cells: [401, 400, 400, 400, 400, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account", body: { confirmEmail: "not-the-owner@example.com", password: TEST_PASSWORD } }) },
 
   // Images: reads need images:read, writes images:write; someone else's private image is 404.
   { method: "GET",    route: "/api/v1/images",                                  cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/images?limit=100" }) },

@@ -16,7 +16,8 @@ export type AuditAction =
   | "provider_key.delete"
   | "api_key.create"
   | "api_key.revoke"
-  | "image.delete";
+  | "image.delete"
+  | "account.delete";
 
 /** What a route passes to a service that changes something: who asked, from where. */
 export interface AuditContext {

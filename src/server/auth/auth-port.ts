@@ -1,4 +1,6 @@
 import "server-only";
+import type { AuditContext } from "@/server/audit/audit-log";
+import type { MailService } from "@/server/mail/mail-service";
 
 /** Who made a request, as established by an AuthPort adapter. */
 export interface AuthIdentity {
@@ -40,6 +42,12 @@ export interface CookieOptions {
   domain?: string;
 }
 
+/** What a password flow needs besides its input: the audit context and the outbox. */
+export interface PasswordCall {
+  audit: AuditContext;
+  mail: MailService;
+}
+
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
@@ -72,6 +80,26 @@ export interface AuthPort {
   authenticateCookies(jar: CookieJar): Promise<AuthIdentity | null>;
   /** The identity behind an access token from login/refresh, or null. */
   authenticateAccessToken(token: string): Promise<AuthIdentity | null>;
+  /**
+   * "Forgot password?": mails a single-use reset link when the email has an account, and
+   * answers the same (nothing) when it has not.
+   */
+  requestPasswordReset(email: string, call: PasswordCall): Promise<void>;
+  /**
+   * Sets a new password with a mailed token (VALIDATION_ERROR when used, expired or unknown),
+   * ends every session of the account and clears the browser session from `jar`.
+   */
+  resetPassword(
+    input: { token: string; password: string },
+    jar: CookieJar,
+    call: PasswordCall,
+  ): Promise<void>;
+  /** Changes the password (the current one required); ends every session but this one. */
+  changePassword(
+    identity: AuthIdentity,
+    input: { currentPassword: string; newPassword: string },
+    call: PasswordCall,
+  ): Promise<void>;
   /** True when the cookie jar holds something that looks like this adapter's session (no I/O). */
   hasSessionCookie(jar: CookieJar): boolean;
 }

@@ -239,6 +239,15 @@ export const localRefreshTokens = pgTable("local_refresh_tokens", {
   usedAt: tz("used_at"),
 });
 
+/** Hashed single-use "forgot password" tokens of local accounts (src/server/auth/local/local-passwords.ts). */
+export const passwordResetTokens = pgTable("password_reset_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  expiresAt: tz("expires_at").notNull(),
+  usedAt: tz("used_at"),
+});
+
 export type MailOutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 /** Mail waiting to be sent, sent, or given up on (src/server/mail/mail-outbox.ts). */

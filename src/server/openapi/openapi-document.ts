@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { API_ERROR_STATUS } from "@/shared/api-errors";
+import { deleteAccountInputSchema } from "@/shared/schemas/account";
 import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
 import { loginInputSchema, refreshInputSchema, registerInputSchema } from "@/shared/schemas/auth";
 import {
@@ -118,6 +119,22 @@ const OPERATIONS: Operation[] = [
     path: "/api-keys/{id}",
     summary: "Revoke one of the caller's API keys",
     auth: "session",
+  },
+  {
+    method: "get",
+    path: "/account/export",
+    summary:
+      "Everything of the caller's as one streamed ZIP: originals, manifest.json, collections.json, settings.json",
+    auth: "read",
+    binary: "application/zip",
+  },
+  {
+    method: "delete",
+    path: "/account",
+    summary:
+      "Delete the account and everything in it (type the email; local accounts: the password too)",
+    auth: "session",
+    body: deleteAccountInputSchema,
   },
   {
     method: "post",

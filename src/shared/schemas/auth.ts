@@ -28,3 +28,23 @@ export const refreshInputSchema = z.object({
   refreshToken: safeString().min(16).max(512),
 });
 export type RefreshInput = z.infer<typeof refreshInputSchema>;
+
+export const forgotPasswordInputSchema = z.object({ email: emailSchema });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordInputSchema>;
+
+/** The token from the mailed link: `pr_` and 43 base64url characters; anything else is unknown. */
+export const resetTokenSchema = safeString().min(16).max(256);
+
+export const resetPasswordInputSchema = z.object({
+  token: resetTokenSchema,
+  // The new password follows registration's rules.
+  password: passwordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordInputSchema>;
+
+export const changePasswordInputSchema = z.object({
+  // Like login: a current password from before today's rules must still be accepted.
+  currentPassword: ruleString(TEXT_RULES.loginPassword, { error: "Enter your current password." }),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;

@@ -17,6 +17,7 @@ import {
   rotateRefreshToken,
   touchLastSignIn,
 } from "./local-auth-queries";
+import { createLocalPasswords, HASH_OPTIONS } from "./local-passwords";
 
 const ACCESS_TOKEN_SECONDS = 15 * 60;
 const SESSION_SECONDS = 30 * 24 * 60 * 60;
@@ -25,9 +26,6 @@ const EXTEND_AFTER_MS = 24 * 60 * 60 * 1000;
 const ISSUER = "ai-image-studio";
 const AUDIENCE = "authenticated";
 const ALL_SCOPES = ["images:read", "images:write"] as const;
-
-// argon2id parameters (OWASP's minimum: 19 MiB, 2 iterations, 1 lane).
-const HASH_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export interface LocalAuthOptions {
   db: Database;
@@ -165,8 +163,15 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
     return match?.[1] && match[2] ? { sessionId: match[1], secret: match[2] } : null;
   }
 
+  const passwords = createLocalPasswords({
+    db,
+    forgetSessions: (sessionIds) => sessionIds.forEach((id) => liveSessions.forget(id)),
+    clearSessionCookie: (jar) => writeCookie(jar, "", 0),
+  });
+
   return {
     kind: "local",
+    ...passwords,
 
     async register(input, jar, meta) {
       const passwordHash = await hash(input.password, HASH_OPTIONS);

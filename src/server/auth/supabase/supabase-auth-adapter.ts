@@ -196,10 +196,26 @@ export function createSupabaseAuthAdapter({
       return identity;
     },
 
+    // Supabase Auth's own recovery (resetPasswordForEmail, then updateUser on the session its
+    // link opens) and change (updateUser, signOut "others") are not wired yet: say so plainly
+    // rather than mail a link that the local reset page cannot use.
+    requestPasswordReset: passwordFlowsNotWired,
+    resetPassword: passwordFlowsNotWired,
+    changePassword: passwordFlowsNotWired,
+
     hasSessionCookie(jar) {
       return jar
         .getAll()
         .some(({ name, value }) => value !== "" && isSupabaseSessionCookieName(name));
     },
   };
+}
+
+function passwordFlowsNotWired(): Promise<never> {
+  return Promise.reject(
+    new AppError(
+      "SERVICE_UNAVAILABLE",
+      "Password recovery and change are not available with Supabase Auth on this studio yet.",
+    ),
+  );
 }

@@ -1,0 +1,262 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as login from "@/app/api/v1/auth/login/route";
+import * as changeRoute from "@/app/api/v1/auth/password/route";
+import * as forgot from "@/app/api/v1/auth/password/forgot/route";
+import * as reset from "@/app/api/v1/auth/password/reset/route";
+import * as profile from "@/app/api/v1/auth/profile/route";
+import * as register from "@/app/api/v1/auth/register/route";
+import { auditLogs, mailOutbox, passwordResetTokens } from "@/server/db/schema";
+import { RESET_MAILS_PER_EMAIL_PER_HOUR } from "@/server/auth/password-service";
+import type { Session, User } from "@/shared/api-types";
+import { ApiCaller } from "../support/api-caller";
+import { startTestStudio, type TestStudio } from "../support/test-services";
+
+// Runs on PGlite and memory KV, or on the PostgreSQL server and Redis when TEST_DATABASE_URL
+// and REDIS_URL are set.
+let studio: TestStudio;
+beforeAll(async () => {
+  studio = await startTestStudio({ AUTH_RATE_LIMIT_PER_MINUTE: "4" });
+});
+afterAll(async () => {
+  await studio?.dispose();
+});
+
+const PASSWORD = "correct horse battery";
+let counter = 0;
+const uniqueEmail = () => `recover${Date.now()}${++counter}@example.com`;
+// Each test asks from its own address, so the per-IP limit is only met where it is tested.
+const newIp = () => `198.18.${counter % 250}.${++counter % 250}`;
+
+async function registerSomeone(email = uniqueEmail()) {
+  const caller = new ApiCaller();
+  const response = await caller.call<{ user: User; session: Session }>(register.POST, {
+    method: "POST",
+    path: "/api/v1/auth/register",
+    body: { email, password: PASSWORD, name: "Grace" },
+    headers: { "x-studio-client-ip": newIp() },
+  });
+  if (!response.body.success) throw new Error(JSON.stringify(response.body));
+  return { caller, email, userId: response.body.data.user.id, session: response.body.data.session };
+}
+
+async function signIn(email: string, password = PASSWORD) {
+  const caller = new ApiCaller();
+  const response = await caller.call<{ user: User; session: Session }>(login.POST, {
+    method: "POST",
+    path: "/api/v1/auth/login",
+    body: { email, password },
+    headers: { "x-studio-client-ip": newIp() },
+  });
+  return { caller, response };
+}
+
+const askReset = (email: string, ip = newIp()) =>
+  new ApiCaller().call<{ sent: boolean }>(forgot.POST, {
+    method: "POST",
+    path: "/api/v1/auth/password/forgot",
+    body: { email },
+    headers: { "x-studio-client-ip": ip },
+  });
+
+const useToken = (token: string, password: string, caller = new ApiCaller()) =>
+  caller.call<{ reset: boolean }>(reset.POST, {
+    method: "POST",
+    path: "/api/v1/auth/password/reset",
+    body: { token, password },
+    headers: { "x-studio-client-ip": newIp() },
+  });
+
+/** The token of the newest reset mail queued for `email`, read from the outbox's text body. */
+async function mailedToken(email: string): Promise<string> {
+  const [row] = await studio.services.database.db
+    .select({ text: mailOutbox.textBody, kind: mailOutbox.kind })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.toEmail, email))
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(1);
+  const match = /\/reset-password\?token=([A-Za-z0-9_%-]+)/.exec(row?.text ?? "");
+  if (!row || row.kind !== "reset-password" || !match?.[1])
+    throw new Error(`no reset mail for ${email}`);
+  return decodeURIComponent(match[1]);
+}
+
+const isSignedIn = async (caller: ApiCaller) =>
+  (await caller.call(profile.GET, { path: "/api/v1/auth/profile" })).status === 200;
+
+describe("forgot password", () => {
+  it("answers a known and an unknown email with the same status and body, and mails only the known one", async () => {
+    const { email } = await registerSomeone();
+    const unknown = uniqueEmail();
+    const known = await askReset(email);
+    const stranger = await askReset(unknown);
+    expect(known.status).toBe(200);
+    expect(stranger.status).toBe(known.status);
+    const strip = (body: typeof known.body) =>
+      body.success ? { success: body.success, data: body.data } : body;
+    expect(strip(stranger.body)).toEqual(strip(known.body));
+    expect(strip(known.body)).toEqual({ success: true, data: { sent: true } });
+    expect(await mailedToken(email)).toMatch(/^pr_[A-Za-z0-9_-]{43}$/);
+    const strangerMail = await studio.services.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toEmail, unknown));
+    expect(strangerMail).toEqual([]);
+  });
+
+  it("stores only the token's hash, valid for 30 minutes, and the mail links to the studio's reset page", async () => {
+    const { email, userId } = await registerSomeone();
+    await askReset(email);
+    const token = await mailedToken(email);
+    const [row] = await studio.services.database.db
+      .select({
+        tokenHash: passwordResetTokens.tokenHash,
+        minutes: sql<number>`extract(epoch from ${passwordResetTokens.expiresAt} - ${passwordResetTokens.createdAt}) / 60`,
+      })
+      .from(passwordResetTokens)
+      .where(eq(passwordResetTokens.userId, userId));
+    expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.tokenHash).not.toContain(token);
+    expect(Number(row?.minutes)).toBe(30);
+    const [mail] = await studio.services.database.db
+      .select({ html: mailOutbox.htmlBody })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toEmail, email));
+    expect(mail?.html).toContain(`${studio.services.mail.context.appUrl}/reset-password?token=`);
+  });
+
+  it("limits reset mails per email across IPs and per IP across emails, with the same answer for unknown emails", async () => {
+    const email = uniqueEmail(); // unknown: the limit must not tell known from unknown
+    for (let i = 0; i < RESET_MAILS_PER_EMAIL_PER_HOUR; i++)
+      expect((await askReset(email)).status).toBe(200);
+    const blocked = await askReset(email);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ success: false, error: { code: "RATE_LIMITED" } });
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    const ip = "203.0.113.77";
+    for (let i = 0; i < 4; i++) expect((await askReset(uniqueEmail(), ip)).status).toBe(200);
+    expect((await askReset(uniqueEmail(), ip)).status).toBe(429);
+    expect((await askReset(uniqueEmail(), "203.0.113.78")).status).toBe(200);
+  });
+});
+
+describe("reset password with the mailed token", () => {
+  it("sets the new password, ends every session of the account, and refuses the old password", async () => {
+    const { email, caller: first, userId } = await registerSomeone();
+    const { caller: second } = await signIn(email);
+    expect(await isSignedIn(first)).toBe(true);
+    expect(await isSignedIn(second)).toBe(true);
+
+    await askReset(email);
+    const resetter = new ApiCaller();
+    const response = await useToken(await mailedToken(email), "a brand new password", resetter);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ success: true, data: { reset: true } });
+    // The browser that reset is not signed in either: it goes to log in with the new password.
+    expect(response.headers.getSetCookie().join("\n")).toMatch(/ais_session=;.*Max-Age=0/i);
+
+    expect(await isSignedIn(first)).toBe(false);
+    expect(await isSignedIn(second)).toBe(false);
+    expect((await signIn(email)).response.status).toBe(401);
+    expect((await signIn(email, "a brand new password")).response.status).toBe(200);
+
+    const audit = await studio.services.database.db
+      .select({ action: auditLogs.action, metadata: auditLogs.metadata })
+      .from(auditLogs)
+      .where(eq(auditLogs.actorId, userId));
+    expect(audit.map((row) => row.action)).toEqual(
+      expect.arrayContaining(["auth.password_reset_requested", "auth.password_reset"]),
+    );
+    expect(audit.find((row) => row.action === "auth.password_reset")?.metadata).toEqual({
+      sessionsEnded: 2,
+    });
+  });
+
+  it("works once: the same token again is a VALIDATION_ERROR and changes nothing", async () => {
+    const { email } = await registerSomeone();
+    await askReset(email);
+    const token = await mailedToken(email);
+    expect((await useToken(token, "first new password")).status).toBe(200);
+    const again = await useToken(token, "second new password");
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ success: false, error: { code: "VALIDATION_ERROR" } });
+    expect((await signIn(email, "second new password")).response.status).toBe(401);
+    expect((await signIn(email, "first new password")).response.status).toBe(200);
+  });
+
+  it("refuses a token past its 30 minutes", async () => {
+    const { email, userId } = await registerSomeone();
+    await askReset(email);
+    const token = await mailedToken(email);
+    await studio.services.database.db
+      .update(passwordResetTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(passwordResetTokens.userId, userId));
+    const late = await useToken(token, "too late password");
+    expect(late.status).toBe(400);
+    expect((await signIn(email)).response.status).toBe(200);
+  });
+
+  it("invalidates the earlier link when a new one is asked for, and refuses a made-up token", async () => {
+    const { email } = await registerSomeone();
+    await askReset(email);
+    const older = await mailedToken(email);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await askReset(email);
+    const newer = await mailedToken(email);
+    expect(newer).not.toBe(older);
+    expect((await useToken(older, "from the old link")).status).toBe(400);
+    expect((await useToken(`pr_${"x".repeat(43)}`, "made up token")).status).toBe(400);
+    expect((await useToken(newer, "from the new link")).status).toBe(200);
+  });
+
+  it("holds the new password to registration's rules", async () => {
+    const { email } = await registerSomeone();
+    await askReset(email);
+    const short = await useToken(await mailedToken(email), "short");
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toContain("password");
+    // The token was not spent on a refused password.
+    expect((await useToken(await mailedToken(email), "long enough now")).status).toBe(200);
+  });
+});
+
+describe("change password", () => {
+  const change = (caller: ApiCaller, currentPassword: string, newPassword: string) =>
+    caller.call<{ changed: boolean }>(changeRoute.PUT, {
+      method: "PUT",
+      path: "/api/v1/auth/password",
+      body: { currentPassword, newPassword },
+    });
+
+  it("needs the current password, keeps this session and ends every other one", async () => {
+    const { email, caller: here, userId } = await registerSomeone();
+    const { caller: elsewhere } = await signIn(email);
+
+    const wrong = await change(here, "not my password", "a changed password");
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ success: false, error: { code: "VALIDATION_ERROR" } });
+    expect(await isSignedIn(elsewhere)).toBe(true);
+
+    const changed = await change(here, PASSWORD, "a changed password");
+    expect(changed.status).toBe(200);
+    expect(await isSignedIn(here)).toBe(true);
+    expect(await isSignedIn(elsewhere)).toBe(false);
+    expect((await signIn(email)).response.status).toBe(401);
+    expect((await signIn(email, "a changed password")).response.status).toBe(200);
+
+    const [entry] = await studio.services.database.db
+      .select({ metadata: auditLogs.metadata })
+      .from(auditLogs)
+      .where(eq(auditLogs.action, "auth.password_change"))
+      .orderBy(desc(auditLogs.createdAt))
+      .limit(1);
+    expect(entry?.metadata).toEqual({ sessionsEnded: 1 });
+    expect(userId).toBeTruthy();
+  });
+
+  it("refuses a signed-out caller", async () => {
+    expect((await change(new ApiCaller(), PASSWORD, "a changed password")).status).toBe(401);
+  });
+});
