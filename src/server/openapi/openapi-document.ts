@@ -3,7 +3,14 @@ import { z } from "zod";
 import { API_ERROR_STATUS } from "@/shared/api-errors";
 import { deleteAccountInputSchema } from "@/shared/schemas/account";
 import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
-import { loginInputSchema, refreshInputSchema, registerInputSchema } from "@/shared/schemas/auth";
+import {
+  changePasswordInputSchema,
+  forgotPasswordInputSchema,
+  loginInputSchema,
+  refreshInputSchema,
+  registerInputSchema,
+  resetPasswordInputSchema,
+} from "@/shared/schemas/auth";
 import {
   addToCollectionSchema,
   archiveInputSchema,
@@ -65,6 +72,27 @@ const OPERATIONS: Operation[] = [
     summary: "Rotate a refresh token",
     auth: "none",
     body: refreshInputSchema,
+  },
+  {
+    method: "post",
+    path: "/auth/password/forgot",
+    summary: "Mail a password reset link (the same answer for any email)",
+    auth: "none",
+    body: forgotPasswordInputSchema,
+  },
+  {
+    method: "post",
+    path: "/auth/password/reset",
+    summary: "Set a new password with a mailed token; every session ends",
+    auth: "none",
+    body: resetPasswordInputSchema,
+  },
+  {
+    method: "put",
+    path: "/auth/password",
+    summary: "Change the password; every other session ends",
+    auth: "session",
+    body: changePasswordInputSchema,
   },
   {
     method: "get",
