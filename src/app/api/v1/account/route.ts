@@ -1,0 +1,32 @@
+import { deleteAccountInputSchema } from "@/shared/schemas/account";
+import { deleteAccount } from "@/server/account/account-deletion";
+import { defineRoute } from "@/server/http/define-route";
+import { routeMethods } from "@/server/http/route-methods";
+import { logger } from "@/server/observability/logger";
+
+// DELETE /api/v1/account — the account and everything in it, for good (session only: no API
+// key may do this). Body: { confirmEmail, password? } (password: local accounts).
+const removeAccount = defineRoute(
+  { access: "user", body: deleteAccountInputSchema },
+  async (ctx) => {
+    const { imagesDeleted } = await deleteAccount({
+      db: ctx.services.database.db,
+      objectStore: ctx.services.objectStore,
+      mail: ctx.services.mail,
+      authKind: ctx.services.auth.kind,
+      identity: ctx.identity,
+      confirmEmail: ctx.body.confirmEmail,
+      password: ctx.body.password,
+      audit: { requestId: ctx.requestId, meta: ctx.meta },
+    });
+    // The session's rows are gone with the account; this forgets it and clears the cookies.
+    await ctx.services.auth.logout(ctx.identity, ctx.cookies).catch((error: unknown) => {
+      logger.warn("session end after account deletion failed", { error });
+    });
+    return { deleted: true, imagesDeleted };
+  },
+);
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  DELETE: removeAccount,
+});

@@ -1,0 +1,120 @@
+import "server-only";
+import { verify } from "@node-rs/argon2";
+import { eq, or } from "drizzle-orm";
+import type { AuthIdentity } from "@/server/auth/auth-port";
+import { findAuthUserByEmail } from "@/server/auth/local/local-auth-queries";
+import { writeAudit, type AuditContext } from "@/server/audit/audit-log";
+import type { Database } from "@/server/db/database";
+import { auditLogs, authUsers, images, mailOutbox } from "@/server/db/schema";
+import { AppError } from "@/server/http/app-error";
+import { allFileKeysOf } from "@/server/images/image-files";
+import type { MailService } from "@/server/mail/mail-service";
+import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
+import type { ObjectStorePort } from "@/server/storage/object-store-port";
+
+const wrong = (path: "confirmEmail" | "password", message: string) =>
+  new AppError("VALIDATION_ERROR", message, { issues: [{ path, message }] });
+
+/**
+ * The account's owner must type its email, and (local accounts) its current password. Both
+ * mistakes are 400s with the field named, never 401: the session is fine, the answer is not.
+ */
+async function checkConfirmation({
+  db,
+  identity,
+  authKind,
+  confirmEmail,
+  password,
+}: {
+  db: Database;
+  identity: AuthIdentity;
+  authKind: "local" | "supabase";
+  confirmEmail: string;
+  password: string | undefined;
+}) {
+  if (confirmEmail.trim().toLowerCase() !== identity.email.trim().toLowerCase())
+    throw wrong("confirmEmail", "That is not this account's email address.");
+  if (authKind !== "local") return;
+  if (!password) throw wrong("password", "Enter your current password.");
+  const user = await findAuthUserByEmail({ db, email: identity.email });
+  const valid =
+    user?.id === identity.userId && user.passwordHash
+      ? await verify(user.passwordHash, password).catch(() => false)
+      : false;
+  if (!valid) throw wrong("password", "That password is not right.");
+}
+
+/**
+ * Deletes the account and everything in it, in one transaction:
+ * - the auth user, whose foreign keys cascade to the profile, settings, provider keys, images
+ *   (and so share pages and Explore entries), collections and their items, API keys, quota
+ *   counters, usage logs, idempotency records, sessions and refresh tokens;
+ * - the user's mail in the outbox, and the audit entries they made or that name them (an
+ *   audit trail of a deleted person is their data too; one anonymous `account.delete` entry
+ *   stays, with no id, address or IP in it);
+ * - the record of every file of every image, so the files go after commit and, if the store
+ *   is down, the daily cron finishes the job (no file outlives its row);
+ * - the account-deleted mail, queued with no user id (it outlives the account).
+ * Then the files are removed, the mail is sent after the response, and the session ends.
+ */
+export async function deleteAccount({
+  db,
+  objectStore,
+  mail,
+  authKind,
+  identity,
+  confirmEmail,
+  password,
+  audit,
+  now = new Date(),
+}: {
+  db: Database;
+  objectStore: ObjectStorePort;
+  mail: MailService;
+  authKind: "local" | "supabase";
+  identity: AuthIdentity;
+  confirmEmail: string;
+  password: string | undefined;
+  audit: AuditContext;
+  now?: Date;
+}): Promise<{ imagesDeleted: number }> {
+  await checkConfirmation({ db, identity, authKind, confirmEmail, password });
+  const { userId } = identity;
+
+  const { keys, imagesDeleted } = await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ storageKey: images.storageKey, thumbnailSizes: images.thumbnailSizes })
+      .from(images)
+      .where(eq(images.userId, userId));
+    const fileKeys = rows.flatMap((row) => allFileKeysOf(row));
+    await queueFileRemovals(tx, fileKeys, "account deleted");
+    await tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId));
+    await tx
+      .delete(auditLogs)
+      .where(or(eq(auditLogs.actorId, userId), eq(auditLogs.targetId, userId)));
+    // Children first where a foreign key would otherwise set null rather than cascade.
+    await tx.delete(images).where(eq(images.userId, userId));
+    await tx.delete(authUsers).where(eq(authUsers.id, userId));
+    await writeAudit(
+      tx,
+      {
+        action: "account.delete",
+        actorId: null,
+        targetType: "account",
+        metadata: { images: rows.length },
+      },
+      { requestId: audit.requestId, meta: { ip: null, userAgent: null } },
+    );
+    await mail.enqueue(tx, {
+      kind: "account-deleted",
+      to: identity.email,
+      userId: null,
+      data: { deletedAt: now.toISOString() },
+    });
+    return { keys: fileKeys, imagesDeleted: rows.length };
+  });
+
+  await removeQueuedFiles({ db, objectStore, keys });
+  mail.flushAfterResponse();
+  return { imagesDeleted };
+}

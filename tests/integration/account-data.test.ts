@@ -1,0 +1,254 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as account from "@/app/api/v1/account/route";
+import * as accountExport from "@/app/api/v1/account/export/route";
+import * as login from "@/app/api/v1/auth/login/route";
+import * as publicGallery from "@/app/api/v1/gallery/public/route";
+import * as images from "@/app/api/v1/images/route";
+import * as providerKey from "@/app/api/v1/settings/provider-key/route";
+import type { Image } from "@/shared/api-types";
+import type { ManifestImage } from "@/server/account/account-export";
+import {
+  FAKE_GEMINI_KEY,
+  startFakeGeminiServer,
+  type FakeGeminiServer,
+} from "../support/fake-gemini-server";
+import { seedImagesWithFiles } from "../support/seed-image-files";
+import { signUp, TEST_PASSWORD, type SignedUp } from "../support/sign-up";
+import { startTestStudio, type TestStudio } from "../support/test-services";
+
+let studio: TestStudio;
+let gemini: FakeGeminiServer;
+
+beforeAll(async () => {
+  gemini = await startFakeGeminiServer();
+  studio = await startTestStudio({ GEMINI_API_BASE_URL: gemini.url });
+});
+afterAll(async () => {
+  await studio.dispose();
+  await gemini.close();
+});
+
+async function exportOf(person: SignedUp) {
+  const response = await person.caller.raw(accountExport.GET, { path: "/api/v1/account/export" });
+  expect(response.status).toBe(200);
+  const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  const json = (name: string) => JSON.parse(new TextDecoder().decode(entries[name])) as unknown;
+  return { response, entries, json };
+}
+
+/** Every column of every table (any schema we own) that holds this value, as `table.column`. */
+async function whereValueRemains(value: string): Promise<string[]> {
+  const columns = await studio.database.query<{ schema: string; table: string; column: string }>(
+    `select c.table_schema as schema, c.table_name as table, c.column_name as column
+       from information_schema.columns c
+       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+      where t.table_type = 'BASE TABLE'
+        and c.table_schema not in ('pg_catalog', 'information_schema')
+        and c.data_type in ('uuid', 'text', 'character varying', 'jsonb', 'ARRAY')`,
+  );
+  const found: string[] = [];
+  for (const { schema, table, column } of columns) {
+    const rows = await studio.database.query<{ n: number }>(
+      `select count(*)::int as n from "${schema}"."${table}" where "${column}"::text ilike $1`,
+      [`%${value}%`],
+    );
+    if ((rows[0]?.n ?? 0) > 0) found.push(`${schema}.${table}.${column}`);
+  }
+  return found;
+}
+
+function filesUnder(dir: string, prefix: string): string[] {
+  try {
+    return readdirSync(join(dir, prefix), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+describe("export everything", () => {
+  let owner: SignedUp;
+  let other: SignedUp;
+  let ownIds: string[];
+
+  beforeAll(async () => {
+    owner = await signUp("exporter");
+    other = await signUp("bystander");
+    ownIds = await seedImagesWithFiles(studio, {
+      userId: owner.user.id,
+      count: 5,
+      tags: (i) => [`tag-${i}`],
+      favorite: (i) => i === 1,
+      isPublic: (i) => i === 2,
+    });
+    await seedImagesWithFiles(studio, { userId: other.user.id, count: 3 });
+    const collection = await studio.services.gallery.createCollection({
+      userId: owner.user.id,
+      input: { name: "Favourites", description: "The best ones" },
+    });
+    await studio.services.gallery.addImage({
+      collectionId: collection.id,
+      imageId: ownIds[0]!,
+      userId: owner.user.id,
+    });
+    await owner.caller.call(providerKey.PUT, {
+      method: "PUT",
+      path: "/api/v1/settings/provider-key",
+      body: { provider: "gemini", apiKey: FAKE_GEMINI_KEY },
+    });
+  });
+
+  it("holds exactly the owner's originals, none of another user's, as a private attachment", async () => {
+    const { response, entries, json } = await exportOf(owner);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="ai-image-studio-export-\d{4}-\d{2}-\d{2}\.zip"$/,
+    );
+    const manifest = json("manifest.json") as { images: ManifestImage[] };
+    expect(manifest.images.map((image) => image.id).sort()).toEqual([...ownIds].sort());
+    const files = Object.keys(entries).filter((name) => name.startsWith("images/"));
+    expect(files.sort()).toEqual(manifest.images.map((image) => image.file).sort());
+    for (const name of files) expect(entries[name]!.byteLength).toBeGreaterThan(0);
+  });
+
+  it("describes each image exactly as the API does, plus its file and template", async () => {
+    const { json } = await exportOf(owner);
+    const manifest = json("manifest.json") as { images: ManifestImage[] };
+    const listed = await owner.caller.call<Image[]>(images.GET, {
+      path: "/api/v1/images?limit=100",
+    });
+    if (!listed.body.success) throw new Error("list failed");
+    const byId = new Map(listed.body.data.map((image) => [image.id, image]));
+    for (const { file, template, ...image } of manifest.images) {
+      expect(image).toEqual(byId.get(image.id));
+      expect(file).toMatch(/^images\/.+\.webp$/);
+      expect(template).toBeNull();
+    }
+  });
+
+  it("lists collections with their image ids, and settings without any secret", async () => {
+    const { json, entries } = await exportOf(owner);
+    const { collections } = json("collections.json") as {
+      collections: { name: string; description: string; isPublic: boolean; imageIds: string[] }[];
+    };
+    expect(collections).toEqual([
+      expect.objectContaining({
+        name: "Favourites",
+        description: "The best ones",
+        isPublic: false,
+        imageIds: [ownIds[0]],
+      }),
+    ]);
+    const settingsText = new TextDecoder().decode(entries["settings.json"]);
+    expect(JSON.parse(settingsText)).toMatchObject({
+      account: { email: owner.email },
+      settings: expect.objectContaining({ defaultQuality: expect.any(String) }),
+    });
+    expect(settingsText).not.toContain(FAKE_GEMINI_KEY);
+    expect(settingsText).not.toMatch(/ciphertext|password|hash|secret|apiKey/i);
+  });
+});
+
+describe("delete the account", () => {
+  async function populated() {
+    const person = await signUp("leaver");
+    const ids = await seedImagesWithFiles(studio, {
+      userId: person.user.id,
+      count: 3,
+      isPublic: (i) => i === 0,
+    });
+    const collection = await studio.services.gallery.createCollection({
+      userId: person.user.id,
+      input: { name: "Mine" },
+    });
+    await studio.services.gallery.addImage({
+      collectionId: collection.id,
+      imageId: ids[0]!,
+      userId: person.user.id,
+    });
+    await studio.services.apiKeys.create({
+      userId: person.user.id,
+      name: "Script",
+      scopes: ["images:read"],
+      expiresInDays: null,
+      audit: { requestId: "test", meta: { ip: null, userAgent: null } },
+    });
+    await person.caller.call(providerKey.PUT, {
+      method: "PUT",
+      path: "/api/v1/settings/provider-key",
+      body: { provider: "gemini", apiKey: FAKE_GEMINI_KEY },
+    });
+    return { person, ids };
+  }
+
+  const storageDir = () => join(studio.config.dataDir, "storage");
+
+  it("leaves nothing of the user in any table or in storage, and keeps another user's data", async () => {
+    const { person, ids } = await populated();
+    const bystander = await signUp("stays");
+    const [kept] = await seedImagesWithFiles(studio, { userId: bystander.user.id, count: 1 });
+    expect(await whereValueRemains(person.user.id)).not.toEqual([]);
+
+    const response = await person.caller.call<{ deleted: boolean }>(account.DELETE, {
+      method: "DELETE",
+      path: "/api/v1/account",
+      body: { confirmEmail: person.email.toUpperCase(), password: TEST_PASSWORD },
+    });
+    expect(response.status).toBe(200);
+    expect(person.caller.cookies.size).toBe(0);
+
+    expect(await whereValueRemains(person.user.id)).toEqual([]);
+    // The only thing with the address left is the goodbye mail being sent to it.
+    expect(await whereValueRemains(person.email)).toEqual(["public.mail_outbox.to_email"]);
+    const mail = await studio.database.query<{ kind: string; user_id: string | null }>(
+      "select kind, user_id from public.mail_outbox where to_email = $1",
+      [person.email],
+    );
+    expect(mail).toEqual([{ kind: "account-deleted", user_id: null }]);
+    expect(filesUnder(storageDir(), person.user.id)).toEqual([]);
+    for (const id of ids) expect(filesUnder(storageDir(), id)).toEqual([]);
+
+    const explore = await bystander.caller.call<Image[]>(publicGallery.GET, {
+      path: "/api/v1/gallery/public?limit=100",
+    });
+    if (!explore.body.success) throw new Error("explore failed");
+    expect(explore.body.data.map((image) => image.id)).not.toContain(ids[0]);
+
+    const relogin = await new (await import("../support/api-caller")).ApiCaller().call(login.POST, {
+      method: "POST",
+      path: "/api/v1/auth/login",
+      body: { email: person.email, password: TEST_PASSWORD },
+    });
+    expect(relogin.status).toBe(401);
+
+    const theirs = await bystander.caller.call<Image[]>(images.GET, { path: "/api/v1/images" });
+    if (!theirs.body.success) throw new Error("list failed");
+    expect(theirs.body.data.map((image) => image.id)).toEqual([kept]);
+  });
+
+  it("refuses a wrong email or a wrong password with a 400 envelope and changes nothing", async () => {
+    const { person } = await populated();
+    const before = await whereValueRemains(person.user.id);
+    for (const body of [
+      { confirmEmail: "someone-else@example.com", password: TEST_PASSWORD },
+      { confirmEmail: person.email, password: "not the password" },
+      { confirmEmail: person.email },
+    ]) {
+      const response = await person.caller.call(account.DELETE, {
+        method: "DELETE",
+        path: "/api/v1/account",
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ success: false, error: { code: "VALIDATION_ERROR" } });
+    }
+    expect(await whereValueRemains(person.user.id)).toEqual(before);
+    const still = await person.caller.call<Image[]>(images.GET, { path: "/api/v1/images" });
+    expect(still.status).toBe(200);
+  });
+});
