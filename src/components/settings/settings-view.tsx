@@ -8,6 +8,7 @@ import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
 import { ProviderKeySection } from "./provider-key-section";
+import { SecuritySection } from "./security-section";
 import { SectionSkeleton, SettingsSkeleton } from "./settings-skeleton";
 import { useProfile } from "./use-profile";
 
@@ -45,6 +46,7 @@ export function SettingsView() {
         </>
       ) : null}
       {state.status === "loading" ? <SectionSkeleton rows={2} /> : null}
+      {state.status === "ready" ? <SecuritySection /> : null}
       <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
     </div>
   );

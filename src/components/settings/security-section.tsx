@@ -1,0 +1,108 @@
+"use client";
+
+import { KeyRound } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { PasswordInput } from "@/components/ui/password-input";
+import { toast } from "@/components/ui/toast-store";
+import { useApiMutation } from "@/lib/api/hooks";
+import { apiFetch } from "@/lib/api/request";
+import { checkText, TEXT_RULES } from "@/shared/limits";
+import { SettingsSection } from "./settings-section";
+
+type Field = "currentPassword" | "newPassword";
+const RULES = { currentPassword: TEXT_RULES.loginPassword, newPassword: TEXT_RULES.password };
+
+/** Change password: the current one required; every other device is signed out. */
+export function SecuritySection() {
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const change = useApiMutation({
+    mutationFn: (input: Record<Field, string>) =>
+      apiFetch<unknown>("/api/v1/auth/password", { method: "PUT", json: input }),
+    errorToast: false,
+    onMutate: () => {
+      setErrors({});
+      setFormError(null);
+    },
+    onSuccess: () => {
+      toast({
+        variant: "success",
+        title: "Password changed",
+        description: "Every other device was signed out. This one stays signed in.",
+      });
+    },
+    onError: (caught) => {
+      const fields = caught.fieldErrors();
+      const known = {
+        currentPassword: fields.currentPassword,
+        newPassword: fields.newPassword,
+      };
+      if (known.currentPassword || known.newPassword) setErrors(known);
+      else setFormError(caught.message);
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (change.isPending) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const checked: Partial<Record<Field, string>> = {};
+    const found: Partial<Record<Field, string>> = {};
+    for (const field of ["currentPassword", "newPassword"] as const) {
+      const value = data.get(field);
+      const result = checkText(RULES[field], typeof value === "string" ? value : "");
+      if (result.ok) checked[field] = result.value;
+      else found[field] = result.error;
+    }
+    if (found.currentPassword || found.newPassword) {
+      setErrors(found);
+      const first = found.currentPassword ? "currentPassword" : "newPassword";
+      (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+      return;
+    }
+    change.mutate(checked as Record<Field, string>, { onSuccess: () => form.reset() });
+  }
+
+  return (
+    <SettingsSection
+      id="security"
+      icon={KeyRound}
+      title="Password"
+      description="Changing it signs out every other device; this one stays signed in."
+      testId="settings-security"
+    >
+      <form
+        method="post"
+        noValidate
+        onSubmit={submit}
+        onChange={(event) => {
+          if (!(event.target instanceof HTMLInputElement)) return;
+          const name = event.target.name as Field;
+          if (errors[name]) setErrors((current) => ({ ...current, [name]: undefined }));
+        }}
+        className="flex flex-col gap-4"
+        data-testid="change-password-form"
+      >
+        <FormField label="Current password" error={errors.currentPassword}>
+          <PasswordInput name="currentPassword" autoComplete="current-password" />
+        </FormField>
+        <FormField label="New password" error={errors.newPassword} hint="At least 8 characters.">
+          <PasswordInput name="newPassword" autoComplete="new-password" />
+        </FormField>
+        {formError ? (
+          <p role="alert" className="text-danger text-sm" data-testid="change-password-error">
+            {formError}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" loading={change.isPending} data-testid="change-password-submit">
+            Change password
+          </Button>
+        </div>
+      </form>
+    </SettingsSection>
+  );
+}
