@@ -4,7 +4,7 @@ import type { FormEvent, ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { FormErrorState } from "./use-auth-form";
 
-/** The form element and its error banner, the same for login and register. */
+/** The form element and its error banner, the same for every signed-out form. */
 export function AuthFormFrame({
   kind,
   formError,
@@ -12,7 +12,7 @@ export function AuthFormFrame({
   clearFieldError,
   children,
 }: {
-  kind: "login" | "register";
+  kind: "login" | "register" | "forgot-password" | "reset-password";
   formError: FormErrorState | null;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   clearFieldError: (name: string) => void;

@@ -54,7 +54,19 @@ export function LoginForm({ next }: { next: string | null }) {
           placeholder="you@example.com"
         />
       </FormField>
-      <FormField label="Password" error={fieldErrors.password}>
+      <FormField
+        label="Password"
+        error={fieldErrors.password}
+        labelAside={
+          <Link
+            href="/forgot-password"
+            className="text-primary text-sm font-semibold underline-offset-4 hover:underline"
+            data-testid="forgot-password-link"
+          >
+            Forgot password?
+          </Link>
+        }
+      >
         <PasswordInput name="password" autoComplete="current-password" />
       </FormField>
       <Button

@@ -23,6 +23,8 @@ interface UseAuthFormOptions<Field extends string> {
   endpoint: string;
   /** Where to go after success (already checked to be a same-origin path). */
   destination: string;
+  /** Instead of going to `destination`: the form shows its own success state. */
+  onSuccess?: () => void;
   /** Errors specific to this form (UNAUTHORIZED, CONFLICT…); return null for the common handling. */
   mapError?: (error: ApiClientError) => AuthErrorMapping<Field> | null;
 }
@@ -84,6 +86,7 @@ export function useAuthForm<Field extends string>({
   endpoint,
   destination,
   mapError,
+  onSuccess,
 }: UseAuthFormOptions<Field>) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
@@ -138,10 +141,15 @@ export function useAuthForm<Field extends string>({
         if (mapping.fieldErrors) focusField(form, mapping.fieldErrors);
         return;
       }
+      if (onSuccess) {
+        setPending(false);
+        onSuccess();
+        return;
+      }
       router.replace(destination);
       router.refresh();
     },
-    [pending, fields, rules, endpoint, mapError, focusField, router, destination],
+    [pending, fields, rules, endpoint, mapError, focusField, router, destination, onSuccess],
   );
 
   const clearFieldError = useCallback((name: string) => {

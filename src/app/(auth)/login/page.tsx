@@ -15,12 +15,20 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const next = readNextParam(await searchParams);
+  const params = await searchParams;
+  const next = readNextParam(params);
   const user = await getCurrentUser().catch(() => null);
   if (user) redirect(next ?? "/generate");
   return (
     <>
-      <AuthHeading title="Welcome back" description="Log in to pick up where you left off." />
+      {params.reset === "done" ? (
+        <AuthHeading
+          title="Password changed"
+          description="Every device was signed out. Log in with your new password."
+        />
+      ) : (
+        <AuthHeading title="Welcome back" description="Log in to pick up where you left off." />
+      )}
       <LoginForm next={next} />
     </>
   );
