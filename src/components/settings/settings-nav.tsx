@@ -7,6 +7,7 @@ const SECTIONS = [
   { id: "api-keys", label: "API keys" },
   { id: "security", label: "Password" },
   { id: "account", label: "Account" },
+  { id: "your-data", label: "Your data" },
 ] as const;
 
 /** In-page links to each settings section; shown beside the sections on wide screens. */

@@ -11,6 +11,7 @@ import { ProviderKeySection } from "./provider-key-section";
 import { SecuritySection } from "./security-section";
 import { SectionSkeleton, SettingsSkeleton } from "./settings-skeleton";
 import { useProfile } from "./use-profile";
+import { YourDataSection } from "./your-data-section";
 
 export function SettingsView() {
   const { state, reload, updateProfile } = useProfile();
@@ -48,6 +49,7 @@ export function SettingsView() {
       {state.status === "loading" ? <SectionSkeleton rows={2} /> : null}
       {state.status === "ready" ? <SecuritySection /> : null}
       <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
+      <YourDataSection email={state.status === "ready" ? state.data.user.email : null} />
     </div>
   );
 }

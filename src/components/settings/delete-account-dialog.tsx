@@ -1,0 +1,122 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { PasswordInput } from "@/components/ui/password-input";
+import { useApiMutation } from "@/lib/api/hooks";
+import { apiFetch } from "@/lib/api/request";
+import { clearPrivateData } from "@/lib/offline/private-data";
+
+interface DeleteAccountDialogProps {
+  open: boolean;
+  email: string;
+  onClose: () => void;
+}
+
+/**
+ * The last step: type the account's email and the current password. On success the server has
+ * ended the session; this device forgets everything it kept for the account, then leaves.
+ */
+export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialogProps) {
+  const [confirmEmail, setConfirmEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const deletion = useApiMutation({
+    mutationFn: async () => {
+      await apiFetch<unknown>("/api/v1/account", {
+        method: "DELETE",
+        json: { confirmEmail, password },
+      });
+      await clearPrivateData().catch(() => undefined);
+    },
+    errorToast: false,
+    // A full load: nothing of the deleted account may survive in this tab.
+    onSuccess: () => window.location.replace("/login?deleted=1"),
+  });
+  const fieldErrors = deletion.error?.fieldErrors() ?? {};
+  const otherError =
+    deletion.error && !fieldErrors.confirmEmail && !fieldErrors.password
+      ? deletion.error.message
+      : null;
+  const matches = confirmEmail.trim().toLowerCase() === email.trim().toLowerCase();
+  const busy = deletion.isPending || deletion.isSuccess;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!matches || !password || busy) return;
+    deletion.mutate();
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => (next || busy ? undefined : onClose())}>
+      <DialogContent role="alertdialog" data-testid="delete-account-dialog">
+        <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
+          <DialogHeader>
+            <DialogTitle>Delete your account?</DialogTitle>
+            <DialogDescription>
+              Every image, collection, share page, API key and session is deleted for good. This
+              cannot be undone.
+            </DialogDescription>
+          </DialogHeader>
+          <FormField
+            label={
+              <>
+                Type <span className="[overflow-wrap:anywhere]">{email}</span> to confirm
+              </>
+            }
+            error={fieldErrors.confirmEmail ?? null}
+          >
+            <Input
+              type="email"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={confirmEmail}
+              onChange={(event) => setConfirmEmail(event.target.value)}
+              data-testid="delete-account-email"
+            />
+          </FormField>
+          <FormField label="Current password" error={fieldErrors.password ?? null}>
+            <PasswordInput
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              data-testid="delete-account-password"
+            />
+          </FormField>
+          {otherError ? (
+            <Alert variant="danger" title="Your account was not deleted">
+              {otherError}
+            </Alert>
+          ) : null}
+          <DialogFooter>
+            <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
+              Keep my account
+            </Button>
+            <Button
+              type="submit"
+              variant="danger"
+              loading={busy}
+              disabled={!matches || !password}
+              data-testid="delete-account-submit"
+            >
+              {busy ? null : <Trash2 aria-hidden="true" />}
+              Delete my account
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
