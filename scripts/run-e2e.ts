@@ -1,6 +1,7 @@
 /**
  * End-to-end suite: builds the production app when the build is missing or older than the
- * sources, starts `next start` on embedded defaults with a throwaway DATA_DIR, and runs the
+ * sources, starts `next start` on embedded defaults with a throwaway DATA_DIR (mail through the
+ * Resend SDK to a local Resend-shaped server), and runs the
  * browser tests (tests/e2e) in Debian's Chromium through playwright-core.
  * Without Chromium the suite says so and is skipped, except under CI=true, where that fails.
  */
@@ -9,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeGeminiServer } from "../tests/support/fake-gemini-server";
+import { FAKE_RESEND_KEY, startFakeResendServer } from "../tests/support/fake-resend-server";
 import {
   ensureProductionBuild,
   freePort,
@@ -39,6 +41,9 @@ async function main(): Promise<number> {
   // the production server's real SDK is pointed at (GEMINI_API_BASE_URL).
   // It answers after a short, model-like pause so that the progress UI really shows "Generating".
   const gemini = await startFakeGeminiServer({ latencyMs: 600 });
+  // Mail goes through the real Resend SDK to a local Resend-shaped server, as in production;
+  // the tests read what it delivered (E2E_RESEND_URL).
+  const resend = await startFakeResendServer();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "ais-e2e-"));
   const baseUrl = `http://localhost:${port}`;
@@ -46,6 +51,10 @@ async function main(): Promise<number> {
     DATA_DIR: dataDir,
     DAILY_GENERATION_LIMIT: process.env.E2E_DAILY_GENERATION_LIMIT ?? "6",
     GEMINI_API_BASE_URL: gemini.url,
+    RESEND_API_KEY: FAKE_RESEND_KEY,
+    RESEND_BASE_URL: resend.url,
+    EMAIL_FROM: "AI Image Studio <studio@example.com>",
+    APP_URL: baseUrl,
     LOG_LEVEL: "warn",
     // Every suite signs up its own users from 127.0.0.1; at the default 10 a minute per IP a
     // fast machine trips the limit mid-run. The limit itself is covered by integration tests.
@@ -58,7 +67,13 @@ async function main(): Promise<number> {
     // must keep answering it while the tests run.
     const run = spawn("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {
       stdio: "inherit",
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir, CHROME_PATH: chromium },
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseUrl,
+        E2E_DATA_DIR: dataDir,
+        E2E_RESEND_URL: resend.url,
+        CHROME_PATH: chromium,
+      },
     });
     return await new Promise<number>((resolve) => {
       run.once("exit", (code) => resolve(code ?? 1));
@@ -67,6 +82,7 @@ async function main(): Promise<number> {
   } finally {
     stopServer(server);
     await gemini.close();
+    await resend.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

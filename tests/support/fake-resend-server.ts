@@ -12,7 +12,12 @@ import type { AddressInfo } from "node:net";
  * `Idempotency-Key` behaves as Resend documents: the same key with the same body answers the
  * first answer again without sending; with another body → 409 invalid_idempotent_request.
  * `enqueue()` scripts the next answers (5xx, 429 with Retry-After, a cut connection).
+ * Not Resend's: `GET /_fake/delivered` answers the delivered messages as JSON, for a test in
+ * another process (the e2e suite reads what the production server mailed).
  */
+
+/** Where the fake lists what it delivered (no key needed; not part of Resend's API). */
+export const DELIVERED_PATH = "/_fake/delivered";
 
 export const FAKE_RESEND_KEY = "re_FakeResendKeyForTests_0000000000";
 
@@ -163,6 +168,7 @@ export async function startFakeResendServer(
     const key = bearer === undefined ? "missing" : validKeys.has(bearer) ? "valid" : "invalid";
     const record = (status: number) =>
       requests.push({ method: req.method ?? "GET", path, idempotencyKey, status, key });
+    if (req.method === "GET" && path === DELIVERED_PATH) return sendJson(res, 200, delivered);
     const text = await readBody(req);
     if (fake.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.latencyMs));
 
