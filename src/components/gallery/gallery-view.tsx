@@ -28,7 +28,6 @@ import {
 } from "./gallery-states";
 import { closeLightbox, pushLightbox, replaceLightbox } from "./lightbox-history";
 import { usePendingDeletes } from "./pending-deletes";
-import { UndoDeleteToast } from "./undo-delete-toast";
 import { GalleryViewBar } from "./gallery-view-bar";
 import { useCollections } from "./use-collections";
 import { useGalleryViewOptions } from "./use-gallery-view-options";
@@ -46,6 +45,11 @@ const loadLightbox = () =>
 const ImageLightbox = dynamic(loadLightbox, { ssr: false, loading: LightboxLoading });
 const BulkActionBar = dynamic(
   () => import("./bulk-action-bar").then((module) => module.BulkActionBar),
+  { ssr: false },
+);
+// "Deleted — Undo" exists only while a delete waits to be sent.
+const UndoDeleteToast = dynamic(
+  () => import("./undo-delete-toast").then((module) => module.UndoDeleteToast),
   { ssr: false },
 );
 
@@ -87,6 +91,7 @@ export function GalleryView() {
   const [announcement, setAnnouncement] = useState("");
   const online = useOnlineStatus();
   const hiddenIds = usePendingDeletes((state) => state.hiddenIds);
+  const deleteWaiting = usePendingDeletes((state) => state.pending !== null);
   const templates = useTemplates();
   const { collections } = useCollections();
 
@@ -383,9 +388,9 @@ export function GalleryView() {
           onEdited={onEdited}
           onUndoDelete={onUndoDelete}
         />
-      ) : (
+      ) : deleteWaiting ? (
         <UndoDeleteToast onUndo={onUndoDelete} />
-      )}
+      ) : null}
     </div>
   );
 }
