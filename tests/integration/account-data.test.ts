@@ -117,6 +117,13 @@ describe("export everything", () => {
   });
 
   it("describes each image exactly as the API does, plus its file and template", async () => {
+    const [styled] = await studio.database.query<{ id: string; name: string }>(
+      "select id, name from public.style_templates order by sort_order limit 1",
+    );
+    await studio.database.query("update public.images set style_template_id = $1 where id = $2", [
+      styled!.id,
+      ownIds[3],
+    ]);
     const { json } = await exportOf(owner);
     const manifest = json("manifest.json") as { images: ManifestImage[] };
     const listed = await owner.caller.call<Image[]>(images.GET, {
@@ -127,7 +134,7 @@ describe("export everything", () => {
     for (const { file, template, ...image } of manifest.images) {
       expect(image).toEqual(byId.get(image.id));
       expect(file).toMatch(/^images\/.+\.webp$/);
-      expect(template).toBeNull();
+      expect(template).toEqual(image.id === ownIds[3] ? styled : null);
     }
   });
 
