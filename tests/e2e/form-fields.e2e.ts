@@ -123,6 +123,8 @@ const publicVisits = (shared: Shared): Visit[] => [
   { path: "/" },
   { path: "/login" },
   { path: "/register" },
+  { path: "/forgot-password" },
+  { path: `/reset-password?token=pr_${"A".repeat(43)}` },
   { path: "/explore" },
   { path: shared.imageShare },
   { path: shared.collectionShare },

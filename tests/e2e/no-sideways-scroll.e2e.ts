@@ -61,6 +61,8 @@ const publicPages = (shared: Shared) => [
   "/",
   "/login",
   "/register",
+  "/forgot-password",
+  `/reset-password?token=pr_${"A".repeat(43)}`,
   "/explore",
   shared.imageShare,
   shared.collectionShare,

@@ -127,4 +127,25 @@ describe("password recovery in the browser", () => {
     await other.close();
     await context.close();
   });
+
+  it("shows the login link, the forgot page and an incomplete link's warning on a 320px phone in dark mode and on a desktop", async () => {
+    for (const [label, viewport, scheme] of [
+      ["320-dark", { width: 320, height: 700 }, "dark"],
+      ["desktop-light", DESKTOP, "light"],
+    ] as const) {
+      const context = await newContext(browser, viewport, scheme);
+      const page = await context.newPage();
+      await page.goto("/login");
+      await page.getByRole("link", { name: "Forgot password?" }).waitFor();
+      await screenshot(page, `login-forgot-link-${label}`);
+      await page.goto("/forgot-password");
+      await page.getByTestId("forgot-password-submit").click();
+      await expect.poll(() => page.getByText("Enter a valid email address.").count()).toBe(1);
+      await screenshot(page, `forgot-password-error-${label}`);
+      await page.goto("/reset-password?token=cut-short");
+      await page.getByTestId("reset-link-incomplete").waitFor();
+      await screenshot(page, `reset-password-incomplete-${label}`);
+      await context.close();
+    }
+  });
 });
