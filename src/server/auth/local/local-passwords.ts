@@ -1,6 +1,6 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { recordAuditEvent, writeAudit } from "@/server/audit/audit-log";
+import { writeAudit } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
 import { AppError } from "@/server/http/app-error";
 import { randomToken, sha256Hex } from "@/server/security/tokens";
@@ -8,6 +8,7 @@ import type { AuthIdentity, CookieJar, PasswordCall } from "../auth-port";
 import { findAuthUserByEmail } from "./local-auth-queries";
 import {
   consumeResetToken,
+  deleteResetTokens,
   findPasswordHash,
   replaceResetToken,
   revokeUserSessions,
@@ -19,6 +20,11 @@ export const HASH_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } a
 
 /** How long a mailed reset link works. */
 export const RESET_TOKEN_MINUTES = 30;
+
+// No account has this id: the unknown-email path's delete finds nothing.
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+const DISCARDED = new Error("discarded on purpose");
 
 const INVALID_LINK =
   "This reset link is not valid any more: it was used, it expired, or a newer one was sent. Ask for a new one.";
@@ -43,16 +49,35 @@ export function createLocalPasswords({
       // The same work whether or not the account exists: a token made and hashed, one write.
       const token = randomToken("pr_", 32);
       const tokenHash = sha256Hex(token);
+      const resetUrl = `${mail.context.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
       if (!user) {
-        await recordAuditEvent(
-          db,
-          {
-            action: "auth.password_reset_requested",
-            actorId: null,
-            metadata: { emailHash: emailHashOf(email), known: false },
-          },
-          audit,
-        );
+        // The known path's work, then nothing kept: a delete that finds no row, the mail
+        // rendered and queued in a savepoint that is rolled back, the audit entry. So an
+        // unknown email costs what a known one does (bench/password-forgot).
+        await db.transaction(async (tx) => {
+          await deleteResetTokens({ db: tx, userId: NO_USER });
+          await tx
+            .transaction(async (savepoint) => {
+              await mail.enqueue(savepoint, {
+                kind: "reset-password",
+                to: email,
+                data: { resetUrl, expiresInMinutes: RESET_TOKEN_MINUTES },
+              });
+              throw DISCARDED;
+            })
+            .catch((error: unknown) => {
+              if (error !== DISCARDED) throw error;
+            });
+          await writeAudit(
+            tx,
+            {
+              action: "auth.password_reset_requested",
+              actorId: null,
+              metadata: { emailHash: emailHashOf(email), known: false },
+            },
+            audit,
+          );
+        });
         return;
       }
       await db.transaction(async (tx) => {
@@ -67,7 +92,7 @@ export function createLocalPasswords({
           to: user.email ?? email,
           userId: user.id,
           data: {
-            resetUrl: `${mail.context.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
+            resetUrl,
             expiresInMinutes: RESET_TOKEN_MINUTES,
           },
         });

@@ -5,6 +5,10 @@ import { authUsers, localSessions, passwordResetTokens } from "@/server/db/schem
 
 /** Data access of local password recovery and change: reset tokens, passwords, sessions. */
 
+export async function deleteResetTokens({ db, userId }: { db: Database; userId: string }) {
+  await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+}
+
 /** Stores a new reset token's hash and deletes the user's earlier ones: only the latest works. */
 export async function replaceResetToken({
   db,
@@ -17,7 +21,7 @@ export async function replaceResetToken({
   tokenHash: string;
   lifetimeMinutes: number;
 }) {
-  await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+  await deleteResetTokens({ db, userId });
   await db.insert(passwordResetTokens).values({
     tokenHash,
     userId,
