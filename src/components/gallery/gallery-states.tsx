@@ -5,9 +5,13 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 
-// Only a new gallery shows it (its own chunk; the server's HTML has it when it is shown).
-const GalleryIllustration = dynamic(() =>
-  import("@/components/placeholders/illustrations").then((module) => module.GalleryIllustration),
+// Only a new gallery shows it, so it is its own chunk, drawn in the browser: a chunk the
+// server renders is announced by a preload without the page's nonce, which the CSP refuses.
+// The placeholder keeps its box, so nothing moves when it arrives.
+const GalleryIllustration = dynamic(
+  () =>
+    import("@/components/placeholders/illustrations").then((module) => module.GalleryIllustration),
+  { ssr: false, loading: () => <div className="aspect-[240/170] w-full" /> },
 );
 
 /** No images at all: the way forward is to make one. */
