@@ -163,7 +163,9 @@ describe("the mail outbox through the Resend SDK", () => {
       { kind: "error", status: 503 },
       { kind: "error", status: 429, retryAfterSeconds: 900 },
     );
-    const start = Date.parse("2026-12-06T10:00:00Z");
+    // A minute after the database stamped the row due (a fixed date would be in the past of
+    // the row's own timestamp once the real clock passed it).
+    const start = Date.now() + 60_000;
     const nextAttempt = async () => new Date((await outboxRows())[0]!.next_attempt_at).getTime();
 
     expect(await flushAt(start)).toMatchObject({ mailSent: 0, mailRetried: 1, mailPending: 1 });
