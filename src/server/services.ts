@@ -3,8 +3,15 @@ import { createApiKeysService, type ApiKeysService } from "@/server/api-keys/api
 import { resolveAppSecret } from "@/server/config/app-secret";
 import { getConfig, type AppConfig } from "@/server/config/env";
 import type { AuthPort } from "@/server/auth/auth-port";
-import { createLocalAuthAdapter } from "@/server/auth/local/local-auth-adapter";
+import {
+  createLocalAuthAdapter,
+  type LocalLiveSession,
+} from "@/server/auth/local/local-auth-adapter";
+import { createLocalSessions } from "@/server/auth/local/local-sessions";
+import { createSessionLiveness } from "@/server/auth/session-liveness";
+import type { SessionsPort } from "@/server/auth/sessions-port";
 import { createSupabaseAuthAdapter } from "@/server/auth/supabase/supabase-auth-adapter";
+import { createSupabaseSessions } from "@/server/auth/supabase/supabase-sessions";
 import type { DatabaseHandle } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
 import { openPgliteDatabase } from "@/server/db/pglite-database";
@@ -51,6 +58,8 @@ export interface Services {
   database: DatabaseHandle;
   kv: KvPort;
   auth: AuthPort;
+  /** The signed-in user's sessions (devices): list, last seen, sign out one or all others. */
+  sessions: SessionsPort;
   objectStore: ObjectStorePort;
   users: UsersService;
   templates: TemplatesService;
@@ -98,6 +107,49 @@ export function createObjectStore(config: AppConfig): ObjectStorePort {
   return createSupabaseObjectStore(config.objectStore);
 }
 
+/**
+ * The auth adapter and the sessions list on one memory of live sessions, shared through the
+ * KV with the other instances: a session ended by either is refused by both, everywhere.
+ */
+function createAuth(
+  config: AppConfig,
+  database: DatabaseHandle,
+  kv: KvPort,
+  appSecret: string,
+): { auth: AuthPort; sessions: SessionsPort } {
+  const ttlMs = config.sessionCacheMs;
+  if (config.auth.kind === "supabase") {
+    const sessions = createSupabaseSessions({
+      db: database.db,
+      url: config.auth.url,
+      publishableKey: config.auth.publishableKey,
+      liveness: createSessionLiveness<true>({ ttlMs, kv }),
+    });
+    const auth = createSupabaseAuthAdapter({
+      url: config.auth.url,
+      publishableKey: config.auth.publishableKey,
+      secretKey: config.auth.secretKey,
+      sessionCacheMs: ttlMs,
+      guard: sessions.guard,
+    });
+    return { auth, sessions };
+  }
+  const liveness = createSessionLiveness<LocalLiveSession>({ ttlMs, kv });
+  const auth = createLocalAuthAdapter({
+    db: database.db,
+    appSecret,
+    secureCookies: config.isProduction,
+    sessionCacheMs: ttlMs,
+    liveness,
+  });
+  const sessions = createLocalSessions({
+    db: database.db,
+    liveness,
+    secureCookies: config.isProduction,
+  });
+  return { auth, sessions };
+}
+
 /** Wires services on the given adapters; tests pass their own database, kv and providers. */
 export function createServices(parts: {
   config: AppConfig;
@@ -111,20 +163,7 @@ export function createServices(parts: {
 }): Services {
   const { config, database, kv, objectStore } = parts;
   const db = database.db;
-  const auth: AuthPort =
-    config.auth.kind === "supabase"
-      ? createSupabaseAuthAdapter({
-          url: config.auth.url,
-          publishableKey: config.auth.publishableKey,
-          secretKey: config.auth.secretKey,
-          sessionCacheMs: config.sessionCacheMs,
-        })
-      : createLocalAuthAdapter({
-          db: database.db,
-          appSecret: parts.appSecret,
-          secureCookies: config.isProduction,
-          sessionCacheMs: config.sessionCacheMs,
-        });
+  const { auth, sessions } = createAuth(config, database, kv, parts.appSecret);
   const providers = parts.providers ?? createProviderCatalog(config.imageProvider);
   const users = createUsersService({ db, defaults: config.limits });
   const templates = createTemplatesService({ db });
@@ -147,6 +186,7 @@ export function createServices(parts: {
     objectStore,
     mail,
     auth,
+    sessions,
     users,
     templates,
     providers,

@@ -43,6 +43,20 @@ export interface ProviderKeyInfo {
   validatedAt: string;
 }
 
+/** GET /auth/sessions: one signed-in session (a browser, an app, a script's login). */
+export interface SessionInfo {
+  id: string;
+  /** The session this request came from. */
+  current: boolean;
+  /** A short label from the user agent: "Chrome on Android", "Safari on iPhone". */
+  device: string;
+  userAgent: string | null;
+  /** The address of its latest recorded request, as the server saw it (null when unknown). */
+  ip: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
 /** A personal API key as listed; the key itself is shown once, at creation, and never again. */
 export interface ApiKey {
   id: string;

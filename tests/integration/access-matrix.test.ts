@@ -124,6 +124,22 @@ const freshApiKey = async (f: Fixture) => {
 const freshRefreshToken = async (f: Fixture) => ({
   refreshToken: (await newSession(f.owner.email)).session.refreshToken,
 });
+/** Another session of the owner's, to be signed out (its id is its access token's `sid`). */
+const freshOwnerSession = async (f: Fixture) => {
+  const { session } = await newSession(f.owner.email);
+  const payload = session.accessToken.split(".")[1]!;
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sid: string };
+  return { session: claims.sid };
+};
+/** "Sign out everywhere else" ends the fixtures' own sessions too: sign them in again. */
+const restoreFixtureSessions = async () => {
+  for (const account of [fixture.owner, other, admin]) {
+    const { caller, session } = await newSession(account.email);
+    account.caller.cookies.clear();
+    for (const [name, value] of caller.cookies) account.caller.cookies.set(name, value);
+    account.session = session;
+  }
+};
 
 // prettier-ignore
 const TABLE: Row[] = [
@@ -147,6 +163,10 @@ const TABLE: Row[] = [
   // Password recovery is public (the same answer for any email; a made-up token is 400); a change needs a session (a wrong current password is 400, so no session ends here).
   { method: "POST",   route: "/api/v1/auth/password/forgot",                    cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/v1/auth/password/forgot", body: { email: `matrix-forgot-${++unique}@example.com` } }) },
   { method: "POST",   route: "/api/v1/auth/password/reset",                     cells: [400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400], request: () => ({ path: "/api/v1/auth/password/reset", body: { token: `pr_matrix-made-up-token-${++unique}`, password: "a new password" } }) },
+  // Sessions (devices): session-only (API keys: 403); someone else's session is 404. "Everywhere else" also ends the fixtures' own sessions, so they sign in again after each cell.
+  { method: "GET",    route: "/api/v1/auth/sessions",                           cells: [401, 200, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/auth/sessions" }) },
+  { method: "DELETE", route: "/api/v1/auth/sessions",                           cells: [401, 200, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401], freshSessions: true, cleanUp: restoreFixtureSessions, request: () => ({ path: "/api/v1/auth/sessions" }) },
+  { method: "DELETE", route: "/api/v1/auth/sessions/[id]", case: "the owner's other session", cells: [401, 200, 200, 404, 404, 403, 403, 403, 401, 401, 401, 401], fresh: freshOwnerSession, request: (f) => ({ path: `/api/v1/auth/sessions/${f.fresh.session}` }) },
   { method: "PUT",    route: "/api/v1/auth/password",                           cells: [401, 400, 400, 400, 400, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/auth/password", body: { currentPassword: "not the password", newPassword: "a new password" } }) },
   { method: "GET",    route: "/api/v1/auth/profile",                            cells: [401, 200, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/auth/profile" }) },
   { method: "PATCH",  route: "/api/v1/auth/profile",                            cells: [401, 200, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/auth/profile", body: { name: "Matrix Person" } }) },

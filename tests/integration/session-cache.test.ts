@@ -1,6 +1,19 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthPort } from "@/server/auth/auth-port";
-import { createLocalAuthAdapter } from "@/server/auth/local/local-auth-adapter";
+import {
+  createLocalAuthAdapter,
+  type LocalLiveSession,
+} from "@/server/auth/local/local-auth-adapter";
+import { createLocalSessions } from "@/server/auth/local/local-sessions";
+import { createSessionLiveness } from "@/server/auth/session-liveness";
+import type { KvPort } from "@/server/kv/kv-port";
+import { createMemoryKv } from "@/server/kv/memory-kv";
+import { createRedisKv } from "@/server/kv/redis-kv";
+import { createFileMailer } from "@/server/mail/file-mailer";
+import { createMailService } from "@/server/mail/mail-service";
 import { createMemoryCookieJar } from "../support/memory-cookie-jar";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -103,5 +116,170 @@ describe("session liveness cache (local auth)", () => {
     time += 15 * 60 * 1000;
     expect(await auth.authenticateAccessToken(token)).toBeNull();
     expect(await auth.authenticateCookies(createMemoryCookieJar(jar.getAll()))).not.toBeNull();
+  });
+});
+
+describe("session liveness across instances that share the KV (Redis when REDIS_URL is set)", () => {
+  const audit = { requestId: "session-cache", meta: { ip: null, userAgent: null } };
+  let kv: KvPort;
+
+  beforeAll(() => {
+    kv = process.env.REDIS_URL
+      ? createRedisKv(process.env.REDIS_URL, { prefix: `ais-test:${process.pid}:${Date.now()}:` })
+      : createMemoryKv(now);
+  });
+  afterAll(async () => {
+    await kv?.close();
+  });
+
+  /** One server instance on the shared KV: its adapter and sessions list share one memory. */
+  function sharedInstance(kvPort: KvPort = kv) {
+    const liveness = createSessionLiveness<LocalLiveSession>({ ttlMs: 10_000, kv: kvPort, now });
+    return {
+      auth: createLocalAuthAdapter({
+        db: database.db,
+        appSecret: SECRET,
+        secureCookies: false,
+        sessionCacheMs: 10_000,
+        liveness,
+        now,
+      }),
+      sessions: createLocalSessions({ db: database.db, liveness, secureCookies: false, now }),
+    };
+  }
+
+  async function bothLive(
+    here: AuthPort,
+    token: string,
+    jar: ReturnType<typeof createMemoryCookieJar>,
+  ) {
+    expect(await here.authenticateAccessToken(token)).not.toBeNull();
+    expect(await here.authenticateCookies(createMemoryCookieJar(jar.getAll()))).not.toBeNull();
+  }
+
+  it("a logout on another instance is refused here at once, cookie and token", async () => {
+    const here = sharedInstance();
+    const elsewhere = sharedInstance();
+    const { token, jar } = await signIn(here.auth);
+    await bothLive(here.auth, token, jar);
+
+    const identity = await elsewhere.auth.authenticateAccessToken(token);
+    await elsewhere.auth.logout(identity!, createMemoryCookieJar());
+
+    expect(await here.auth.authenticateAccessToken(token)).toBeNull();
+    expect(await here.auth.authenticateCookies(createMemoryCookieJar(jar.getAll()))).toBeNull();
+  });
+
+  it("a session signed out from the sessions list on another instance is refused here at once", async () => {
+    const here = sharedInstance();
+    const elsewhere = sharedInstance();
+    const { token, jar } = await signIn(here.auth);
+    await bothLive(here.auth, token, jar);
+    const identity = (await here.auth.authenticateAccessToken(token))!;
+
+    expect(
+      await elsewhere.sessions.end({
+        identity,
+        sessionId: identity.sessionId!,
+        jar: createMemoryCookieJar(),
+        audit,
+      }),
+    ).toBe(true);
+
+    expect(await here.auth.authenticateAccessToken(token)).toBeNull();
+    expect(await here.auth.authenticateCookies(createMemoryCookieJar(jar.getAll()))).toBeNull();
+  });
+
+  it("sign out everywhere else on one instance ends the others on every instance, and keeps the caller", async () => {
+    const first = sharedInstance();
+    const second = sharedInstance();
+    const email = `cache-others${Date.now()}@example.com`;
+    const keptJar = createMemoryCookieJar();
+    await first.auth.register(
+      { email, password: "correct horse battery", name: "C" },
+      keptJar,
+      noMeta,
+    );
+    const otherJar = createMemoryCookieJar();
+    const other = await first.auth.login(
+      { email, password: "correct horse battery" },
+      otherJar,
+      noMeta,
+    );
+    await bothLive(second.auth, other.session.accessToken, otherJar);
+    const caller = (await first.auth.authenticateCookies(createMemoryCookieJar(keptJar.getAll())))!;
+
+    expect(await first.sessions.endOthers({ identity: caller, jar: keptJar, audit })).toBe(1);
+
+    expect(await second.auth.authenticateAccessToken(other.session.accessToken)).toBeNull();
+    expect(
+      await second.auth.authenticateCookies(createMemoryCookieJar(otherJar.getAll())),
+    ).toBeNull();
+    expect(
+      await second.auth.authenticateCookies(createMemoryCookieJar(keptJar.getAll())),
+    ).not.toBeNull();
+  });
+
+  it("a password change on one instance ends the other sessions on every instance at once", async () => {
+    const first = sharedInstance();
+    const second = sharedInstance();
+    const email = `cache-password${Date.now()}@example.com`;
+    const keptJar = createMemoryCookieJar();
+    await first.auth.register(
+      { email, password: "correct horse battery", name: "C" },
+      keptJar,
+      noMeta,
+    );
+    const otherJar = createMemoryCookieJar();
+    const other = await first.auth.login(
+      { email, password: "correct horse battery" },
+      otherJar,
+      noMeta,
+    );
+    await bothLive(second.auth, other.session.accessToken, otherJar);
+    const caller = (await first.auth.authenticateCookies(createMemoryCookieJar(keptJar.getAll())))!;
+    const mail = createMailService({
+      db: database.db,
+      mailer: createFileMailer({
+        dir: join(mkdtempSync(join(tmpdir(), "ais-mail-")), "mail"),
+        linkFor: () => null,
+      }),
+      from: "studio@example.com",
+      context: { studioName: "AI Image Studio", appUrl: "http://localhost:3000" },
+    });
+
+    await first.auth.changePassword(
+      caller,
+      { currentPassword: "correct horse battery", newPassword: "a brand new password" },
+      { audit, mail },
+    );
+
+    expect(await second.auth.authenticateAccessToken(other.session.accessToken)).toBeNull();
+    expect(
+      await second.auth.authenticateCookies(createMemoryCookieJar(otherJar.getAll())),
+    ).toBeNull();
+    expect(
+      await second.auth.authenticateCookies(createMemoryCookieJar(keptJar.getAll())),
+    ).not.toBeNull();
+  });
+
+  it("when the KV fails, a remembered session is checked with the database instead of trusted", async () => {
+    const failing: KvPort = {
+      ...kv,
+      kind: kv.kind,
+      limit: (key, rule) => kv.limit(key, rule),
+      setFlag: () => Promise.reject(new Error("KV down")),
+      hasFlag: () => Promise.reject(new Error("KV down")),
+      ping: () => kv.ping(),
+      close: async () => {},
+    };
+    const here = sharedInstance(failing);
+    const elsewhere = sharedInstance(failing);
+    const { token } = await signIn(here.auth);
+    const identity = await here.auth.authenticateAccessToken(token);
+    expect(identity).not.toBeNull();
+    // The flag cannot be set, but the database has the session ended.
+    await elsewhere.auth.logout(identity!, createMemoryCookieJar());
+    expect(await here.auth.authenticateAccessToken(token)).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ export type AuditAction =
   | "auth.password_reset_requested"
   | "auth.password_reset"
   | "auth.password_change"
+  | "auth.session_end"
+  | "auth.sessions_end_others"
   | "settings.update"
   | "profile.update"
   | "provider_key.save"

@@ -1,7 +1,9 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import type { User } from "@/shared/api-types";
+import { toStorableText } from "@/shared/schemas/text";
+import { clientIp } from "@/server/http/client-ip";
 import { getServices } from "@/server/services";
 import type { AuthIdentity, CookieJar } from "./auth-port";
 
@@ -23,7 +25,16 @@ async function readOnlyJar(): Promise<CookieJar> {
 /** The signed-in identity of the request being rendered, once per render. */
 export const getCurrentIdentity = cache(async (): Promise<AuthIdentity | null> => {
   const services = await getServices();
-  return services.auth.authenticateCookies(await readOnlyJar());
+  const identity = await services.auth.authenticateCookies(await readOnlyJar());
+  if (identity) {
+    // A page seen counts as the session seen (the sessions list's "last seen").
+    const requestHeaders = await headers();
+    await services.sessions.touch(identity, {
+      ip: clientIp(requestHeaders, services.config.forwarding),
+      userAgent: toStorableText(requestHeaders.get("user-agent") ?? "") || null,
+    });
+  }
+  return identity;
 });
 
 /** The signed-in user of the request being rendered, or null. */

@@ -239,6 +239,18 @@ export const localRefreshTokens = pgTable("local_refresh_tokens", {
   usedAt: tz("used_at"),
 });
 
+/** Supabase sessions the studio has seen, and which it ended (src/server/auth/supabase/supabase-sessions.ts). */
+export const authSessionDevices = pgTable("auth_session_devices", {
+  sessionId: uuid("session_id").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  userAgent: text("user_agent"),
+  ip: text("ip"),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  lastSeenAt: tz("last_seen_at").notNull().defaultNow(),
+  revokedAt: tz("revoked_at"),
+  revokeReason: text("revoke_reason"),
+});
+
 /** Hashed single-use "forgot password" tokens of local accounts (src/server/auth/local/local-passwords.ts). */
 export const passwordResetTokens = pgTable("password_reset_tokens", {
   tokenHash: text("token_hash").primaryKey(),
@@ -299,6 +311,7 @@ export const schema = {
   systemSettings,
   localSessions,
   localRefreshTokens,
+  authSessionDevices,
   mailOutbox,
   pendingFileRemovals,
 };

@@ -97,6 +97,8 @@ export function defineRoute<
       const identity =
         options.access === "public" ? null : await authenticate(request, services, jar);
       userId = identity?.userId ?? null;
+      // The sessions list's "last seen" (at most one write a minute per session).
+      if (identity && identity.via !== "api-key") await services.sessions.touch(identity, meta);
 
       if (options.access !== "public" && options.access !== "optional" && !identity) {
         throw new AppError("UNAUTHORIZED", "Sign in to continue.");

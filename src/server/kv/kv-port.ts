@@ -22,6 +22,10 @@ export interface KvPort {
   readonly kind: "upstash" | "redis" | "memory";
   /** Counts one hit against `key` under `rule`. */
   limit(key: string, rule: RateLimitRule): Promise<RateLimitResult>;
+  /** Sets a flag (present or not) that expires after `ttlSeconds`; shared by every instance. */
+  setFlag(key: string, ttlSeconds: number): Promise<void>;
+  /** Whether the flag is set and has not expired. */
+  hasFlag(key: string): Promise<boolean>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

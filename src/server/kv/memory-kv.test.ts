@@ -14,4 +14,16 @@ describe("memory rate limiter", () => {
     now = 180_000;
     expect(await kv.limit("k", rule)).toMatchObject({ success: true, remaining: 1 });
   });
+
+  it("keeps a flag until its time to live runs out", async () => {
+    let now = 1_000;
+    const kv = createMemoryKv(() => now);
+    expect(await kv.hasFlag("f")).toBe(false);
+    await kv.setFlag("f", 60);
+    expect(await kv.hasFlag("f")).toBe(true);
+    now += 59_999;
+    expect(await kv.hasFlag("f")).toBe(true);
+    now += 1;
+    expect(await kv.hasFlag("f")).toBe(false);
+  });
 });

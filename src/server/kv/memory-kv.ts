@@ -4,11 +4,13 @@ import { windowOf, type KvPort, type RateLimitRule } from "./kv-port";
 /** Process memory: right for one embedded process; counts are lost on restart. */
 export function createMemoryKv(now: () => number = Date.now): KvPort {
   const counters = new Map<string, { count: number; resetAt: number }>();
+  const flags = new Map<string, number>();
   let sweeps = 0;
 
   function sweep(time: number) {
     if (++sweeps % 500 !== 0) return;
     for (const [key, value] of counters) if (value.resetAt <= time) counters.delete(key);
+    for (const [key, until] of flags) if (until <= time) flags.delete(key);
   }
 
   return {
@@ -28,9 +30,19 @@ export function createMemoryKv(now: () => number = Date.now): KvPort {
         resetAt,
       };
     },
+    async setFlag(key, ttlSeconds) {
+      const time = now();
+      sweep(time);
+      flags.set(key, time + ttlSeconds * 1000);
+    },
+    async hasFlag(key) {
+      const until = flags.get(key);
+      return until !== undefined && until > now();
+    },
     async ping() {},
     async close() {
       counters.clear();
+      flags.clear();
     },
   };
 }

@@ -75,4 +75,19 @@ describe.runIf(Boolean(redisUrl))("Redis KV over TCP", () => {
   it("pings", async () => {
     await expect(kv.ping()).resolves.toBeUndefined();
   });
+
+  it("keeps a flag for its time to live, seen by another client", async () => {
+    const other = createRedisKv(redisUrl, { prefix });
+    try {
+      expect(await other.hasFlag("ended:s1")).toBe(false);
+      await kv.setFlag("ended:s1", 70);
+      expect(await other.hasFlag("ended:s1")).toBe(true);
+      expect(await other.hasFlag("ended:s2")).toBe(false);
+      const ttl = await redis.ttl(`${prefix}flag:ended:s1`);
+      expect(ttl).toBeGreaterThan(60);
+      expect(ttl).toBeLessThanOrEqual(70);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -40,6 +40,12 @@ export function createRedisKv(
         resetAt,
       };
     },
+    async setFlag(key, ttlSeconds) {
+      await client.set(`${prefix}flag:${key}`, "1", "EX", Math.max(1, Math.ceil(ttlSeconds)));
+    },
+    async hasFlag(key) {
+      return (await client.exists(`${prefix}flag:${key}`)) === 1;
+    },
     async ping() {
       await client.ping();
     },

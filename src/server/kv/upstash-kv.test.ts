@@ -91,6 +91,13 @@ describe.runIf(Boolean(redisUrl))("Upstash KV through the REST shim on real Redi
     expect(await redis.get(counter ?? "")).toBe("50");
   });
 
+  it("keeps a flag for its time to live", async () => {
+    expect(await kv.hasFlag(`${run}:ended`)).toBe(false);
+    await kv.setFlag(`${run}:ended`, 70);
+    expect(await kv.hasFlag(`${run}:ended`)).toBe(true);
+    expect(await kv.hasFlag(`${run}:other`)).toBe(false);
+  });
+
   it("pings", async () => {
     await expect(kv.ping()).resolves.toBeUndefined();
   });

@@ -49,6 +49,12 @@ export function createUpstashKv(
         resetAt: result.reset,
       };
     },
+    async setFlag(key, ttlSeconds) {
+      await redis.set(`ais:flag:${key}`, "1", { ex: Math.max(1, Math.ceil(ttlSeconds)) });
+    },
+    async hasFlag(key) {
+      return (await redis.exists(`ais:flag:${key}`)) === 1;
+    },
     async ping() {
       await redis.ping();
     },

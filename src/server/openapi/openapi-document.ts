@@ -96,6 +96,24 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/auth/sessions",
+    summary: "The caller's live sessions (device, address, last seen), this one first",
+    auth: "session",
+  },
+  {
+    method: "delete",
+    path: "/auth/sessions",
+    summary: "Sign out everywhere else: every session but the caller's ends",
+    auth: "session",
+  },
+  {
+    method: "delete",
+    path: "/auth/sessions/{id}",
+    summary: "Sign one of the caller's sessions out (404 for anyone else's)",
+    auth: "session",
+  },
+  {
+    method: "get",
     path: "/auth/profile",
     summary: "User, quota, settings and provider key summary",
     auth: "session",

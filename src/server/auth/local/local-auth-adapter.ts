@@ -5,7 +5,7 @@ import type { Database } from "@/server/db/database";
 import { AppError } from "@/server/http/app-error";
 import { deriveKey, randomToken, safeEqualHex, sha256Hex } from "@/server/security/tokens";
 import type { AuthIdentity, AuthPort, CookieJar, IssuedSession, RequestMeta } from "../auth-port";
-import { createLiveSessionCache } from "../live-session-cache";
+import { createSessionLiveness, type SessionLiveness } from "../session-liveness";
 import {
   extendSession,
   findAuthUserByEmail,
@@ -33,10 +33,16 @@ export interface LocalAuthOptions {
   secureCookies: boolean;
   /** How long a session found live is trusted without asking the database again (0: always ask). */
   sessionCacheMs?: number;
+  /**
+   * The memory of live sessions, shared with the sessions list (local-sessions.ts) so that a
+   * session it ends is refused here at once; by default one of the adapter's own, without KV.
+   */
+  liveness?: SessionLiveness<LocalLiveSession>;
   now?: () => number;
 }
 
-type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+export type LocalLiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+type LiveSession = LocalLiveSession;
 type VerifiedClaims = { sub: string; sid: string; exp: number };
 const VERIFIED_TOKENS_KEPT = 10_000;
 
@@ -60,14 +66,13 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
   const cookieName = sessionCookieName(options.secureCookies);
   // Verified against when the email is unknown, so both paths cost one argon2 verify.
   const dummyHash = hash("not-a-real-password-for-timing", HASH_OPTIONS);
-  const liveSessions = createLiveSessionCache<LiveSession>({
-    ttlMs: options.sessionCacheMs ?? 0,
-    now,
-  });
+  const liveSessions =
+    options.liveness ??
+    createSessionLiveness<LiveSession>({ ttlMs: options.sessionCacheMs ?? 0, now });
 
   /** The session row if it is live: from this instance's recent memory, else the database. */
   async function liveSession(sessionId: string): Promise<LiveSession | null> {
-    const remembered = liveSessions.get(sessionId);
+    const remembered = await liveSessions.get(sessionId);
     if (remembered) return remembered;
     const live = await findLiveSession({ db, sessionId });
     if (live) liveSessions.remember(sessionId, live, live.expiresAt.getTime());
@@ -103,8 +108,8 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
   }
 
   async function endSession(sessionId: string, reason: string) {
-    liveSessions.forget(sessionId);
     await revokeSession({ db, sessionId, reason });
+    await liveSessions.ended([sessionId]);
   }
 
   async function issueAccessToken(
@@ -165,7 +170,7 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
 
   const passwords = createLocalPasswords({
     db,
-    forgetSessions: (sessionIds) => sessionIds.forEach((id) => liveSessions.forget(id)),
+    forgetSessions: (sessionIds) => liveSessions.ended(sessionIds),
     clearSessionCookie: (jar) => writeCookie(jar, "", 0),
   });
 
@@ -237,7 +242,9 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
       if (!cookie) return null;
       const live = await liveSession(cookie.sessionId);
       if (!live || !safeEqualHex(live.cookieSecretHash, sha256Hex(cookie.secret))) return null;
-      if (now() - live.lastSeenAt.getTime() > EXTEND_AFTER_MS) {
+      // When it was last extended (lastSeenAt moves every minute: see local-sessions.ts).
+      const extendedAt = live.expiresAt.getTime() - SESSION_SECONDS * 1000;
+      if (now() - extendedAt > EXTEND_AFTER_MS) {
         const expiresAt = new Date(now() + SESSION_SECONDS * 1000);
         await extendSession({ db, sessionId: live.id, expiresAt });
         liveSessions.remember(

@@ -40,7 +40,8 @@ export function createLocalPasswords({
   clearSessionCookie,
 }: {
   db: Database;
-  forgetSessions: (sessionIds: string[]) => void;
+  /** Tells every instance's session cache (through the shared KV) that these sessions ended. */
+  forgetSessions: (sessionIds: string[]) => Promise<void>;
   clearSessionCookie: (jar: CookieJar) => void;
 }) {
   return {
@@ -144,7 +145,7 @@ export function createLocalPasswords({
         );
         return revoked;
       });
-      forgetSessions(ended);
+      await forgetSessions(ended);
       clearSessionCookie(jar);
     },
 
@@ -185,7 +186,7 @@ export function createLocalPasswords({
         );
         return revoked;
       });
-      forgetSessions(ended);
+      await forgetSessions(ended);
     },
   };
 }

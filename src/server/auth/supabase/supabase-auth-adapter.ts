@@ -18,6 +18,7 @@ import { createSupabaseAdminClient } from "./admin-client";
 import { authServiceUnavailable, toAppError } from "./auth-error-mapping";
 import { createSupabaseServerClient, createSupabaseTokenClient } from "./server-client";
 import { isSupabaseSessionCookieName } from "./session-cookie-options";
+import type { SupabaseSessionGuard } from "./supabase-sessions";
 
 export interface SupabaseAuthAdapterOptions {
   url: string;
@@ -25,6 +26,8 @@ export interface SupabaseAuthAdapterOptions {
   secretKey: string;
   /** How long a session Supabase Auth confirmed live is trusted without asking /user again. */
   sessionCacheMs?: number;
+  /** Refuses sessions the studio ended (supabase-sessions.ts); without it, GoTrue alone decides. */
+  guard?: SupabaseSessionGuard;
 }
 
 const SESSION_SCOPES = ["images:read", "images:write"] as const;
@@ -78,6 +81,7 @@ export function createSupabaseAuthAdapter({
   publishableKey,
   secretKey,
   sessionCacheMs = 0,
+  guard,
 }: SupabaseAuthAdapterOptions): AuthPort {
   const cookieClient = (jar: CookieJar) => createSupabaseServerClient({ url, publishableKey, jar });
   const tokenClient = () => createSupabaseTokenClient({ url, publishableKey });
@@ -159,6 +163,7 @@ export function createSupabaseAuthAdapter({
       // cleared before the revoke request is sent, so they go even if it fails.
       const { error } = await cookieClient(jar).auth.signOut({ scope: "local" });
       if (identity.sessionId) liveSessions.forget(identity.sessionId);
+      await guard?.loggedOut(identity);
       const accessToken = bearerTokens.get(identity);
       bearerTokens.delete(identity);
       if (accessToken) {
@@ -173,9 +178,17 @@ export function createSupabaseAuthAdapter({
       // Loads the session from the cookies, refreshes it when it is about to expire (the
       // rotated cookies are written to `jar`), and verifies the access token against the
       // project's JWKS (or asks /user when the project signs with a shared secret).
-      const { data, error } = await cookieClient(jar).auth.getClaims();
+      const client = cookieClient(jar);
+      const { data, error } = await client.auth.getClaims();
       if (error) return unauthenticatedUnlessOutage(error);
-      return data ? toIdentity(data.claims, "cookie") : null;
+      const identity = data ? toIdentity(data.claims, "cookie") : null;
+      if (identity && guard && !(await guard.admits(identity))) {
+        // Ended from the sessions list: with its token at hand, GoTrue ends it too, and the
+        // cookies go.
+        await client.auth.signOut({ scope: "local" });
+        return null;
+      }
+      return identity;
     },
 
     async authenticateAccessToken(token) {
@@ -191,6 +204,11 @@ export function createSupabaseAuthAdapter({
         const { error: userError } = await auth.getUser(token);
         if (userError) return unauthenticatedUnlessOutage(userError);
         if (sessionId) liveSessions.remember(sessionId, true, data.claims.exp * 1000);
+      }
+      if (identity && guard && !(await guard.admits(identity))) {
+        const admin = createSupabaseAdminClient({ url, secretKey });
+        await admin.auth.admin.signOut(token, "local");
+        return null;
       }
       if (identity) bearerTokens.set(identity, token);
       return identity;

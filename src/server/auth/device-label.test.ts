@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { deviceLabel } from "./device-label";
+
+const CASES: [string, string][] = [
+  [
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+    "Chrome on Android",
+  ],
+  [
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    "Safari on iPhone",
+  ],
+  [
+    "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1",
+    "Chrome on iPad",
+  ],
+  [
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+    "Safari on macOS",
+  ],
+  [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+    "Edge on Windows",
+  ],
+  [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Firefox on Windows",
+  ],
+  [
+    "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Firefox on Linux",
+  ],
+  [
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) FxiOS/133.0 Mobile/15E148 Safari/605.1.15",
+    "Firefox on iPhone",
+  ],
+  [
+    "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36",
+    "Samsung Internet on Android",
+  ],
+  [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 OPR/115.0.0.0",
+    "Opera on Windows",
+  ],
+  [
+    "Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+    "Chrome on ChromeOS",
+  ],
+  [
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36",
+    "Headless Chrome on Linux",
+  ],
+  [
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 309.0.0",
+    "Instagram app on iPhone",
+  ],
+  ["curl/8.5.0", "curl"],
+  ["python-requests/2.32.3", "Python"],
+  ["PostmanRuntime/7.42.0", "Postman"],
+  ["node", "Node.js"],
+  ["MyBackupScript/1.2 (+https://example.com)", "MyBackupScript"],
+  ["Mozilla/5.0 (Linux; Android 14)", "Browser on Android"],
+  ["Mozilla/5.0", "Unknown device"],
+  ["", "Unknown device"],
+  ["   ", "Unknown device"],
+  ["!!!", "Unknown device"],
+];
+
+describe("deviceLabel", () => {
+  it.each(CASES)("%s → %s", (userAgent, label) => {
+    expect(deviceLabel(userAgent)).toBe(label);
+  });
+
+  it("labels a missing User-Agent as unknown", () => {
+    expect(deviceLabel(null)).toBe("Unknown device");
+    expect(deviceLabel(undefined)).toBe("Unknown device");
+  });
+
+  it("keeps the label short whatever the header holds", () => {
+    expect(deviceLabel(`${"A".repeat(5000)}/1.0`).length).toBeLessThanOrEqual(40);
+  });
+});
