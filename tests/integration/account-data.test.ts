@@ -10,6 +10,7 @@ import * as images from "@/app/api/v1/images/route";
 import * as providerKey from "@/app/api/v1/settings/provider-key/route";
 import type { Image } from "@/shared/api-types";
 import type { ManifestImage } from "@/server/account/account-export";
+import { exportDepsOf, runDueExports, startAccountExport } from "@/server/account/account-exports";
 import {
   FAKE_GEMINI_KEY,
   startFakeGeminiServer,
@@ -190,6 +191,13 @@ describe("delete the account", () => {
       path: "/api/v1/settings/provider-key",
       body: { provider: "gemini", apiKey: FAKE_GEMINI_KEY },
     });
+    // A ready export in storage, and one still in preparation.
+    const { export: ready } = await startAccountExport({
+      db: studio.database.db,
+      userId: person.user.id,
+    });
+    await runDueExports(exportDepsOf(studio.services), { id: ready.id });
+    await startAccountExport({ db: studio.database.db, userId: person.user.id });
     return { person, ids };
   }
 
@@ -200,6 +208,7 @@ describe("delete the account", () => {
     const bystander = await signUp("stays");
     const [kept] = await seedImagesWithFiles(studio, { userId: bystander.user.id, count: 1 });
     expect(await whereValueRemains(person.user.id)).not.toEqual([]);
+    expect(filesUnder(storageDir(), `exports/${person.user.id}`)).not.toEqual([]);
 
     const response = await person.caller.call<{ deleted: boolean }>(account.DELETE, {
       method: "DELETE",
@@ -219,6 +228,7 @@ describe("delete the account", () => {
     expect(mail).toEqual([{ kind: "account-deleted", user_id: null }]);
     expect(filesUnder(storageDir(), person.user.id)).toEqual([]);
     for (const id of ids) expect(filesUnder(storageDir(), id)).toEqual([]);
+    expect(filesUnder(storageDir(), `exports/${person.user.id}`)).toEqual([]);
 
     const explore = await bystander.caller.call<Image[]>(publicGallery.GET, {
       path: "/api/v1/gallery/public?limit=100",

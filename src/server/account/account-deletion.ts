@@ -9,6 +9,7 @@ import { auditLogs, authUsers, images, mailOutbox } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
 import { allFileKeysOf } from "@/server/images/image-files";
 import type { MailService } from "@/server/mail/mail-service";
+import { queueExportFilesOfUser } from "@/server/account/account-exports";
 import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 
@@ -52,8 +53,10 @@ async function checkConfirmation({
  * - the user's mail in the outbox, and the audit entries they made or that name them (an
  *   audit trail of a deleted person is their data too; one anonymous `account.delete` entry
  *   stays, with no id, address or IP in it);
- * - the record of every file of every image, so the files go after commit and, if the store
- *   is down, the daily cron finishes the job (no file outlives its row);
+ * - the record of every file of every image and of every export's ZIP, so the files go after
+ *   commit and, if the store is down, the daily cron finishes the job (no file outlives its
+ *   row); the export rows go with the cascade, and a step still writing one finds its row gone
+ *   and removes what it wrote;
  * - the account-deleted mail, queued with no user id (it outlives the account).
  * Then the files are removed, the mail is sent after the response, and the session ends.
  */
@@ -88,6 +91,7 @@ export async function deleteAccount({
       .where(eq(images.userId, userId));
     const fileKeys = rows.flatMap((row) => allFileKeysOf(row));
     await queueFileRemovals(tx, fileKeys, "account deleted");
+    const exportKeys = await queueExportFilesOfUser(tx, userId);
     await tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId));
     await tx
       .delete(auditLogs)
@@ -111,7 +115,7 @@ export async function deleteAccount({
       userId: null,
       data: { deletedAt: now.toISOString() },
     });
-    return { keys: fileKeys, imagesDeleted: rows.length };
+    return { keys: [...fileKeys, ...exportKeys], imagesDeleted: rows.length };
   });
 
   await removeQueuedFiles({ db, objectStore, keys });

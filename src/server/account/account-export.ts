@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Image } from "@/shared/api-types";
 import type { Database } from "@/server/db/database";
 import { collectionImages, collections, images, styleTemplates } from "@/server/db/schema";
@@ -22,6 +22,10 @@ export interface ManifestImage extends Image {
 const BATCH = 100;
 const encoder = new TextEncoder();
 
+// Keyset positions stay Postgres text with microseconds: a JavaScript Date rounds them to the
+// millisecond, and the last image of a batch would then come round again in the next one.
+const createdAtText = sql<string>`to_char(${images.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /**
  * The user's images, oldest first, a batch at a time (keyset on created_at, id). Only images
  * made before the export began, so that both passes (manifest, files) see the same list.
@@ -31,36 +35,33 @@ async function* ownImageRows(
   userId: string,
   startedAt: Date,
 ): AsyncGenerator<ImageRow> {
-  let after: { createdAt: Date; id: string } | null = null;
+  let after: { createdAt: string; id: string } | null = null;
   for (;;) {
-    const batch: ImageRow[] = await db
-      .select(imageColumns)
+    const batch: (ImageRow & { cursorAt: string })[] = await db
+      .select({ ...imageColumns, cursorAt: createdAtText })
       .from(images)
       .where(
         and(
           eq(images.userId, userId),
           lte(images.createdAt, startedAt),
           after
-            ? or(
-                gt(images.createdAt, after.createdAt),
-                and(eq(images.createdAt, after.createdAt), gt(images.id, after.id)),
-              )
+            ? sql`(${images.createdAt}, ${images.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`
             : undefined,
         ),
       )
       .orderBy(asc(images.createdAt), asc(images.id))
       .limit(BATCH);
-    yield* batch;
+    for (const { cursorAt: _cursorAt, ...row } of batch) yield row;
     const last = batch.at(-1);
     if (!last || batch.length < BATCH) return;
-    after = { createdAt: last.createdAt, id: last.id };
+    after = { createdAt: last.cursorAt, id: last.id };
   }
 }
 
 /** The name of an image's original in the export (the same rule as the selection archive). */
 export const exportFileName = (row: ImageRow) => `images/${archiveName(row, "original")}`;
 
-async function* manifestChunks(
+export async function* manifestChunks(
   db: Database,
   userId: string,
   startedAt: Date,
@@ -88,7 +89,7 @@ async function* manifestChunks(
   yield encoder.encode(`${first ? "" : "\n  "}]\n}\n`);
 }
 
-async function collectionsJson(db: Database, userId: string): Promise<Uint8Array> {
+export async function collectionsJson(db: Database, userId: string): Promise<Uint8Array> {
   const rows = await db
     .select()
     .from(collections)
@@ -124,7 +125,7 @@ async function collectionsJson(db: Database, userId: string): Promise<Uint8Array
 }
 
 /** The account and its preferences; never the provider key, a password hash or any secret. */
-async function settingsJson(db: Database, userId: string): Promise<Uint8Array> {
+export async function settingsJson(db: Database, userId: string): Promise<Uint8Array> {
   const [profile, settings] = await Promise.all([
     getProfileRow({ db, userId }),
     getSettingsRow({ db, userId }),

@@ -84,6 +84,9 @@ export const envSchema = z
     MONTHLY_GENERATION_LIMIT: positiveInt(1000),
     GENERATE_RATE_LIMIT_PER_MINUTE: positiveInt(10),
     AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    // Up to these, Settings streams the export at once; above either, it is prepared in the background.
+    ACCOUNT_EXPORT_STREAM_MAX_IMAGES: optionalInt(0, 1_000_000).transform((value) => value ?? 200),
+    ACCOUNT_EXPORT_STREAM_MAX_MB: optionalInt(0, 100_000).transform((value) => value ?? 50),
     AUTH_SESSION_CACHE_SECONDS: optionalInt(0, 300).transform((value) => value ?? 10),
     APP_SECRET: optionalString.pipe(
       z.string().min(32, { error: "must be at least 32 characters" }).optional(),
@@ -231,6 +234,11 @@ export interface AppConfig {
     generatePerMinute: number;
     authPerMinute: number;
   };
+  /**
+   * "Export everything": galleries up to both limits stream from Settings at once; a larger one
+   * is prepared in the background as a job (src/server/account/account-exports.ts).
+   */
+  accountExport: { streamMaxImages: number; streamMaxBytes: number };
   /** Unset only in embedded mode, where one is generated into DATA_DIR on first start. */
   appSecret: string | undefined;
   /** Earlier APP_SECRETs, so that keys sealed before a rotation still open. */
@@ -337,6 +345,10 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       monthlyGenerations: env.MONTHLY_GENERATION_LIMIT,
       generatePerMinute: env.GENERATE_RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    },
+    accountExport: {
+      streamMaxImages: env.ACCOUNT_EXPORT_STREAM_MAX_IMAGES,
+      streamMaxBytes: env.ACCOUNT_EXPORT_STREAM_MAX_MB * 1024 * 1024,
     },
     appSecret: env.APP_SECRET,
     previousAppSecrets: splitList(env.APP_SECRET_PREVIOUS),

@@ -1,5 +1,10 @@
 import "server-only";
 import { and, isNotNull, lt, or } from "drizzle-orm";
+import {
+  tidyAccountExports,
+  type AccountExportDeps,
+  type ExportTidyReport,
+} from "@/server/account/account-exports";
 import type { Database } from "@/server/db/database";
 import { localSessions, usageLogs } from "@/server/db/schema";
 import type { MailFlushReport } from "@/server/mail/mail-outbox";
@@ -12,7 +17,8 @@ import type { ObjectStorePort } from "@/server/storage/object-store-port";
 const USAGE_LOG_DAYS = 30;
 const ENDED_SESSION_DAYS = 7;
 
-export interface DailyJobsReport extends FileRemovalReport, MailFlushReport {
+export interface DailyJobsReport
+  extends FileRemovalReport, MailFlushReport, Partial<ExportTidyReport> {
   quotaCountersDeleted: number;
   idempotencyRecordsDeleted: number;
   usageLogsDeleted: number;
@@ -29,11 +35,13 @@ export async function runDailyJobs({
   db,
   objectStore,
   mail,
+  exports,
   now = Date.now(),
 }: {
   db: Database;
   objectStore: ObjectStorePort;
   mail: Pick<MailService, "flush">;
+  exports?: AccountExportDeps;
   now?: number;
 }): Promise<DailyJobsReport> {
   const day = 24 * 60 * 60 * 1000;
@@ -53,7 +61,10 @@ export async function runDailyJobs({
       ),
     )
     .returning({ id: localSessions.id });
+  // Before the mail flush, so that an export finished here sends its mail in this run.
+  const exportReport = exports ? await tidyAccountExports(exports, { now: () => now }) : {};
   return {
+    ...exportReport,
     quotaCountersDeleted: await tidyQuotaCounters({ db, now }),
     idempotencyRecordsDeleted: await deleteExpiredIdempotencyRecords({ db }),
     usageLogsDeleted: usage.length,

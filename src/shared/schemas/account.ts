@@ -11,3 +11,8 @@ export const deleteAccountInputSchema = z.object({
   password: ruleString(TEXT_RULES.loginPassword).optional(),
 });
 export type DeleteAccountInput = z.infer<typeof deleteAccountInputSchema>;
+
+/** /api/v1/account/exports/:id */
+export const accountExportParamsSchema = z.object({
+  id: z.uuid({ error: "Not a valid export id." }),
+});

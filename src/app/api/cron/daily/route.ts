@@ -1,3 +1,4 @@
+import { exportDepsOf } from "@/server/account/account-exports";
 import { AppError } from "@/server/http/app-error";
 import { defineRoute } from "@/server/http/define-route";
 import { runDailyJobs } from "@/server/operations/daily-jobs";
@@ -12,5 +13,6 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
     db: services.database.db,
     objectStore: services.objectStore,
     mail: services.mail,
+    exports: exportDepsOf(services),
   });
 });
