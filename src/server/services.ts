@@ -48,6 +48,11 @@ import { createFileMailer } from "@/server/mail/file-mailer";
 import type { MailerPort } from "@/server/mail/mailer-port";
 import { createMailService, type MailService } from "@/server/mail/mail-service";
 import { createResendMailer } from "@/server/mail/resend-mailer";
+import {
+  createNotificationsService,
+  type NotificationsService,
+} from "@/server/notifications/generation-notifications";
+import { createUnsubscribeLinks } from "@/server/notifications/unsubscribe-link";
 
 /**
  * The composition root: the one place that turns configuration into adapters and wires
@@ -70,6 +75,7 @@ export interface Services {
   generation: GenerationService;
   gallery: GalleryService;
   mail: MailService;
+  notifications: NotificationsService;
 }
 
 export function createKv(config: AppConfig): KvPort {
@@ -173,11 +179,23 @@ export function createServices(parts: {
     secretBox: createSecretBox(parts.appSecret, config.previousAppSecrets),
     checkGeminiKey: providers.checkGeminiKey,
   });
+  const mailContext = { studioName: "AI Image Studio", appUrl: mailOrigin(config) };
+  const notifications = createNotificationsService({
+    db,
+    context: mailContext,
+    links: createUnsubscribeLinks({
+      appUrl: mailContext.appUrl,
+      secret: parts.appSecret,
+      previousSecrets: config.previousAppSecrets,
+    }),
+  });
   const mail = createMailService({
     db,
     mailer: parts.mailer ?? createMailer(config),
     from: config.mailer.from,
-    context: { studioName: "AI Image Studio", appUrl: mailOrigin(config) },
+    context: mailContext,
+    // Batched "your images are ready" mails are made when a flush finds them due.
+    sources: [notifications],
   });
   return {
     config,
@@ -185,6 +203,7 @@ export function createServices(parts: {
     kv,
     objectStore,
     mail,
+    notifications,
     auth,
     sessions,
     users,

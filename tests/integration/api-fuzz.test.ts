@@ -91,6 +91,8 @@ interface Operation {
   body: { types: string[]; schema: JsonSchema } | null;
   /** The success answer is a file or a ZIP, not the envelope. */
   binary: boolean;
+  /** The success answer is a redirect with a Location (documented as such), not the envelope. */
+  redirects: boolean;
 }
 
 const document = buildOpenApiDocument() as {
@@ -114,6 +116,7 @@ const operations: Operation[] = Object.entries(document.paths).flatMap(([path, m
         ? { types: Object.keys(content), schema: Object.values(content)[0]!.schema }
         : null,
       binary: successTypes.some((type) => type !== "application/json"),
+      redirects: Object.keys(operation.responses).some((status) => status.startsWith("3")),
     };
   }),
 );
@@ -904,6 +907,10 @@ function contractBreach(operation: Operation, fuzz: FuzzRequest, answer: Answer)
   }
   if (!answer.contentType.startsWith("application/json")) {
     if (answer.status === 304) return null;
+    const redirected = answer.status >= 300 && answer.status < 400;
+    if (redirected && operation.redirects && fuzz.method === operation.method) {
+      return answer.headers.get("location") ? null : `a ${answer.status} without a Location`;
+    }
     if (answer.status < 300 && operation.binary && fuzz.method === operation.method) return null;
     return `a ${answer.status} answer that is ${answer.contentType || "untyped"}, not the envelope`;
   }

@@ -52,7 +52,8 @@ const SWITCHES: readonly {
   {
     key: "emailNotifications",
     label: "Email notifications",
-    description: "Account emails, such as a notice a week before old private images are removed.",
+    description:
+      "A mail when images you queued offline, or left generating in a closed tab, are ready: at most one an hour, listing them all. Mail about your account itself (such as a password reset you ask for) always comes.",
   },
 ];
 

@@ -148,7 +148,9 @@ async function sendEntry(entry: OutboxEntry): Promise<SendResult> {
   const generateBody = buildGenerateBody(entry.input, image);
   const init = {
     method: "POST",
-    headers: { "Idempotency-Key": entry.idempotencyKey },
+    // X-Studio-Origin: the person wrote this earlier and may not be looking now, so the studio
+    // mails them when it is ready (if they turned email notifications on; docs/api.md).
+    headers: { "Idempotency-Key": entry.idempotencyKey, "X-Studio-Origin": "outbox" },
     ...(generateBody.kind === "form" ? { body: generateBody.value } : { json: generateBody.value }),
   };
 

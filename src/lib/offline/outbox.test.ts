@@ -27,6 +27,7 @@ function createFakeStudio(
   options: { userId?: string; answer?: (call: number) => Response | undefined } = {},
 ) {
   const keysSeen: string[] = [];
+  const originsSeen: (string | null)[] = [];
   const uploads: { key: string; name: string; size: number }[] = [];
   const imagesByKey = new Map<string, Image>();
   let generateCalls = 0;
@@ -43,6 +44,7 @@ function createFakeStudio(
       if (custom) return custom;
       const key = new Headers(init.headers).get("Idempotency-Key") ?? "";
       keysSeen.push(key);
+      originsSeen.push(new Headers(init.headers).get("X-Studio-Origin"));
       let body: { prompt: string };
       if (init.body instanceof FormData) {
         const file = init.body.get("image");
@@ -61,7 +63,7 @@ function createFakeStudio(
     }
     return json(404, { success: false, error: { code: "NOT_FOUND", message: "Not found." } });
   };
-  return { fetchImpl, keysSeen, imagesByKey, uploads, calls: () => generateCalls };
+  return { fetchImpl, keysSeen, originsSeen, imagesByKey, uploads, calls: () => generateCalls };
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -206,6 +208,15 @@ describe("flushOutbox", () => {
       "prompt 3",
       "prompt 4",
     ]);
+  });
+
+  it("tells the studio each send is the outbox's (so it mails when the image is ready)", async () => {
+    const studio = createFakeStudio();
+    vi.stubGlobal("fetch", studio.fetchImpl);
+    await enqueuePrompt({ userId: USER, input: { prompt: "a fox" }, now: 0 });
+    await enqueuePrompt({ userId: USER, input: { prompt: "a crow" }, now: 1 });
+    expect(await flushOutbox()).toEqual({ sent: 2, failed: 0 });
+    expect(studio.originsSeen).toEqual(["outbox", "outbox"]);
   });
 
   it("sends a queued image-to-image prompt as multipart with its input image", async () => {

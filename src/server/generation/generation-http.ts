@@ -70,6 +70,38 @@ function finishAfterResponse(work: Promise<unknown>) {
   }
 }
 
+/**
+ * Sent by the offline outbox's replay (src/lib/offline/outbox-flush.ts): the person wrote the
+ * prompt earlier and may not be looking now. Any other value means nothing.
+ */
+export const ORIGIN_HEADER = "x-studio-origin";
+
+/**
+ * Notes a stored image for the batched "your images are ready" mail when the person was not
+ * there to see it: the outbox sent it, or the client had gone before the answer (a closed tab).
+ * A replay is the first request's image, already noted or not by that request. Never fails the
+ * answer: the image is stored whatever happens to the note.
+ */
+async function noteIfUnattended(
+  { services, request, userId }: { services: Services; request: NextRequest; userId: string },
+  outcome: GenerationOutcome,
+  clientGone: boolean,
+): Promise<void> {
+  if (outcome.replayed) return;
+  const fromOutbox = request.headers.get(ORIGIN_HEADER)?.trim().toLowerCase() === "outbox";
+  if (!fromOutbox && !clientGone) return;
+  try {
+    const dueAt = await services.notifications.noteFinished({
+      userId,
+      imageId: outcome.image.id,
+      reason: fromOutbox ? "outbox" : "away",
+    });
+    services.mail.wakeAt(dueAt);
+  } catch (error) {
+    logger.error("finished generation not noted for mail", { imageId: outcome.image.id, error });
+  }
+}
+
 /** The headers of a generation's answer: what the service says of quota and rate limit. */
 function outcomeHeaders(outcome: GenerationOutcome): Record<string, string> {
   return {
@@ -112,6 +144,7 @@ export async function respondWithGeneration(
       }
       throw error;
     }
+    await noteIfUnattended({ services, request, userId }, outcome, request.signal.aborted);
     return reply({ image: outcome.image }, { status: 201, headers: outcomeHeaders(outcome) });
   }
 
@@ -125,7 +158,9 @@ export async function respondWithGeneration(
     requestId,
     onProgress: (progress) => events.send("progress", progress),
   })
-    .then((outcome) => {
+    .then(async (outcome) => {
+      const gone = !events.isOpen || request.signal.aborted;
+      await noteIfUnattended({ services, request, userId }, outcome, gone);
       events.send("done", {
         image: outcome.image,
         quota: outcome.quota,

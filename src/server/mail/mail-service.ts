@@ -15,6 +15,16 @@ export interface MailRequest<K extends MailKind> {
   dedupeKey?: string;
 }
 
+/**
+ * Something that makes mail when its time comes (batched notifications): each flush first
+ * lets it put what is due into the outbox, then sends the outbox.
+ */
+export interface MailSource {
+  enqueueDue(now: number): Promise<unknown>;
+  /** When it next has something due, if ever (for the cheap per-request check). */
+  nextDueAt(): Promise<Date | null>;
+}
+
 export interface MailService {
   readonly context: MailContext;
   /**
@@ -31,7 +41,12 @@ export interface MailService {
    * knows (or has not yet asked whether) a retry is due. Costs nothing when none is.
    */
   flushIfDue(): void;
+  /** Something will be due at `at` (e.g. a batched notification): flush then, or now if past. */
+  wakeAt(at: Date): void;
 }
+
+/** The longest wakeAt() keeps a request alive to flush at the due time itself. */
+const WAIT_IN_REQUEST_MS = 2 * 60_000;
 
 export function createMailService(options: {
   db: Database;
@@ -39,8 +54,10 @@ export function createMailService(options: {
   from: string;
   context: MailContext;
   now?: () => number;
+  sources?: readonly MailSource[];
 }): MailService {
   const { db, mailer, from, context } = options;
+  const sources = options.sources ?? [];
   const clock = options.now ?? Date.now;
   let running: Promise<MailFlushReport> | null = null;
   let again = false;
@@ -51,10 +68,12 @@ export function createMailService(options: {
     let report: MailFlushReport;
     do {
       again = false;
+      for (const source of sources) await source.enqueueDue(clock());
       report = await flushMailOutbox({ db, mailer, from, now: clock });
     } while (again);
-    const next = await nextMailDueAt(db);
-    dueHint = next ? next.getTime() : null;
+    const next = await Promise.all([nextMailDueAt(db), ...sources.map((s) => s.nextDueAt())]);
+    const times = next.filter((at): at is Date => at !== null).map((at) => at.getTime());
+    dueHint = times.length > 0 ? Math.min(...times) : null;
     return report;
   }
 
@@ -101,6 +120,29 @@ export function createMailService(options: {
     flushAfterResponse: inBackground,
     flushIfDue() {
       if (dueHint !== null && dueHint <= clock()) inBackground();
+    },
+    wakeAt(at) {
+      const delay = at.getTime() - clock();
+      if (delay <= 0) return inBackground();
+      if (dueHint === null || at.getTime() < dueHint) dueHint = at.getTime();
+      if (delay > WAIT_IN_REQUEST_MS) return;
+      // Soon: this request waits for it (after() keeps a Vercel function alive until then), so
+      // it goes out even when no other request comes; later, the next request or the cron.
+      const waited = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        timer.unref?.();
+      }).then(() => {
+        if (dueHint !== null && dueHint <= clock()) return flush();
+      });
+      const work = waited.catch((error: unknown) => {
+        dueHint = clock() + 60_000;
+        logger.error("mail flush failed", { error });
+      });
+      try {
+        after(() => work);
+      } catch {
+        /* not inside a Next request (tests, scripts): the timer still fires */
+      }
     },
   };
 }

@@ -32,6 +32,7 @@ import {
   providerKeyInputSchema,
   settingsPatchSchema,
 } from "@/shared/schemas/settings";
+import { unsubscribeBodySchema, unsubscribeQuerySchema } from "@/shared/schemas/notifications";
 import { templateListQuerySchema } from "@/shared/schemas/templates";
 
 type Auth = "none" | "optional" | "session" | "write" | "read" | "cron";
@@ -46,6 +47,8 @@ interface Operation {
   query?: z.ZodObject;
   success?: number;
   binary?: string;
+  /** The success answer is a redirect (`success` its status) with a Location, not the envelope. */
+  redirect?: string;
 }
 
 // One line per endpoint; the request schemas are the very ones the handlers parse with.
@@ -175,41 +178,32 @@ const OPERATIONS: Operation[] = [
     binary: "application/zip",
   },
   {
-    method: "get",
-    path: "/account/exports",
-    summary:
-      "The export's size estimate (`background`: prepared as a job rather than streamed) and the caller's latest exports",
-    auth: "read",
-  },
-  {
-    method: "post",
-    path: "/account/exports",
-    summary:
-      "Start preparing everything as a ZIP in the background (202), or get the one already in preparation (200)",
-    auth: "read",
-    success: 202,
-  },
-  {
-    method: "get",
-    path: "/account/exports/{id}",
-    summary:
-      "One of the caller's exports: status, progress, size, expiry, download path when ready",
-    auth: "read",
-  },
-  {
-    method: "get",
-    path: "/account/exports/{id}/download",
-    summary: "A ready export's ZIP (409 while not ready; someone else's is 404)",
-    auth: "read",
-    binary: "application/zip",
-  },
-  {
     method: "delete",
     path: "/account",
     summary:
       "Delete the account and everything in it (type the email; local accounts: the password too)",
     auth: "session",
     body: deleteAccountInputSchema,
+  },
+  {
+    method: "get",
+    path: "/notifications/unsubscribe",
+    summary:
+      "A browser that opened a mail's List-Unsubscribe URL: 303 to the page that asks first (GET changes nothing)",
+    auth: "none",
+    query: unsubscribeQuerySchema,
+    success: 303,
+    redirect: "The /unsubscribe page for the same signed link",
+  },
+  {
+    method: "post",
+    path: "/notifications/unsubscribe",
+    summary:
+      "Turn email notifications off with a signed link, no sign-in (RFC 8058 one-click: List-Unsubscribe=One-Click)",
+    auth: "none",
+    query: unsubscribeQuerySchema,
+    body: unsubscribeBodySchema,
+    alsoAccepts: ["application/x-www-form-urlencoded", "multipart/form-data"],
   },
   {
     method: "post",
@@ -453,17 +447,22 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           }
         : {}),
       responses: {
-        [success]: operation.binary
+        [success]: operation.redirect
           ? {
-              description: "The file",
-              content: { [operation.binary]: { schema: { type: "string", format: "binary" } } },
+              description: operation.redirect,
+              headers: { Location: { schema: { type: "string" } } },
             }
-          : {
-              description: "Success",
-              content: {
-                "application/json": { schema: { $ref: "#/components/schemas/Envelope" } },
+          : operation.binary
+            ? {
+                description: "The file",
+                content: { [operation.binary]: { schema: { type: "string", format: "binary" } } },
+              }
+            : {
+                description: "Success",
+                content: {
+                  "application/json": { schema: { $ref: "#/components/schemas/Envelope" } },
+                },
               },
-            },
         default: {
           description: "Error (see the error codes)",
           content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } } },

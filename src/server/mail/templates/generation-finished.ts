@@ -12,6 +12,8 @@ export interface GenerationFinishedData {
   galleryUrl: string;
   /** Turns email notifications off; must work without signing in (GET asks, POST does it: RFC 8058). */
   unsubscribeUrl: string;
+  /** Where a mail client POSTs `List-Unsubscribe=One-Click` (RFC 8058); the page's URL if absent. */
+  oneClickUnsubscribeUrl?: string;
 }
 
 const LISTED = 10;
@@ -41,6 +43,7 @@ export function renderGenerationFinished(
       ],
       action: { label: "Open my gallery", url: data.galleryUrl },
       unsubscribeUrl: data.unsubscribeUrl,
+      oneClickUnsubscribeUrl: data.oneClickUnsubscribeUrl,
     },
     context,
   );

@@ -30,6 +30,11 @@ export interface MailBody {
    * account and security mail does not.
    */
   unsubscribeUrl?: string;
+  /**
+   * The URL in List-Unsubscribe when it differs from the footer's link: one that takes the
+   * RFC 8058 POST (the footer's opens a page that asks first).
+   */
+  oneClickUnsubscribeUrl?: string;
 }
 
 // overflow-wrap: long links (tokens) wrap instead of widening the mail on a phone.
@@ -48,6 +53,9 @@ export function renderMail(body: MailBody, context: MailContext): RenderedMail {
   const home = safeLink(context.appUrl);
   const action = body.action ? { label: body.action.label, url: safeLink(body.action.url) } : null;
   const unsubscribe = body.unsubscribeUrl ? safeLink(body.unsubscribeUrl) : null;
+  const oneClick = body.oneClickUnsubscribeUrl
+    ? safeLink(body.oneClickUnsubscribeUrl)
+    : unsubscribe;
   const after = body.after ?? [];
 
   const markup = html`<!doctype html>
@@ -103,7 +111,7 @@ export function renderMail(body: MailBody, context: MailContext): RenderedMail {
     headers: unsubscribe
       ? {
           // RFC 2369 / RFC 8058: mail clients show their own "Unsubscribe" for these.
-          "List-Unsubscribe": `<${unsubscribe}>`,
+          "List-Unsubscribe": `<${oneClick}>`,
           "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
       : {},
