@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as login from "@/app/api/v1/auth/login/route";
 import type { Collection, Image, Session } from "@/shared/api-types";
 import type { AuditContext } from "@/server/audit/audit-log";
+import { exportDepsOf, runDueExports, startAccountExport } from "@/server/account/account-exports";
 import { HTTP_METHODS, isDeclaredHandler, type HttpMethod } from "@/server/http/route-methods";
 import { ApiCaller, type CallOptions } from "../support/api-caller";
 import {
@@ -121,6 +122,18 @@ const freshApiKey = async (f: Fixture) => {
   });
   return { apiKey: created.apiKey.id };
 };
+const freshExport = async (f: Fixture) => ({
+  export: (await startAccountExport({ db: studio.database.db, userId: f.owner.user.id })).export.id,
+});
+const freshReadyExport = async (f: Fixture) => {
+  const { export: id } = await freshExport(f);
+  await runDueExports(exportDepsOf(studio.services), { id });
+  return { export: id };
+};
+/** One export in preparation per person: each cell starts from none. */
+async function deleteExports(): Promise<void> {
+  await studio.database.query("delete from public.account_exports");
+}
 /** The owner's signed unsubscribe link, as the mails carry it (its path and query). */
 const unsubscribePath = (userId: string) => {
   const url = new URL(studio.services.notifications.links.oneClickUrl(userId));
@@ -184,6 +197,11 @@ const TABLE: Row[] = [
   { method: "DELETE", route: "/api/v1/api-keys/[id]",    case: "the owner's key", cells: [401, 200, 200, 404, 404, 403, 403, 403, 401, 401, 401, 401], fresh: freshApiKey, cleanUp: revokeMatrixKeys, request: (f) => ({ path: `/api/v1/api-keys/${f.fresh.apiKey}` }) },
   // The account: its export is a read (API keys: images:read); deleting it is session-only. Here the typed email is wrong (400), so no account ends.
   { method: "GET",    route: "/api/v1/account/export",                         cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account/export" }) },
+  // Background exports: reads like the streamed export (API keys: images:read); someone else's job or file is 404.
+  { method: "GET",    route: "/api/v1/account/exports",                        cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account/exports" }) },
+  { method: "POST",   route: "/api/v1/account/exports",                        cells: [401, 202, 202, 202, 202, 202, 403, 202, 401, 401, 401, 401], cleanUp: deleteExports, request: () => ({ path: "/api/v1/account/exports" }) },
+  { method: "GET",    route: "/api/v1/account/exports/[id]",                   cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}` }) },
+  { method: "GET",    route: "/api/v1/account/exports/[id]/download",          cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshReadyExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}/download` }) },
   { method: "DELETE", route: "/api/v1/account",          case: "wrong email",   cells: [401, 400, 400, 400, 400, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account", body: { confirmEmail: "not-the-owner@example.com", password: TEST_PASSWORD } }) },
 
   // Unsubscribing: public, the signed link is the permission (credentials are not looked at). GET changes nothing and sends browsers to the page that asks; a link signed for someone else's id is 404.

@@ -178,6 +178,35 @@ const OPERATIONS: Operation[] = [
     binary: "application/zip",
   },
   {
+    method: "get",
+    path: "/account/exports",
+    summary:
+      "The export's size estimate (`background`: prepared as a job rather than streamed) and the caller's latest exports",
+    auth: "read",
+  },
+  {
+    method: "post",
+    path: "/account/exports",
+    summary:
+      "Start preparing everything as a ZIP in the background (202), or get the one already in preparation (200)",
+    auth: "read",
+    success: 202,
+  },
+  {
+    method: "get",
+    path: "/account/exports/{id}",
+    summary:
+      "One of the caller's exports: status, progress, size, expiry, download path when ready",
+    auth: "read",
+  },
+  {
+    method: "get",
+    path: "/account/exports/{id}/download",
+    summary: "A ready export's ZIP (409 while not ready; someone else's is 404)",
+    auth: "read",
+    binary: "application/zip",
+  },
+  {
     method: "delete",
     path: "/account",
     summary:
