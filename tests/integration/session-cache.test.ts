@@ -263,6 +263,22 @@ describe("session liveness across instances that share the KV (Redis when REDIS_
     ).not.toBeNull();
   });
 
+  it("an account deleted through one instance leaves no session trusted on another", async () => {
+    const here = sharedInstance();
+    const elsewhere = sharedInstance();
+    const { token, jar } = await signIn(here.auth);
+    await bothLive(here.auth, token, jar);
+    const identity = (await here.auth.authenticateAccessToken(token))!;
+
+    // What DELETE /account does: note the sessions, delete the user (rows cascade), tell everyone.
+    const ids = (await elsewhere.sessions.list(identity.userId)).map(({ id }) => id);
+    await database.query("delete from auth.users where id = $1", [identity.userId]);
+    await elsewhere.sessions.forgetEnded(ids);
+
+    expect(await here.auth.authenticateAccessToken(token)).toBeNull();
+    expect(await here.auth.authenticateCookies(createMemoryCookieJar(jar.getAll()))).toBeNull();
+  });
+
   it("when the KV fails, a remembered session is checked with the database instead of trusted", async () => {
     const failing: KvPort = {
       ...kv,

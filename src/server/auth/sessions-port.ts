@@ -39,6 +39,11 @@ export interface SessionsPort {
     jar: CookieJar;
     audit: AuditContext;
   }): Promise<number>;
+  /**
+   * These sessions are gone some other way (their rows deleted with the account): refused at
+   * once on every instance, not only when the cache entries run out.
+   */
+  forgetEnded(sessionIds: readonly string[]): Promise<void>;
 }
 
 /** How often a session's "last seen" is written at most. */

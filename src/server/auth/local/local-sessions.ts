@@ -94,5 +94,7 @@ export function createLocalSessions({
       await liveness.ended(ended);
       return ended.length;
     },
+
+    forgetEnded: (sessionIds) => liveness.ended(sessionIds),
   };
 }

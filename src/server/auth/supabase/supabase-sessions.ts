@@ -169,5 +169,7 @@ export function createSupabaseSessions({
       }
       return ended.length;
     },
+
+    forgetEnded: (sessionIds) => liveness.ended(sessionIds),
   };
 }

@@ -9,6 +9,9 @@ import { logger } from "@/server/observability/logger";
 const removeAccount = defineRoute(
   { access: "user", body: deleteAccountInputSchema },
   async (ctx) => {
+    // Every session of the account goes with its rows; other instances must not keep trusting
+    // the ones they remember, so they are told once the account is gone.
+    const sessionIds = (await ctx.services.sessions.list(ctx.identity.userId)).map(({ id }) => id);
     const { imagesDeleted } = await deleteAccount({
       db: ctx.services.database.db,
       objectStore: ctx.services.objectStore,
@@ -19,6 +22,7 @@ const removeAccount = defineRoute(
       password: ctx.body.password,
       audit: { requestId: ctx.requestId, meta: ctx.meta },
     });
+    await ctx.services.sessions.forgetEnded(sessionIds);
     // The session's rows are gone with the account; this forgets it and clears the cookies.
     await ctx.services.auth.logout(ctx.identity, ctx.cookies).catch((error: unknown) => {
       logger.warn("session end after account deletion failed", { error });
