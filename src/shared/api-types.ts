@@ -11,6 +11,8 @@ export interface User {
   tier: "free" | "supporter";
   avatarUrl: string | null;
   createdAt: string;
+  /** The address is confirmed (by the mailed link, or by Supabase Auth). */
+  emailVerified: boolean;
 }
 
 export interface Session {

@@ -5,6 +5,7 @@ const SECTIONS = [
   { id: "offline", label: "On this device" },
   { id: "gemini-key", label: "Gemini API key" },
   { id: "api-keys", label: "API keys" },
+  { id: "email", label: "Email" },
   { id: "security", label: "Password" },
   { id: "account", label: "Account" },
   { id: "your-data", label: "Your data" },

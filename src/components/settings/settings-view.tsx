@@ -3,6 +3,7 @@
 import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
+import { EmailSection } from "./email-section";
 import { LoadError } from "./load-error";
 import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
@@ -47,6 +48,7 @@ export function SettingsView() {
         </>
       ) : null}
       {state.status === "loading" ? <SectionSkeleton rows={2} /> : null}
+      {state.status === "ready" ? <EmailSection user={state.data.user} /> : null}
       {state.status === "ready" ? <SecuritySection /> : null}
       <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
       <YourDataSection email={state.status === "ready" ? state.data.user.email : null} />

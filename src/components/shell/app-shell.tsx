@@ -10,6 +10,7 @@ import { OfflineSync } from "./offline-sync";
 import { ReadyImagesNotice } from "./ready-images-notice";
 import { UserAvatar } from "./user-avatar";
 import { UserMenu } from "./user-menu";
+import { VerifyEmailBanner } from "./verify-email-banner";
 
 /** The signed-in frame: sidebar from lg up; top bar and bottom navigation below. */
 export function AppShell({ user, children }: { user: User; children: ReactNode }) {
@@ -70,6 +71,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
         </header>
         <div className="sticky top-14 z-20 lg:top-0">
           <OfflineBanner />
+          <VerifyEmailBanner user={user} />
         </div>
         <main id="main" tabIndex={-1} className="pb-safe-nav outline-none lg:pb-12">
           {children}

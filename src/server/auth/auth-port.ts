@@ -1,5 +1,6 @@
 import "server-only";
 import type { AuditContext } from "@/server/audit/audit-log";
+import type { Database } from "@/server/db/database";
 import type { MailService } from "@/server/mail/mail-service";
 
 /** Who made a request, as established by an AuthPort adapter. */
@@ -46,6 +47,11 @@ export interface CookieOptions {
 export interface PasswordCall {
   audit: AuditContext;
   mail: MailService;
+}
+
+/** What an email flow needs besides its input: the password flows' needs and the database. */
+export interface EmailCall extends PasswordCall {
+  db: Database;
 }
 
 export interface RequestMeta {
@@ -100,6 +106,30 @@ export interface AuthPort {
     input: { currentPassword: string; newPassword: string },
     call: PasswordCall,
   ): Promise<void>;
+  /**
+   * Queues the mail that confirms a new account's address, in the sign-up's transaction `tx`
+   * (local), or nothing when the auth service mails its own confirmation (Supabase).
+   */
+  queueSignUpVerification(
+    tx: Database,
+    user: { userId: string; email: string; name: string },
+    mail: MailService,
+  ): Promise<void>;
+  /** Mails a fresh verification link; `sent: false` when the address is already confirmed. */
+  resendVerification(identity: AuthIdentity, call: EmailCall): Promise<{ sent: boolean }>;
+  /** Confirms the account's address with a mailed token (VALIDATION_ERROR when used, expired or unknown). */
+  verifyEmail(token: string, call: EmailCall): Promise<void>;
+  /**
+   * Asks to move the account to `newEmail` (the password required): a link goes to the new
+   * address and a notice to the old one; nothing changes until the link is used.
+   */
+  requestEmailChange(
+    identity: AuthIdentity,
+    input: { newEmail: string; password: string },
+    call: EmailCall,
+  ): Promise<{ pendingEmail: string }>;
+  /** Moves the account to the address a change token was mailed to (and confirms it). */
+  confirmEmailChange(token: string, call: EmailCall): Promise<{ email: string }>;
   /** True when the cookie jar holds something that looks like this adapter's session (no I/O). */
   hasSessionCookie(jar: CookieJar): boolean;
 }

@@ -45,7 +45,13 @@ export async function registerAccount(
       name: input.name,
     });
     await writeAudit(tx, { action: "auth.register", actorId: result.userId }, { requestId, meta });
+    await services.auth.queueSignUpVerification(
+      tx,
+      { userId: result.userId, email: result.email, name: input.name },
+      services.mail,
+    );
   });
+  services.mail.flushAfterResponse();
   return { user: await services.users.getUser({ userId: result.userId }), session: result.session };
 }
 

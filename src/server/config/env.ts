@@ -110,6 +110,12 @@ export const envSchema = z
           .optional(),
       )
       .transform((value) => value ?? "AI Image Studio <studio@localhost>"),
+    REQUIRE_EMAIL_VERIFICATION: optionalString.pipe(
+      z
+        .enum(["true", "false"], { error: "must be true or false" })
+        .transform((value) => value === "true")
+        .optional(),
+    ),
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error", "silent"]).optional()),
     // Set to 1 by Vercel at build and run time.
     VERCEL: optionalString,
@@ -246,6 +252,8 @@ export interface AppConfig {
   /** Extra words or phrases that refuse a prompt, on top of the built-in list. */
   moderationBlocklist: string[];
   cronSecret: string | undefined;
+  /** Generation waits until the account's email address is confirmed (REQUIRE_EMAIL_VERIFICATION). */
+  requireEmailVerification: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /**
    * Who tells us the client's address: the platform (Vercel sets and overwrites its forwarding
@@ -354,6 +362,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     previousAppSecrets: splitList(env.APP_SECRET_PREVIOUS),
     moderationBlocklist: splitList(env.MODERATION_BLOCKLIST),
     cronSecret: env.CRON_SECRET,
+    requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? false,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
     sessionCacheMs: env.AUTH_SESSION_CACHE_SECONDS * 1000,
     forwarding:

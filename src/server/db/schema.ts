@@ -260,6 +260,17 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
   usedAt: tz("used_at"),
 });
 
+/** Mailed links that verify the account's email or move it to a new one (local auth only). */
+export const emailTokens = pgTable("email_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  purpose: text("purpose", { enum: ["verify", "change"] }).notNull(),
+  email: text("email").notNull(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  expiresAt: tz("expires_at").notNull(),
+  usedAt: tz("used_at"),
+});
+
 export type MailOutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 /** Mail waiting to be sent, sent, or given up on (src/server/mail/mail-outbox.ts). */

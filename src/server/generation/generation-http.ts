@@ -3,6 +3,7 @@ import { after, type NextRequest } from "next/server";
 import type { Image, Quota } from "@/shared/api-types";
 import { IDEMPOTENCY_KEY } from "@/shared/schemas/images";
 import type { AuthIdentity } from "@/server/auth/auth-port";
+import { assertMayGenerate } from "@/server/auth/email-service";
 import { AppError } from "@/server/http/app-error";
 import { errorBodyOf } from "@/server/http/define-route";
 import { createEventStream } from "@/server/http/event-stream";
@@ -130,6 +131,8 @@ export async function respondWithGeneration(
   const { request, services, identity, requestId, responseHeaders } = context;
   const userId = identity.userId;
   const wantsStream = (request.headers.get("accept") ?? "").includes("text/event-stream");
+  // Before any stream opens, so the refusal is a plain 403 whatever the client accepts.
+  await assertMayGenerate(services, userId);
 
   if (!wantsStream) {
     let outcome: GenerationOutcome;

@@ -4,12 +4,15 @@ import { API_ERROR_STATUS } from "@/shared/api-errors";
 import { deleteAccountInputSchema } from "@/shared/schemas/account";
 import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
 import {
+  changeEmailInputSchema,
   changePasswordInputSchema,
+  confirmEmailChangeInputSchema,
   forgotPasswordInputSchema,
   loginInputSchema,
   refreshInputSchema,
   registerInputSchema,
   resetPasswordInputSchema,
+  verifyEmailInputSchema,
 } from "@/shared/schemas/auth";
 import {
   addToCollectionSchema,
@@ -96,6 +99,33 @@ const OPERATIONS: Operation[] = [
     summary: "Change the password; every other session ends",
     auth: "session",
     body: changePasswordInputSchema,
+  },
+  {
+    method: "post",
+    path: "/auth/email/verify",
+    summary: "Confirm the account's email address with the mailed token",
+    auth: "none",
+    body: verifyEmailInputSchema,
+  },
+  {
+    method: "post",
+    path: "/auth/email/verify/resend",
+    summary: "Mail a fresh email confirmation link (rate limited)",
+    auth: "session",
+  },
+  {
+    method: "post",
+    path: "/auth/email/change",
+    summary: "Ask to change the email (password required); confirmed by a link to the new address",
+    auth: "session",
+    body: changeEmailInputSchema,
+  },
+  {
+    method: "post",
+    path: "/auth/email/confirm",
+    summary: "Move the account to the new address with the token mailed there",
+    auth: "none",
+    body: confirmEmailChangeInputSchema,
   },
   {
     method: "get",

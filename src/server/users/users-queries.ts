@@ -1,10 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
-import { profiles, providerKeys, userSettings } from "@/server/db/schema";
+import { authUsers, profiles, providerKeys, userSettings } from "@/server/db/schema";
 
 export type ProfileRow = typeof profiles.$inferSelect;
 export type SettingsRow = typeof userSettings.$inferSelect;
+
+/** A profile with its auth user's email confirmation (null: not confirmed, or no auth row). */
+export type UserRow = ProfileRow & { emailConfirmedAt: Date | null };
 
 export async function getProfileRow({
   db,
@@ -12,8 +15,13 @@ export async function getProfileRow({
 }: {
   db: Database;
   userId: string;
-}): Promise<ProfileRow | null> {
-  const [row] = await db.select().from(profiles).where(eq(profiles.id, userId)).limit(1);
+}): Promise<UserRow | null> {
+  const [row] = await db
+    .select({ ...getTableColumns(profiles), emailConfirmedAt: authUsers.emailConfirmedAt })
+    .from(profiles)
+    .leftJoin(authUsers, eq(authUsers.id, profiles.id))
+    .where(eq(profiles.id, userId))
+    .limit(1);
   return row ?? null;
 }
 

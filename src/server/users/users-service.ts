@@ -13,9 +13,10 @@ import {
   updateSettingsRow,
   type ProfileRow,
   type SettingsRow,
+  type UserRow,
 } from "./users-queries";
 
-export function reshapeUser(row: ProfileRow): User {
+export function reshapeUser(row: UserRow): User {
   return {
     id: row.id,
     email: row.email,
@@ -24,6 +25,7 @@ export function reshapeUser(row: ProfileRow): User {
     tier: row.tier,
     avatarUrl: row.avatarUrl,
     createdAt: row.createdAt.toISOString(),
+    emailVerified: row.emailConfirmedAt !== null,
   };
 }
 
@@ -57,7 +59,7 @@ export function createUsersService(deps: {
 }): UsersService {
   const { db } = deps;
 
-  async function profileRow(userId: string): Promise<ProfileRow> {
+  async function profileRow(userId: string): Promise<UserRow> {
     const row = await getProfileRow({ db, userId });
     if (!row) throw notFound("Account");
     return row;
@@ -122,7 +124,7 @@ export function createUsersService(deps: {
         await writeAudit(tx, { action: "profile.update", actorId: userId }, audit);
         return updated;
       });
-      return reshapeUser(row);
+      return reshapeUser({ ...row, emailConfirmedAt: (await profileRow(userId)).emailConfirmedAt });
     },
   };
 }

@@ -48,3 +48,19 @@ export const changePasswordInputSchema = z.object({
   newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;
+
+/** A mailed email token (`ev_`/`ec_` and 43 base64url characters, or Supabase Auth's token hash). */
+export const emailTokenSchema = safeString().min(16).max(256);
+
+export const verifyEmailInputSchema = z.object({ token: emailTokenSchema });
+export type VerifyEmailInput = z.infer<typeof verifyEmailInputSchema>;
+
+export const changeEmailInputSchema = z.object({
+  newEmail: emailSchema,
+  // Like login: a password from before today's rules must still be accepted.
+  password: ruleString(TEXT_RULES.loginPassword, { error: "Enter your password." }),
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailInputSchema>;
+
+export const confirmEmailChangeInputSchema = z.object({ token: emailTokenSchema });
+export type ConfirmEmailChangeInput = z.infer<typeof confirmEmailChangeInputSchema>;

@@ -17,6 +17,7 @@ import {
   rotateRefreshToken,
   touchLastSignIn,
 } from "./local-auth-queries";
+import { createLocalEmail } from "./local-email";
 import { createLocalPasswords, HASH_OPTIONS } from "./local-passwords";
 
 const ACCESS_TOKEN_SECONDS = 15 * 60;
@@ -177,6 +178,7 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
   return {
     kind: "local",
     ...passwords,
+    ...createLocalEmail({ db }),
 
     async register(input, jar, meta) {
       const passwordHash = await hash(input.password, HASH_OPTIONS);

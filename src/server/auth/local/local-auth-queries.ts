@@ -32,7 +32,8 @@ export async function insertAuthUser({
       email,
       encryptedPassword: passwordHash,
       rawUserMetaData: { name },
-      emailConfirmedAt: new Date(),
+      // Unconfirmed until the mailed link is used; the account works meanwhile.
+      emailConfirmedAt: null,
     })
     .onConflictDoNothing({ target: authUsers.email })
     .returning({ id: authUsers.id });

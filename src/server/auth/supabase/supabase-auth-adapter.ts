@@ -17,6 +17,7 @@ import { createLiveSessionCache } from "../live-session-cache";
 import { createSupabaseAdminClient } from "./admin-client";
 import { authServiceUnavailable, toAppError } from "./auth-error-mapping";
 import { createSupabaseServerClient, createSupabaseTokenClient } from "./server-client";
+import { createSupabaseEmail } from "./supabase-email";
 import { isSupabaseSessionCookieName } from "./session-cookie-options";
 import type { SupabaseSessionGuard } from "./supabase-sessions";
 
@@ -217,6 +218,9 @@ export function createSupabaseAuthAdapter({
     // Supabase Auth's own recovery (resetPasswordForEmail, then updateUser on the session its
     // link opens) and change (updateUser, signOut "others") are not wired yet: say so plainly
     // rather than mail a link that the local reset page cannot use.
+    // Email verification and change: Supabase Auth's own flows (supabase-email.ts).
+    ...createSupabaseEmail({ url, publishableKey }),
+
     requestPasswordReset: passwordFlowsNotWired,
     resetPassword: passwordFlowsNotWired,
     changePassword: passwordFlowsNotWired,

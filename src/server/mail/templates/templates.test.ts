@@ -14,7 +14,11 @@ const samples: { [K in keyof MailKinds]: MailKinds[K] } = {
     confirmUrl: link("/confirm"),
     expiresInHours: 24,
   },
-  "email-change-notice": { newEmail: `${HOSTILE}@example.com`, recoverUrl: link("/forgot") },
+  "email-change-notice": {
+    newEmail: `${HOSTILE}@example.com`,
+    recoverUrl: link("/forgot"),
+    stage: "requested",
+  },
   "export-ready": {
     downloadUrl: link("/export"),
     imageCount: 3,

@@ -1,0 +1,179 @@
+"use client";
+
+import { Mail } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { PasswordInput } from "@/components/ui/password-input";
+import { toast } from "@/components/ui/toast-store";
+import { useApiMutation } from "@/lib/api/hooks";
+import { apiFetch } from "@/lib/api/request";
+import type { User } from "@/shared/api-types";
+import { checkText, TEXT_RULES } from "@/shared/limits";
+import { SettingsSection } from "./settings-section";
+
+type Field = "newEmail" | "password";
+const RULES = { newEmail: TEXT_RULES.email, password: TEXT_RULES.loginPassword };
+
+/**
+ * The account's address: whether it is confirmed (with "Resend link"), and a change, which
+ * happens only when the link mailed to the new address is opened.
+ */
+export function EmailSection({ user }: { user: User }) {
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+
+  const resend = useApiMutation({
+    mutationFn: () =>
+      apiFetch<{ sent: boolean }>("/api/v1/auth/email/verify/resend", { method: "POST" }),
+    errorToast: "Couldn't send the link",
+    onSuccess: (result) =>
+      toast({
+        variant: "success",
+        title: result.sent ? "Link sent" : "Your email is already confirmed",
+        description: result.sent ? `Check ${user.email}, and the spam folder too.` : undefined,
+      }),
+  });
+
+  const change = useApiMutation({
+    mutationFn: (input: Record<Field, string>) =>
+      apiFetch<{ pendingEmail: string }>("/api/v1/auth/email/change", {
+        method: "POST",
+        json: input,
+      }),
+    errorToast: false,
+    onMutate: () => {
+      setErrors({});
+      setFormError(null);
+    },
+    onSuccess: (result) => setPending(result.pendingEmail),
+    onError: (caught) => {
+      const fields = caught.fieldErrors();
+      const known = { newEmail: fields.newEmail, password: fields.password };
+      if (known.newEmail || known.password) setErrors(known);
+      else setFormError(caught.message);
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (change.isPending) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const checked: Partial<Record<Field, string>> = {};
+    const found: Partial<Record<Field, string>> = {};
+    for (const field of ["newEmail", "password"] as const) {
+      const value = data.get(field);
+      const result = checkText(RULES[field], typeof value === "string" ? value : "");
+      if (result.ok) checked[field] = result.value;
+      else found[field] = result.error;
+    }
+    if (found.newEmail || found.password) {
+      setErrors(found);
+      const first = found.newEmail ? "newEmail" : "password";
+      (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+      return;
+    }
+    change.mutate(checked as Record<Field, string>, { onSuccess: () => form.reset() });
+  }
+
+  return (
+    <SettingsSection
+      id="email"
+      icon={Mail}
+      title="Email"
+      description="Where the studio's mail goes, and what you sign in with."
+      testId="settings-email"
+    >
+      <div className="flex flex-col gap-5">
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+          <p className="text-ink text-sm [overflow-wrap:anywhere]">
+            <span className="font-semibold">{user.email}</span>{" "}
+            {user.emailVerified ? (
+              <Badge variant="success" data-testid="email-status">
+                Confirmed
+              </Badge>
+            ) : (
+              <Badge variant="warning" data-testid="email-status">
+                Not confirmed
+              </Badge>
+            )}
+          </p>
+          {user.emailVerified ? null : (
+            <Button
+              size="sm"
+              variant="secondary"
+              loading={resend.isPending}
+              onClick={() => resend.mutate()}
+              data-testid="settings-verify-resend"
+            >
+              Resend link
+            </Button>
+          )}
+        </div>
+
+        {pending ? (
+          <div
+            role="status"
+            className="border-line bg-surface-raised rounded-xl border p-4 text-sm"
+            data-testid="change-email-sent"
+          >
+            <p className="text-ink font-semibold [overflow-wrap:anywhere]">
+              Check {pending} for a link.
+            </p>
+            <p className="text-ink-muted mt-1 [overflow-wrap:anywhere]">
+              Your email changes when you open it. Until then you keep signing in with {user.email},
+              and we told that address about the request.
+            </p>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="mt-2"
+              onClick={() => setPending(null)}
+              data-testid="change-email-again"
+            >
+              Use another address
+            </Button>
+          </div>
+        ) : (
+          <form
+            method="post"
+            noValidate
+            onSubmit={submit}
+            onChange={(event) => {
+              if (!(event.target instanceof HTMLInputElement)) return;
+              const name = event.target.name as Field;
+              if (errors[name]) setErrors((current) => ({ ...current, [name]: undefined }));
+            }}
+            className="flex flex-col gap-4"
+            data-testid="change-email-form"
+          >
+            <FormField
+              label="New email"
+              error={errors.newEmail}
+              hint="We mail a link there; the change happens when you open it."
+            >
+              <Input name="newEmail" type="email" autoComplete="email" inputMode="email" />
+            </FormField>
+            <FormField label="Current password" error={errors.password}>
+              <PasswordInput name="password" autoComplete="current-password" />
+            </FormField>
+            {formError ? (
+              <p role="alert" className="text-danger text-sm" data-testid="change-email-error">
+                {formError}
+              </p>
+            ) : null}
+            <div>
+              <Button type="submit" loading={change.isPending} data-testid="change-email-submit">
+                Change email
+              </Button>
+            </div>
+          </form>
+        )}
+      </div>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { MailWarning } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast-store";
+import { useApiMutation, useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
+import { apiFetch } from "@/lib/api/request";
+import type { Profile, User } from "@/shared/api-types";
+
+/**
+ * A strip under the top bar until the account's address is confirmed, with "Resend". The
+ * server's answer for the page decides at first; the profile, when loaded, keeps it current.
+ */
+export function VerifyEmailBanner({ user }: { user: User }) {
+  // Read from the cache only: the banner never starts a request of its own.
+  const profile = useApiQuery<Profile>(queryKeys.profile, "/api/v1/auth/profile", {
+    enabled: false,
+  });
+  const current = profile.data?.user ?? user;
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const resend = useApiMutation({
+    mutationFn: () =>
+      apiFetch<{ sent: boolean }>("/api/v1/auth/email/verify/resend", { method: "POST" }),
+    errorToast: "Couldn't send the link",
+    onSuccess: (result) => {
+      if (!result.sent) {
+        toast({ variant: "success", title: "Your email is already confirmed" });
+        return;
+      }
+      setSentTo(current.email);
+      toast({
+        variant: "success",
+        title: "Link sent",
+        description: `Check ${current.email}, and the spam folder too.`,
+      });
+    },
+  });
+
+  if (current.emailVerified) return null;
+  return (
+    <div
+      role="status"
+      data-testid="verify-email-banner"
+      className="border-warning/30 bg-warning-soft text-ink flex flex-col items-center justify-center gap-2 border-b px-4 py-2 text-center text-sm sm:flex-row sm:gap-3"
+    >
+      <p className="flex min-w-0 items-start gap-2 sm:items-center">
+        <MailWarning aria-hidden="true" className="text-warning mt-0.5 size-4 shrink-0 sm:mt-0" />
+        <span className="[overflow-wrap:anywhere]">
+          <span className="font-semibold">Confirm your email.</span>{" "}
+          {sentTo
+            ? `We sent a new link to ${sentTo}.`
+            : `Open the link we sent to ${current.email}.`}
+        </span>
+      </p>
+      <Button
+        size="sm"
+        variant="secondary"
+        loading={resend.isPending}
+        onClick={() => resend.mutate()}
+        data-testid="verify-email-resend"
+      >
+        {sentTo ? "Send again" : "Resend link"}
+      </Button>
+    </div>
+  );
+}
