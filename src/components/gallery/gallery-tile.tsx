@@ -78,7 +78,8 @@ export const GalleryTile = memo(function GalleryTile({
         priority={priority}
         fetchPriority={priority ? "high" : undefined}
         loading={priority ? undefined : "lazy"}
-        decoding="async"
+        // The first row paints with the frame that lays it out (it is the largest paint).
+        decoding={priority ? "sync" : "async"}
         draggable={false}
         onLoad={() => setLoaded(true)}
         className={cn(

@@ -38,8 +38,8 @@ import { useTemplates } from "./use-templates";
 import { VirtualImageGrid } from "./virtual-image-grid";
 
 // The lightbox and the bulk bar are only needed once someone opens an image or starts
-// selecting: loaded then (and the lightbox fetched in the background once the grid is idle),
-// so the gallery's first load stays small on phones.
+// selecting: loaded then (and the lightbox fetched as soon as a tile is pointed at or
+// focused), so the gallery's first load stays small on phones.
 const loadLightbox = () =>
   import("@/components/image-detail/image-lightbox").then((module) => module.ImageLightbox);
 const ImageLightbox = dynamic(loadLightbox, { ssr: false, loading: LightboxLoading });
@@ -128,12 +128,21 @@ export function GalleryView() {
     [templates],
   );
 
-  // Fetch the lightbox while the person looks at the grid, so the first open is instant.
+  // Fetch the lightbox when a tile is pointed at, touched or focused, so the first open is
+  // (nearly) instant; not while the page loads, where it would compete with the first paint.
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1500));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => void loadLightbox().catch(() => {}));
-    return () => cancel(handle);
+    const events = ["pointerover", "pointerdown", "focusin"] as const;
+    const stop = () => {
+      for (const type of events) window.removeEventListener(type, onIntent, true);
+    };
+    function onIntent(event: Event) {
+      if (!(event.target instanceof Element) || !event.target.closest("[data-image-id]")) return;
+      stop();
+      void loadLightbox().catch(() => {});
+    }
+    for (const type of events)
+      window.addEventListener(type, onIntent, { capture: true, passive: true });
+    return stop;
   }, []);
 
   // New filters start a new list: show it from its top.
@@ -275,7 +284,7 @@ export function GalleryView() {
           images={images}
           layout={viewOptions.layout}
           size={viewOptions.size}
-          onToggleFavorite={(index) => void onToggleFavorite(index)}
+          onToggleFavorite={onToggleFavorite}
           hasMore={pages.hasMore}
           loadingMore={pages.loadingMore}
           selectMode={selecting}

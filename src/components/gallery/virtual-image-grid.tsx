@@ -1,7 +1,8 @@
 "use client";
 
-import { lazy, Suspense } from "react";
-import { FirstTiles } from "./first-tiles";
+import { lazy, memo, Suspense } from "react";
+import { cn } from "@/lib/cn";
+import { firstTiles, firstTilesClassName } from "./first-tiles";
 import type { ImageGridProps } from "./windowed-image-grid";
 
 const loadGrid = () =>
@@ -12,8 +13,9 @@ const WindowedImageGrid = lazy(loadGrid);
 
 /**
  * What WindowedImageGrid renders before it knows its width: the first tiles as plain CSS.
- * Keep the outer element in step with WindowedImageGrid's: the browser hydrates this markup
- * with that component once its chunk has arrived, without replacing the tiles.
+ * Keep the element in step with WindowedImageGrid's: the browser hydrates this markup with that
+ * component once its chunk has arrived, and the tiles stay the same elements when it lays
+ * them out (see firstTiles).
  */
 function FirstTilesGrid(props: ImageGridProps) {
   return (
@@ -24,15 +26,15 @@ function FirstTilesGrid(props: ImageGridProps) {
       data-testid="gallery-grid"
       data-layout={props.layout}
       data-size={props.size}
-      className="relative w-full"
+      className={cn("relative w-full", firstTilesClassName(props.layout))}
     >
-      <FirstTiles
-        images={props.images}
-        layout={props.layout}
-        onActivate={props.onActivate}
-        onLongPress={props.onLongPress}
-        onPick={props.onPick}
-      />
+      {firstTiles({
+        images: props.images,
+        layout: props.layout,
+        onActivate: props.onActivate,
+        onLongPress: props.onLongPress,
+        onPick: props.onPick,
+      })}
     </div>
   );
 }
@@ -42,8 +44,13 @@ function FirstTilesGrid(props: ImageGridProps) {
  * so they arrive in their own chunk. The server renders the first tiles directly (nothing
  * suspends, so they are in the page's first HTML, not streamed and swapped in later); in the
  * browser the same markup stays until the chunk has loaded and hydrates it.
+ *
+ * Memoised, and its props must stay the same objects while nothing they show changes: a
+ * boundary still waiting for its chunk that receives new props is rendered afresh by React
+ * (the server's tiles thrown away and made again), which would replace the thumbnails the
+ * page painted first (its largest paint) with new elements.
  */
-export function VirtualImageGrid(props: ImageGridProps) {
+export const VirtualImageGrid = memo(function VirtualImageGrid(props: ImageGridProps) {
   return (
     <Suspense fallback={<FirstTilesGrid {...props} />}>
       {typeof window === "undefined" ? (
@@ -53,4 +60,4 @@ export function VirtualImageGrid(props: ImageGridProps) {
       )}
     </Suspense>
   );
-}
+});

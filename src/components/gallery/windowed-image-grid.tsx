@@ -2,7 +2,6 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import {
-  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -11,8 +10,10 @@ import {
   useState,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactElement,
 } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/cn";
 import type { Image } from "@/shared/api-types";
 import {
   gapFor,
@@ -25,7 +26,7 @@ import {
   type GalleryTileSize,
   type LayoutRow,
 } from "./gallery-layout";
-import { FirstTiles } from "./first-tiles";
+import { firstTiles, firstTilesClassName, PRIORITY_TILES, ratioOf } from "./first-tiles";
 import { GalleryTile } from "./gallery-tile";
 import { useElementWidth } from "./use-element-width";
 
@@ -54,10 +55,6 @@ export interface ImageGridProps {
   layoutKey: string;
   /** Set when the lightbox closes: that tile is scrolled into view and focused. */
   focusRequest: { id: string; serial: number } | null;
-}
-
-function ratioOf(image: Image): number {
-  return image.width > 0 && image.height > 0 ? image.width / image.height : 1;
 }
 
 /**
@@ -105,17 +102,13 @@ export function WindowedImageGrid({
 
   const virtualizer = useWindowVirtualizer({
     count: rowCount,
+    // A row's height is known from the layout: no row is measured from the DOM (and no row
+    // element is registered), the tiles are placed from these positions.
     estimateSize: (index) => (rows[index]?.height ?? 200) + gap,
-    // A row's height is known from the layout: "measuring" one (as registering it for the
-    // direct position writes does) answers that without reading the DOM. The default reads
-    // getBoundingClientRect, a forced layout per row while the rows are being written, which
-    // was the gallery's longest task after hydration.
-    measureElement: (element) =>
-      (rows[Number((element as HTMLElement).dataset.index)]?.height ?? 200) + gap,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
-    // Rows are moved by writing their transform directly; React renders only when rows enter
-    // or leave, not on every scroll event.
+    // React renders only when rows enter or leave, not on every scroll event (the positions
+    // of rows do not change with the scroll); the grid's height is written directly.
     directDomUpdates: true,
   });
 
@@ -186,6 +179,7 @@ export function WindowedImageGrid({
     if (clamped !== index) focusIndex(clamped);
   };
 
+  const laidOut = width > 0;
   return (
     <div
       ref={(node) => {
@@ -199,46 +193,37 @@ export function WindowedImageGrid({
       data-layout={layout}
       data-size={size}
       onKeyDown={onKeyDown}
-      className="relative w-full"
+      className={cn("relative w-full", !laidOut && firstTilesClassName(layout))}
     >
-      {width > 0 ? (
-        virtualRows.map((virtualRow) => {
-          const row = rows[virtualRow.index];
-          return row ? (
-            <GridRow
-              key={virtualRow.key}
-              rowIndex={virtualRow.index}
-              measureRef={virtualizer.measureElement}
-              row={row}
-              images={images}
-              gap={gap}
-              selectMode={selectMode}
-              selected={selected}
-              onActivate={onActivate}
-              onLongPress={onLongPress}
-              onPick={onPick}
-            />
-          ) : null;
-        })
-      ) : (
-        <FirstTiles
-          images={images}
-          layout={layout}
-          onActivate={onActivate}
-          onLongPress={onLongPress}
-          onPick={onPick}
-        />
-      )}
+      {/* Always one keyed array of tiles, the first tiles' place: see firstTiles. */}
+      {laidOut
+        ? virtualRows.flatMap((virtualRow) => {
+            const row = rows[virtualRow.index];
+            return row
+              ? rowTiles({
+                  row,
+                  rowIndex: virtualRow.index,
+                  top: virtualRow.start - scrollMargin,
+                  images,
+                  selectMode,
+                  selected,
+                  onActivate,
+                  onLongPress,
+                  onPick,
+                })
+              : [];
+          })
+        : firstTiles({ images, layout, onActivate, onLongPress, onPick })}
     </div>
   );
 }
 
-interface GridRowProps {
-  rowIndex: number;
-  measureRef: (node: HTMLDivElement | null) => void;
+interface RowTilesOptions {
   row: LayoutRow;
+  rowIndex: number;
+  /** The row's top in px from the grid's top. */
+  top: number;
   images: Image[];
-  gap: number;
   selectMode: boolean;
   selected: ReadonlySet<string>;
   onActivate: (index: number, event: MouseEvent) => void;
@@ -246,54 +231,45 @@ interface GridRowProps {
   onPick: (index: number) => void;
 }
 
-/** One row of tiles; memoised so that scrolling renders only the rows coming into view. */
-const GridRow = memo(function GridRow({
-  rowIndex,
-  measureRef,
+/**
+ * The tiles of one row, placed absolutely in the grid: direct children of the grid element,
+ * keyed by image id like the first tiles, so the same tile is the same element in both.
+ */
+function rowTiles({
   row,
+  rowIndex,
+  top,
   images,
-  gap,
   selectMode,
   selected,
   onActivate,
   onLongPress,
   onPick,
-}: GridRowProps) {
-  return (
-    <div
-      ref={measureRef}
-      data-index={rowIndex}
-      data-testid="gallery-row"
-      role="none"
-      className="absolute inset-x-0 top-0"
-      style={{ height: row.height + gap, paddingBottom: gap }}
-    >
-      {row.tiles.map((tile) => {
-        const image = images[tile.index];
-        const box = { left: tile.x, width: tile.width, height: row.height };
-        if (image) {
-          return (
-            <div key={image.id} role="none" className="absolute top-0" style={box}>
-              <GalleryTile
-                image={image}
-                index={tile.index}
-                size={tile.width}
-                selectMode={selectMode}
-                selected={selected.has(image.id)}
-                onActivate={onActivate}
-                onLongPress={onLongPress}
-                onPick={onPick}
-                priority={rowIndex === 0}
-              />
-            </div>
-          );
-        }
-        return (
-          <div key={`slot-${tile.index}`} role="none" className="absolute top-0" style={box}>
-            <Skeleton radius="xl" className="size-full sm:rounded-2xl" />
-          </div>
-        );
-      })}
-    </div>
-  );
-});
+}: RowTilesOptions): ReactElement[] {
+  return row.tiles.map((tile) => {
+    const image = images[tile.index];
+    const box = { top, left: tile.x, width: tile.width, height: row.height };
+    if (image) {
+      return (
+        <div key={image.id} role="none" className="absolute" style={box} data-row={rowIndex}>
+          <GalleryTile
+            image={image}
+            index={tile.index}
+            size={tile.width}
+            selectMode={selectMode}
+            selected={selected.has(image.id)}
+            onActivate={onActivate}
+            onLongPress={onLongPress}
+            onPick={onPick}
+            priority={rowIndex === 0 || tile.index < PRIORITY_TILES}
+          />
+        </div>
+      );
+    }
+    return (
+      <div key={`slot-${tile.index}`} role="none" className="absolute" style={box}>
+        <Skeleton radius="xl" className="size-full sm:rounded-2xl" />
+      </div>
+    );
+  });
+}
