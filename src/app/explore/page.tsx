@@ -20,6 +20,11 @@ interface ExplorePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
+/**
+ * No loading.tsx (no Suspense boundary around the page): the first page of images is in the
+ * first HTML with the rest of the page, so the first paint shows the images. A streamed
+ * boundary would paint a skeleton first and reveal the grid through a script, later.
+ */
 export default async function ExplorePage({ searchParams }: ExplorePageProps) {
   const query = parseExploreQuery(await searchParams);
   const services = await getServices();

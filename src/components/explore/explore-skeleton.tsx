@@ -15,21 +15,3 @@ export function ExploreGridSkeleton({ count = 8 }: { count?: number }) {
     </div>
   );
 }
-
-/** The loading state of the whole Explore page. */
-export function ExplorePageSkeleton() {
-  return (
-    <div className="flex flex-col gap-8">
-      <div className="flex flex-col gap-3">
-        <Skeleton className="h-3 w-24" />
-        <Skeleton className="h-9 w-48 sm:h-10" />
-        <Skeleton className="h-4 w-full max-w-xl" />
-      </div>
-      <div className="flex flex-col gap-3 sm:flex-row">
-        <Skeleton className="h-11 flex-1" radius="xl" />
-        <Skeleton className="h-11 w-full sm:w-52" radius="full" />
-      </div>
-      <ExploreGridSkeleton />
-    </div>
-  );
-}

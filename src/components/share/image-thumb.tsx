@@ -8,6 +8,7 @@ interface ImageThumbProps {
   /** The tile's rendered width, e.g. "(min-width: 1024px) 25vw, 50vw". */
   sizes: string;
   className?: string;
+  /** In the first row: loaded at once, before other images, and painted with the page. */
   eager?: boolean;
 }
 
@@ -28,7 +29,9 @@ export function ImageThumb({ image, alt, sizes, className, eager = false }: Imag
         width={width}
         height={height}
         loading={eager ? "eager" : "lazy"}
-        decoding="async"
+        // The first row of a grid is its largest paint: asked for first, painted with its frame.
+        fetchPriority={eager ? "high" : undefined}
+        decoding={eager ? "sync" : "async"}
         className={cn("size-full object-cover", className)}
       />
     </picture>
