@@ -6,53 +6,36 @@ import { X } from "lucide-react";
 import {
   createContext,
   forwardRef,
-  useCallback,
   useContext,
   useEffect,
-  useRef,
-  useState,
   type ComponentPropsWithoutRef,
   type ElementRef,
   type FocusEvent,
   type HTMLAttributes,
   type MouseEvent,
-  type MutableRefObject,
   type PointerEvent,
 } from "react";
 import { cn } from "@/lib/cn";
+import {
+  onDemandModule,
+  useOnDemandPrimitive,
+  useOnDemandTriggerRef,
+  type OnDemandPrimitive,
+} from "./use-on-demand-primitive";
 
 /*
  * Radix's dialog, with its code (focus trap, scroll lock, layers) loaded on demand: dialogs are
  * closed when a page opens. A dialog loads when it is first asked to open (its `open` prop, or
  * its trigger pressed) or when its trigger is pointed at or focused; until then its trigger is a
- * plain element that looks the same and its content renders nothing.
+ * plain element that looks the same and its content renders nothing (see
+ * use-on-demand-primitive.ts).
  */
 
 type Radix = typeof DialogPrimitive;
 
-let loaded: Radix | null = null;
-let loading: Promise<Radix> | null = null;
+const radixDialog = onDemandModule<Radix>(() => import("@radix-ui/react-dialog"));
 
-function loadRadix(): Promise<Radix> {
-  loading ??= import("@radix-ui/react-dialog").then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      // Offline with the chunk not cached: the next attempt tries again.
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-interface DialogState {
-  radix: Radix | null;
-  /** Loads the dialog; `open` asks for it open once loaded (its trigger was pressed). */
-  engage: (open: boolean) => void;
-  trigger: MutableRefObject<HTMLElement | null>;
-  /** The plain trigger had the focus when Radix's replaced it. */
-  focusTrigger: boolean;
-}
+type DialogState = OnDemandPrimitive<Radix>;
 
 const DialogContext = createContext<DialogState | null>(null);
 
@@ -64,9 +47,9 @@ function useDialog(): DialogState {
 
 /** The loaded Radix module, inside a dialog's content (rendered only once it has loaded). */
 function useRadix(): Radix {
-  const { radix } = useDialog();
-  if (!radix) throw new Error("Dialog content rendered before the dialog loaded");
-  return radix;
+  const { module } = useDialog();
+  if (!module) throw new Error("Dialog content rendered before the dialog loaded");
+  return module;
 }
 
 export function Dialog({
@@ -77,53 +60,26 @@ export function Dialog({
   ...props
 }: ComponentPropsWithoutRef<Radix["Root"]>) {
   const controlled = open !== undefined;
-  const [engaged, setEngaged] = useState<{ radix: Radix; open: boolean; focus: boolean } | null>(
-    () => ((open || defaultOpen) && loaded ? { radix: loaded, open: true, focus: false } : null),
-  );
-  const openRequested = useRef(false);
-  const trigger = useRef<HTMLElement | null>(null);
-  const onOpenChangeRef = useRef(onOpenChange);
-  useEffect(() => {
-    onOpenChangeRef.current = onOpenChange;
-  });
-
-  const engage = useCallback(
-    (openNow: boolean) => {
-      // A controlled dialog opens through its owner; an uncontrolled one once loaded.
-      if (openNow && controlled) onOpenChangeRef.current?.(true);
-      else if (openNow) openRequested.current = true;
-      loadRadix().then(
-        (radix) =>
-          setEngaged((current) => {
-            if (current) return current;
-            const opening = openRequested.current;
-            const focus = !opening && document.activeElement === trigger.current;
-            return { radix, open: opening, focus };
-          }),
-        () => undefined,
-      );
-    },
-    [controlled],
-  );
-
   const wantsOpen = open === true || defaultOpen === true;
+  const dialog = useOnDemandPrimitive(radixDialog, {
+    openAtFirst: wantsOpen,
+    // A controlled dialog opens through its owner; an uncontrolled one once loaded.
+    onOpenRequest: controlled ? () => onOpenChange?.(true) : undefined,
+  });
+  const { engage } = dialog;
   useEffect(() => {
     if (wantsOpen) engage(false);
   }, [wantsOpen, engage]);
 
-  const state: DialogState = {
-    radix: engaged?.radix ?? null,
-    engage,
-    trigger,
-    focusTrigger: engaged?.focus ?? false,
-  };
-  if (!engaged) return <DialogContext.Provider value={state}>{children}</DialogContext.Provider>;
-  const Root = engaged.radix.Root;
+  if (!dialog.module) {
+    return <DialogContext.Provider value={dialog}>{children}</DialogContext.Provider>;
+  }
+  const Root = dialog.module.Root;
   return (
-    <DialogContext.Provider value={state}>
+    <DialogContext.Provider value={dialog}>
       <Root
         open={open}
-        defaultOpen={controlled ? undefined : engaged.open || defaultOpen}
+        defaultOpen={controlled ? undefined : dialog.openOnLoad || defaultOpen}
         onOpenChange={onOpenChange}
         {...props}
       >
@@ -138,20 +94,8 @@ export const DialogTrigger = forwardRef<
   ComponentPropsWithoutRef<Radix["Trigger"]>
 >(function DialogTrigger({ asChild, onPointerEnter, onFocus, onClick, ...props }, ref) {
   const dialog = useDialog();
-  const own = useRef<HTMLButtonElement | null>(null);
-  const setRef = useCallback(
-    (node: HTMLButtonElement | null) => {
-      own.current = node;
-      dialog.trigger.current = node;
-      if (typeof ref === "function") ref(node);
-      else if (ref) ref.current = node;
-    },
-    [dialog.trigger, ref],
-  );
-  const { radix, focusTrigger, engage } = dialog;
-  useEffect(() => {
-    if (radix && focusTrigger) own.current?.focus();
-  }, [radix, focusTrigger]);
+  const setRef = useOnDemandTriggerRef(dialog, ref);
+  const { module: radix, engage } = dialog;
 
   if (radix) {
     const Trigger = radix.Trigger;
@@ -204,7 +148,7 @@ export const DialogContent = forwardRef<
   ElementRef<Radix["Content"]>,
   ComponentPropsWithoutRef<Radix["Content"]> & { hideClose?: boolean }
 >(function DialogContent({ className, children, hideClose = false, ...props }, ref) {
-  const { radix } = useDialog();
+  const { module: radix } = useDialog();
   if (!radix) return null;
   const { Portal, Overlay, Content, Close } = radix;
   return (

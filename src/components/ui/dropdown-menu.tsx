@@ -6,21 +6,23 @@ import { Check } from "lucide-react";
 import {
   createContext,
   forwardRef,
-  useCallback,
   useContext,
   useEffect,
-  useRef,
-  useState,
   type ComponentPropsWithoutRef,
   type ElementRef,
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
-  type MutableRefObject,
   type PointerEvent,
   type ReactNode,
 } from "react";
 import { cn } from "@/lib/cn";
+import {
+  onDemandModule,
+  useOnDemandPrimitive,
+  useOnDemandTriggerRef,
+  type OnDemandPrimitive,
+} from "./use-on-demand-primitive";
 
 /*
  * Radix's dropdown menu, with its code (and floating-ui's) loaded on demand: a menu's trigger is
@@ -31,29 +33,9 @@ import { cn } from "@/lib/cn";
 
 type Radix = typeof MenuPrimitive;
 
-let loaded: Radix | null = null;
-let loading: Promise<Radix> | null = null;
+const radixMenu = onDemandModule<Radix>(() => import("@radix-ui/react-dropdown-menu"));
 
-function loadRadix(): Promise<Radix> {
-  loading ??= import("@radix-ui/react-dropdown-menu").then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      // Offline with the chunk not cached: the next press tries again.
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-interface MenuState {
-  radix: Radix | null;
-  /** Loads the menu; `open` asks for it open once loaded (the trigger was pressed). */
-  engage: (open: boolean) => void;
-  trigger: MutableRefObject<HTMLElement | null>;
-  /** The plain trigger had the focus when Radix's replaced it. */
-  focusTrigger: boolean;
-}
+type MenuState = OnDemandPrimitive<Radix>;
 
 const MenuContext = createContext<MenuState | null>(null);
 
@@ -65,9 +47,9 @@ function useMenu(): MenuState {
 
 /** The loaded Radix module, inside a menu's content (rendered only once it has loaded). */
 function useRadix(): Radix {
-  const { radix } = useMenu();
-  if (!radix) throw new Error("DropdownMenu content rendered before the menu loaded");
-  return radix;
+  const { module } = useMenu();
+  if (!module) throw new Error("DropdownMenu content rendered before the menu loaded");
+  return module;
 }
 
 export function DropdownMenu({
@@ -75,42 +57,17 @@ export function DropdownMenu({
   defaultOpen,
   ...props
 }: ComponentPropsWithoutRef<Radix["Root"]> & { children?: ReactNode }) {
-  const [engaged, setEngaged] = useState<{ radix: Radix; open: boolean; focus: boolean } | null>(
-    () => (defaultOpen && loaded ? { radix: loaded, open: true, focus: false } : null),
-  );
-  const openRequested = useRef(false);
-  const trigger = useRef<HTMLElement | null>(null);
-
-  const engage = useCallback((open: boolean) => {
-    if (open) openRequested.current = true;
-    loadRadix().then(
-      (radix) =>
-        setEngaged((current) => {
-          if (current) return current;
-          const openNow = openRequested.current;
-          // An opening menu takes the focus itself.
-          const focus = !openNow && document.activeElement === trigger.current;
-          return { radix, open: openNow, focus };
-        }),
-      () => undefined,
-    );
-  }, []);
-
+  const menu = useOnDemandPrimitive(radixMenu, { openAtFirst: defaultOpen === true });
+  const { engage } = menu;
   useEffect(() => {
     if (defaultOpen) engage(true);
   }, [defaultOpen, engage]);
 
-  const state: MenuState = {
-    radix: engaged?.radix ?? null,
-    engage,
-    trigger,
-    focusTrigger: engaged?.focus ?? false,
-  };
-  if (!engaged) return <MenuContext.Provider value={state}>{children}</MenuContext.Provider>;
-  const Root = engaged.radix.Root;
+  if (!menu.module) return <MenuContext.Provider value={menu}>{children}</MenuContext.Provider>;
+  const Root = menu.module.Root;
   return (
-    <MenuContext.Provider value={state}>
-      <Root defaultOpen={engaged.open || defaultOpen} {...props}>
+    <MenuContext.Provider value={menu}>
+      <Root defaultOpen={menu.openOnLoad || defaultOpen} {...props}>
         {children}
       </Root>
     </MenuContext.Provider>
@@ -125,20 +82,8 @@ export const DropdownMenuTrigger = forwardRef<
   ref,
 ) {
   const menu = useMenu();
-  const own = useRef<HTMLButtonElement | null>(null);
-  const setRef = useCallback(
-    (node: HTMLButtonElement | null) => {
-      own.current = node;
-      menu.trigger.current = node;
-      if (typeof ref === "function") ref(node);
-      else if (ref) ref.current = node;
-    },
-    [menu.trigger, ref],
-  );
-  const { radix, focusTrigger, engage } = menu;
-  useEffect(() => {
-    if (radix && focusTrigger) own.current?.focus();
-  }, [radix, focusTrigger]);
+  const setRef = useOnDemandTriggerRef(menu, ref);
+  const { module: radix, engage } = menu;
 
   if (radix) {
     const Trigger = radix.Trigger;
@@ -219,7 +164,7 @@ export const DropdownMenuContent = forwardRef<
   ElementRef<Radix["Content"]>,
   ComponentPropsWithoutRef<Radix["Content"]>
 >(function DropdownMenuContent({ className, sideOffset = 8, ...props }, ref) {
-  const { radix } = useMenu();
+  const { module: radix } = useMenu();
   if (!radix) return null;
   const { Portal, Content } = radix;
   return (
