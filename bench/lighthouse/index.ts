@@ -13,16 +13,21 @@
  * audits of accessibility, best practices and SEO that failed on any run, by page.
  * A benchmark: it prints figures and asserts nothing.
  *
- * Run: npx tsx bench/lighthouse/index.ts [runs=3] [images=40]
+ * Run: npx tsx bench/lighthouse/index.ts [runs=3] [images=40] [page…]
+ * Pages after the image count measure only those pages (each still beside the baseline): a path
+ * (`/gallery`, `/generate`, `/explore`, `/`, `/login`) or `share` / `collection` for the share
+ * pages. Without any, every page is measured.
  * BENCH_LIGHTHOUSE_DIST=<dir> serves a copy of the build made beforehand (so the shared build
  * lock need not be held for the whole run): under the lock, let the e2e runner or
  * ensureProductionBuild refresh .next-e2e, then `cp -a .next-e2e .next-lighthouse` (and drop
  * its types/ and cache/), and run with BENCH_LIGHTHOUSE_DIST=.next-lighthouse.
  * CHROME_PATH (default /usr/bin/chromium) picks the browser. BENCH_LIGHTHOUSE_JSON=<dir> keeps
- * every run's full report there, for the profiles behind a figure.
+ * every run's full report there, for the profiles behind a figure, with its trace and DevTools
+ * log (`<run>-0.trace.json`, `<run>-0.devtoolslog.json`: open the trace in DevTools' Performance
+ * panel).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Result } from "lighthouse";
@@ -38,6 +43,8 @@ import { firstLoadJs } from "./first-load-js";
 
 const RUNS = Number(process.argv[2] ?? 3);
 const IMAGES = Number(process.argv[3] ?? 40);
+const ONLY = process.argv.slice(4);
+const PAGE_NAMES = ["/", "/login", "/explore", "share", "collection", "/gallery", "/generate"];
 const BASELINE_DIR = join("bench", "lighthouse", "baseline");
 const BASELINE_DIST = ".next-baseline";
 const chromiumPath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -236,27 +243,29 @@ async function runLighthouse(
   cookie: string | null,
   reportName: string,
 ): Promise<{ figures: Figures; failed: FailedAudits }> {
+  if (keepReports) mkdirSync(keepReports, { recursive: true });
   const args = [
     "lighthouse",
     url,
     `--port=${port}`,
     "--output=json",
-    "--output-path=stdout",
+    ...(keepReports
+      ? [`--output-path=${join(keepReports, `${reportName}.json`)}`, "--save-assets"]
+      : ["--output-path=stdout"]),
     "--quiet",
     "--only-categories=performance,accessibility,best-practices,seo",
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
   ];
   const run = spawnSync("npx", args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`lighthouse ${url}: ${run.stderr || run.status}`);
-  const lhr = JSON.parse(run.stdout) as Result;
+  const report = keepReports
+    ? readFileSync(join(keepReports, `${reportName}.json`), "utf8")
+    : run.stdout;
+  const lhr = JSON.parse(report) as Result;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   // A lost session would measure the login page instead: make sure the page asked for is shown.
   const shown = new URL(lhr.finalDisplayedUrl).pathname;
   if (shown !== new URL(url).pathname) throw new Error(`${url}: Lighthouse ended on ${shown}`);
-  if (keepReports) {
-    mkdirSync(keepReports, { recursive: true });
-    writeFileSync(join(keepReports, `${reportName}.json`), run.stdout);
-  }
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? Number.NaN) * 100);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const failed = ["accessibility", "best-practices", "seo"].flatMap((category) =>
@@ -320,6 +329,11 @@ function printTable(
 }
 
 async function main(): Promise<number> {
+  const unknown = ONLY.filter((name) => !PAGE_NAMES.includes(name));
+  if (unknown.length > 0) {
+    console.error(`bench: unknown pages ${unknown.join(", ")} (known: ${PAGE_NAMES.join(" ")})`);
+    return 2;
+  }
   if (studioDist === DIST_DIR) {
     const built = ensureProductionBuild((line) => console.log(`bench: ${line}`));
     if (built !== 0) return built;
@@ -351,15 +365,21 @@ async function main(): Promise<number> {
     const shared = await seedImages(baseUrl, cookie, IMAGES);
     const collectionPath = await seedCollection(baseUrl, cookie, shared.id);
 
-    const pages: Page[] = [
-      { label: "/", path: "/", signedIn: false },
-      { label: "/login", path: "/login", signedIn: false },
-      { label: "/explore", path: "/explore", signedIn: false },
-      { label: "/s/i/<id> (share)", path: shared.shareUrl, signedIn: false },
-      { label: "/s/c/<id> (collection)", path: collectionPath, signedIn: false },
-      { label: `/gallery (${IMAGES} images)`, path: "/gallery", signedIn: true },
-      { label: "/generate", path: "/generate", signedIn: true },
+    const allPages: (Page & { name: string })[] = [
+      { name: "/", label: "/", path: "/", signedIn: false },
+      { name: "/login", label: "/login", path: "/login", signedIn: false },
+      { name: "/explore", label: "/explore", path: "/explore", signedIn: false },
+      { name: "share", label: "/s/i/<id> (share)", path: shared.shareUrl, signedIn: false },
+      {
+        name: "collection",
+        label: "/s/c/<id> (collection)",
+        path: collectionPath,
+        signedIn: false,
+      },
+      { name: "/gallery", label: `/gallery (${IMAGES} images)`, path: "/gallery", signedIn: true },
+      { name: "/generate", label: "/generate", path: "/generate", signedIn: true },
     ];
+    const pages = allPages.filter((page) => ONLY.length === 0 || ONLY.includes(page.name));
     // One warm-up request per page: the first render of each route compiles nothing in
     // production, but it fills the server's module and data caches that every later run sees.
     for (const page of pages) {
@@ -466,8 +486,13 @@ async function main(): Promise<number> {
       } catch {
         /* already gone */
       }
-      // Chromium may still be writing its profile as it exits: retry while the folder empties.
-      rmSync(chrome.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      // Chromium may still be writing its profile as it exits: retry while the folder empties,
+      // and never let a leftover temporary folder fail a run whose figures are printed.
+      try {
+        rmSync(chrome.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        console.warn(`bench: could not remove ${chrome.profile}: ${String(error)}`);
+      }
     }
     stopServer(studio);
     stopServer(baselineServer);
