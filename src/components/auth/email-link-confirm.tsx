@@ -86,7 +86,7 @@ export function EmailLinkConfirm({ kind, token }: { kind: Kind; token: string })
         >
           {spent
             ? kind === "verify"
-              ? "It was used, it expired, or a newer one was sent. Sign in and choose “Resend link” on the banner."
+              ? "It was used, it expired, or a newer one was sent. If your email is not confirmed yet, sign in and choose “Resend link” on the banner."
               : "It was used, it expired after an hour, or a newer change was asked for. Ask again in Settings → Email."
             : error.code === "CONFLICT"
               ? "Your email stays as it was."
