@@ -87,19 +87,22 @@ async function noteIfUnattended(
   { services, request, userId }: { services: Services; request: NextRequest; userId: string },
   outcome: GenerationOutcome,
   clientGone: boolean,
-): Promise<void> {
-  if (outcome.replayed) return;
+): Promise<{ mailed: Promise<void> }> {
+  const none = { mailed: Promise.resolve() };
+  if (outcome.replayed) return none;
   const fromOutbox = request.headers.get(ORIGIN_HEADER)?.trim().toLowerCase() === "outbox";
-  if (!fromOutbox && !clientGone) return;
+  if (!fromOutbox && !clientGone) return none;
   try {
     const dueAt = await services.notifications.noteFinished({
       userId,
       imageId: outcome.image.id,
       reason: fromOutbox ? "outbox" : "away",
     });
-    services.mail.wakeAt(dueAt);
+    // The mail is due in a minute: the caller keeps its request alive until it is out.
+    return { mailed: services.mail.wakeAt(dueAt) };
   } catch (error) {
     logger.error("finished generation not noted for mail", { imageId: outcome.image.id, error });
+    return none;
   }
 }
 
@@ -147,7 +150,12 @@ export async function respondWithGeneration(
       }
       throw error;
     }
-    await noteIfUnattended({ services, request, userId }, outcome, request.signal.aborted);
+    const { mailed } = await noteIfUnattended(
+      { services, request, userId },
+      outcome,
+      request.signal.aborted,
+    );
+    finishAfterResponse(mailed);
     return reply({ image: outcome.image }, { status: 201, headers: outcomeHeaders(outcome) });
   }
 
@@ -157,13 +165,14 @@ export async function respondWithGeneration(
   )) {
     events.response.headers.set(name, value);
   }
+  let mailed: Promise<void> = Promise.resolve();
   const work = run({
     requestId,
     onProgress: (progress) => events.send("progress", progress),
   })
     .then(async (outcome) => {
       const gone = !events.isOpen || request.signal.aborted;
-      await noteIfUnattended({ services, request, userId }, outcome, gone);
+      ({ mailed } = await noteIfUnattended({ services, request, userId }, outcome, gone));
       events.send("done", {
         image: outcome.image,
         quota: outcome.quota,
@@ -175,7 +184,9 @@ export async function respondWithGeneration(
       events.send("error", { error: errorBodyOf(error, requestId), quota });
       if (!events.isOpen) logger.info("generation ended after the client left", { requestId });
     })
-    .finally(() => events.close());
+    .finally(() => events.close())
+    // After the stream is closed: the work is over when the mail it may have asked for is.
+    .then(() => mailed);
   finishAfterResponse(work);
   return events.response;
 }

@@ -41,8 +41,12 @@ export interface MailService {
    * knows (or has not yet asked whether) a retry is due. Costs nothing when none is.
    */
   flushIfDue(): void;
-  /** Something will be due at `at` (e.g. a batched notification): flush then, or now if past. */
-  wakeAt(at: Date): void;
+  /**
+   * Something will be due at `at` (e.g. a batched notification): flush then, or now if past.
+   * Resolves once that flush is over (at once when it is left to a later request or the cron),
+   * so a caller can keep its request alive until then; it never rejects.
+   */
+  wakeAt(at: Date): Promise<void>;
 }
 
 /** The longest wakeAt() keeps a request alive to flush at the due time itself. */
@@ -89,17 +93,21 @@ export function createMailService(options: {
     return running;
   }
 
-  function inBackground() {
-    const work = flush().catch((error: unknown) => {
-      // The rows stay due: a request a minute from now (or the daily cron) tries again.
-      dueHint = clock() + 60_000;
-      logger.error("mail flush failed", { error });
-    });
+  function inBackground(): Promise<void> {
+    const work = flush().then(
+      () => undefined,
+      (error: unknown) => {
+        // The rows stay due: a request a minute from now (or the daily cron) tries again.
+        dueHint = clock() + 60_000;
+        logger.error("mail flush failed", { error });
+      },
+    );
     try {
       after(() => work);
     } catch {
       /* not inside a Next request (tests, scripts): the promise still runs to completion */
     }
+    return work;
   }
 
   return {
@@ -117,32 +125,29 @@ export function createMailService(options: {
       return id;
     },
     flush,
-    flushAfterResponse: inBackground,
+    flushAfterResponse() {
+      void inBackground();
+    },
     flushIfDue() {
-      if (dueHint !== null && dueHint <= clock()) inBackground();
+      if (dueHint !== null && dueHint <= clock()) void inBackground();
     },
     wakeAt(at) {
       const delay = at.getTime() - clock();
       if (delay <= 0) return inBackground();
       if (dueHint === null || at.getTime() < dueHint) dueHint = at.getTime();
-      if (delay > WAIT_IN_REQUEST_MS) return;
+      if (delay > WAIT_IN_REQUEST_MS) return Promise.resolve();
       // Soon: this request waits for it (after() keeps a Vercel function alive until then), so
       // it goes out even when no other request comes; later, the next request or the cron.
       const waited = new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         timer.unref?.();
-      }).then(() => {
-        if (dueHint !== null && dueHint <= clock()) return flush();
-      });
-      const work = waited.catch((error: unknown) => {
-        dueHint = clock() + 60_000;
-        logger.error("mail flush failed", { error });
-      });
+      }).then(() => (dueHint !== null && dueHint <= clock() ? inBackground() : undefined));
       try {
-        after(() => work);
+        after(() => waited);
       } catch {
-        /* not inside a Next request (tests, scripts): the timer still fires */
+        /* not inside a Next request (tests, scripts), or after it: the timer still fires */
       }
+      return waited;
     },
   };
 }
