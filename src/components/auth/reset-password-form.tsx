@@ -11,6 +11,8 @@ import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
 
 const FIELDS = ["token", "password"] as const;
 type ResetField = (typeof FIELDS)[number];
+// A session a recovery link opened (Supabase Auth) stands in for the token.
+const PASSWORD_ONLY: readonly ResetField[] = ["password"];
 // The token is the link's; the server checks it. The password follows registration's rules.
 const RULES = { token: { max: [256] }, password: TEXT_RULES.password } as const;
 
@@ -28,10 +30,13 @@ function mapResetError(error: ApiClientError): AuthErrorMapping<ResetField> | nu
   return null;
 }
 
-/** Sets a new password with the mailed token; success leads to log in with it. */
-export function ResetPasswordForm({ token }: { token: string }) {
+/**
+ * Sets a new password with the mailed token (or the session its link opened, `token` null);
+ * success leads to log in with it.
+ */
+export function ResetPasswordForm({ token }: { token: string | null }) {
   const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
-    fields: FIELDS,
+    fields: token === null ? PASSWORD_ONLY : FIELDS,
     rules: RULES,
     endpoint: "/api/v1/auth/password/reset",
     // Every session ended with the reset: the new password is proven by logging in with it.
@@ -46,7 +51,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       onSubmit={onSubmit}
       clearFieldError={clearFieldError}
     >
-      <input type="hidden" name="token" id="reset-token" value={token} />
+      {token !== null && <input type="hidden" name="token" id="reset-token" value={token} />}
       <FormField
         label="New password"
         error={fieldErrors.password}

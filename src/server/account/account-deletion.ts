@@ -9,6 +9,7 @@ import { auditLogs, authUsers, images, mailOutbox } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
 import { allFileKeysOf } from "@/server/images/image-files";
 import type { MailService } from "@/server/mail/mail-service";
+import { logger } from "@/server/observability/logger";
 import { queueExportFilesOfUser } from "@/server/account/account-exports";
 import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
@@ -58,13 +59,18 @@ async function checkConfirmation({
  *   row); the export rows go with the cascade, and a step still writing one finds its row gone
  *   and removes what it wrote;
  * - the account-deleted mail, queued with no user id (it outlives the account).
- * Then the files are removed, the mail is sent after the response, and the session ends.
+ * Then the auth service forgets the account (Supabase: the admin API; where GoTrue shares this
+ * database the SQL delete already did, and GoTrue answers "not found"), the files are removed,
+ * the mail is sent after the response, and the session ends. The auth service is told after
+ * commit, never inside the transaction: GoTrue's own delete of auth.users would wait on this
+ * transaction's row locks while the transaction waited on GoTrue.
  */
 export async function deleteAccount({
   db,
   objectStore,
   mail,
   authKind,
+  deleteAuthUser,
   identity,
   confirmEmail,
   password,
@@ -75,6 +81,8 @@ export async function deleteAccount({
   objectStore: ObjectStorePort;
   mail: MailService;
   authKind: "local" | "supabase";
+  /** Removes the account from the auth service (AuthPort.deleteUser). */
+  deleteAuthUser: (userId: string) => Promise<void>;
   identity: AuthIdentity;
   confirmEmail: string;
   password: string | undefined;
@@ -118,6 +126,11 @@ export async function deleteAccount({
     return { keys: [...fileKeys, ...exportKeys], imagesDeleted: rows.length };
   });
 
+  // The rows are gone whatever the auth service answers. Where GoTrue shares this database its
+  // user went with them (auth.users); elsewhere a refusal is logged for the operator to finish.
+  await deleteAuthUser(userId).catch((error: unknown) => {
+    logger.error("account deleted, but the auth service kept the user", { error, userId });
+  });
   await removeQueuedFiles({ db, objectStore, keys });
   mail.flushAfterResponse();
   return { imagesDeleted };

@@ -47,7 +47,23 @@ export interface CookieOptions {
 export interface PasswordCall {
   audit: AuditContext;
   mail: MailService;
+  /**
+   * The request's cookies, for auth services that keep a flow's state in them (Supabase: the
+   * PKCE code verifier of a recovery mail, the session whose password changes).
+   */
+  jar?: CookieJar;
 }
+
+/**
+ * A link Supabase Auth mailed, as it lands on /auth/confirm: an email template's `token_hash`
+ * and `type`, or the PKCE `code` GoTrue's own /verify redirects with.
+ */
+export type MailedLink =
+  | {
+      tokenHash: string;
+      type: "recovery" | "signup" | "invite" | "magiclink" | "email_change" | "email";
+    }
+  | { code: string };
 
 /** What an email flow needs besides its input: the password flows' needs and the database. */
 export interface EmailCall extends PasswordCall {
@@ -93,10 +109,11 @@ export interface AuthPort {
   requestPasswordReset(email: string, call: PasswordCall): Promise<void>;
   /**
    * Sets a new password with a mailed token (VALIDATION_ERROR when used, expired or unknown),
-   * ends every session of the account and clears the browser session from `jar`.
+   * ends every session of the account and clears the browser session from `jar`. Supabase: the
+   * token is the link's token hash, or absent when `jar` holds the session its link opened.
    */
   resetPassword(
-    input: { token: string; password: string },
+    input: { token?: string | undefined; password: string },
     jar: CookieJar,
     call: PasswordCall,
   ): Promise<void>;
@@ -130,6 +147,20 @@ export interface AuthPort {
   ): Promise<{ pendingEmail: string }>;
   /** Moves the account to the address a change token was mailed to (and confirms it). */
   confirmEmailChange(token: string, call: EmailCall): Promise<{ email: string }>;
+  /**
+   * Opens a mailed link (Supabase: verifyOtp / exchangeCodeForSession), writing the session it
+   * gives into `jar`. VALIDATION_ERROR naming `token` when it is used, expired or unknown; local
+   * accounts mail links to their own pages, so for them every such link is unknown.
+   */
+  confirmMailedLink(link: MailedLink, jar: CookieJar): Promise<void>;
+  /** True when `jar` holds a session opened by a recovery link moments ago (local: never). */
+  hasRecoverySession(jar: CookieJar): Promise<boolean>;
+  /**
+   * Removes the account from the auth service once the studio's rows of it are gone (Supabase:
+   * the admin API; local: the row went with the rest, nothing to do). An account already gone is
+   * no error.
+   */
+  deleteUser(userId: string): Promise<void>;
   /** True when the cookie jar holds something that looks like this adapter's session (no I/O). */
   hasSessionCookie(jar: CookieJar): boolean;
 }

@@ -48,3 +48,12 @@ export const getCurrentUser = cache(async (): Promise<User | null> => {
     return null;
   }
 });
+
+/**
+ * Whether this request carries a session a recovery link opened moments ago (Supabase Auth's
+ * PKCE links open one on /auth/confirm; local reset links carry their token instead).
+ */
+export async function hasRecoverySession(): Promise<boolean> {
+  const services = await getServices();
+  return services.auth.hasRecoverySession(await readOnlyJar());
+}

@@ -13,13 +13,15 @@ interface Call {
   meta: RequestMeta;
   requestId: string;
   responseHeaders: Headers;
+  /** The request's cookies (the route's `ctx.cookies`): Supabase keeps flow state in them. */
+  cookies?: CookieJar;
 }
 
 /** Reset mails one address may be sent per hour, whatever the IP asking. */
 export const RESET_MAILS_PER_EMAIL_PER_HOUR = 5;
 
-function passwordCall({ services, requestId, meta }: Call) {
-  return { audit: { requestId, meta }, mail: services.mail };
+function passwordCall({ services, requestId, meta, cookies }: Call) {
+  return { audit: { requestId, meta }, mail: services.mail, jar: cookies };
 }
 
 /**

@@ -89,7 +89,8 @@ const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/auth/password/reset",
-    summary: "Set a new password with a mailed token; every session ends",
+    summary:
+      "Set a new password with a mailed token (Supabase Auth: or with the session its link opened); every session ends",
     auth: "none",
     body: resetPasswordInputSchema,
   },

@@ -36,7 +36,9 @@ export type ForgotPasswordInput = z.infer<typeof forgotPasswordInputSchema>;
 export const resetTokenSchema = safeString().min(16).max(256);
 
 export const resetPasswordInputSchema = z.object({
-  token: resetTokenSchema,
+  // Local accounts: required (a missing one is answered like an unknown one). Supabase Auth: the
+  // link's token hash, or left out when the session its link opened (/auth/confirm) is sent.
+  token: resetTokenSchema.optional(),
   // The new password follows registration's rules.
   password: passwordSchema,
 });

@@ -272,6 +272,20 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
       }
     },
 
+    // Local accounts mail links to the studio's own pages (tokens it made), never Supabase's.
+    confirmMailedLink() {
+      const message = "This link is not valid any more.";
+      return Promise.reject(
+        new AppError("VALIDATION_ERROR", message, { issues: [{ path: "token", message }] }),
+      );
+    },
+
+    // A local reset link carries its token to the reset page; no session stands in for it.
+    hasRecoverySession: () => Promise.resolve(false),
+
+    // The auth user is a row of our own database: it went with the account's other rows.
+    deleteUser: () => Promise.resolve(),
+
     hasSessionCookie(jar) {
       return readCookie(jar) !== null;
     },

@@ -112,13 +112,15 @@ export function createLocalPasswords({
     },
 
     async resetPassword(
-      input: { token: string; password: string },
+      input: { token?: string | undefined; password: string },
       jar: CookieJar,
       { audit }: PasswordCall,
     ): Promise<void> {
       const passwordHash = await hash(input.password, HASH_OPTIONS);
+      // No token is an unknown token: local accounts have no link-opened session to stand in.
+      const tokenHash = sha256Hex(input.token ?? "");
       const ended = await db.transaction(async (tx) => {
-        const consumed = await consumeResetToken({ db: tx, tokenHash: sha256Hex(input.token) });
+        const consumed = await consumeResetToken({ db: tx, tokenHash });
         if (!consumed) {
           throw new AppError("VALIDATION_ERROR", INVALID_LINK, {
             issues: [{ path: "token", message: INVALID_LINK }],

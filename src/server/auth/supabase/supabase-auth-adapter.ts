@@ -19,6 +19,7 @@ import { authServiceUnavailable, toAppError } from "./auth-error-mapping";
 import { createSupabaseServerClient, createSupabaseTokenClient } from "./server-client";
 import { createSupabaseEmail } from "./supabase-email";
 import { isSupabaseSessionCookieName } from "./session-cookie-options";
+import { createSupabasePasswords } from "./supabase-passwords";
 import type { SupabaseSessionGuard } from "./supabase-sessions";
 
 export interface SupabaseAuthAdapterOptions {
@@ -94,7 +95,28 @@ export function createSupabaseAuthAdapter({
   const bearerTokens = new WeakMap<AuthIdentity, string>();
   // Session ids /user recently confirmed, so a busy API client costs one round trip to
   // Supabase Auth per session and interval, not one per request.
-  const liveSessions = createLiveSessionCache<true>({ ttlMs: sessionCacheMs });
+  // The value is when /user confirmed the session (epoch ms).
+  const liveSessions = createLiveSessionCache<number>({ ttlMs: sessionCacheMs });
+  // Users whose password was reset or changed here, and when: GoTrue ended their other
+  // sessions, so one this instance remembered live before that moment is asked about again.
+  const passwordChangedAt = new Map<string, number>();
+  const confirmedLive = (sessionId: string | null | undefined, userId: string | undefined) => {
+    const checkedAt = sessionId ? liveSessions.get(sessionId) : undefined;
+    const changedAt = userId === undefined ? undefined : passwordChangedAt.get(userId);
+    return checkedAt !== undefined && (changedAt === undefined || checkedAt > changedAt);
+  };
+  const passwords = createSupabasePasswords({
+    url,
+    publishableKey,
+    secretKey,
+    accessTokenOf: (identity) => bearerTokens.get(identity),
+    sessionsEnded(userId) {
+      const now = Date.now();
+      for (const [user, at] of passwordChangedAt)
+        if (now - at > sessionCacheMs) passwordChangedAt.delete(user);
+      if (sessionCacheMs > 0) passwordChangedAt.set(userId, now);
+    },
+  });
 
   return {
     kind: "supabase",
@@ -183,6 +205,14 @@ export function createSupabaseAuthAdapter({
       const { data, error } = await client.auth.getClaims();
       if (error) return unauthenticatedUnlessOutage(error);
       const identity = data ? toIdentity(data.claims, "cookie") : null;
+      // getClaims checks only the signature and expiry; /user also answers whether GoTrue still
+      // has the session (a password reset or change there ends the others), as for bearer tokens.
+      const sessionId = identity?.sessionId;
+      if (data && identity && !confirmedLive(sessionId, identity.userId)) {
+        const { error: userError } = await client.auth.getUser();
+        if (userError) return unauthenticatedUnlessOutage(userError);
+        if (sessionId) liveSessions.remember(sessionId, Date.now(), data.claims.exp * 1000);
+      }
       if (identity && guard && !(await guard.admits(identity))) {
         // Ended from the sessions list: with its token at hand, GoTrue ends it too, and the
         // cookies go.
@@ -201,10 +231,10 @@ export function createSupabaseAuthAdapter({
       // getClaims checks only the signature and expiry; /user also answers whether the
       // session still exists, so a bearer token stops working once it is logged out.
       const sessionId = identity?.sessionId;
-      if (!sessionId || !liveSessions.get(sessionId)) {
+      if (!confirmedLive(sessionId, identity?.userId)) {
         const { error: userError } = await auth.getUser(token);
         if (userError) return unauthenticatedUnlessOutage(userError);
-        if (sessionId) liveSessions.remember(sessionId, true, data.claims.exp * 1000);
+        if (sessionId) liveSessions.remember(sessionId, Date.now(), data.claims.exp * 1000);
       }
       if (identity && guard && !(await guard.admits(identity))) {
         const admin = createSupabaseAdminClient({ url, secretKey });
@@ -215,15 +245,11 @@ export function createSupabaseAuthAdapter({
       return identity;
     },
 
-    // Supabase Auth's own recovery (resetPasswordForEmail, then updateUser on the session its
-    // link opens) and change (updateUser, signOut "others") are not wired yet: say so plainly
-    // rather than mail a link that the local reset page cannot use.
     // Email verification and change: Supabase Auth's own flows (supabase-email.ts).
     ...createSupabaseEmail({ url, publishableKey }),
 
-    requestPasswordReset: passwordFlowsNotWired,
-    resetPassword: passwordFlowsNotWired,
-    changePassword: passwordFlowsNotWired,
+    // Recovery, change, mailed links and account removal: Supabase Auth's own flows.
+    ...passwords,
 
     hasSessionCookie(jar) {
       return jar
@@ -231,13 +257,4 @@ export function createSupabaseAuthAdapter({
         .some(({ name, value }) => value !== "" && isSupabaseSessionCookieName(name));
     },
   };
-}
-
-function passwordFlowsNotWired(): Promise<never> {
-  return Promise.reject(
-    new AppError(
-      "SERVICE_UNAVAILABLE",
-      "Password recovery and change are not available with Supabase Auth on this studio yet.",
-    ),
-  );
 }

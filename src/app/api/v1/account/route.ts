@@ -17,6 +17,7 @@ const removeAccount = defineRoute(
       objectStore: ctx.services.objectStore,
       mail: ctx.services.mail,
       authKind: ctx.services.auth.kind,
+      deleteAuthUser: (userId) => ctx.services.auth.deleteUser(userId),
       identity: ctx.identity,
       confirmEmail: ctx.body.confirmEmail,
       password: ctx.body.password,
