@@ -70,12 +70,15 @@ export function createMailService(options: {
 
   async function runFlushes(): Promise<MailFlushReport> {
     let report: MailFlushReport;
+    let next: (Date | null)[];
+    // Every await is inside the loop: a flush() asked for during any of them (it sets `again`)
+    // gets a round of its own, instead of returning this run's promise and sending nothing.
     do {
       again = false;
       for (const source of sources) await source.enqueueDue(clock());
       report = await flushMailOutbox({ db, mailer, from, now: clock });
+      next = await Promise.all([nextMailDueAt(db), ...sources.map((s) => s.nextDueAt())]);
     } while (again);
-    const next = await Promise.all([nextMailDueAt(db), ...sources.map((s) => s.nextDueAt())]);
     const times = next.filter((at): at is Date => at !== null).map((at) => at.getTime());
     dueHint = times.length > 0 ? Math.min(...times) : null;
     return report;
