@@ -59,6 +59,9 @@ async function main(): Promise<number> {
     // Every suite signs up its own users from 127.0.0.1; at the default 10 a minute per IP a
     // fast machine trips the limit mid-run. The limit itself is covered by integration tests.
     AUTH_RATE_LIMIT_PER_MINUTE: "1000",
+    // Galleries of four images or more export in the background here (default: over 200), so
+    // that tests/e2e/export-jobs.e2e.ts can take that path with a few demo images.
+    ACCOUNT_EXPORT_STREAM_MAX_IMAGES: "3",
   });
   try {
     await waitForHealth(baseUrl, server);

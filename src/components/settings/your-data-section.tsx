@@ -3,11 +3,9 @@
 import { Download, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
-import { toApiClientError } from "@/lib/api/errors";
-import { fetchSameOriginFile } from "@/lib/api/request";
+import { ExportEverything } from "./export-everything";
 import { SettingsSection } from "./settings-section";
 
 const DeleteAccountDialog = dynamic(
@@ -15,47 +13,13 @@ const DeleteAccountDialog = dynamic(
   { ssr: false },
 );
 
-const EXPORT_PATH = "/api/v1/account/export";
-
-type ExportState =
-  | { status: "idle" }
-  | { status: "checking" }
-  | { status: "started" }
-  | { status: "error"; message: string };
-
 /**
- * "Your data": download everything (a streamed ZIP the browser saves itself, never held in this
- * page's memory) and delete the account. The export is checked first (a short request whose
- * body is dropped at once) so that a failure shows here instead of as a downloaded error page.
+ * "Your data": export everything (streamed at once, or prepared in the background when large:
+ * see ExportEverything) and delete the account.
  */
 export function YourDataSection({ email }: { email: string | null }) {
-  const [exportState, setExportState] = useState<ExportState>({ status: "idle" });
   const [deleting, setDeleting] = useState(false);
   const dialogMounted = useOpenedOnce(deleting);
-
-  async function downloadAll() {
-    setExportState({ status: "checking" });
-    try {
-      const response = await fetchSameOriginFile(EXPORT_PATH, { cache: "no-store" });
-      await response.body?.cancel();
-      const link = document.createElement("a");
-      link.href = EXPORT_PATH;
-      link.download = "";
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setExportState({ status: "started" });
-    } catch (error) {
-      const failure = toApiClientError(error);
-      setExportState({
-        status: "error",
-        message:
-          failure.code === "NETWORK_ERROR"
-            ? failure.message
-            : "The studio could not prepare your export just now.",
-      });
-    }
-  }
 
   return (
     <>
@@ -70,35 +34,9 @@ export function YourDataSection({ email }: { email: string | null }) {
           <p className="text-ink-muted text-sm">
             One ZIP file with every original image, a <code>manifest.json</code> with each
             image&rsquo;s prompt, settings, seed, tags and dates, your collections and your
-            preferences. Your Gemini key and passwords are never in it. A large gallery takes a
-            while: the download runs in your browser&rsquo;s downloads.
+            preferences. Your Gemini key and passwords are never in it.
           </p>
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-            <Button
-              variant="secondary"
-              loading={exportState.status === "checking"}
-              onClick={() => void downloadAll()}
-              data-testid="export-all"
-            >
-              {exportState.status === "checking" ? null : <Download aria-hidden="true" />}
-              Download all my data
-            </Button>
-            <p role="status" className="text-ink-muted text-sm" data-testid="export-status">
-              {exportState.status === "checking" ? "Preparing your download…" : null}
-              {exportState.status === "started"
-                ? "Your download has started. Keep this tab open until it finishes."
-                : null}
-            </p>
-          </div>
-          {exportState.status === "error" ? (
-            <Alert
-              variant="danger"
-              title="We couldn't start the download"
-              data-testid="export-error"
-            >
-              {exportState.message} Please try again.
-            </Alert>
-          ) : null}
+          <ExportEverything />
         </div>
       </SettingsSection>
 

@@ -18,4 +18,7 @@ export const queryKeys = {
   lineage: (id: string) => ["images", "lineage", id] as const,
   publicImages: (search: string) => ["public-images", search] as const,
   sharedCollectionImages: (shareId: string) => ["shared-collection", shareId] as const,
+  /** GET /account/exports (the estimate and the latest exports), and one export. */
+  accountExports: ["account-exports"] as const,
+  accountExport: (id: string) => ["account-exports", id] as const,
 };
