@@ -32,7 +32,7 @@ import { concatBytes, ZIP_LIMITS, zipEnd, zipEntry } from "./export-zip";
  * object store by a job, a step at a time:
  *
  * - A step claims the job (FOR UPDATE SKIP LOCKED) with a lease, reads the next images after its
- *   cursor, writes them as one part of the ZIP (≤ STEP_MAX_IMAGES images or STEP_MAX_BYTES) and
+ *   cursor, writes them as one part of the ZIP (≤ STEP_MAX_IMAGES images or PART_MAX_BYTES) and
  *   their central-directory records as a second object, then records both on the row fenced on
  *   its lease token. Objects are queued for removal before they are written and claimed by that
  *   transaction, so a step that dies leaves nothing the daily cron will not remove.
@@ -49,7 +49,12 @@ import { concatBytes, ZIP_LIMITS, zipEnd, zipEntry } from "./export-zip";
 
 export const EXPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const STEP_MAX_IMAGES = 50;
-const STEP_MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Every object stays under the Storage bucket's 10 MB file limit (supabase-object-store.ts): a
+ * part stops before the image that would take it over (one larger image goes alone), and the
+ * last part's bytes are cut into pieces of this size.
+ */
+const PART_MAX_BYTES = 8 * 1024 * 1024;
 const LEASE_MS = 2 * 60 * 1000;
 /** Leaves 100 s of Vercel's 300 for the response before it and one slow step after it. */
 const RUN_BUDGET_MS = 200 * 1000;
@@ -87,7 +92,7 @@ export function reshapeExport(row: Row): AccountExport {
 
 /** Every object a row lists (parts and their directory records). */
 const objectKeysOf = (parts: readonly AccountExportPart[]) =>
-  parts.flatMap((part) => [part.key, part.directoryKey]);
+  parts.flatMap((part) => (part.directoryKey ? [part.key, part.directoryKey] : [part.key]));
 
 /** How large the export would be, and whether Settings should prepare it in the background. */
 export async function estimateAccountExport({
@@ -328,7 +333,7 @@ async function runStep(
     let taken = 0;
     let size = 0;
     for (const image of batch) {
-      if (taken > 0 && size >= STEP_MAX_BYTES) break;
+      if (taken > 0 && size + image.byteSize + 256 > PART_MAX_BYTES) break;
       taken += 1;
       const file = await objectStore.get(fileKeyOf(image, "original"));
       if (!file) {
@@ -340,10 +345,11 @@ async function runStep(
     }
     const last = batch[taken - 1]!;
     const packed = files.length > 0 ? packEntries(files, row.bytes, entriesBefore) : null;
+    const directoryKey = `${row.storagePath}/directory-${sequence}-${suffix}.bin`;
     const part: AccountExportPart | null = packed
       ? {
           key: `${row.storagePath}/part-${sequence}-${suffix}.zip`,
-          directoryKey: `${row.storagePath}/directory-${sequence}-${suffix}.bin`,
+          directoryKey,
           bytes: packed.data.length,
           entries: files.length,
         }
@@ -351,7 +357,7 @@ async function runStep(
     if (part && packed)
       await writeObjects(deps, [
         { key: part.key, body: packed.data },
-        { key: part.directoryKey, body: packed.directory },
+        { key: directoryKey, body: packed.directory },
       ]);
     const keys = part ? objectKeysOf([part]) : [];
     const recorded = await db.transaction(async (tx) => {
@@ -415,6 +421,7 @@ async function finishExport(
   );
   const directories: Uint8Array[] = [];
   for (const part of row.parts) {
+    if (!part.directoryKey) continue;
     const object = await objectStore.get(part.directoryKey);
     if (!object) throw new Error(`export directory object missing: ${part.directoryKey}`);
     directories.push(object.body);
@@ -430,19 +437,21 @@ async function finishExport(
   ]);
   if (row.bytes + tail.length > ZIP_LIMITS.bytes)
     throw new ExportTooLarge("the export is over ZIP's 4 GiB");
-  // The last part carries no records of its own (they are in its bytes): an empty object keeps
-  // every part's shape alike.
-  const part: AccountExportPart = {
-    key: `${row.storagePath}/part-${sequence}-${suffix}.zip`,
-    directoryKey: `${row.storagePath}/directory-${sequence}-${suffix}.bin`,
-    bytes: tail.length,
-    entries: 3,
-  };
-  await writeObjects(deps, [
-    { key: part.key, body: tail },
-    { key: part.directoryKey, body: new Uint8Array(0) },
-  ]);
-  const keys = objectKeysOf([part]);
+  // The last parts need no directory records of their own: the directory is in their bytes.
+  const pieces: { key: string; body: Uint8Array }[] = [];
+  for (let at = 0; at < tail.length; at += PART_MAX_BYTES)
+    pieces.push({
+      key: `${row.storagePath}/part-${sequence}-${String(pieces.length).padStart(3, "0")}-${suffix}.zip`,
+      body: tail.subarray(at, at + PART_MAX_BYTES),
+    });
+  const lastParts: AccountExportPart[] = pieces.map((piece, index) => ({
+    key: piece.key,
+    directoryKey: null,
+    bytes: piece.body.length,
+    entries: index === 0 ? 3 : 0,
+  }));
+  await writeObjects(deps, pieces);
+  const keys = objectKeysOf(lastParts);
   const profile = await getProfileRow({ db, userId: row.userId });
   const expiresAt = new Date(nowMs + EXPORT_TTL_MS);
   let retiredKeys: string[] = [];
@@ -452,7 +461,7 @@ async function finishExport(
       .update(accountExports)
       .set({
         status: "ready",
-        parts: [...row.parts, part],
+        parts: [...row.parts, ...lastParts],
         bytes: row.bytes + tail.length,
         imagesDone: row.imagesTotal,
         leaseToken: null,
@@ -606,7 +615,7 @@ export async function runDueExports(
     now?: () => number;
     id?: string;
     maxSteps?: number;
-    /** Images per part (fewer when they reach STEP_MAX_BYTES first). */
+    /** Images per part (fewer when they reach PART_MAX_BYTES first). */
     stepImages?: number;
   } = {},
 ): Promise<ExportRunReport> {
