@@ -310,7 +310,8 @@ export type AccountExportStatus = "queued" | "running" | "ready" | "failed" | "e
 /** One part of a background export's ZIP in the object store, in order (src/server/account/account-exports.ts). */
 export interface AccountExportPart {
   key: string;
-  directoryKey: string;
+  /** The part's central-directory records; null for the last parts, which hold the directory. */
+  directoryKey: string | null;
   bytes: number;
   entries: number;
 }
@@ -345,40 +346,6 @@ export const generationNotifications = pgTable("generation_notifications", {
   reason: text("reason", { enum: ["outbox", "away"] }).notNull(),
   createdAt: tz("created_at").notNull().defaultNow(),
   dueAt: tz("due_at").notNull(),
-});
-
-export type AccountExportStatus = "queued" | "running" | "ready" | "failed" | "expired";
-
-/** One part of a background export's ZIP in the object store, in order (src/server/account/account-exports.ts). */
-export interface AccountExportPart {
-  key: string;
-  /** The part's central-directory records; null for the last parts, which hold the directory. */
-  directoryKey: string | null;
-  bytes: number;
-  entries: number;
-}
-
-/** "Export everything" jobs built into storage in the background (src/server/account/account-exports.ts). */
-export const accountExports = pgTable("account_exports", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  userId: uuid("user_id").notNull(),
-  status: text("status").$type<AccountExportStatus>().notNull().default("queued"),
-  snapshotAt: tz("snapshot_at").notNull().defaultNow(),
-  imagesTotal: integer("images_total").notNull(),
-  imagesDone: integer("images_done").notNull().default(0),
-  bytes: bigint("bytes", { mode: "number" }).notNull().default(0),
-  storagePath: text("storage_path").notNull(),
-  parts: jsonb("parts").$type<AccountExportPart[]>().notNull().default([]),
-  cursorCreatedAt: tz("cursor_created_at"),
-  cursorId: uuid("cursor_id"),
-  leaseToken: uuid("lease_token"),
-  leaseUntil: tz("lease_until"),
-  attempts: integer("attempts").notNull().default(0),
-  expiresAt: tz("expires_at"),
-  error: text("error"),
-  createdAt: tz("created_at").notNull().defaultNow(),
-  updatedAt: tz("updated_at").notNull().defaultNow(),
-  completedAt: tz("completed_at"),
 });
 
 export const schema = {
