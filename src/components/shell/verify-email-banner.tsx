@@ -1,10 +1,11 @@
 "use client";
 
 import { MailWarning } from "lucide-react";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast-store";
-import { useApiMutation, useApiQuery } from "@/lib/api/hooks";
+import { useApiMutation } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
 import type { Profile, User } from "@/shared/api-types";
@@ -14,11 +15,17 @@ import type { Profile, User } from "@/shared/api-types";
  * server's answer for the page decides at first; the profile, when loaded, keeps it current.
  */
 export function VerifyEmailBanner({ user }: { user: User }) {
-  // Read from the cache only: the banner never starts a request of its own.
-  const profile = useApiQuery<Profile>(queryKeys.profile, "/api/v1/auth/profile", {
-    enabled: false,
-  });
-  const current = profile.data?.user ?? user;
+  // Read from the cache only, without adding the query to it: the banner never starts a
+  // request of its own, and a profile query made here (in the shell, above the page) would
+  // make the page's HydrationBoundary hydrate the server's profile in an effect instead of
+  // during render, so /generate's server HTML would be its skeleton instead of the studio.
+  const queryClient = useQueryClient();
+  const cached = useSyncExternalStore(
+    (onChange) => queryClient.getQueryCache().subscribe(onChange),
+    () => queryClient.getQueryData<Profile>(queryKeys.profile),
+    () => undefined,
+  );
+  const current = cached?.user ?? user;
   const [sentTo, setSentTo] = useState<string | null>(null);
   const resend = useApiMutation({
     mutationFn: () =>
