@@ -46,7 +46,7 @@ function ExportProgress({ job }: { job: AccountExport }) {
   const percent = total === 0 ? 0 : Math.min(100, Math.round((done / total) * 100));
   return (
     <div className="flex flex-col gap-2" data-testid="export-progress">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm" role="status">
         <span className="text-ink font-medium">
           {job.status === "queued" ? "Starting your export…" : "Preparing your export…"}
         </span>
@@ -179,7 +179,7 @@ export function ExportEverything() {
           className="border-line bg-surface-raised flex flex-col gap-3 rounded-xl border p-4 sm:flex-row sm:items-center sm:justify-between"
           data-testid="export-ready"
         >
-          <p className="text-sm">
+          <p className="text-sm" role="status">
             <span className="text-ink font-medium">Your export is ready</span>{" "}
             <span className="text-ink-muted">
               ({formatBytes(job.bytes)}, {job.progress.total}{" "}
