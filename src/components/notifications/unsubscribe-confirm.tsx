@@ -86,7 +86,7 @@ export function UnsubscribeConfirm({
         className="w-full"
         data-testid="unsubscribe-submit"
       >
-        Turn off email notifications
+        Turn off notifications
       </Button>
       <Link href="/settings#preferences" className={SETTINGS_LINK}>
         Keep them, and see my settings

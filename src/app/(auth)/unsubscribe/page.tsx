@@ -54,8 +54,12 @@ export default async function UnsubscribePage({
         title="Turn off email notifications?"
         description={
           <>
-            For <span className="text-ink font-semibold">{target.maskedEmail}</span>: no more mail
-            when images you queued offline, or left generating in a closed tab, are ready.
+            For{" "}
+            <span className="text-ink font-semibold [overflow-wrap:anywhere]">
+              {target.maskedEmail}
+            </span>
+            : no more mail when images you queued offline, or left generating in a closed tab, are
+            ready.
           </>
         }
       />
