@@ -125,6 +125,8 @@ const publicVisits = (shared: Shared): Visit[] => [
   { path: "/register" },
   { path: "/forgot-password" },
   { path: `/reset-password?token=pr_${"A".repeat(43)}` },
+  { path: `/verify-email?token=ev_${"A".repeat(43)}` },
+  { path: `/confirm-email?token=ec_${"A".repeat(43)}` },
   { path: "/explore" },
   { path: shared.imageShare },
   { path: shared.collectionShare },

@@ -63,6 +63,8 @@ const publicPages = (shared: Shared) => [
   "/register",
   "/forgot-password",
   `/reset-password?token=pr_${"A".repeat(43)}`,
+  `/verify-email?token=ev_${"A".repeat(43)}`,
+  `/confirm-email?token=ec_${"A".repeat(43)}`,
   "/explore",
   shared.imageShare,
   shared.collectionShare,
