@@ -128,6 +128,31 @@ describe("password recovery in the browser", () => {
     await context.close();
   });
 
+  it("sends a Supabase Auth link that does not work (here: any, with local accounts) from /auth/confirm to the reset page's warning, on a 360px phone and a desktop", async () => {
+    for (const [label, viewport] of [
+      ["360", { width: 360, height: 780 }],
+      ["desktop", { width: 1280, height: 800 }],
+    ] as const) {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      // GoTrue's PKCE redirect, with a same-site next; and a token hash with a foreign next.
+      await page.goto(
+        "/auth/confirm?code=4e0c7d5e-0000-4000-8000-000000000000&next=/reset-password",
+      );
+      await waitForPath(page, "/reset-password");
+      expect(new URL(page.url()).search).toBe("?error=link_invalid");
+      await page.getByTestId("reset-link-incomplete").waitFor();
+      await expect
+        .poll(() => page.getByTestId("reset-link-incomplete").textContent())
+        .toContain("This link does not work any more.");
+      await screenshot(page, `reset-password-link-invalid-${label}`);
+      await page.goto("/auth/confirm?type=recovery&token_hash=zz&next=//evil.example/");
+      await waitForPath(page, "/reset-password");
+      expect(new URL(page.url()).origin).toBe(BASE_URL);
+      await context.close();
+    }
+  });
+
   it("shows the login link, the forgot page and an incomplete link's warning on a 320px phone in dark mode and on a desktop", async () => {
     for (const [label, viewport, scheme] of [
       ["320-dark", { width: 320, height: 700 }, "dark"],
