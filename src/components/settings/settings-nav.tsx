@@ -7,6 +7,7 @@ const SECTIONS = [
   { id: "api-keys", label: "API keys" },
   { id: "email", label: "Email" },
   { id: "security", label: "Password" },
+  { id: "sessions", label: "Sessions" },
   { id: "account", label: "Account" },
   { id: "your-data", label: "Your data" },
 ] as const;

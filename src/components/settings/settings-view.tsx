@@ -10,6 +10,7 @@ import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
 import { ProviderKeySection } from "./provider-key-section";
 import { SecuritySection } from "./security-section";
+import { SessionsSection } from "./sessions-section";
 import { SectionSkeleton, SettingsSkeleton } from "./settings-skeleton";
 import { useProfile } from "./use-profile";
 import { YourDataSection } from "./your-data-section";
@@ -50,6 +51,7 @@ export function SettingsView() {
       {state.status === "loading" ? <SectionSkeleton rows={2} /> : null}
       {state.status === "ready" ? <EmailSection user={state.data.user} /> : null}
       {state.status === "ready" ? <SecuritySection /> : null}
+      {state.status === "ready" ? <SessionsSection /> : null}
       <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
       <YourDataSection email={state.status === "ready" ? state.data.user.email : null} />
     </div>
