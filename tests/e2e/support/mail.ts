@@ -12,7 +12,11 @@ export async function deliveredMail(): Promise<ReceivedEmail[]> {
 }
 
 /** Waits for the newest mail to `to` whose subject matches, and returns it. */
-export async function waitForMail(to: string, subject: RegExp): Promise<ReceivedEmail> {
+export async function waitForMail(
+  to: string,
+  subject: RegExp,
+  timeout = 20_000,
+): Promise<ReceivedEmail> {
   let found: ReceivedEmail | undefined;
   await expect
     .poll(
@@ -23,7 +27,7 @@ export async function waitForMail(to: string, subject: RegExp): Promise<Received
         );
         return found !== undefined;
       },
-      { timeout: 20_000, interval: 250 },
+      { timeout, interval: 250 },
     )
     .toBe(true);
   return found!;
