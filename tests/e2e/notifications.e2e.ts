@@ -81,7 +81,7 @@ describe("mail about images that finished while away", () => {
       await page.goto(link);
       await page.getByTestId("unsubscribe-submit").waitFor();
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
-        "Turn off email notifications?",
+        "Email notifications",
       );
       await expect(page.getByText(`${email.slice(0, 2)}•••@example.com`).count()).resolves.toBe(1);
       await screenshot(page, "unsubscribe-ask-phone-360");

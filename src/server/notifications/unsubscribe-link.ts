@@ -10,7 +10,7 @@ export const UNSUBSCRIBE_API_PATH = "/api/v1/notifications/unsubscribe";
 const PURPOSE = "ais-unsubscribe-v1";
 
 export interface UnsubscribeLinks {
-  /** The page that asks "Turn off email notifications?" (the link in the mail's footer). */
+  /** The page that asks before turning email notifications off (the link in the mail's footer). */
   pageUrl(userId: string): string;
   /** The URL a mail client POSTs `List-Unsubscribe=One-Click` to (RFC 8058). */
   oneClickUrl(userId: string): string;

@@ -51,15 +51,14 @@ export default async function UnsubscribePage({
   return (
     <>
       <AuthHeading
-        title="Turn off email notifications?"
+        title="Email notifications"
         description={
           <>
             For{" "}
             <span className="text-ink font-semibold [overflow-wrap:anywhere]">
               {target.maskedEmail}
             </span>
-            : no more mail when images you queued offline, or left generating in a closed tab, are
-            ready.
+            : a mail when images you queued offline, or left generating in a closed tab, are ready.
           </>
         }
       />
