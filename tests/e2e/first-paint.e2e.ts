@@ -65,6 +65,40 @@ describe("signed-in pages arrive with their data", () => {
     await context.close();
   });
 
+  it("/gallery's tiles stay where the first HTML painted them when the grid lays them out", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await registerPerson(context, { name: "Still Tiles", label: "first-paint" });
+    for (const prompt of ["a moth", "a lamp", "a moth at the lamp", "a window", "a door", "a key"])
+      await makeImage(page, { prompt });
+    // Every layout shift of an element inside the grid, from the first paint on.
+    await context.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { gridShifts: number[] }).gridShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number;
+          sources?: { node?: Node | null }[];
+        }[]) {
+          const inGrid = (entry.sources ?? []).some((source) =>
+            source.node instanceof Element
+              ? source.node.closest('[data-testid="gallery-grid"]') !== null
+              : false,
+          );
+          if (inGrid) shifts.push(entry.value);
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto("/gallery");
+    // Laid out by the grid: its tiles carry their row.
+    await page.locator('[data-testid="gallery-grid"] > [data-row]').first().waitFor();
+    await expect.poll(() => page.getByTestId("gallery-tile").count()).toBe(6);
+    const shifts = await page.evaluate(
+      () => (window as unknown as { gridShifts: number[] }).gridShifts,
+    );
+    expect(shifts.reduce((total, value) => total + value, 0)).toBeLessThan(0.001);
+    await context.close();
+  });
+
   it("/generate's first HTML shows the quota and the form; /settings' shows the profile", async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await registerPerson(context, { name: "Quota Reader", label: "first-paint" });

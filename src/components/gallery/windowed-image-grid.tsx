@@ -26,7 +26,14 @@ import {
   type GalleryTileSize,
   type LayoutRow,
 } from "./gallery-layout";
-import { firstTiles, firstTilesClassName, PRIORITY_TILES, ratioOf } from "./first-tiles";
+import {
+  firstTiles,
+  firstTilesClassName,
+  PRIORITY_TILES,
+  ratioOf,
+  readFirstRows,
+  type AdoptedRows,
+} from "./first-tiles";
 import { GalleryTile } from "./gallery-tile";
 import { useElementWidth } from "./use-element-width";
 
@@ -83,14 +90,43 @@ export function WindowedImageGrid({
   const gap = gapFor(width);
   const slots = images.length + (hasMore || loadingMore ? PLACEHOLDERS : 0);
 
+  // The rows the first tiles' CSS made, read before the first layout (this effect runs in the
+  // same commit as useElementWidth's, while the tiles are still flex rows): kept while the
+  // width and those images stay, so laying the grid out moves none of what was painted.
+  const [adopted, setAdopted] = useState<AdoptedRows | null>(null);
+  useLayoutEffect(() => {
+    const element = containerRef.current;
+    if (!element || layout !== "justified" || size !== "medium") return;
+    setAdopted(readFirstRows(element, images, gapFor(element.getBoundingClientRect().width)));
+    // Only the first layout: later ones are the grid's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const rows = useMemo<LayoutRow[]>(() => {
     if (layout === "grid") return gridRows({ count: slots, width, size });
     const ratios = Array.from({ length: slots }, (_, index) => {
       const image = images[index];
       return image ? ratioOf(image) : 1;
     });
-    return justifiedRows({ ratios, width, targetHeight: targetRowHeight(width, size) });
-  }, [layout, images, slots, width, size]);
+    const targetHeight = targetRowHeight(width, size);
+    const kept =
+      adopted &&
+      size === "medium" &&
+      Math.abs(adopted.width - width) < 0.5 &&
+      adopted.ids.every((id, index) => images[index]?.id === id)
+        ? adopted
+        : null;
+    if (!kept) return justifiedRows({ ratios, width, targetHeight });
+    const offset = kept.ids.length;
+    const rest = justifiedRows({ ratios: ratios.slice(offset), width, targetHeight });
+    return [
+      ...kept.rows,
+      ...rest.map((row) => ({
+        ...row,
+        tiles: row.tiles.map((tile) => ({ ...tile, index: tile.index + offset })),
+      })),
+    ];
+  }, [layout, images, slots, width, size, adopted]);
   const rowCount = rows.length;
 
   useLayoutEffect(() => {
