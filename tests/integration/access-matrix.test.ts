@@ -122,6 +122,11 @@ const freshApiKey = async (f: Fixture) => {
   });
   return { apiKey: created.apiKey.id };
 };
+/** The owner's signed unsubscribe link, as the mails carry it (its path and query). */
+const unsubscribePath = (userId: string) => {
+  const url = new URL(studio.services.notifications.links.oneClickUrl(userId));
+  return `${url.pathname}${url.search}`;
+};
 const freshExport = async (f: Fixture) => ({
   export: (await startAccountExport({ db: studio.database.db, userId: f.owner.user.id })).export.id,
 });
@@ -134,11 +139,6 @@ const freshReadyExport = async (f: Fixture) => {
 async function deleteExports(): Promise<void> {
   await studio.database.query("delete from public.account_exports");
 }
-/** The owner's signed unsubscribe link, as the mails carry it (its path and query). */
-const unsubscribePath = (userId: string) => {
-  const url = new URL(studio.services.notifications.links.oneClickUrl(userId));
-  return `${url.pathname}${url.search}`;
-};
 const freshRefreshToken = async (f: Fixture) => ({
   refreshToken: (await newSession(f.owner.email)).session.refreshToken,
 });
@@ -209,7 +209,6 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/account/exports/[id]",                   cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}` }) },
   { method: "GET",    route: "/api/v1/account/exports/[id]/download",          cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshReadyExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}/download` }) },
   { method: "DELETE", route: "/api/v1/account",          case: "wrong email",   cells: [401, 400, 400, 400, 400, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account", body: { confirmEmail: "not-the-owner@example.com", password: TEST_PASSWORD } }) },
-
   // Unsubscribing: public, the signed link is the permission (credentials are not looked at). GET changes nothing and sends browsers to the page that asks; a link signed for someone else's id is 404.
   { method: "GET",    route: "/api/v1/notifications/unsubscribe",              cells: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303], request: (f) => ({ path: unsubscribePath(f.owner.user.id) }) },
   { method: "POST",   route: "/api/v1/notifications/unsubscribe", case: "valid link",    cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: (f) => ({ path: unsubscribePath(f.owner.user.id), body: { "List-Unsubscribe": "One-Click" } }) },

@@ -305,6 +305,15 @@ export const pendingFileRemovals = pgTable("pending_file_removals", {
   lastAttemptAt: tz("last_attempt_at"),
 });
 
+/** Finished images waiting for their batched "ready" mail (src/server/notifications). */
+export const generationNotifications = pgTable("generation_notifications", {
+  imageId: uuid("image_id").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  reason: text("reason", { enum: ["outbox", "away"] }).notNull(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  dueAt: tz("due_at").notNull(),
+});
+
 export type AccountExportStatus = "queued" | "running" | "ready" | "failed" | "expired";
 
 /** One part of a background export's ZIP in the object store, in order (src/server/account/account-exports.ts). */
@@ -337,15 +346,6 @@ export const accountExports = pgTable("account_exports", {
   createdAt: tz("created_at").notNull().defaultNow(),
   updatedAt: tz("updated_at").notNull().defaultNow(),
   completedAt: tz("completed_at"),
-});
-
-/** Finished images waiting for their batched "ready" mail (src/server/notifications). */
-export const generationNotifications = pgTable("generation_notifications", {
-  imageId: uuid("image_id").primaryKey(),
-  userId: uuid("user_id").notNull(),
-  reason: text("reason", { enum: ["outbox", "away"] }).notNull(),
-  createdAt: tz("created_at").notNull().defaultNow(),
-  dueAt: tz("due_at").notNull(),
 });
 
 export const schema = {
