@@ -158,6 +158,7 @@ function CollectionChoices({
           <Input
             id="new-collection-name"
             name="name"
+            autoComplete="off"
             autoFocus
             value={name}
             onChange={(event) => setName(event.target.value)}

@@ -1,19 +1,48 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
-import { EmailSection } from "./email-section";
 import { LoadError } from "./load-error";
 import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
 import { ProviderKeySection } from "./provider-key-section";
-import { SecuritySection } from "./security-section";
-import { SessionsSection } from "./sessions-section";
 import { SectionSkeleton, SettingsSkeleton } from "./settings-skeleton";
 import { useProfile } from "./use-profile";
 import { YourDataSection } from "./your-data-section";
+
+/**
+ * What a section loaded after the page shows until its code arrives: its skeleton, under the
+ * section's id so that /settings#<id> lands there.
+ */
+function placeholderOf(id: string) {
+  return function SectionPlaceholder() {
+    return (
+      <div id={id} data-testid={`${id}-loading`}>
+        <SectionSkeleton rows={2} />
+      </div>
+    );
+  };
+}
+
+// Email, Password and Sessions are far down the page (and Sessions loads its own data): their
+// code comes after the page's, so the first load stays within the route budget. Drawn in the
+// browser only: a dynamic part rendered on the server is announced by a preload without the
+// CSP nonce.
+const EmailSection = dynamic(
+  () => import("./email-section").then((module) => module.EmailSection),
+  { ssr: false, loading: placeholderOf("email") },
+);
+const SecuritySection = dynamic(
+  () => import("./security-section").then((module) => module.SecuritySection),
+  { ssr: false, loading: placeholderOf("security") },
+);
+const SessionsSection = dynamic(
+  () => import("./sessions-section").then((module) => module.SessionsSection),
+  { ssr: false, loading: placeholderOf("sessions") },
+);
 
 export function SettingsView() {
   const { state, reload, updateProfile } = useProfile();

@@ -4,9 +4,23 @@ import { Download, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
-import { ExportEverything } from "./export-everything";
 import { SettingsSection } from "./settings-section";
+
+// Loads its own data (the size estimate, the exports): its code comes after the page's.
+const ExportEverything = dynamic(
+  () => import("./export-everything").then((module) => module.ExportEverything),
+  {
+    ssr: false,
+    loading: () => (
+      <div className="flex flex-col gap-2" aria-hidden="true">
+        <Skeleton className="h-4 w-full max-w-sm" />
+        <Skeleton className="h-10 w-44" />
+      </div>
+    ),
+  },
+);
 
 const DeleteAccountDialog = dynamic(
   () => import("./delete-account-dialog").then((module) => module.DeleteAccountDialog),
