@@ -4,6 +4,7 @@ import { Mail } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { checkFormFields } from "@/components/ui/check-form-fields";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
@@ -11,7 +12,7 @@ import { toast } from "@/components/ui/toast-store";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { User } from "@/shared/api-types";
-import { checkText, TEXT_RULES } from "@/shared/limits";
+import { TEXT_RULES } from "@/shared/limits";
 import { SettingsSection } from "./settings-section";
 
 type Field = "newEmail" | "password";
@@ -62,22 +63,12 @@ export function EmailSection({ user }: { user: User }) {
     event.preventDefault();
     if (change.isPending) return;
     const form = event.currentTarget;
-    const data = new FormData(form);
-    const checked: Partial<Record<Field, string>> = {};
-    const found: Partial<Record<Field, string>> = {};
-    for (const field of ["newEmail", "password"] as const) {
-      const value = data.get(field);
-      const result = checkText(RULES[field], typeof value === "string" ? value : "");
-      if (result.ok) checked[field] = result.value;
-      else found[field] = result.error;
-    }
-    if (found.newEmail || found.password) {
-      setErrors(found);
-      const first = found.newEmail ? "newEmail" : "password";
-      (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+    const checked = checkFormFields(form, RULES, ["newEmail", "password"]);
+    if (!checked.ok) {
+      setErrors(checked.errors);
       return;
     }
-    change.mutate(checked as Record<Field, string>, { onSuccess: () => form.reset() });
+    change.mutate(checked.values, { onSuccess: () => form.reset() });
   }
 
   return (

@@ -3,12 +3,13 @@
 import { KeyRound } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { checkFormFields } from "@/components/ui/check-form-fields";
 import { FormField } from "@/components/ui/form-field";
 import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast-store";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
-import { checkText, TEXT_RULES } from "@/shared/limits";
+import { TEXT_RULES } from "@/shared/limits";
 import { SettingsSection } from "./settings-section";
 
 type Field = "currentPassword" | "newPassword";
@@ -48,22 +49,12 @@ export function SecuritySection() {
     event.preventDefault();
     if (change.isPending) return;
     const form = event.currentTarget;
-    const data = new FormData(form);
-    const checked: Partial<Record<Field, string>> = {};
-    const found: Partial<Record<Field, string>> = {};
-    for (const field of ["currentPassword", "newPassword"] as const) {
-      const value = data.get(field);
-      const result = checkText(RULES[field], typeof value === "string" ? value : "");
-      if (result.ok) checked[field] = result.value;
-      else found[field] = result.error;
-    }
-    if (found.currentPassword || found.newPassword) {
-      setErrors(found);
-      const first = found.currentPassword ? "currentPassword" : "newPassword";
-      (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+    const checked = checkFormFields(form, RULES, ["currentPassword", "newPassword"]);
+    if (!checked.ok) {
+      setErrors(checked.errors);
       return;
     }
-    change.mutate(checked as Record<Field, string>, { onSuccess: () => form.reset() });
+    change.mutate(checked.values, { onSuccess: () => form.reset() });
   }
 
   return (
