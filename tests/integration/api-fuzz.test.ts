@@ -907,11 +907,16 @@ function contractBreach(operation: Operation, fuzz: FuzzRequest, answer: Answer)
   }
   if (!answer.contentType.startsWith("application/json")) {
     if (answer.status === 304) return null;
+    // The fuzzer also sends other methods to the path: judge the answer by the operation of the
+    // method it sent (a GET to POST /notifications/unsubscribe's path is that path's GET).
+    const answering = operations.find(
+      (other) => other.path === operation.path && other.method === fuzz.method,
+    );
     const redirected = answer.status >= 300 && answer.status < 400;
-    if (redirected && operation.redirects && fuzz.method === operation.method) {
+    if (redirected && answering?.redirects) {
       return answer.headers.get("location") ? null : `a ${answer.status} without a Location`;
     }
-    if (answer.status < 300 && operation.binary && fuzz.method === operation.method) return null;
+    if (answer.status < 300 && answering?.binary) return null;
     return `a ${answer.status} answer that is ${answer.contentType || "untyped"}, not the envelope`;
   }
   let envelope: { success?: unknown; meta?: { requestId?: unknown }; error?: { code?: string } };
