@@ -967,6 +967,10 @@ const RECORDED_REFUSALS = {
 };
 
 async function snapshot(): Promise<DatabaseSnapshot> {
+  // Mail an earlier request queued is sent in the background (after its answer, or when a
+  // later request notices a send is due): let that finish first, so that a send is not taken
+  // for the change of a refused request (seen: a 405 "changed" mail_outbox).
+  await studio.services.mail.flush();
   return snapshotDatabase(studio.database, { except: RECORDED_REFUSALS });
 }
 
