@@ -27,7 +27,17 @@ class ApiKeysSettings {
   }
   async create(input: { name: string; expiry?: "30" | "90" | "365" | "never"; write?: boolean }) {
     const form = this.section.getByTestId("api-key-form");
-    if (input.write) await form.getByTestId("api-key-scope-images-write").check();
+    if (input.write) {
+      // A click landing before the form has hydrated is undone by hydration: click again until
+      // it holds (the page cannot answer before its script runs).
+      const write = form.getByTestId("api-key-scope-images-write");
+      await expect
+        .poll(async () => {
+          await write.check({ timeout: 2_000 }).catch(() => {});
+          return write.isChecked();
+        })
+        .toBe(true);
+    }
     if (input.expiry) await form.getByTestId("api-key-expiry").selectOption(input.expiry);
     // Submit from the keyboard: Enter in the name field.
     await form.getByTestId("api-key-name").fill(input.name);
