@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newContext,
   screenshot,
+  waitForHydration,
 } from "./support/browser";
 import { registerPerson } from "./support/people";
 
@@ -241,6 +242,7 @@ describe("the gallery's order", () => {
     const order = page.getByTestId("gallery-sort");
     expect(await order.inputValue()).toBe("newest");
 
+    await waitForHydration(order);
     await order.selectOption({ label: "Oldest first" });
     await expect.poll(shownIds, { timeout: 15_000 }).toEqual(made);
     expect(new URL(page.url()).searchParams.get("sort")).toBe("oldest");
@@ -258,6 +260,7 @@ describe("the gallery's order", () => {
     await expect.poll(() => new URL(page.url()).search).toBe("?sort=oldest");
     await expect.poll(shownIds, { timeout: 15_000 }).toEqual(made);
 
+    await waitForHydration(order);
     await order.selectOption({ label: "Newest first" });
     await expect.poll(shownIds, { timeout: 15_000 }).toEqual([...made].reverse());
     expect(new URL(page.url()).search).toBe("");

@@ -1,6 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
 export const SCREENSHOT_DIR = join(process.cwd(), "test-results", "screenshots");
@@ -46,3 +52,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 let counter = 0;
 export const uniqueEmail = (label = "e2e") => `${label}-${Date.now()}-${++counter}@example.com`;
+
+/**
+ * Waits until React has hydrated the element: it then carries React's props. A change made to a
+ * server-rendered control before that has no listener and is lost, as the person would find.
+ */
+export async function waitForHydration(locator: Locator, timeout = 20_000): Promise<void> {
+  await locator.waitFor({ timeout });
+  await locator
+    .page()
+    .waitForFunction(
+      (element) =>
+        element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps$")),
+      await locator.elementHandle(),
+      { timeout },
+    );
+}
