@@ -63,6 +63,14 @@ type IdentityFor<A extends Access> = A extends "public"
 type Segment = { params: Promise<Record<string, string | string[]>> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** What an unknown endpoint answers; admin endpoints answer non-admins the same. */
+export const NO_SUCH_ENDPOINT = "No such endpoint.";
+
+async function isAdminSession(identity: AuthIdentity | null, services: Services) {
+  if (!identity || identity.via === "api-key") return false;
+  const user = await services.users.getUser({ userId: identity.userId }).catch(() => null);
+  return user?.role === "admin";
+}
 const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
 
 /**
@@ -100,6 +108,11 @@ export function defineRoute<
       // The sessions list's "last seen" (at most one write a minute per session).
       if (identity && identity.via !== "api-key") await services.sessions.touch(identity, meta);
 
+      // Admin endpoints answer everyone else (signed out, API keys, other roles) as if they did
+      // not exist, like another person's private things: no probing for them.
+      if (options.access === "admin" && !(await isAdminSession(identity, services))) {
+        throw new AppError("NOT_FOUND", NO_SUCH_ENDPOINT);
+      }
       if (options.access !== "public" && options.access !== "optional" && !identity) {
         throw new AppError("UNAUTHORIZED", "Sign in to continue.");
       }
@@ -113,10 +126,6 @@ export function defineRoute<
       }
       if (identity && options.scope && !identity.scopes.includes(options.scope)) {
         throw new AppError("FORBIDDEN", `This API key lacks the ${options.scope} scope.`);
-      }
-      if (options.access === "admin" && identity) {
-        const user = await services.users.getUser({ userId: identity.userId });
-        if (user.role !== "admin") throw new AppError("FORBIDDEN", "Administrators only.");
       }
       if (options.checkOrigin !== false && !SAFE_METHODS.has(request.method))
         assertSameOrigin(request, identity, services);
