@@ -242,6 +242,7 @@ async function runLighthouse(
   port: number,
   cookie: string | null,
   reportName: string,
+  attempt = 1,
 ): Promise<{ figures: Figures; failed: FailedAudits }> {
   if (keepReports) mkdirSync(keepReports, { recursive: true });
   const args = [
@@ -257,12 +258,23 @@ async function runLighthouse(
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
   ];
   const run = spawnSync("npx", args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`lighthouse ${url}: ${run.stderr || run.status}`);
+  // Chromium now and then loses the trace of a load (NO_NAVSTART): that run is measured again.
+  const again = (why: string) => {
+    console.log(`bench: ${url}: ${why}, measuring that run again`);
+    return runLighthouse(url, port, cookie, reportName, attempt + 1);
+  };
+  if (run.status !== 0) {
+    if (attempt < 3 && run.stderr.includes("NO_NAVSTART")) return again("NO_NAVSTART");
+    throw new Error(`lighthouse ${url}: ${run.stderr || run.status}`);
+  }
   const report = keepReports
     ? readFileSync(join(keepReports, `${reportName}.json`), "utf8")
     : run.stdout;
   const lhr = JSON.parse(report) as Result;
-  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) {
+    if (attempt < 3 && lhr.runtimeError.code === "NO_NAVSTART") return again("NO_NAVSTART");
+    throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  }
   // A lost session would measure the login page instead: make sure the page asked for is shown.
   const shown = new URL(lhr.finalDisplayedUrl).pathname;
   if (shown !== new URL(url).pathname) throw new Error(`${url}: Lighthouse ended on ${shown}`);

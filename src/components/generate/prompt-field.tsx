@@ -48,7 +48,8 @@ export function PromptField({ id, value, error, onChange }: PromptFieldProps) {
         rows={5}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        placeholder="A lighthouse on a basalt cliff at dusk, warm windows, long exposure sea, cinematic"
+        // One line of example on a phone: a longer one became the page's largest paint (LCP).
+        placeholder="A lighthouse at dusk, cinematic"
         autoComplete="off"
         data-testid="prompt-input"
         data-preserve-on-update
