@@ -1,4 +1,6 @@
 import "server-only";
+import { createAdminAuditService, type AdminAuditService } from "@/server/admin/audit-admin";
+import { createAdminUsersService, type AdminUsersService } from "@/server/admin/users-admin";
 import { createApiKeysService, type ApiKeysService } from "@/server/api-keys/api-keys-service";
 import { resolveAppSecret } from "@/server/config/app-secret";
 import { getConfig, type AppConfig } from "@/server/config/env";
@@ -76,6 +78,9 @@ export interface Services {
   gallery: GalleryService;
   mail: MailService;
   notifications: NotificationsService;
+  /** Admin: accounts (search, role, limits, suspension) and the audit log viewer. */
+  adminUsers: AdminUsersService;
+  adminAudit: AdminAuditService;
 }
 
 export function createKv(config: AppConfig): KvPort {
@@ -197,11 +202,18 @@ export function createServices(parts: {
     // Batched "your images are ready" mails are made when a flush finds them due.
     sources: [notifications],
   });
+  const cursors = createCursorCodec(parts.appSecret);
   return {
     config,
     database,
     kv,
     objectStore,
+    adminUsers: createAdminUsersService({
+      db,
+      cursors,
+      forgetEndedSessions: (sessionIds) => sessions.forgetEnded(sessionIds),
+    }),
+    adminAudit: createAdminAuditService({ db, cursors }),
     mail,
     notifications,
     auth,

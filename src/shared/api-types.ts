@@ -182,3 +182,37 @@ export interface ImageLineage {
   /** Images edited from this one (direct children). */
   descendants: Image[];
 }
+
+/** One account as the admin's Users section shows it (GET /admin/users). */
+export interface AdminUser {
+  id: string;
+  email: string;
+  name: string;
+  role: "user" | "admin";
+  tier: "free" | "supporter";
+  emailVerified: boolean;
+  createdAt: string;
+  suspended: boolean;
+  suspendedAt: string | null;
+  /** The account's own limits; null: the studio's default. */
+  dailyLimit: number | null;
+  monthlyLimit: number | null;
+  usage: { generationsToday: number; generationsThisMonth: number; images: number };
+  /** Bytes of every stored file of the account's images (originals and thumbnails). */
+  storageBytes: number;
+}
+
+/** One audit log entry (GET /admin/audit). */
+export interface AdminAuditEntry {
+  id: string;
+  createdAt: string;
+  action: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  metadata: Record<string, unknown>;
+}

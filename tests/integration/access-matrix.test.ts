@@ -248,6 +248,12 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/gallery/collections/[id]/images", case: "public collection",  cells: [200, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/gallery/collections/${f.publicCollection.id}/images` }) },
   { method: "POST",   route: "/api/v1/gallery/collections/[id]/images", case: "private collection", cells: [401, 201, 201, 404, 404, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/gallery/collections/${f.privateCollection.id}/images`, body: { imageId: f.privateImage.id } }) },
   { method: "DELETE", route: "/api/v1/gallery/collections/[id]/images/[imageId]", case: "private collection", cells: [401, 200, 200, 404, 404, 403, 200, 200, 401, 401, 401, 401], fresh: freshCollection, request: (f) => ({ path: `/api/v1/gallery/collections/${f.fresh.collection}/images/${f.privateImage.id}` }) },
+
+  // Admin: an admin's session only; everyone else, API keys included, is told there is no such endpoint (404). A credential that fails is refused first (401), as on every route that reads credentials.
+  { method: "GET",    route: "/api/v1/admin/users",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/users?q=example" }) },
+  { method: "GET",    route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: `/api/v1/admin/users/${other.user.id}` }) },
+  { method: "PATCH",  route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: `/api/v1/admin/users/${other.user.id}`, body: { monthlyLimit: null } }) },
+  { method: "GET",    route: "/api/v1/admin/audit",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/audit?action=auth.&limit=5" }) },
 ];
 
 // ---------------------------------------------------------------------------------------------

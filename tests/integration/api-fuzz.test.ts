@@ -138,6 +138,7 @@ type Identity =
   | "apiKeyWrite"
   | "apiKeyRead"
   | "stranger"
+  | "admin"
   | "badBearer"
   | "badApiKey"
   | "malformedAuthorization";
@@ -150,13 +151,17 @@ const FIXTURES = [
   "@collection",
   "@apiKey",
   "@template",
+  "@account",
 ];
-type FixtureName = "image" | "publicImage" | "strangerImage" | "collection" | "apiKey" | "template";
+type FixtureName =
+  "image" | "publicImage" | "strangerImage" | "collection" | "apiKey" | "template" | "account";
 
 interface World {
   cookie: string;
   accessToken: string;
   strangerCookie: string;
+  /** An admin's session: the admin endpoints answer everyone else 404. */
+  adminCookie: string;
   apiKeyWrite: string;
   apiKeyRead: string;
   ids: Record<FixtureName, string>;
@@ -169,6 +174,7 @@ let pngBytes: Uint8Array;
 
 const OWNER_EMAIL = "fuzz-owner@example.com";
 const STRANGER_EMAIL = "fuzz-stranger@example.com";
+const ADMIN_EMAIL = "fuzz-admin@example.com";
 
 async function send(
   file: string,
@@ -277,6 +283,9 @@ async function restoreWorld(): Promise<void> {
   if (!(await identityWorks({ cookie: world.strangerCookie }))) {
     world.strangerCookie = (await signIn(STRANGER_EMAIL)).cookie;
   }
+  if (!(await identityWorks({ cookie: world.adminCookie }))) {
+    world.adminCookie = (await signIn(ADMIN_EMAIL)).cookie;
+  }
   if (!(await identityWorks({ authorization: `Bearer ${world.apiKeyWrite}` }))) {
     world.apiKeyWrite = (await createApiKey(world.cookie, ["images:read", "images:write"])).key;
   }
@@ -333,12 +342,22 @@ beforeAll(async () => {
   };
   const cookie = await register(OWNER_EMAIL);
   const strangerCookie = await register(STRANGER_EMAIL);
+  const adminCookie = await register(ADMIN_EMAIL);
+  await studio.database.query("update public.profiles set role = 'admin' where email = $1", [
+    ADMIN_EMAIL,
+  ]);
+  // An account the admin endpoints may change (suspend, limits) without touching the others.
+  await register("fuzz-account@example.com");
+  const [account] = await studio.database.query<{ id: string }>(
+    "select id from public.profiles where email = 'fuzz-account@example.com'",
+  );
   const [template] = await studio.database.query<{ id: string }>(
     "select id from public.style_templates limit 1",
   );
   world = {
     cookie,
     strangerCookie,
+    adminCookie,
     accessToken: (await signIn(OWNER_EMAIL)).session.accessToken,
     apiKeyWrite: "",
     apiKeyRead: "",
@@ -348,6 +367,7 @@ beforeAll(async () => {
       strangerImage: crypto.randomUUID(),
       collection: crypto.randomUUID(),
       apiKey: crypto.randomUUID(),
+      account: account!.id,
       template: template!.id,
     },
   };
@@ -737,6 +757,7 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<FuzzRequest> {
           "anonymous",
           "apiKeyRead",
           "stranger",
+          "admin",
           "badBearer",
           "badApiKey",
           "malformedAuthorization",
@@ -794,6 +815,8 @@ function authenticationHeaders(identity: Identity): Record<string, string> {
       return { cookie: world.cookie };
     case "stranger":
       return { cookie: world.strangerCookie };
+    case "admin":
+      return { cookie: world.adminCookie };
     case "bearer":
       return { authorization: `Bearer ${world.accessToken}` };
     case "apiKeyWrite":

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { QueryProvider } from "@/components/shell/query-provider";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { getCurrentUser, isSuspendedSession } from "@/server/auth/current-user";
 import { loadShellState } from "@/server/pages/shell-data";
 
 // Someone's own pages: never in a search index, even when a crawler follows a link here.
@@ -15,7 +15,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const user = await getCurrentUser();
   if (!user) {
     const pathname = (await headers()).get("x-pathname") ?? "/generate";
-    redirect(`/login?next=${encodeURIComponent(pathname)}`);
+    const suspended = (await isSuspendedSession()) ? "&reason=suspended" : "";
+    redirect(`/login?next=${encodeURIComponent(pathname)}${suspended}`);
   }
   return (
     <QueryProvider>

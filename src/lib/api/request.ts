@@ -75,8 +75,8 @@ export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Prom
 
 /** Reads an /api/v1 answer: `{ data, meta }` from a success envelope, ApiClientError otherwise. */
 export async function readEnvelope<T>(path: string, response: Response): Promise<ApiResult<T>> {
-  if (response.status === 401) noteUnauthorized(path);
   const payload = await readJson(response);
+  if (response.status === 401) noteUnauthorized(path, unauthorizedReason(payload));
   if (isRecord(payload) && payload.success === true && "data" in payload) {
     const meta = (isRecord(payload.meta) ? payload.meta : {}) as unknown as ApiMeta;
     return { data: payload.data as T, meta };
@@ -106,21 +106,29 @@ const SIGN_IN_PATHS = [
   "/api/v1/auth/refresh",
 ];
 
-let unauthorizedHandler: (() => void) | null = null;
+/** Why the session ended, when the answer says: "SUSPENDED" for a suspended account. */
+export type UnauthorizedReason = "SUSPENDED" | null;
+let unauthorizedHandler: ((reason: UnauthorizedReason) => void) | null = null;
 
 /**
  * Who acts when the API says the session is gone (src/lib/offline/session-end.ts installs the
  * wipe of private data and the way back to /login). One handler; a later call replaces it.
  */
-export function onUnauthorized(handler: (() => void) | null): void {
+export function onUnauthorized(handler: ((reason: UnauthorizedReason) => void) | null): void {
   unauthorizedHandler = handler;
 }
 
 /** A 401 from the API, outside the sign-in endpoints, means the session has ended. */
-export function noteUnauthorized(path: string): void {
+export function noteUnauthorized(path: string, reason: UnauthorizedReason = null): void {
   const pathname = new URL(path, "http://studio.invalid").pathname;
   if (SIGN_IN_PATHS.some((prefix) => pathname.startsWith(prefix))) return;
-  unauthorizedHandler?.();
+  unauthorizedHandler?.(reason);
+}
+
+function unauthorizedReason(payload: unknown): UnauthorizedReason {
+  if (!isRecord(payload) || !isRecord(payload.error)) return null;
+  const details = payload.error.details;
+  return isRecord(details) && details.reason === "SUSPENDED" ? "SUSPENDED" : null;
 }
 
 function isAbort(cause: unknown): boolean {

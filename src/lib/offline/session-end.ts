@@ -1,4 +1,4 @@
-import { onUnauthorized } from "@/lib/api/request";
+import { onUnauthorized, type UnauthorizedReason } from "@/lib/api/request";
 import { clearPrivateData } from "./private-data";
 
 let ending = false;
@@ -9,14 +9,15 @@ let ending = false;
  * whoever uses it next. Wipes it once, then leaves for /login with a full load, so nothing of
  * the session stays in this tab; /login brings the person back here after signing in.
  */
-export function endSession(): void {
+export function endSession(reason: UnauthorizedReason = null): void {
   if (ending || typeof window === "undefined") return;
   ending = true;
   void clearPrivateData()
     .catch(() => undefined)
     .then(() => {
       const here = window.location.pathname + window.location.search;
-      window.location.replace(`/login?next=${encodeURIComponent(here)}`);
+      const suspended = reason === "SUSPENDED" ? "&reason=suspended" : "";
+      window.location.replace(`/login?next=${encodeURIComponent(here)}${suspended}`);
     });
 }
 

@@ -26,7 +26,8 @@ export type AuditAction =
   | "api_key.create"
   | "api_key.revoke"
   | "image.delete"
-  | "account.delete";
+  | "account.delete"
+  | "admin.user_update";
 
 /** What a route passes to a service that changes something: who asked, from where. */
 export interface AuditContext {

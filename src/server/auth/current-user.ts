@@ -6,6 +6,7 @@ import { toStorableText } from "@/shared/schemas/text";
 import { clientIp } from "@/server/http/client-ip";
 import { getServices } from "@/server/services";
 import type { AuthIdentity, CookieJar } from "./auth-port";
+import { isSuspendedError } from "./suspension";
 
 async function readOnlyJar(): Promise<CookieJar> {
   const store = await cookies();
@@ -22,10 +23,26 @@ async function readOnlyJar(): Promise<CookieJar> {
   };
 }
 
+/** Per render: whether the request's session was refused because its account is suspended. */
+const sessionRefusal = cache(() => ({ suspended: false }));
+
+/** True when this render's session belongs to a suspended account (pages send it to /login). */
+export async function isSuspendedSession(): Promise<boolean> {
+  await getCurrentIdentity();
+  return sessionRefusal().suspended;
+}
+
 /** The signed-in identity of the request being rendered, once per render. */
 export const getCurrentIdentity = cache(async (): Promise<AuthIdentity | null> => {
   const services = await getServices();
-  const identity = await services.auth.authenticateCookies(await readOnlyJar());
+  let identity: AuthIdentity | null;
+  try {
+    identity = await services.auth.authenticateCookies(await readOnlyJar());
+  } catch (error) {
+    if (!isSuspendedError(error)) throw error;
+    sessionRefusal().suspended = true;
+    return null;
+  }
   if (identity) {
     // A page seen counts as the session seen (the sessions list's "last seen").
     const requestHeaders = await headers();

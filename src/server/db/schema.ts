@@ -44,6 +44,8 @@ export const profiles = pgTable("profiles", {
   tier: text("tier", { enum: ["free", "supporter"] }).notNull(),
   dailyLimitOverride: integer("daily_limit_override"),
   monthlyLimitOverride: integer("monthly_limit_override"),
+  /** Set while an admin has suspended the account (src/server/admin/users-admin.ts). */
+  suspendedAt: tz("suspended_at"),
   createdAt: tz("created_at").notNull().defaultNow(),
   updatedAt: tz("updated_at").notNull().defaultNow(),
 });

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { API_ERROR_STATUS } from "@/shared/api-errors";
 import { deleteAccountInputSchema } from "@/shared/schemas/account";
+import { adminAuditQuerySchema } from "@/shared/schemas/admin-audit";
+import { adminUserPatchSchema, adminUsersQuerySchema } from "@/shared/schemas/admin-users";
 import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
 import {
   changeEmailInputSchema,
@@ -38,7 +40,7 @@ import {
 import { unsubscribeBodySchema, unsubscribeQuerySchema } from "@/shared/schemas/notifications";
 import { templateListQuerySchema } from "@/shared/schemas/templates";
 
-type Auth = "none" | "optional" | "session" | "write" | "read" | "cron";
+type Auth = "none" | "optional" | "session" | "write" | "read" | "cron" | "admin";
 interface Operation {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
@@ -52,6 +54,8 @@ interface Operation {
   binary?: string;
   /** The success answer is a redirect (`success` its status) with a Location, not the envelope. */
   redirect?: string;
+  /** Another type the success answer may have besides the envelope (e.g. `format=csv`). */
+  alsoAnswers?: string;
 }
 
 // One line per endpoint; the request schemas are the very ones the handlers parse with.
@@ -410,6 +414,35 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/admin/users",
+    summary: "Admin: accounts newest first, searched by email or name, with usage and storage",
+    auth: "admin",
+    query: adminUsersQuerySchema,
+  },
+  {
+    method: "get",
+    path: "/admin/users/{id}",
+    summary: "Admin: one account with its usage and storage",
+    auth: "admin",
+  },
+  {
+    method: "patch",
+    path: "/admin/users/{id}",
+    summary:
+      "Admin: change an account's role (user, supporter, admin), limits or suspension (audited)",
+    auth: "admin",
+    body: adminUserPatchSchema,
+  },
+  {
+    method: "get",
+    path: "/admin/audit",
+    summary: "Admin: audit entries newest first, filtered; format=csv downloads every match",
+    auth: "admin",
+    query: adminAuditQuerySchema,
+    alsoAnswers: "text/csv",
+  },
+  {
+    method: "get",
     path: "/templates",
     summary: "Style templates",
     auth: "none",
@@ -431,6 +464,8 @@ const SECURITY: Record<Auth, Record<string, string[]>[] | undefined> = {
   read: [{ session: [] }, { bearer: [] }, { apiKey: ["images:read"] }],
   write: [{ session: [] }, { bearer: [] }, { apiKey: ["images:write"] }],
   cron: [{ cron: [] }],
+  // An admin's session; anyone else (API keys included) gets 404 NOT_FOUND.
+  admin: [{ session: [] }, { bearer: [] }],
 };
 
 const envelope = {
@@ -521,6 +556,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
                 description: "Success",
                 content: {
                   "application/json": { schema: { $ref: "#/components/schemas/Envelope" } },
+                  ...(operation.alsoAnswers
+                    ? { [operation.alsoAnswers]: { schema: { type: "string" } } }
+                    : {}),
                 },
               },
         default: {

@@ -21,7 +21,12 @@ export default async function LoginPage({
   if (user) redirect(next ?? "/generate");
   return (
     <>
-      {params.reset === "done" ? (
+      {params.reason === "suspended" ? (
+        <AuthHeading
+          title="Account suspended"
+          description="This account is suspended, so you were signed out. Contact the studio's operator to have it restored."
+        />
+      ) : params.reset === "done" ? (
         <AuthHeading
           title="Password changed"
           description="Every device was signed out. Log in with your new password."

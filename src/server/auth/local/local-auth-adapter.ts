@@ -7,6 +7,12 @@ import { deriveKey, randomToken, safeEqualHex, sha256Hex } from "@/server/securi
 import type { AuthIdentity, AuthPort, CookieJar, IssuedSession, RequestMeta } from "../auth-port";
 import { createSessionLiveness, type SessionLiveness } from "../session-liveness";
 import {
+  isSessionOfSuspendedUser,
+  isSuspendedError,
+  isUserSuspended,
+  suspendedError,
+} from "../suspension";
+import {
   extendSession,
   findAuthUserByEmail,
   findLiveSession,
@@ -202,6 +208,8 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
         ? await verify(user.passwordHash, input.password).catch(() => false)
         : await verify(await dummyHash, input.password).then(() => false);
       if (!user || !valid) throw new AppError("UNAUTHORIZED", "Wrong email or password.");
+      // Only someone who knows the password learns that the account is suspended.
+      if (await isUserSuspended({ db, userId: user.id })) throw suspendedError();
       await touchLastSignIn({ db, userId: user.id });
       return startSession(user.id, user.email ?? input.email, jar, meta);
     },
@@ -212,7 +220,11 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
       if (!stored)
         throw new AppError("UNAUTHORIZED", "This refresh token is not valid. Sign in again.");
       const live = await findLiveSession({ db, sessionId: stored.sessionId });
-      if (!live) throw new AppError("UNAUTHORIZED", "This session has ended. Sign in again.");
+      if (!live || live.suspendedAt) {
+        if (await isSessionOfSuspendedUser({ db, sessionId: stored.sessionId }))
+          throw suspendedError();
+        throw new AppError("UNAUTHORIZED", "This session has ended. Sign in again.");
+      }
       const next = randomToken("rt_", 32);
       const rotated =
         stored.usedAt === null &&
@@ -243,7 +255,20 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
       const cookie = readCookie(jar);
       if (!cookie) return null;
       const live = await liveSession(cookie.sessionId);
-      if (!live || !safeEqualHex(live.cookieSecretHash, sha256Hex(cookie.secret))) return null;
+      if (!live) {
+        // Suspending ended it: say why (only to the holder of the session's secret).
+        if (
+          await isSessionOfSuspendedUser({
+            db,
+            sessionId: cookie.sessionId,
+            secretHash: sha256Hex(cookie.secret),
+          })
+        )
+          throw suspendedError();
+        return null;
+      }
+      if (!safeEqualHex(live.cookieSecretHash, sha256Hex(cookie.secret))) return null;
+      if (live.suspendedAt) throw suspendedError();
       // When it was last extended (lastSeenAt moves every minute: see local-sessions.ts).
       const extendedAt = live.expiresAt.getTime() - SESSION_SECONDS * 1000;
       if (now() - extendedAt > EXTEND_AFTER_MS) {
@@ -265,9 +290,13 @@ export function createLocalAuthAdapter(options: LocalAuthOptions): AuthPort {
         if (!claims) return null;
         // Logout revokes the session, and with it every access token issued for it.
         const live = await liveSession(claims.sid);
+        // The token is signed by us: its subject may be told it is suspended.
+        if ((!live || live.suspendedAt) && (await isUserSuspended({ db, userId: claims.sub })))
+          throw suspendedError();
         if (!live || live.userId !== claims.sub) return null;
         return identityOf(live.userId, live.email ?? "", live.id, "bearer");
-      } catch {
+      } catch (error) {
+        if (isSuspendedError(error)) throw error;
         return null;
       }
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
-import { authUsers, localRefreshTokens, localSessions } from "@/server/db/schema";
+import { authUsers, localRefreshTokens, localSessions, profiles } from "@/server/db/schema";
 
 /** Data access of the local auth adapter: auth.users stand-in, sessions, refresh tokens. */
 
@@ -80,7 +80,7 @@ export async function insertSession({
   });
 }
 
-/** The live (not revoked, not expired) session with its user's email. */
+/** The live (not revoked, not expired) session with its user's email and suspension. */
 export async function findLiveSession({ db, sessionId }: { db: Database; sessionId: string }) {
   const [row] = await db
     .select({
@@ -90,9 +90,12 @@ export async function findLiveSession({ db, sessionId }: { db: Database; session
       lastSeenAt: localSessions.lastSeenAt,
       expiresAt: localSessions.expiresAt,
       email: authUsers.email,
+      // Suspending ends the sessions; this refuses one that began while the suspension did.
+      suspendedAt: profiles.suspendedAt,
     })
     .from(localSessions)
     .innerJoin(authUsers, eq(authUsers.id, localSessions.userId))
+    .leftJoin(profiles, eq(profiles.id, localSessions.userId))
     .where(
       and(
         eq(localSessions.id, sessionId),
