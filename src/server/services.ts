@@ -1,6 +1,12 @@
 import "server-only";
 import { createAdminAuditService, type AdminAuditService } from "@/server/admin/audit-admin";
 import { createAdminUsersService, type AdminUsersService } from "@/server/admin/users-admin";
+import { promoteConfiguredAdmins, systemAuditContext } from "@/server/admin/admins";
+import {
+  createSystemSettingsService,
+  settingsDefaultsOf,
+  type SystemSettingsService,
+} from "@/server/admin/system-settings";
 import { createApiKeysService, type ApiKeysService } from "@/server/api-keys/api-keys-service";
 import { resolveAppSecret } from "@/server/config/app-secret";
 import { getConfig, type AppConfig } from "@/server/config/env";
@@ -78,6 +84,8 @@ export interface Services {
   gallery: GalleryService;
   mail: MailService;
   notifications: NotificationsService;
+  /** The admins' live settings (registration, default limits, banner…), cached for seconds. */
+  systemSettings: SystemSettingsService;
   /** Admin: accounts (search, role, limits, suspension) and the audit log viewer. */
   adminUsers: AdminUsersService;
   adminAudit: AdminAuditService;
@@ -176,7 +184,19 @@ export function createServices(parts: {
   const db = database.db;
   const { auth, sessions } = createAuth(config, database, kv, parts.appSecret);
   const providers = parts.providers ?? createProviderCatalog(config.imageProvider);
-  const users = createUsersService({ db, defaults: config.limits });
+  const systemSettings = createSystemSettingsService({
+    db,
+    defaults: () => settingsDefaultsOf(config),
+    cacheMs: config.settingsCacheMs,
+  });
+  const liveSettings = () => systemSettings.get();
+  const users = createUsersService({
+    db,
+    defaultLimits: async () => {
+      const settings = await liveSettings();
+      return { daily: settings.defaultDailyLimit, monthly: settings.defaultMonthlyLimit };
+    },
+  });
   const templates = createTemplatesService({ db });
   const images = createImagesService({ db, objectStore, kv });
   const providerKeys = createProviderKeysService({
@@ -216,6 +236,7 @@ export function createServices(parts: {
     adminAudit: createAdminAuditService({ db, cursors }),
     mail,
     notifications,
+    systemSettings,
     auth,
     sessions,
     users,
@@ -233,7 +254,10 @@ export function createServices(parts: {
       providerKeys,
       users,
       templates,
-      assertPromptAllowed: createPromptModerator(config.moderationBlocklist),
+      assertPromptAllowed: createPromptModerator(
+        config.moderationBlocklist,
+        async () => (await liveSettings()).moderationPhrases,
+      ),
       generatePerMinute: config.limits.generatePerMinute,
     }),
   };
@@ -254,13 +278,21 @@ export function getServices(): Promise<Services> {
   globalForServices.__aisServices ??= (async () => {
     const config = getConfig();
     const database = await openDatabase(config);
-    return createServices({
+    const services = createServices({
       config,
       database,
       kv: createKv(config),
       objectStore: createObjectStore(config),
       appSecret: resolveAppSecret(config),
     });
+    // ADMIN_EMAILS at start-up: accounts that exist already become admins (audited).
+    const promoted = await promoteConfiguredAdmins({
+      db: database.db,
+      adminEmails: config.adminEmails,
+      audit: systemAuditContext("startup"),
+    });
+    if (promoted.length > 0) logger.info("ADMIN_EMAILS: accounts made admins", { promoted });
+    return services;
   })().catch((error: unknown) => {
     globalForServices.__aisServices = undefined;
     throw error;

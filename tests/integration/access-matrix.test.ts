@@ -6,7 +6,12 @@ import * as login from "@/app/api/v1/auth/login/route";
 import type { Collection, Image, Session } from "@/shared/api-types";
 import type { AuditContext } from "@/server/audit/audit-log";
 import { exportDepsOf, runDueExports, startAccountExport } from "@/server/account/account-exports";
-import { HTTP_METHODS, isDeclaredHandler, type HttpMethod } from "@/server/http/route-methods";
+import {
+  HTTP_METHODS,
+  isAdminOnlyFilledIn,
+  isDeclaredHandler,
+  type HttpMethod,
+} from "@/server/http/route-methods";
 import { ApiCaller, type CallOptions } from "../support/api-caller";
 import {
   FAKE_GEMINI_KEY,
@@ -254,6 +259,8 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: `/api/v1/admin/users/${other.user.id}` }) },
   { method: "PATCH",  route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: `/api/v1/admin/users/${other.user.id}`, body: { monthlyLimit: null } }) },
   { method: "GET",    route: "/api/v1/admin/audit",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/audit?action=auth.&limit=5" }) },
+  { method: "GET",    route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/settings" }) },
+  { method: "PATCH",  route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/settings", body: { privateImageRetentionDays: null } }) },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -602,6 +609,8 @@ describe("access matrix", () => {
     const failures: string[] = [];
     let checked = 0;
     const all = (status: number): Cells => [status, status, status, status, status, status, status, status, status, status, status, status]; // prettier-ignore
+    // Admin-only answers: the admin gets them; a failing credential 401; everyone else 404.
+    const adminOnly = (status: number): Cells => [404, 404, 404, 404, status, 404, 404, 404, 401, 401, 401, 401]; // prettier-ignore
     for (const [route, routeModule] of modules) {
       const routeRows = TABLE.filter((row) => row.route === route);
       if (routeRows.some((row) => row.method === "*")) continue;
@@ -612,7 +621,14 @@ describe("access matrix", () => {
         const cases: [Row, Cells][] =
           gets.length > 0
             ? gets.map((row) => [row, row.cells])
-            : [[bodiless(routeRows[0]!), all(method === "OPTIONS" ? 200 : 405)]];
+            : [
+                [
+                  bodiless(routeRows[0]!),
+                  (isAdminOnlyFilledIn(routeModule[method]) ? adminOnly : all)(
+                    method === "OPTIONS" ? 200 : 405,
+                  ),
+                ],
+              ];
         for (const [row, cells] of cases) {
           checked += 1;
           const found = await runRow(route, method, row, cells);

@@ -7,6 +7,7 @@ import type { CreatedApiKey, Image, Session, User } from "@/shared/api-types";
 import { buildOpenApiDocument } from "@/server/openapi/openapi-document";
 import {
   HTTP_METHODS,
+  isAdminOnlyFilledIn,
   isDeclaredHandler,
   type HttpMethod,
   type RouteHandler,
@@ -1028,15 +1029,26 @@ describe("the API under fuzzing", () => {
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const) {
         if (declared.includes(method)) continue;
         const path = documentPathOf(file).replace(/\{(\w+)\}/g, crypto.randomUUID());
+        const label = `${method} ${documentPathOf(file)}`;
+        // Admin endpoints say 404 to everyone but an admin, whatever the method.
+        const adminOnly = isAdminOnlyFilledIn(routeModule[method]);
+        if (adminOnly) {
+          const hidden = await send(file, method, path, {
+            headers: { origin: "https://evil.example" },
+          });
+          expect(hidden.status, label).toBe(404);
+        }
         const response = await send(file, method, path, {
-          headers: { origin: "https://evil.example" },
+          headers: {
+            origin: "https://evil.example",
+            ...(adminOnly ? { cookie: world.adminCookie } : {}),
+          },
         });
         const body = (await response.json()) as {
           success: boolean;
           error?: { code: string };
           data?: { allow: string[] };
         };
-        const label = `${method} ${documentPathOf(file)}`;
         if (method === "OPTIONS") {
           expect(response.status, label).toBe(200);
           expect(body.data?.allow, label).toEqual(expect.arrayContaining([...declared, "OPTIONS"]));

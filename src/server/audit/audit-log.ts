@@ -27,7 +27,10 @@ export type AuditAction =
   | "api_key.revoke"
   | "image.delete"
   | "account.delete"
-  | "admin.user_update";
+  | "admin.user_update"
+  | "admin.grant"
+  | "admin.revoke"
+  | "admin.settings_update";
 
 /** What a route passes to a service that changes something: who asked, from where. */
 export interface AuditContext {

@@ -5,6 +5,7 @@ import { recordAuditEvent, writeAudit } from "@/server/audit/audit-log";
 import { AppError } from "@/server/http/app-error";
 import { enforceRateLimits } from "@/server/http/rate-limit";
 import type { Services } from "@/server/services";
+import { promoteConfiguredAdmins } from "@/server/admin/admins";
 import { ensureProfileRow } from "@/server/users/users-queries";
 import type { AuthIdentity, CookieJar, RequestMeta } from "./auth-port";
 
@@ -27,8 +28,28 @@ async function limitAuthAttempts({ services, meta, responseHeaders }: Call, emai
 }
 
 /**
- * Register → rate limit (per IP and email) → account (auth provider) → profile and audit entry
- * (one transaction).
+ * The admins' registration setting: "closed" refuses everyone, "invite" everyone but the invited
+ * addresses. 403 FORBIDDEN with `details.reason` REGISTRATION_CLOSED or INVITE_ONLY.
+ */
+async function assertMayRegister(services: Services, email: string): Promise<void> {
+  const settings = await services.systemSettings.get();
+  if (settings.registration === "open") return;
+  if (settings.registration === "invite") {
+    if (settings.invitedEmails.includes(email.toLowerCase())) return;
+    throw new AppError(
+      "FORBIDDEN",
+      "Sign-up is by invitation only, and this address has not been invited. Ask the studio's admin for an invitation.",
+      { reason: "INVITE_ONLY" },
+    );
+  }
+  throw new AppError("FORBIDDEN", "This studio is not taking new sign-ups at the moment.", {
+    reason: "REGISTRATION_CLOSED",
+  });
+}
+
+/**
+ * Register → rate limit (per IP and email) → registration setting → account (auth provider) →
+ * profile, ADMIN_EMAILS promotion and audit entries (one transaction).
  */
 export async function registerAccount(
   call: Call,
@@ -36,6 +57,7 @@ export async function registerAccount(
 ): Promise<{ user: User; session: Session }> {
   const { services, jar, meta, requestId } = call;
   await limitAuthAttempts(call, input.email);
+  await assertMayRegister(services, input.email);
   const result = await services.auth.register(input, jar, meta);
   await services.database.db.transaction(async (tx) => {
     await ensureProfileRow({
@@ -45,6 +67,12 @@ export async function registerAccount(
       name: input.name,
     });
     await writeAudit(tx, { action: "auth.register", actorId: result.userId }, { requestId, meta });
+    await promoteConfiguredAdmins({
+      db: tx,
+      adminEmails: services.config.adminEmails,
+      userId: result.userId,
+      audit: { requestId, meta },
+    });
     await services.auth.queueSignUpVerification(
       tx,
       { userId: result.userId, email: result.email, name: input.name },
@@ -72,6 +100,13 @@ export async function loginAccount(
       userId: result.userId,
       email: result.email,
       name: result.email.split("@")[0] ?? "",
+    });
+    // Supabase mode: an account made outside our sign-up (or listed later) is promoted here.
+    await promoteConfiguredAdmins({
+      db: services.database.db,
+      adminEmails: services.config.adminEmails,
+      userId: result.userId,
+      audit: { requestId, meta },
     });
     await recordAuditEvent(
       services.database.db,

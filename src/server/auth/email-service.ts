@@ -98,11 +98,12 @@ export async function confirmEmailChange(
 }
 
 /**
- * The operator's switch (REQUIRE_EMAIL_VERIFICATION): no generation until the account's
+ * The operator's switch (system setting requireEmailVerification, by default
+ * REQUIRE_EMAIL_VERIFICATION): no generation until the account's
  * address is confirmed. 403 FORBIDDEN with `details.reason: "EMAIL_NOT_VERIFIED"`.
  */
 export async function assertMayGenerate(services: Services, userId: string): Promise<void> {
-  if (!services.config.requireEmailVerification) return;
+  if (!(await services.systemSettings.get()).requireEmailVerification) return;
   const state = await findEmailState({ db: services.database.db, userId });
   if (state?.verified) return;
   throw new AppError(

@@ -30,6 +30,19 @@ describe("configuration", () => {
     expect(() => parseConfig({ AUTH_SESSION_CACHE_SECONDS: "soon" })).toThrow(ConfigError);
   });
 
+  it("reads ADMIN_EMAILS as lower-cased addresses and the settings cache in seconds (default 5)", () => {
+    expect(parseConfig({}).adminEmails).toEqual([]);
+    expect(
+      parseConfig({ ADMIN_EMAILS: " Ops@Example.com, second@example.org ," }).adminEmails,
+    ).toEqual(["ops@example.com", "second@example.org"]);
+    expect(() => parseConfig({ ADMIN_EMAILS: "ops@example.com, not-an-address" })).toThrow(
+      /ADMIN_EMAILS/,
+    );
+    expect(parseConfig({}).settingsCacheMs).toBe(5000);
+    expect(parseConfig({ SETTINGS_CACHE_SECONDS: "0" }).settingsCacheMs).toBe(0);
+    expect(() => parseConfig({ SETTINGS_CACHE_SECONDS: "301" })).toThrow(/SETTINGS_CACHE_SECONDS/);
+  });
+
   it("takes the client's address from the socket unless proxies or the platform are trusted", () => {
     expect(parseConfig({}).forwarding).toEqual({ kind: "proxies", proxies: [] });
     expect(parseConfig({ VERCEL: "1" }).forwarding).toEqual({ kind: "platform" });

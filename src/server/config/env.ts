@@ -27,6 +27,8 @@ const httpUrl = z.url({
 const ADDRESS = '[^\\s@<>",;:()\\[\\]]+@[^\\s@<>",;:()\\[\\]]+';
 const SENDER = new RegExp(`^(?:${ADDRESS}|(?:"[^"\\r\\n]+"|[^"<>\\r\\n@]+) <${ADDRESS}>)$`);
 
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+
 function isSenderAddress(value: string): boolean {
   return SENDER.test(value);
 }
@@ -93,6 +95,17 @@ export const envSchema = z
     ),
     APP_SECRET_PREVIOUS: optionalString,
     MODERATION_BLOCKLIST: optionalString,
+    // Accounts made admins at sign-up and at start-up (comma-separated addresses).
+    ADMIN_EMAILS: optionalString.pipe(
+      z
+        .string()
+        .refine((value) => splitList(value).every((entry) => EMAIL.test(entry)), {
+          error: "must be comma-separated email addresses",
+        })
+        .optional(),
+    ),
+    // How long an instance trusts the system settings it read (admin changes reach it within this).
+    SETTINGS_CACHE_SECONDS: optionalInt(0, 300).transform((value) => value ?? 5),
     CRON_SECRET: optionalString.pipe(
       z.string().min(16, { error: "must be at least 16 characters" }).optional(),
     ),
@@ -251,6 +264,10 @@ export interface AppConfig {
   previousAppSecrets: string[];
   /** Extra words or phrases that refuse a prompt, on top of the built-in list. */
   moderationBlocklist: string[];
+  /** Lower-cased addresses whose accounts are made admins (ADMIN_EMAILS). */
+  adminEmails: string[];
+  /** How long an instance keeps the system settings it read (ms; SETTINGS_CACHE_SECONDS). */
+  settingsCacheMs: number;
   cronSecret: string | undefined;
   /** Generation waits until the account's email address is confirmed (REQUIRE_EMAIL_VERIFICATION). */
   requireEmailVerification: boolean;
@@ -361,6 +378,8 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     appSecret: env.APP_SECRET,
     previousAppSecrets: splitList(env.APP_SECRET_PREVIOUS),
     moderationBlocklist: splitList(env.MODERATION_BLOCKLIST),
+    adminEmails: splitList(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
+    settingsCacheMs: env.SETTINGS_CACHE_SECONDS * 1000,
     cronSecret: env.CRON_SECRET,
     requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? false,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),

@@ -78,7 +78,7 @@ export interface GenerationDeps {
   providerKeys: ProviderKeysService;
   users: UsersService;
   templates: TemplatesService;
-  assertPromptAllowed: (...texts: (string | null | undefined)[]) => void;
+  assertPromptAllowed: (...texts: (string | null | undefined)[]) => Promise<void>;
   generatePerMinute: number;
   now?: () => number;
 }
@@ -98,7 +98,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
       request.onProgress?.({ stage, percent });
     progress("queued", 0);
 
-    deps.assertPromptAllowed(input.prompt, input.negativePrompt);
+    await deps.assertPromptAllowed(input.prompt, input.negativePrompt);
     const inputImage = request.inputImageBytes
       ? await prepareInputImage(request.inputImageBytes)
       : null;

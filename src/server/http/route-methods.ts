@@ -21,8 +21,15 @@ export function isDeclaredHandler(handler: unknown): boolean {
   return typeof handler === "function" && !(FILLED_IN in handler);
 }
 
-const filledIn = (handler: RouteHandler): RouteHandler =>
-  Object.assign(handler, { [FILLED_IN]: true });
+const ADMIN_ONLY = Symbol.for("ai-image-studio.adminOnlyFilledInMethod");
+
+const filledIn = (handler: RouteHandler, access: "public" | "admin" = "public"): RouteHandler =>
+  Object.assign(handler, { [FILLED_IN]: true }, access === "admin" ? { [ADMIN_ONLY]: true } : {});
+
+/** True for a filled-in answer that only admins get (everyone else: the unknown-endpoint 404). */
+export function isAdminOnlyFilledIn(handler: unknown): boolean {
+  return typeof handler === "function" && ADMIN_ONLY in handler;
+}
 
 /**
  * A route file's exports for every method, from the handlers it declares once:
@@ -35,12 +42,18 @@ const filledIn = (handler: RouteHandler): RouteHandler =>
  */
 export function routeMethods(
   declared: Partial<Record<DeclarableMethod, RouteHandler>>,
+  /**
+   * "admin": the filled-in answers (405, OPTIONS) are given to signed-in admins only; everyone
+   * else gets the unknown-endpoint 404, so no method reveals that an admin endpoint exists.
+   */
+  options: { access?: "public" | "admin" } = {},
 ): Record<HttpMethod, RouteHandler> {
+  const access = options.access ?? "public";
   const names = (Object.keys(declared) as DeclarableMethod[]).filter((name) => declared[name]);
   const allowed: HttpMethod[] = [...names, ...(declared.GET ? ["HEAD" as const] : []), "OPTIONS"];
   const allow = [...allowed].sort().join(", ");
   const notAllowed = filledIn(
-    defineRoute({ access: "public", checkOrigin: false }, async ({ request }) => {
+    defineRoute({ access, checkOrigin: false }, async ({ request }) => {
       throw new AppError(
         "METHOD_NOT_ALLOWED",
         `${request.method} is not allowed here. Use ${allow}.`,
@@ -48,16 +61,18 @@ export function routeMethods(
         { headers: { Allow: allow } },
       );
     }),
+    access,
   );
-  const options = filledIn(
-    defineRoute({ access: "public", checkOrigin: false }, async () =>
+  const optionsAnswer = filledIn(
+    defineRoute({ access, checkOrigin: false }, async () =>
       reply({ allow: allowed }, { headers: { Allow: allow } }),
     ),
+    access,
   );
   return {
     GET: declared.GET ?? notAllowed,
     HEAD: declared.GET ? filledIn(withoutBody(declared.GET)) : notAllowed,
-    OPTIONS: options,
+    OPTIONS: optionsAnswer,
     POST: declared.POST ?? notAllowed,
     PUT: declared.PUT ?? notAllowed,
     PATCH: declared.PATCH ?? notAllowed,

@@ -4,6 +4,7 @@ import { API_ERROR_STATUS } from "@/shared/api-errors";
 import { deleteAccountInputSchema } from "@/shared/schemas/account";
 import { adminAuditQuerySchema } from "@/shared/schemas/admin-audit";
 import { adminUserPatchSchema, adminUsersQuerySchema } from "@/shared/schemas/admin-users";
+import { systemSettingsPatchSchema } from "@/shared/schemas/system-settings";
 import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
 import {
   changeEmailInputSchema,
@@ -440,6 +441,21 @@ const OPERATIONS: Operation[] = [
     auth: "admin",
     query: adminAuditQuerySchema,
     alsoAnswers: "text/csv",
+  },
+  {
+    method: "get",
+    path: "/admin/settings",
+    summary:
+      "Admin: the live system settings (registration, invited addresses, default limits, email verification, retention, maintenance banner, moderation phrases)",
+    auth: "admin",
+  },
+  {
+    method: "patch",
+    path: "/admin/settings",
+    summary:
+      "Admin: change some system settings; in force on every instance within SETTINGS_CACHE_SECONDS; each change audited with its old and new value",
+    auth: "admin",
+    body: systemSettingsPatchSchema,
   },
   {
     method: "get",

@@ -49,13 +49,15 @@ export interface UsersService {
     audit: AuditContext;
   }): Promise<Settings>;
   updateProfile(input: { userId: string; patch: ProfilePatch; audit: AuditContext }): Promise<User>;
-  quotaLimitsOf(row: ProfileRow): QuotaLimits;
+  /** The account's limits: its own overrides, else the live system defaults; admins have none. */
+  quotaLimitsOf(row: ProfileRow): Promise<QuotaLimits>;
   getQuotaLimits(input: { userId: string }): Promise<QuotaLimits>;
 }
 
 export function createUsersService(deps: {
   db: Database;
-  defaults: { dailyGenerations: number; monthlyGenerations: number };
+  /** The limits of accounts without overrides (system settings, read through their cache). */
+  defaultLimits: () => Promise<{ daily: number; monthly: number }>;
 }): UsersService {
   const { db } = deps;
 
@@ -65,11 +67,12 @@ export function createUsersService(deps: {
     return row;
   }
 
-  function quotaLimitsOf(row: ProfileRow): QuotaLimits {
+  async function quotaLimitsOf(row: ProfileRow): Promise<QuotaLimits> {
     if (row.role === "admin") return { daily: null, monthly: null };
+    const defaults = await deps.defaultLimits();
     return {
-      daily: row.dailyLimitOverride ?? deps.defaults.dailyGenerations,
-      monthly: row.monthlyLimitOverride ?? deps.defaults.monthlyGenerations,
+      daily: row.dailyLimitOverride ?? defaults.daily,
+      monthly: row.monthlyLimitOverride ?? defaults.monthly,
     };
   }
 
@@ -91,7 +94,7 @@ export function createUsersService(deps: {
       const row = await profileRow(userId);
       const [settings, quota, key] = await Promise.all([
         getSettings({ userId }),
-        readQuota({ db, userId, limits: quotaLimitsOf(row) }),
+        quotaLimitsOf(row).then((limits) => readQuota({ db, userId, limits })),
         getProviderKeyInfo({ db, userId }),
       ]);
       return {

@@ -1,0 +1,54 @@
+import type { TextRule } from "@/shared/limits";
+
+/**
+ * The studio's live settings (GET/PATCH /api/v1/admin/settings). Stored in the database,
+ * environment variables are their defaults; isomorphic: the admin form checks the same limits.
+ */
+export const REGISTRATION_MODES = ["open", "invite", "closed"] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+export interface SystemSettings {
+  /** open: anyone signs up; invite: only the addresses in invitedEmails; closed: nobody. */
+  registration: RegistrationMode;
+  /** Who may sign up while registration is "invite" (lower-cased addresses). */
+  invitedEmails: string[];
+  defaultDailyLimit: number;
+  defaultMonthlyLimit: number;
+  requireEmailVerification: boolean;
+  /** Stored for the retention job; null: private images are kept. */
+  privateImageRetentionDays: number | null;
+  /** A banner on every page while set. */
+  maintenanceMessage: string | null;
+  /** Refused in prompts on top of the built-in list and MODERATION_BLOCKLIST. */
+  moderationPhrases: string[];
+}
+
+export const SYSTEM_SETTING_KEYS = [
+  "registration",
+  "invitedEmails",
+  "defaultDailyLimit",
+  "defaultMonthlyLimit",
+  "requireEmailVerification",
+  "privateImageRetentionDays",
+  "maintenanceMessage",
+  "moderationPhrases",
+] as const satisfies readonly (keyof SystemSettings)[];
+
+export const SYSTEM_SETTING_LIMITS = {
+  limit: { min: 0, max: 1_000_000 },
+  retentionDays: { min: 7, max: 3650 },
+  invitedEmails: 500,
+  moderationPhrases: 200,
+} as const;
+
+export const SYSTEM_SETTING_TEXT = {
+  maintenanceMessage: {
+    trim: true,
+    max: [280, "Keep the banner under 280 characters."],
+  },
+  moderationPhrase: {
+    trim: true,
+    min: [2, "A phrase needs at least 2 characters."],
+    max: [100, "Keep each phrase under 100 characters."],
+  },
+} as const satisfies Record<string, TextRule>;
