@@ -62,6 +62,8 @@ async function main(): Promise<number> {
     // Galleries of four images or more export in the background here (default: over 200), so
     // that tests/e2e/export-jobs.e2e.ts can take that path with a few demo images.
     ACCOUNT_EXPORT_STREAM_MAX_IMAGES: "3",
+    // The admins of the admin suites (tests/e2e/admin-*.e2e.ts), made so when they sign up.
+    ADMIN_EMAILS: "e2e-admin@example.com,e2e-settings-admin@example.com",
   });
   try {
     await waitForHealth(baseUrl, server);

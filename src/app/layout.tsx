@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 import { ServiceWorkerProvider } from "@/components/pwa/service-worker-provider";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { ToasterOnDemand } from "@/components/ui/toaster-on-demand";
+import { MaintenanceBanner } from "@/components/shell/maintenance-banner";
 import { getConfig } from "@/server/config/env";
+import { loadMaintenanceMessage } from "@/server/pages/maintenance-message";
 import { THEME_COLORS, THEME_COOKIE, parseTheme, type Theme } from "@/lib/theme";
 import "./globals.css";
 
@@ -45,7 +47,7 @@ export async function generateViewport(): Promise<Viewport> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const theme = await readTheme();
+  const [theme, maintenance] = await Promise.all([readTheme(), loadMaintenanceMessage()]);
   return (
     <html lang="en" data-theme={theme}>
       <body>
@@ -56,6 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <ThemeProvider initialTheme={theme}>
+          {maintenance ? <MaintenanceBanner message={maintenance} /> : null}
           {children}
           <ToasterOnDemand />
           <ServiceWorkerProvider workerEnabled={getConfig().isProduction} />

@@ -1,3 +1,4 @@
+import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/brand/logo";
@@ -32,6 +33,19 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
           </Link>
         </div>
         <MainNav />
+        {user.role === "admin" ? (
+          // Admins only; on phones the account menu has the same link.
+          <div className="hidden px-3 pt-1 lg:block">
+            <Link
+              href="/admin"
+              data-testid="sidebar-admin"
+              className="text-ink-muted hover:text-ink hover:bg-surface-raised flex min-h-11 items-center gap-3 rounded-xl px-3 py-2.5 text-sm font-medium"
+            >
+              <ShieldCheck aria-hidden="true" className="size-[1.15rem]" strokeWidth={1.9} />
+              Admin
+            </Link>
+          </div>
+        ) : null}
         <div className="hidden flex-1 lg:block" />
         <div className="border-line hidden flex-col gap-4 border-t p-4 lg:flex">
           <div className="flex items-center justify-between gap-2 px-2">

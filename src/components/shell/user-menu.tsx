@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Settings } from "lucide-react";
+import { LogOut, Settings, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import {
   DropdownMenu,
@@ -70,6 +70,14 @@ export function UserMenu({ user }: { user: User }) {
               Settings
             </Link>
           </DropdownMenuItem>
+          {user.role === "admin" ? (
+            <DropdownMenuItem asChild>
+              <Link href="/admin" data-testid="menu-admin">
+                <ShieldCheck aria-hidden="true" />
+                Admin
+              </Link>
+            </DropdownMenuItem>
+          ) : null}
           <DropdownMenuItem
             tone="danger"
             disabled={pending}

@@ -1,0 +1,15 @@
+import { Megaphone } from "lucide-react";
+
+/** The admins' announcement (Admin → Settings → Maintenance banner), above every page. */
+export function MaintenanceBanner({ message }: { message: string }) {
+  return (
+    <aside
+      aria-label="Announcement"
+      data-testid="maintenance-banner"
+      className="border-warning/30 bg-warning-soft text-ink relative z-40 flex items-start justify-center gap-2 border-b px-4 py-2 pt-[max(0.5rem,env(safe-area-inset-top))] text-center text-sm"
+    >
+      <Megaphone aria-hidden="true" className="text-warning mt-0.5 size-4 shrink-0" />
+      <p className="min-w-0 [overflow-wrap:anywhere]">{message}</p>
+    </aside>
+  );
+}
