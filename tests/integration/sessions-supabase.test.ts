@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthIdentity, AuthPort, RequestMeta } from "@/server/auth/auth-port";
+import { createAdminUsersService } from "@/server/admin/users-admin";
 import { createSessionLiveness } from "@/server/auth/session-liveness";
 import type { SessionsPort } from "@/server/auth/sessions-port";
 import { createSupabaseAuthAdapter } from "@/server/auth/supabase/supabase-auth-adapter";
 import { createSupabaseSessions } from "@/server/auth/supabase/supabase-sessions";
 import { authUsers } from "@/server/db/schema";
+import { createCursorCodec } from "@/server/gallery/cursor";
 import type { KvPort } from "@/server/kv/kv-port";
 import { createMemoryKv } from "@/server/kv/memory-kv";
 import { createRedisKv } from "@/server/kv/redis-kv";
@@ -218,5 +220,40 @@ describe("sessions list in Supabase mode", () => {
     await studio.auth.logout(identity, phone.jar);
 
     expect(await visit(studio, { jar: copy, meta: PHONE })).toBeNull();
+  });
+});
+
+describe("suspension in Supabase mode", () => {
+  it("refuses the seen and unseen sessions and the sign-in of a suspended account with SUSPENDED; restore lifts it", async () => {
+    const studio = instance();
+    const { email, userId, phone, laptop } = await account(studio);
+    expect(await visit(studio, phone)).not.toBeNull();
+    const admin = createAdminUsersService({
+      db: database.db,
+      cursors: createCursorCodec("a test secret that is long enough to use here"),
+      forgetEndedSessions: (ids) => studio.sessions.forgetEnded(ids),
+    });
+    const suspended = { reason: "SUSPENDED" };
+
+    // The admin: another account (the service does not look at roles; the routes do).
+    const adminId = (await account(studio)).userId;
+    await admin.update({
+      actorId: adminId,
+      userId,
+      patch: { suspended: true },
+      audit,
+    });
+
+    // Seen before (ended in the record) and never seen (the laptop): both refused.
+    await expect(visit(studio, phone)).rejects.toMatchObject({ details: suspended });
+    await expect(visit(studio, laptop)).rejects.toMatchObject({ details: suspended });
+    const fresh = createMemoryCookieJar();
+    await expect(
+      studio.auth.login({ email, password: PASSWORD }, fresh, PHONE),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED", details: suspended });
+
+    await admin.update({ actorId: adminId, userId, patch: { suspended: false }, audit });
+    await studio.auth.login({ email, password: PASSWORD }, fresh, PHONE);
+    expect(await visit(studio, { jar: fresh, meta: PHONE })).not.toBeNull();
   });
 });

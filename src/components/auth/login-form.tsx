@@ -15,7 +15,24 @@ const FIELDS = ["email", "password"] as const;
 type LoginField = (typeof FIELDS)[number];
 const RULES = { email: TEXT_RULES.email, password: TEXT_RULES.loginPassword };
 
+function isSuspension(error: ApiClientError): boolean {
+  const details = error.details;
+  return (
+    typeof details === "object" &&
+    details !== null &&
+    (details as { reason?: unknown }).reason === "SUSPENDED"
+  );
+}
+
 function mapLoginError(error: ApiClientError): AuthErrorMapping<LoginField> | null {
+  if (error.code === "UNAUTHORIZED" && isSuspension(error)) {
+    return {
+      formError: {
+        title: "This account is suspended.",
+        detail: "Contact the studio's operator to have it restored.",
+      },
+    };
+  }
   if (error.code === "UNAUTHORIZED") {
     return {
       formError: {

@@ -43,7 +43,7 @@ function EntryItem({ entry }: { entry: AdminAuditEntry }) {
       <dl className="text-ink-muted grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt>By</dt>
         <dd className="text-ink break-all">
-          {entry.actorEmail ?? entry.actorId ?? "the studio (no account)"}
+          {entry.actorEmail ?? entry.actorId ?? "no signed-in account"}
         </dd>
         {entry.targetId ? (
           <>

@@ -163,6 +163,17 @@ export function createSupabaseAuthAdapter({
         }
         throw toAppError(error);
       }
+      if (guard) {
+        try {
+          await guard.refuseIfSuspended(data.session.user.id);
+        } catch (refusal) {
+          // GoTrue has no suspension of ours: the session it just made ends here.
+          await cookieClient(jar)
+            .auth.signOut({ scope: "local" })
+            .catch(() => undefined);
+          throw refusal;
+        }
+      }
       return toAuthResult(data.session);
     },
 

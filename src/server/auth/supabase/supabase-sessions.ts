@@ -5,6 +5,7 @@ import type { Database } from "@/server/db/database";
 import { logger } from "@/server/observability/logger";
 import type { AuthIdentity } from "../auth-port";
 import type { SessionLiveness } from "../session-liveness";
+import { isUserSuspended, suspendedError } from "../suspension";
 import { createTouchThrottle, type SessionsPort } from "../sessions-port";
 import { createSupabaseServerClient } from "./server-client";
 import {
@@ -24,6 +25,8 @@ import {
 export interface SupabaseSessionGuard {
   /** False when the studio ended this session (from the sessions list, or by logging it out). */
   admits(identity: AuthIdentity): Promise<boolean>;
+  /** Throws the SUSPENDED refusal when an admin has suspended the account. */
+  refuseIfSuspended(userId: string): Promise<void>;
   /** The session logged out: a copy of its access token must stop working too. */
   loggedOut(identity: AuthIdentity): Promise<void>;
 }
@@ -57,10 +60,16 @@ export function createSupabaseSessions({
       const sessionId = identity.sessionId;
       if (!sessionId) return true;
       if (await liveness.get(sessionId)) return true;
+      // Suspending ends the sessions the studio has seen; this also refuses ones it has not
+      // (GoTrue still signs a suspended person in), each time one is not remembered as live.
+      if (await isUserSuspended({ db, userId: identity.userId })) throw suspendedError();
       const row = await findSessionDevice({ db, sessionId });
       if (row && (row.revokedAt !== null || row.userId !== identity.userId)) return false;
       liveness.remember(sessionId, true);
       return true;
+    },
+    async refuseIfSuspended(userId) {
+      if (await isUserSuspended({ db, userId })) throw suspendedError();
     },
     async loggedOut(identity) {
       if (!identity.sessionId) return;
