@@ -1,5 +1,9 @@
 import "server-only";
 import { createAdminAuditService, type AdminAuditService } from "@/server/admin/audit-admin";
+import {
+  createAdminTemplatesService,
+  type AdminTemplatesService,
+} from "@/server/admin/templates-admin";
 import { createAdminUsersService, type AdminUsersService } from "@/server/admin/users-admin";
 import { promoteConfiguredAdmins, systemAuditContext } from "@/server/admin/admins";
 import {
@@ -88,6 +92,7 @@ export interface Services {
   systemSettings: SystemSettingsService;
   /** Admin: accounts (search, role, limits, suspension) and the audit log viewer. */
   adminUsers: AdminUsersService;
+  adminTemplates: AdminTemplatesService;
   adminAudit: AdminAuditService;
 }
 
@@ -234,6 +239,7 @@ export function createServices(parts: {
       forgetEndedSessions: (sessionIds) => sessions.forgetEnded(sessionIds),
     }),
     adminAudit: createAdminAuditService({ db, cursors }),
+    adminTemplates: createAdminTemplatesService({ db, objectStore }),
     mail,
     notifications,
     systemSettings,

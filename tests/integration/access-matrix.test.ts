@@ -117,6 +117,19 @@ const freshCollection = async (f: Fixture) => {
   });
   return { collection: collection.id };
 };
+/** A template with an uploaded preview (a plain tile), made by an admin. */
+const freshTemplate = async () => {
+  const template = await studio.services.adminTemplates.create({
+    actorId: admin.user.id,
+    fields: { name: `Matrix template ${++unique}`, category: "art" },
+    preview: null,
+    audit,
+  });
+  return { template: template.id };
+};
+const deleteFreshTemplate = async (fresh: Record<string, string>) => {
+  await studio.database.query("delete from public.style_templates where id = $1", [fresh.template]);
+};
 const freshApiKey = async (f: Fixture) => {
   const created = await studio.services.apiKeys.create({
     userId: f.owner.user.id,
@@ -177,6 +190,7 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/templates",                               cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/v1/templates" }) },
   { method: "GET",    route: "/api/v1/templates/categories",                    cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/v1/templates/categories" }) },
   { method: "GET",    route: "/api/v1/templates/[id]",                          cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: (f) => ({ path: `/api/v1/templates/${f.templateId}` }) },
+  { method: "GET",    route: "/api/v1/templates/[id]/preview", case: "uploaded preview", cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: `/api/v1/templates/${f.fresh.template}/preview` }) },
   { method: "GET",    route: "/api/v1/gallery/public",                          cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/v1/gallery/public?limit=100" }) },
 
   // Accounts: sign-up, sign-in and refresh are public; the rest is session-only (API keys: 403).
@@ -261,6 +275,12 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/admin/audit",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/audit?action=auth.&limit=5" }) },
   { method: "GET",    route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/settings" }) },
   { method: "PATCH",  route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/settings", body: { privateImageRetentionDays: null } }) },
+  { method: "GET",    route: "/api/v1/admin/templates",                         cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/templates" }) },
+  { method: "POST",   route: "/api/v1/admin/templates",                         cells: [404, 404, 404, 404, 201, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/templates", body: { name: `Matrix new ${++unique}`, category: "design", hidden: true } }) },
+  { method: "GET",    route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/admin/templates/${f.templateId}` }) },
+  { method: "PATCH",  route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: `/api/v1/admin/templates/${f.fresh.template}`, body: { description: "Changed by an admin" } }) },
+  { method: "DELETE", route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: `/api/v1/admin/templates/${f.fresh.template}` }) },
+  { method: "POST",   route: "/api/v1/admin/templates/reorder",                 cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: "/api/v1/admin/templates/reorder", body: { ids: [f.fresh.template] } }) },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -295,6 +295,26 @@ async function restoreWorld(): Promise<void> {
     world.apiKeyRead = created.key;
     world.ids.apiKey = created.apiKey.id;
   }
+  // An admin may have deleted the template the fuzzer names: name another (or a new one).
+  if (!(await exists("style_templates", world.ids.template))) {
+    const [template] = await studio.database.query<{ id: string }>(
+      "select id from public.style_templates order by is_active desc limit 1",
+    );
+    const [fuzzAdmin] = await studio.database.query<{ id: string }>(
+      "select id from public.profiles where email = $1",
+      [ADMIN_EMAIL],
+    );
+    world.ids.template =
+      template?.id ??
+      (
+        await studio.services.adminTemplates.create({
+          actorId: fuzzAdmin!.id,
+          fields: { name: "Fuzz template", category: "art" },
+          preview: null,
+          audit: { requestId: "api-fuzz", meta: { ip: null, userAgent: "api-fuzz" } },
+        })
+      ).id;
+  }
   if (!(await exists("images", world.ids.image))) {
     world.ids.image = await generateFor(world.cookie, false);
   }
@@ -631,7 +651,16 @@ function bodyArbitrary(operation: Operation): fc.Arbitrary<BodySpec> {
     {
       weight: 1,
       arbitrary: fc.oneof(
-        fc.constantFrom("image", "tags[]", "__proto__", "constructor", "", "名前", "a\u0000b"),
+        fc.constantFrom(
+          "image",
+          "preview",
+          "tags[]",
+          "__proto__",
+          "constructor",
+          "",
+          "名前",
+          "a\u0000b",
+        ),
         fc.string({ maxLength: 12 }),
       ),
     },

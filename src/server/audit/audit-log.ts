@@ -30,7 +30,11 @@ export type AuditAction =
   | "admin.user_update"
   | "admin.grant"
   | "admin.revoke"
-  | "admin.settings_update";
+  | "admin.settings_update"
+  | "admin.template_create"
+  | "admin.template_update"
+  | "admin.template_delete"
+  | "admin.template_reorder";
 
 /** What a route passes to a service that changes something: who asked, from where. */
 export interface AuditContext {

@@ -90,6 +90,8 @@ export const styleTemplates = pgTable("style_templates", {
   negativePrompt: text("negative_prompt").notNull(),
   parameters: jsonb("parameters").$type<Record<string, unknown>>().notNull(),
   previewUrl: text("preview_url").notNull(),
+  /** An uploaded preview's object-store key; null: the shipped file at previewUrl. */
+  previewKey: text("preview_key"),
   sortOrder: integer("sort_order").notNull(),
   isActive: boolean("is_active").notNull(),
   createdAt: tz("created_at").notNull().defaultNow(),

@@ -3,6 +3,12 @@ import { z } from "zod";
 import { API_ERROR_STATUS } from "@/shared/api-errors";
 import { deleteAccountInputSchema } from "@/shared/schemas/account";
 import { adminAuditQuerySchema } from "@/shared/schemas/admin-audit";
+import {
+  adminTemplateCreateSchema,
+  adminTemplatePatchSchema,
+  adminTemplateReorderSchema,
+  templatePreviewQuerySchema,
+} from "@/shared/schemas/admin-templates";
 import { adminUserPatchSchema, adminUsersQuerySchema } from "@/shared/schemas/admin-users";
 import { systemSettingsPatchSchema } from "@/shared/schemas/system-settings";
 import { apiKeyCreateSchema } from "@/shared/schemas/api-keys";
@@ -459,12 +465,66 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/admin/templates",
+    summary: "Admin: every style template, hidden ones too, with how many images used each",
+    auth: "admin",
+  },
+  {
+    method: "post",
+    path: "/admin/templates",
+    summary:
+      "Admin: create a style template (JSON, or multipart with a `preview` PNG, JPEG or WebP file stored as a 512 px WebP); audited",
+    auth: "admin",
+    body: adminTemplateCreateSchema,
+    alsoAccepts: ["multipart/form-data"],
+    success: 201,
+  },
+  {
+    method: "get",
+    path: "/admin/templates/{id}",
+    summary: "Admin: one style template, hidden or not",
+    auth: "admin",
+  },
+  {
+    method: "patch",
+    path: "/admin/templates/{id}",
+    summary:
+      "Admin: change a template's fields, hide or show it, or replace its preview (multipart `preview`); audited with before and after",
+    auth: "admin",
+    body: adminTemplatePatchSchema,
+    alsoAccepts: ["multipart/form-data"],
+  },
+  {
+    method: "delete",
+    path: "/admin/templates/{id}",
+    summary:
+      "Admin: delete a template; images made with it keep their files and lose the link; audited",
+    auth: "admin",
+  },
+  {
+    method: "post",
+    path: "/admin/templates/reorder",
+    summary: "Admin: put these templates in this order (sortOrder 10, 20, 30…); audited",
+    auth: "admin",
+    body: adminTemplateReorderSchema,
+  },
+  {
+    method: "get",
     path: "/templates",
     summary: "Style templates",
     auth: "none",
     query: templateListQuerySchema,
   },
   { method: "get", path: "/templates/{id}", summary: "One style template", auth: "none" },
+  {
+    method: "get",
+    path: "/templates/{id}/preview",
+    summary:
+      "An uploaded template preview (WebP; immutable with the `v` its previewUrl names); shipped previews are files under /templates/",
+    auth: "none",
+    query: templatePreviewQuerySchema,
+    binary: "image/webp",
+  },
   {
     method: "get",
     path: "/templates/categories",
