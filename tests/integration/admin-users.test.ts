@@ -254,6 +254,58 @@ describe("suspension", () => {
   });
 });
 
+describe("DELETE /admin/users/:id", () => {
+  it("deletes the account through the account-deletion path, audited with the admin as actor", async () => {
+    const person = await signUp("admin-delete");
+    await seedImageRows(studio.database, { userId: person.user.id, count: 2 });
+    const removed = await admin.caller.call<{ deleted: boolean; imagesDeleted: number }>(
+      adminUserById.DELETE,
+      {
+        method: "DELETE",
+        path: `/api/v1/admin/users/${person.user.id}`,
+        params: { id: person.user.id },
+      },
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.body.success && removed.body.data).toEqual({ deleted: true, imagesDeleted: 2 });
+
+    const [left] = await studio.database.query<{ profiles: number; images: number }>(
+      "select (select count(*) from public.profiles where id = $1)::int as profiles, (select count(*) from public.images where user_id = $1)::int as images",
+      [person.user.id],
+    );
+    expect(left).toEqual({ profiles: 0, images: 0 });
+    const entries = await studio.database.query<{ actor_id: string; metadata: unknown }>(
+      "select actor_id, metadata from public.audit_logs where action = 'admin.user_delete' and target_id = $1",
+      [person.user.id],
+    );
+    expect(entries).toEqual([{ actor_id: admin.user.id, metadata: { images: 2 } }]);
+    // Their session is gone with them; the admin's own is untouched.
+    expect((await person.caller.call(profile.GET, { path: "/api/v1/auth/profile" })).status).toBe(
+      401,
+    );
+    expect((await admin.caller.call(profile.GET, { path: "/api/v1/auth/profile" })).status).toBe(
+      200,
+    );
+    // Gone: 404 now.
+    const again = await admin.caller.call(adminUserById.DELETE, {
+      method: "DELETE",
+      path: `/api/v1/admin/users/${person.user.id}`,
+      params: { id: person.user.id },
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it("refuses an admin's own deletion with 409", async () => {
+    const response = await admin.caller.call(adminUserById.DELETE, {
+      method: "DELETE",
+      path: `/api/v1/admin/users/${admin.user.id}`,
+      params: { id: admin.user.id },
+    });
+    expect(response.status).toBe(409);
+    expect(!response.body.success && response.body.error.details).toEqual({ reason: "SELF" });
+  });
+});
+
 describe("GET /admin/audit", () => {
   it("filters by actor, action, target and dates, pages, and exports CSV safely", async () => {
     const person = await signUp("audit-target");

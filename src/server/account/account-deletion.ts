@@ -66,32 +66,53 @@ async function checkConfirmation({
  * transaction's row locks while the transaction waited on GoTrue.
  */
 export async function deleteAccount({
-  db,
-  objectStore,
-  mail,
-  authKind,
-  deleteAuthUser,
   identity,
+  authKind,
   confirmEmail,
   password,
-  audit,
-  now = new Date(),
-}: {
-  db: Database;
-  objectStore: ObjectStorePort;
-  mail: MailService;
+  ...rest
+}: Omit<AccountRemoval, "userId" | "email" | "byAdmin"> & {
   authKind: "local" | "supabase";
-  /** Removes the account from the auth service (AuthPort.deleteUser). */
-  deleteAuthUser: (userId: string) => Promise<void>;
   identity: AuthIdentity;
   confirmEmail: string;
   password: string | undefined;
-  audit: AuditContext;
-  now?: Date;
 }): Promise<{ imagesDeleted: number }> {
-  await checkConfirmation({ db, identity, authKind, confirmEmail, password });
-  const { userId } = identity;
+  await checkConfirmation({ db: rest.db, identity, authKind, confirmEmail, password });
+  return removeAccount({ ...rest, userId: identity.userId, email: identity.email });
+}
 
+interface AccountRemoval {
+  db: Database;
+  objectStore: ObjectStorePort;
+  mail: MailService;
+  /** Removes the account from the auth service (AuthPort.deleteUser). */
+  deleteAuthUser: (userId: string) => Promise<void>;
+  userId: string;
+  /** Where the account-deleted mail goes. */
+  email: string;
+  audit: AuditContext;
+  /** An admin deleted it (src/server/admin/users-admin.ts): the entry names that admin. */
+  byAdmin?: string;
+  now?: Date;
+}
+
+/**
+ * The deletion itself, as described above, once someone entitled asked for it: the owner
+ * (deleteAccount, after their confirmation) or an admin. An admin's deletion is audited as
+ * `admin.user_delete` with the admin as actor and the deleted account's id as target (no email
+ * or address of the person); the owner's leaves the anonymous `account.delete`.
+ */
+export async function removeAccount({
+  db,
+  objectStore,
+  mail,
+  deleteAuthUser,
+  userId,
+  email,
+  audit,
+  byAdmin,
+  now = new Date(),
+}: AccountRemoval): Promise<{ imagesDeleted: number }> {
   const { keys, imagesDeleted } = await db.transaction(async (tx) => {
     const rows = await tx
       .select({ storageKey: images.storageKey, thumbnailSizes: images.thumbnailSizes })
@@ -107,19 +128,33 @@ export async function deleteAccount({
     // Children first where a foreign key would otherwise set null rather than cascade.
     await tx.delete(images).where(eq(images.userId, userId));
     await tx.delete(authUsers).where(eq(authUsers.id, userId));
-    await writeAudit(
-      tx,
-      {
-        action: "account.delete",
-        actorId: null,
-        targetType: "account",
-        metadata: { images: rows.length },
-      },
-      { requestId: audit.requestId, meta: { ip: null, userAgent: null } },
-    );
+    if (byAdmin) {
+      await writeAudit(
+        tx,
+        {
+          action: "admin.user_delete",
+          actorId: byAdmin,
+          targetType: "user",
+          targetId: userId,
+          metadata: { images: rows.length },
+        },
+        audit,
+      );
+    } else {
+      await writeAudit(
+        tx,
+        {
+          action: "account.delete",
+          actorId: null,
+          targetType: "account",
+          metadata: { images: rows.length },
+        },
+        { requestId: audit.requestId, meta: { ip: null, userAgent: null } },
+      );
+    }
     await mail.enqueue(tx, {
       kind: "account-deleted",
-      to: identity.email,
+      to: email,
       userId: null,
       data: { deletedAt: now.toISOString() },
     });

@@ -18,7 +18,7 @@ export default async function AdminUsersPage() {
         <PageHeader
           eyebrow="Admin"
           title="Users"
-          description="Find an account by email or name, change its role or limits, and suspend or restore it. Every change is recorded in the audit log."
+          description="Find an account by email or name, change its role or limits, suspend or restore it, or delete it. Every change is recorded in the audit log."
         />
         <AdminUsersView currentUserId={user.id} />
       </div>

@@ -11,6 +11,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatShortDate } from "@/components/settings/format";
 import type { AdminUser } from "@/shared/api-types";
+import { DeleteUserDialog } from "./delete-user-dialog";
 import { EditUserDialog } from "./edit-user-dialog";
 import { SuspendDialog } from "./suspend-dialog";
 import { formatBytes, ROLE_LABELS, roleOf, useAdminUsers } from "./use-admin-users";
@@ -40,11 +41,13 @@ function Actions({
   isSelf,
   onEdit,
   onSuspend,
+  onDelete,
 }: {
   user: AdminUser;
   isSelf: boolean;
   onEdit: (user: AdminUser) => void;
   onSuspend: (user: AdminUser) => void;
+  onDelete: (user: AdminUser) => void;
 }) {
   return (
     <span className="flex flex-wrap gap-2">
@@ -68,6 +71,18 @@ function Actions({
           {user.suspended ? "Restore" : "Suspend"}
         </Button>
       )}
+      {isSelf ? null : (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-danger"
+          onClick={() => onDelete(user)}
+          aria-label={`Delete ${user.email}`}
+          data-testid="admin-user-delete"
+        >
+          Delete
+        </Button>
+      )}
     </span>
   );
 }
@@ -79,6 +94,7 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
   const list = useAdminUsers(q);
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [confirming, setConfirming] = useState<AdminUser | null>(null);
+  const [deleting, setDeleting] = useState<AdminUser | null>(null);
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -91,6 +107,7 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
       isSelf={user.id === currentUserId}
       onEdit={setEditing}
       onSuspend={setConfirming}
+      onDelete={setDeleting}
     />
   );
 
@@ -258,6 +275,7 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
         onClose={() => setEditing(null)}
       />
       <SuspendDialog user={confirming} onClose={() => setConfirming(null)} />
+      <DeleteUserDialog user={deleting} onClose={() => setDeleting(null)} />
     </section>
   );
 }

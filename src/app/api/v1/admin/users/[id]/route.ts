@@ -1,4 +1,6 @@
 import { adminUserParamsSchema, adminUserPatchSchema } from "@/shared/schemas/admin-users";
+import { removeAccount } from "@/server/account/account-deletion";
+import { AppError } from "@/server/http/app-error";
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 
@@ -21,7 +23,38 @@ const updateUser = defineRoute(
   }),
 );
 
+// DELETE /api/v1/admin/users/:id — the account and everything in it, through the account-deletion
+// path (files queued for removal, the account-deleted mail); audited as admin.user_delete
+const deleteUser = defineRoute(
+  { access: "admin", params: adminUserParamsSchema },
+  async ({ services, identity, params, requestId, meta }) => {
+    if (params.id === identity.userId) {
+      throw new AppError(
+        "CONFLICT",
+        "You cannot delete your own account here. Use Settings → Your data, or ask another admin.",
+        { reason: "SELF" },
+      );
+    }
+    const target = await services.adminUsers.get({ userId: params.id });
+    // Every session goes with the account's rows; other instances are told once it is gone.
+    const sessionIds = (await services.sessions.list(target.id)).map(({ id }) => id);
+    const { imagesDeleted } = await removeAccount({
+      db: services.database.db,
+      objectStore: services.objectStore,
+      mail: services.mail,
+      deleteAuthUser: (userId) => services.auth.deleteUser(userId),
+      userId: target.id,
+      email: target.email,
+      audit: { requestId, meta },
+      byAdmin: identity.userId,
+    });
+    await services.sessions.forgetEnded(sessionIds);
+    return { deleted: true, imagesDeleted };
+  },
+);
+
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
   GET: getUser,
   PATCH: updateUser,
+  DELETE: deleteUser,
 });
