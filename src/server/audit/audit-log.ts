@@ -28,6 +28,7 @@ export type AuditAction =
   | "image.delete"
   | "account.delete"
   | "admin.user_update"
+  | "admin.user_delete"
   | "admin.grant"
   | "admin.revoke"
   | "admin.settings_update"
