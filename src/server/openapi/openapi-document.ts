@@ -441,6 +441,13 @@ const OPERATIONS: Operation[] = [
     body: adminUserPatchSchema,
   },
   {
+    method: "delete",
+    path: "/admin/users/{id}",
+    summary:
+      "Admin: delete an account and everything in it (the account-deletion path; audited); 409 for one's own",
+    auth: "admin",
+  },
+  {
     method: "get",
     path: "/admin/audit",
     summary: "Admin: audit entries newest first, filtered; format=csv downloads every match",
