@@ -1,5 +1,6 @@
 import "server-only";
 import { createAdminAuditService, type AdminAuditService } from "@/server/admin/audit-admin";
+import { createAdminStatsService, type AdminStatsService } from "@/server/admin/stats";
 import {
   createAdminTemplatesService,
   type AdminTemplatesService,
@@ -94,6 +95,8 @@ export interface Services {
   adminUsers: AdminUsersService;
   adminTemplates: AdminTemplatesService;
   adminAudit: AdminAuditService;
+  /** Admin: the dashboard's usage, latency and storage (daily rollups of usage_logs). */
+  adminStats: AdminStatsService;
 }
 
 export function createKv(config: AppConfig): KvPort {
@@ -239,6 +242,11 @@ export function createServices(parts: {
       forgetEndedSessions: (sessionIds) => sessions.forgetEnded(sessionIds),
     }),
     adminAudit: createAdminAuditService({ db, cursors }),
+    adminStats: createAdminStatsService({
+      db,
+      databaseKind: database.kind,
+      storageLimits: config.storageLimits,
+    }),
     adminTemplates: createAdminTemplatesService({ db, objectStore }),
     mail,
     notifications,

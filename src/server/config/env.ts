@@ -106,6 +106,9 @@ export const envSchema = z
     ),
     // How long an instance trusts the system settings it read (admin changes reach it within this).
     SETTINGS_CACHE_SECONDS: optionalInt(0, 300).transform((value) => value ?? 5),
+    // The free tiers the admin dashboard measures storage against (Supabase: 1 GB files, 500 MB database).
+    STORAGE_FILES_LIMIT_MB: positiveInt(1024),
+    STORAGE_DATABASE_LIMIT_MB: positiveInt(500),
     CRON_SECRET: optionalString.pipe(
       z.string().min(16, { error: "must be at least 16 characters" }).optional(),
     ),
@@ -268,6 +271,8 @@ export interface AppConfig {
   adminEmails: string[];
   /** How long an instance keeps the system settings it read (ms; SETTINGS_CACHE_SECONDS). */
   settingsCacheMs: number;
+  /** What the dashboard shows storage against (STORAGE_FILES_LIMIT_MB, STORAGE_DATABASE_LIMIT_MB). */
+  storageLimits: { filesBytes: number; databaseBytes: number };
   cronSecret: string | undefined;
   /** Generation waits until the account's email address is confirmed (REQUIRE_EMAIL_VERIFICATION). */
   requireEmailVerification: boolean;
@@ -380,6 +385,10 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     moderationBlocklist: splitList(env.MODERATION_BLOCKLIST),
     adminEmails: splitList(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
     settingsCacheMs: env.SETTINGS_CACHE_SECONDS * 1000,
+    storageLimits: {
+      filesBytes: env.STORAGE_FILES_LIMIT_MB * 1024 * 1024,
+      databaseBytes: env.STORAGE_DATABASE_LIMIT_MB * 1024 * 1024,
+    },
     cronSecret: env.CRON_SECRET,
     requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? false,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),

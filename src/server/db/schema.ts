@@ -190,6 +190,27 @@ export const usageLogs = pgTable("usage_logs", {
   createdAt: tz("created_at").notNull().defaultNow(),
 });
 
+/** One finished UTC day of usage, kept after usage_logs are pruned (src/server/usage/usage-rollups.ts). */
+export const usageDailyRollups = pgTable("usage_daily_rollups", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  generations: integer("generations").notNull(),
+  failures: integer("failures").notNull(),
+  failuresByCode: jsonb("failures_by_code").$type<Record<string, number>>().notNull(),
+  quotaHits: integer("quota_hits").notNull(),
+  activeUsers: integer("active_users").notNull(),
+  weeklyActiveUsers: integer("weekly_active_users").notNull(),
+  signups: integer("signups").notNull(),
+  publicShares: integer("public_shares").notNull(),
+  templates: jsonb("templates").$type<Record<string, number>>().notNull(),
+  latencyBoundsMs: integer("latency_bounds_ms").array().notNull(),
+  latencyBuckets: integer("latency_buckets").array().notNull(),
+  latencySamples: integer("latency_samples").notNull(),
+  over15s: integer("over_15s").notNull(),
+  mailSent: integer("mail_sent").notNull(),
+  mailFailed: integer("mail_failed").notNull(),
+  computedAt: tz("computed_at").notNull().defaultNow(),
+});
+
 export const auditLogs = pgTable("audit_logs", {
   id: uuid("id").primaryKey().defaultRandom(),
   actorId: uuid("actor_id"),
@@ -364,6 +385,7 @@ export const schema = {
   quotaCounters,
   idempotencyRecords,
   usageLogs,
+  usageDailyRollups,
   auditLogs,
   apiKeys,
   systemSettings,

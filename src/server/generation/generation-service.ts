@@ -163,7 +163,17 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
     const limits = await deps.users.getQuotaLimits({ userId });
 
     const ticket = await consumeQuota({ db, userId, limits, now: now() });
-    if (!ticket) throw await quotaExceeded(userId, limits);
+    if (!ticket) {
+      // Counted as a quota hit on the admin dashboard (not as a failed generation).
+      await recordUsage(db, {
+        userId,
+        action: request.action,
+        status: "failure",
+        errorCode: "QUOTA_EXCEEDED",
+        requestId: request.requestId,
+      });
+      throw await quotaExceeded(userId, limits);
+    }
     const imageId = crypto.randomUUID();
     const seed = input.seed ?? randomInt(0, SEED_MAX);
     const aspectRatio =

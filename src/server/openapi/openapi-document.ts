@@ -3,6 +3,7 @@ import { z } from "zod";
 import { API_ERROR_STATUS } from "@/shared/api-errors";
 import { deleteAccountInputSchema } from "@/shared/schemas/account";
 import { adminAuditQuerySchema } from "@/shared/schemas/admin-audit";
+import { adminStatsQuerySchema } from "@/shared/schemas/admin-stats";
 import {
   adminTemplateCreateSchema,
   adminTemplatePatchSchema,
@@ -454,6 +455,14 @@ const OPERATIONS: Operation[] = [
     auth: "admin",
     query: adminAuditQuerySchema,
     alsoAnswers: "text/csv",
+  },
+  {
+    method: "get",
+    path: "/admin/stats",
+    summary:
+      "Admin: the dashboard for the last `days` UTC days (1..365, default 30, today live): generations, failures by code, active users, sign-ups, quota hits, shares, mail, latency p50/p95 and share over 15 s, top templates, storage against the free-tier limits",
+    auth: "admin",
+    query: adminStatsQuerySchema,
   },
   {
     method: "get",

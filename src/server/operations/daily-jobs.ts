@@ -6,19 +6,24 @@ import {
   type ExportTidyReport,
 } from "@/server/account/account-exports";
 import type { Database } from "@/server/db/database";
-import { localSessions, usageLogs } from "@/server/db/schema";
+import { localSessions } from "@/server/db/schema";
 import type { MailFlushReport } from "@/server/mail/mail-outbox";
 import type { MailService } from "@/server/mail/mail-service";
 import { deleteExpiredIdempotencyRecords } from "@/server/generation/idempotency";
 import { tidyQuotaCounters } from "@/server/quotas/quota-service";
 import { retryPendingFileRemovals, type FileRemovalReport } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
+import {
+  pruneRolledUpUsageLogs,
+  rollUpUsage,
+  type RollupReport,
+} from "@/server/usage/usage-rollups";
 
 const USAGE_LOG_DAYS = 30;
 const ENDED_SESSION_DAYS = 7;
 
 export interface DailyJobsReport
-  extends FileRemovalReport, MailFlushReport, Partial<ExportTidyReport> {
+  extends FileRemovalReport, MailFlushReport, RollupReport, Partial<ExportTidyReport> {
   quotaCountersDeleted: number;
   idempotencyRecordsDeleted: number;
   usageLogsDeleted: number;
@@ -45,10 +50,9 @@ export async function runDailyJobs({
   now?: number;
 }): Promise<DailyJobsReport> {
   const day = 24 * 60 * 60 * 1000;
-  const usage = await db
-    .delete(usageLogs)
-    .where(lt(usageLogs.createdAt, new Date(now - USAGE_LOG_DAYS * day)))
-    .returning({ id: usageLogs.id });
+  // Finished days are rolled up first (catching up missed ones); only rolled-up days are pruned.
+  const rollups = await rollUpUsage({ db, now });
+  const usageLogsDeleted = await pruneRolledUpUsageLogs({ db, now, keepDays: USAGE_LOG_DAYS });
   const sessions = await db
     .delete(localSessions)
     .where(
@@ -67,7 +71,8 @@ export async function runDailyJobs({
     ...exportReport,
     quotaCountersDeleted: await tidyQuotaCounters({ db, now }),
     idempotencyRecordsDeleted: await deleteExpiredIdempotencyRecords({ db }),
-    usageLogsDeleted: usage.length,
+    ...rollups,
+    usageLogsDeleted,
     sessionsDeleted: sessions.length,
     ...(await retryPendingFileRemovals({ db, objectStore, now })),
     ...(await mail.flush()),
