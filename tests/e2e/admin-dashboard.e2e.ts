@@ -1,0 +1,138 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  newContext,
+  screenshot,
+  waitForHydration,
+} from "./support/browser";
+import { LoginPage, RegisterPage, waitForPath } from "./support/pages";
+import { makeImage } from "./support/people";
+
+/** The e2e server makes this address an admin (ADMIN_EMAILS in scripts/run-e2e.ts). */
+const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com";
+const PASSWORD = "a long enough password";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The admin, signed in at /admin: registered the first time, logged in after (suites share it). */
+async function signInAdmin(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await new LoginPage(page).open("/admin");
+  await new LoginPage(page).login({ email: ADMIN_EMAIL, password: PASSWORD });
+  const landed = await Promise.race([
+    page.waitForURL((url) => url.pathname === "/admin", { timeout: 20_000 }).then(() => true),
+    page
+      .getByTestId("login-form")
+      .getByRole("alert")
+      .waitFor({ timeout: 20_000 })
+      .then(() => false),
+  ]);
+  if (!landed) {
+    await new RegisterPage(page).open("/admin");
+    await new RegisterPage(page).register({
+      name: "Ada Admin",
+      email: ADMIN_EMAIL,
+      password: PASSWORD,
+    });
+    await waitForPath(page, "/admin");
+  }
+  return page;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The generations table's row for `date`: [date, generations, failures, quota hits]. */
+async function generationsRow(page: Page, date: string): Promise<string[]> {
+  const row = page
+    .getByTestId("admin-chart-generations-details")
+    .locator("tbody tr")
+    .filter({ has: page.locator("th", { hasText: date }) });
+  return (await row.locator("th, td").allTextContents()).map((text) => text.trim());
+}
+
+describe("admin dashboard", () => {
+  it("an admin generates an image and sees the day's count in the chart's table and CSV", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const admin = await signInAdmin(context);
+    const before = await admin.request.get("/api/v1/admin/stats?days=7");
+    expect(before.status()).toBe(200);
+    const beforeCount = (
+      (await before.json()) as { data: { days: { date: string; generations: number }[] } }
+    ).data.days.at(-1)!.generations;
+
+    await makeImage(admin, { prompt: "a lighthouse counted on the dashboard" });
+    await admin.goto("/admin");
+    const dashboard = admin.getByTestId("admin-dashboard");
+    await dashboard.waitFor({ timeout: 20_000 });
+    // The chart library arrives on demand and draws the chart.
+    await admin
+      .getByTestId("admin-chart-generations")
+      .locator(".recharts-surface")
+      .first()
+      .waitFor({ timeout: 20_000 });
+
+    // The numbers behind the chart, opened by keyboard.
+    const summary = admin.getByTestId("admin-chart-generations-details").locator("summary");
+    await summary.focus();
+    await admin.keyboard.press("Enter");
+    await expect
+      .poll(() => admin.getByTestId("admin-chart-generations-details").getAttribute("open"))
+      .not.toBeNull();
+    const row = await generationsRow(admin, today());
+    expect(row[0]).toBe(today());
+    expect(Number(row[1])).toBeGreaterThanOrEqual(beforeCount + 1);
+
+    // Download CSV: the same rows.
+    const csvButton = admin.getByTestId("admin-chart-generations-csv");
+    await waitForHydration(csvButton);
+    const [download] = await Promise.all([admin.waitForEvent("download"), csvButton.click()]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toBe("Date,Generations,Failures,Quota hits");
+    expect(csv).toContain(`${today()},${row[1]},`);
+
+    // Storage against the limits, and the range switch.
+    await expect
+      .poll(() => admin.getByTestId("admin-storage-files").getAttribute("data-level"))
+      .toBe("ok");
+    const range = admin.getByTestId("admin-stats-range");
+    await waitForHydration(range);
+    await range.selectOption("7");
+    await expect
+      .poll(
+        () => admin.getByTestId("admin-chart-generations-details").locator("tbody tr").count(),
+        { timeout: 20_000 },
+      )
+      .toBe(7);
+    await screenshot(admin, "admin-dashboard-desktop");
+    await context.close();
+  });
+
+  it("reads on a phone without sideways scroll, charts and tables included", async () => {
+    const context = await newContext(browser, PHONE);
+    const admin = await signInAdmin(context);
+    await admin.getByTestId("admin-dashboard").waitFor({ timeout: 20_000 });
+    await admin
+      .getByTestId("admin-chart-generations")
+      .locator(".recharts-surface")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await admin.getByTestId("admin-chart-generations-details").locator("summary").click();
+    const overflow = await admin.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect((await generationsRow(admin, today()))[0]).toBe(today());
+    await screenshot(admin, "admin-dashboard-phone");
+    await context.close();
+  });
+});
