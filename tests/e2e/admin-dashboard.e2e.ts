@@ -117,6 +117,88 @@ describe("admin dashboard", () => {
     await context.close();
   });
 
+  it("shows the empty studio, the storage warnings and a failed load with Try again", async () => {
+    const context = await newContext(browser, PHONE);
+    const admin = await signInAdmin(context);
+    const date = today();
+    const empty = {
+      days: [
+        {
+          date,
+          generations: 0,
+          failures: 0,
+          activeUsers: 0,
+          signups: 0,
+          weeklyActiveUsers: 0,
+          quotaHits: 0,
+          publicShares: 0,
+          failuresByCode: {},
+          mailSent: 0,
+          mailFailed: 0,
+          p50Ms: null,
+          p95Ms: null,
+        },
+      ],
+      storage: {
+        filesBytes: 0.85 * 1024 ** 3,
+        databaseBytes: 0.95 * 500 * 1024 ** 2,
+        filesLimitBytes: 1024 ** 3,
+        databaseLimitBytes: 500 * 1024 ** 2,
+        databaseKind: "postgres",
+      },
+      latency: { p50Ms: null, p95Ms: null, samples: 0, over15sShare: null },
+      totals: {
+        generations: 0,
+        failures: 0,
+        signups: 0,
+        quotaHits: 0,
+        publicShares: 0,
+        downloads: 0,
+      },
+      failuresByCode: {},
+      over15sShare: null,
+      weeklyActiveUsers: 0,
+      topTemplates: [],
+      quotaHits: 0,
+      mail: { sent: 0, failed: 0 },
+    };
+    let fail = true;
+    await admin.route("**/api/v1/admin/stats**", (route) =>
+      fail
+        ? route.fulfill({
+            status: 500,
+            contentType: "application/json",
+            body: JSON.stringify({
+              success: false,
+              error: { code: "INTERNAL_ERROR", message: "The stats are unavailable." },
+            }),
+          })
+        : route.fulfill({
+            status: 200,
+            contentType: "application/json",
+            body: JSON.stringify({ success: true, data: empty }),
+          }),
+    );
+    await admin.goto("/admin");
+    await admin.getByTestId("admin-stats-error").waitFor({ timeout: 20_000 });
+    fail = false;
+    const retry = admin.getByTestId("admin-stats-retry");
+    await waitForHydration(retry);
+    await retry.focus();
+    await admin.keyboard.press("Enter");
+    await admin.getByTestId("admin-dashboard").waitFor({ timeout: 20_000 });
+    await expect.poll(() => admin.getByText("No usage yet").isVisible()).toBe(true);
+    expect(await admin.getByTestId("admin-storage-files").getAttribute("data-level")).toBe(
+      "warning",
+    );
+    expect(await admin.getByTestId("admin-storage-database").getAttribute("data-level")).toBe(
+      "danger",
+    );
+    expect(await admin.getByTestId("admin-storage-warning").count()).toBe(2);
+    await screenshot(admin, "admin-dashboard-empty-phone");
+    await context.close();
+  });
+
   it("reads on a phone without sideways scroll, charts and tables included", async () => {
     const context = await newContext(browser, PHONE);
     const admin = await signInAdmin(context);
