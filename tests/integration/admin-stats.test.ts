@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as adminStats from "@/app/api/v1/admin/stats/route";
+import * as generate from "@/app/api/v1/images/generate/route";
 import type { AdminStats } from "@/shared/admin-stats";
 import { runDailyJobs } from "@/server/operations/daily-jobs";
 import {
@@ -31,7 +32,7 @@ interface Log {
 const logs: Log[] = [];
 
 beforeAll(async () => {
-  studio = await startTestStudio({ AUTH_RATE_LIMIT_PER_MINUTE: "1000" });
+  studio = await startTestStudio({ AUTH_RATE_LIMIT_PER_MINUTE: "1000", DEMO_PROVIDER: "on" });
   admin = await signUp("stats-admin", "Ada Admin");
   await studio.database.query("update public.profiles set role = 'admin' where id = $1", [
     admin.user.id,
@@ -264,6 +265,30 @@ describe("GET /admin/stats", () => {
     const year = await stats("?days=365");
     if (!year.body.success) throw new Error("stats failed");
     expect(year.body.data.days).toHaveLength(365);
+  });
+
+  it("counts a generation refused by the quota as a quota hit, not a failure", async () => {
+    const read = async () => {
+      const response = await stats("?days=1");
+      if (!response.body.success) throw new Error("stats failed");
+      return response.body.data.days[0]!;
+    };
+    const before = await read();
+    const person = await signUp("stats-quota");
+    await studio.database.query(
+      "update public.profiles set daily_limit_override = 0 where id = $1",
+      [person.user.id],
+    );
+    const refused = await person.caller.call(generate.POST, {
+      method: "POST",
+      path: "/api/v1/images/generate",
+      body: { prompt: "over the limit" },
+    });
+    expect(refused.status).toBe(429);
+    const after = await read();
+    expect(after.quotaHits).toBe(before.quotaHits + 1);
+    expect(after.failures).toBe(before.failures);
+    expect(after.generations).toBe(before.generations);
   });
 
   it("refuses days outside 1..365 and answers 404 to anyone but an admin", async () => {
