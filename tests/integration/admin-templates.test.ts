@@ -15,6 +15,7 @@ import type { Image, StyleTemplate } from "@/shared/api-types";
 import type { AdminStyleTemplate } from "@/shared/template-rules";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import { ApiCaller } from "../support/api-caller";
+import { failWrites } from "../support/database-faults";
 import { snapshotDatabase } from "../support/database-snapshot";
 import { makeJpeg, makePng } from "../support/sample-images";
 import { signUp, type SignedUp } from "../support/sign-up";
@@ -444,6 +445,76 @@ describe("admin templates", () => {
     }
     expect(await snapshotDatabase(studio.database)).toEqual(before);
     expect(await storedFiles()).toEqual(filesBefore);
+  });
+
+  it("rolls back with its file when the audit entry or the row cannot be written", async () => {
+    const id = await seeded("ink-sketch");
+    const files = () =>
+      readdir(join(studio.config.dataDir, "storage", "templates"), { recursive: true }).then(
+        (names) => names.filter((name) => name.endsWith(".webp")).sort(),
+      );
+    // Ink sketch gets an uploaded preview first, which a failed replacement must leave alone.
+    const first = data<{ template: AdminStyleTemplate }>(
+      await patch(id, undefined, {
+        form: form({}, { bytes: await makePng(40, 40), name: "a.png" }),
+      }),
+    ).template;
+    const before = await snapshotDatabase(studio.database);
+    const filesBefore = await files();
+    const faults: [string, Parameters<typeof failWrites>[1], () => Promise<{ status: number }>][] =
+      [
+        [
+          "create, audit refused",
+          { table: "audit_logs", operation: "INSERT", when: "new.action like 'admin.template_%'" },
+          async () =>
+            create(undefined, {
+              form: form(
+                { name: "Never", category: "art" },
+                { bytes: await makePng(20, 20), name: "n.png" },
+              ),
+            }),
+        ],
+        [
+          "new preview, audit refused",
+          { table: "audit_logs", operation: "INSERT", when: "new.action like 'admin.template_%'" },
+          async () =>
+            patch(id, undefined, {
+              form: form({ name: "Ink" }, { bytes: await makePng(20, 20), name: "n.png" }),
+            }),
+        ],
+        [
+          "new preview, row refused",
+          { table: "style_templates", operation: "UPDATE" },
+          async () =>
+            patch(id, undefined, {
+              form: form({}, { bytes: await makePng(20, 20), name: "n.png" }),
+            }),
+        ],
+        [
+          "delete, audit refused",
+          { table: "audit_logs", operation: "INSERT", when: "new.action like 'admin.template_%'" },
+          () => remove(id),
+        ],
+        [
+          "reorder, audit refused",
+          { table: "audit_logs", operation: "INSERT", when: "new.action like 'admin.template_%'" },
+          async () => reorder([id, await seeded("oil-painting")]),
+        ],
+      ];
+    for (const [label, fault, request] of faults) {
+      const restore = await failWrites(studio.database, fault);
+      let status: number;
+      try {
+        status = (await request()).status;
+      } finally {
+        await restore();
+      }
+      expect(status, label).toBe(500);
+      expect(await snapshotDatabase(studio.database), label).toEqual(before);
+      expect(await files(), label).toEqual(filesBefore);
+    }
+    const file = await previewOf(first);
+    expect(file.status).toBe(200);
   });
 
   it("answers everyone but an admin with 404", async () => {
