@@ -215,6 +215,15 @@ describe("admin dashboard", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect((await generationsRow(admin, today()))[0]).toBe(today());
     await screenshot(admin, "admin-dashboard-phone");
+    // The narrowest phones too.
+    await admin.setViewportSize({ width: 320, height: 700 });
+    await expect
+      .poll(() =>
+        admin.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      )
+      .toBeLessThanOrEqual(0);
     await context.close();
   });
 });
