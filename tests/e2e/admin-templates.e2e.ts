@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
+  BASE_URL,
   DESKTOP,
   PHONE,
   launchBrowser,
@@ -154,9 +155,55 @@ describe("admin Templates", () => {
       .waitFor({ timeout: 20_000 });
     expect(await sidewaysScroll(phoneAdmin)).toBeLessThanOrEqual(0);
     await screenshot(phoneAdmin, "admin-templates-phone");
+    // The edit dialog on a phone.
+    await phoneAdmin
+      .getByTestId("admin-template-row")
+      .filter({ hasText: renamed })
+      .getByTestId("admin-template-edit")
+      .click();
+    await phoneAdmin.getByTestId("admin-template-dialog").waitFor();
+    expect(await sidewaysScroll(phoneAdmin)).toBeLessThanOrEqual(0);
+    await screenshot(phoneAdmin, "admin-templates-edit-phone");
+    await phoneAdmin.keyboard.press("Escape");
+    await phoneAdmin.getByTestId("admin-template-dialog").waitFor({ state: "detached" });
     await phoneAdmin.setViewportSize({ width: 320, height: 700 });
     expect(await sidewaysScroll(phoneAdmin)).toBeLessThanOrEqual(0);
     await adminPhone.close();
+
+    // A failed load says so, and Try again loads the list. (Without the service worker, whose
+    // own requests the browser's routing does not see.)
+    const failing = await browser.newContext({
+      baseURL: BASE_URL,
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      serviceWorkers: "block",
+    });
+    const failingAdmin = await signInAdmin(failing);
+    let fail = true;
+    await failingAdmin.route("**/api/v1/admin/templates", (route) =>
+      fail
+        ? route.fulfill({
+            status: 500,
+            contentType: "application/json",
+            body: JSON.stringify({
+              success: false,
+              error: { code: "INTERNAL_ERROR", message: "The templates are unavailable." },
+            }),
+          })
+        : route.continue(),
+    );
+    await failingAdmin.reload();
+    const failed = failingAdmin.getByTestId("admin-templates-error");
+    await failed.waitFor({ timeout: 20_000 });
+    await screenshot(failingAdmin, "admin-templates-error-phone");
+    fail = false;
+    const retry = failed.getByRole("button", { name: "Try again" });
+    await waitForHydration(retry);
+    await retry.focus();
+    await failingAdmin.keyboard.press("Enter");
+    await failingAdmin.getByTestId("admin-template-row").first().waitFor({ timeout: 20_000 });
+    await failing.close();
 
     // Deleted after a confirm dialog.
     await renamedRow.getByTestId("admin-template-delete").click();
