@@ -31,7 +31,8 @@ import { startTestStudio, type TestStudio } from "../support/test-services";
  * Rules the cells follow: someone else's private thing is 404 (never 403, no probing); no
  * credential on a private route is 401, and so is a revoked, expired or tampered one on any
  * route that looks at credentials; an API key lacking the route's scope, or on a session-only
- * route, is 403. Public routes never look at credentials. Admins get no way into users' things.
+ * route, is 403. An admin endpoint answers everyone but a signed-in admin, failing credentials
+ * included, with the unknown-endpoint 404. Public routes never look at credentials. Admins get no way into users' things.
  * And an answer to anyone but the owner never mentions the owner's private image or collection.
  */
 
@@ -268,21 +269,21 @@ const TABLE: Row[] = [
   { method: "POST",   route: "/api/v1/gallery/collections/[id]/images", case: "private collection", cells: [401, 201, 201, 404, 404, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/gallery/collections/${f.privateCollection.id}/images`, body: { imageId: f.privateImage.id } }) },
   { method: "DELETE", route: "/api/v1/gallery/collections/[id]/images/[imageId]", case: "private collection", cells: [401, 200, 200, 404, 404, 403, 200, 200, 401, 401, 401, 401], fresh: freshCollection, request: (f) => ({ path: `/api/v1/gallery/collections/${f.fresh.collection}/images/${f.privateImage.id}` }) },
 
-  // Admin: an admin's session only; everyone else, API keys included, is told there is no such endpoint (404). A credential that fails is refused first (401), as on every route that reads credentials.
-  { method: "GET",    route: "/api/v1/admin/users",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/users?q=example" }) },
-  { method: "GET",    route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: `/api/v1/admin/users/${other.user.id}` }) },
-  { method: "PATCH",  route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: `/api/v1/admin/users/${other.user.id}`, body: { monthlyLimit: null } }) },
-  { method: "DELETE", route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], fresh: async () => ({ account: (await signUp("matrix-delete")).user.id }), request: (f) => ({ path: `/api/v1/admin/users/${f.fresh.account}` }) },
-  { method: "GET",    route: "/api/v1/admin/audit",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/audit?action=auth.&limit=5" }) },
-  { method: "GET",    route: "/api/v1/admin/stats",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/stats?days=7" }) },
-  { method: "GET",    route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/settings" }) },
-  { method: "PATCH",  route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/settings", body: { privateImageRetentionDays: null } }) },
-  { method: "GET",    route: "/api/v1/admin/templates",                         cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/templates" }) },
-  { method: "POST",   route: "/api/v1/admin/templates",                         cells: [404, 404, 404, 404, 201, 404, 404, 404, 401, 401, 401, 401], request: () => ({ path: "/api/v1/admin/templates", body: { name: `Matrix new ${++unique}`, category: "design", hidden: true } }) },
-  { method: "GET",    route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/admin/templates/${f.templateId}` }) },
-  { method: "PATCH",  route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: `/api/v1/admin/templates/${f.fresh.template}`, body: { description: "Changed by an admin" } }) },
-  { method: "DELETE", route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: `/api/v1/admin/templates/${f.fresh.template}` }) },
-  { method: "POST",   route: "/api/v1/admin/templates/reorder",                 cells: [404, 404, 404, 404, 200, 404, 404, 404, 401, 401, 401, 401], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: "/api/v1/admin/templates/reorder", body: { ids: [f.fresh.template] } }) },
+  // Admin: an admin's session only; everyone else, API keys and failing credentials included, is told there is no such endpoint (404), as an unknown path answers.
+  { method: "GET",    route: "/api/v1/admin/users",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/admin/users?q=example" }) },
+  { method: "GET",    route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: `/api/v1/admin/users/${other.user.id}` }) },
+  { method: "PATCH",  route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: `/api/v1/admin/users/${other.user.id}`, body: { monthlyLimit: null } }) },
+  { method: "DELETE", route: "/api/v1/admin/users/[id]",                        cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], fresh: async () => ({ account: (await signUp("matrix-delete")).user.id }), request: (f) => ({ path: `/api/v1/admin/users/${f.fresh.account}` }) },
+  { method: "GET",    route: "/api/v1/admin/audit",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/admin/audit?action=auth.&limit=5" }) },
+  { method: "GET",    route: "/api/v1/admin/stats",                             cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/admin/stats?days=7" }) },
+  { method: "GET",    route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/admin/settings" }) },
+  { method: "PATCH",  route: "/api/v1/admin/settings",                          cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/admin/settings", body: { privateImageRetentionDays: null } }) },
+  { method: "GET",    route: "/api/v1/admin/templates",                         cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/admin/templates" }) },
+  { method: "POST",   route: "/api/v1/admin/templates",                         cells: [404, 404, 404, 404, 201, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/admin/templates", body: { name: `Matrix new ${++unique}`, category: "design", hidden: true } }) },
+  { method: "GET",    route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], request: (f) => ({ path: `/api/v1/admin/templates/${f.templateId}` }) },
+  { method: "PATCH",  route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: `/api/v1/admin/templates/${f.fresh.template}`, body: { description: "Changed by an admin" } }) },
+  { method: "DELETE", route: "/api/v1/admin/templates/[id]",                    cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: `/api/v1/admin/templates/${f.fresh.template}` }) },
+  { method: "POST",   route: "/api/v1/admin/templates/reorder",                 cells: [404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404], fresh: freshTemplate, cleanUp: deleteFreshTemplate, request: (f) => ({ path: "/api/v1/admin/templates/reorder", body: { ids: [f.fresh.template] } }) },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -631,8 +632,8 @@ describe("access matrix", () => {
     const failures: string[] = [];
     let checked = 0;
     const all = (status: number): Cells => [status, status, status, status, status, status, status, status, status, status, status, status]; // prettier-ignore
-    // Admin-only answers: the admin gets them; a failing credential 401; everyone else 404.
-    const adminOnly = (status: number): Cells => [404, 404, 404, 404, status, 404, 404, 404, 401, 401, 401, 401]; // prettier-ignore
+    // Admin-only answers: the admin gets them; everyone else, failing credentials included, 404.
+    const adminOnly = (status: number): Cells => [404, 404, 404, 404, status, 404, 404, 404, 404, 404, 404, 404]; // prettier-ignore
     for (const [route, routeModule] of modules) {
       const routeRows = TABLE.filter((row) => row.route === route);
       if (routeRows.some((row) => row.method === "*")) continue;

@@ -66,6 +66,23 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** What an unknown endpoint answers; admin endpoints answer non-admins the same. */
 export const NO_SUCH_ENDPOINT = "No such endpoint.";
 
+/**
+ * Credentials that fail (a revoked key, a tampered token) are an admin endpoint's 404 too: a 401
+ * there, where an unknown path answers 404, would tell that the endpoint exists.
+ */
+async function authenticateForAdmin(
+  ...args: Parameters<typeof authenticate>
+): Promise<AuthIdentity | null> {
+  try {
+    return await authenticate(...args);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAUTHORIZED") {
+      throw new AppError("NOT_FOUND", NO_SUCH_ENDPOINT);
+    }
+    throw error;
+  }
+}
+
 async function isAdminSession(identity: AuthIdentity | null, services: Services) {
   if (!identity || identity.via === "api-key") return false;
   const user = await services.users.getUser({ userId: identity.userId }).catch(() => null);
@@ -103,7 +120,11 @@ export function defineRoute<
       };
       // Public routes never look at credentials (the cron route reads its own bearer secret).
       const identity =
-        options.access === "public" ? null : await authenticate(request, services, jar);
+        options.access === "public"
+          ? null
+          : options.access === "admin"
+            ? await authenticateForAdmin(request, services, jar)
+            : await authenticate(request, services, jar);
       userId = identity?.userId ?? null;
       // The sessions list's "last seen" (at most one write a minute per session).
       if (identity && identity.via !== "api-key") await services.sessions.touch(identity, meta);

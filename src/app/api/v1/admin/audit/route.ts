@@ -22,4 +22,7 @@ const listAudit = defineRoute(
   },
 );
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listAudit });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods(
+  { GET: listAudit },
+  { access: "admin" },
+);

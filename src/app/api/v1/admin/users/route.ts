@@ -12,4 +12,7 @@ const listUsers = defineRoute(
   },
 );
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listUsers });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods(
+  { GET: listUsers },
+  { access: "admin" },
+);

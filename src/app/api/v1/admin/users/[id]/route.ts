@@ -53,8 +53,7 @@ const deleteUser = defineRoute(
   },
 );
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
-  GET: getUser,
-  PATCH: updateUser,
-  DELETE: deleteUser,
-});
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods(
+  { GET: getUser, PATCH: updateUser, DELETE: deleteUser },
+  { access: "admin" },
+);
