@@ -1,4 +1,6 @@
 import type { AccountDeletedData } from "./account-deleted";
+import { renderAdminAlert, type AdminAlertData } from "./admin-alert";
+import { renderAdminDailySummary, type AdminDailySummaryData } from "./admin-daily-summary";
 import { renderAccountDeleted } from "./account-deleted";
 import { renderEmailChangeConfirm, type EmailChangeConfirmData } from "./email-change-confirm";
 import { renderEmailChangeNotice, type EmailChangeNoticeData } from "./email-change-notice";
@@ -19,6 +21,8 @@ export interface MailKinds {
   "export-ready": ExportReadyData;
   "account-deleted": AccountDeletedData;
   "generation-finished": GenerationFinishedData;
+  "admin-alert": AdminAlertData;
+  "admin-daily-summary": AdminDailySummaryData;
 }
 
 export type MailKind = keyof MailKinds;
@@ -31,6 +35,8 @@ const TEMPLATES: { [K in MailKind]: (data: MailKinds[K], context: MailContext) =
   "export-ready": renderExportReady,
   "account-deleted": renderAccountDeleted,
   "generation-finished": renderGenerationFinished,
+  "admin-alert": renderAdminAlert,
+  "admin-daily-summary": renderAdminDailySummary,
 };
 
 export const MAIL_KINDS = Object.keys(TEMPLATES) as MailKind[];

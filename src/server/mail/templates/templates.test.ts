@@ -34,6 +34,20 @@ const samples: { [K in keyof MailKinds]: MailKinds[K] } = {
     galleryUrl: link("/gallery"),
     unsubscribeUrl: link("/unsubscribe"),
   },
+  "admin-alert": { rule: "error-rate", hour: "2026-12-06T14", generations: 20, failures: 5 },
+  "admin-daily-summary": {
+    day: "2026-12-05",
+    signups: 2,
+    generations: 40,
+    failures: 3,
+    quotaHits: 1,
+    activeUsers: 7,
+    totalUsers: 31,
+    filesBytes: 300 * 1024 ** 2,
+    filesLimitBytes: 1024 ** 3,
+    databaseBytes: 40 * 1024 ** 2,
+    databaseLimitBytes: 500 * 1024 ** 2,
+  },
 };
 
 const NOTIFICATIONS = new Set<string>(["generation-finished"]);
@@ -45,7 +59,15 @@ describe("mail templates", () => {
     expect(mail.html).not.toContain("<img");
     expect(mail.html).not.toMatch(/onerror='/);
     // What the person typed is still there, as text.
-    if (kind !== "account-deleted" && kind !== "reset-password" && kind !== "export-ready")
+    if (
+      ![
+        "account-deleted",
+        "reset-password",
+        "export-ready",
+        "admin-alert",
+        "admin-daily-summary",
+      ].includes(kind)
+    )
       expect(mail.html).toContain(escapeHtml(`<script>alert("x")</script>`));
     // No raw quote can close an attribute early: every href is one whole URL.
     for (const href of mail.html.matchAll(/href="([^"]*)"/g)) {
@@ -76,6 +98,39 @@ describe("mail templates", () => {
       expect(mail.html).not.toContain("Unsubscribe");
       expect(mail.headers).toEqual({});
     }
+  });
+
+  it("admin alerts say what fired, with the numbers, and link the dashboard", () => {
+    const rate = renderTemplate("admin-alert", samples["admin-alert"], context);
+    expect(rate.subject).toBe("AI Image Studio: 25% of generations failed (2026-12-06T14:00 UTC)");
+    expect(rate.text).toContain("5 of 20 generations failed");
+    expect(rate.text).toContain("https://studio.example.com/admin");
+    const slow = renderTemplate(
+      "admin-alert",
+      { rule: "latency-p95", hour: "2026-12-06T15", samples: 12, p95Ms: 18_400 },
+      context,
+    );
+    expect(slow.subject).toContain("p95 18.4 s");
+    const full = renderTemplate(
+      "admin-alert",
+      {
+        rule: "storage",
+        resource: "database",
+        threshold: 90,
+        usedBytes: 460 * 1024 ** 2,
+        limitBytes: 500 * 1024 ** 2,
+      },
+      context,
+    );
+    expect(full.subject).toBe("AI Image Studio: database over 90%");
+    expect(full.text).toContain("460.0 MB of 500.0 MB (92%)");
+    const summary = renderTemplate("admin-daily-summary", samples["admin-daily-summary"], context);
+    expect(summary.subject).toBe("AI Image Studio on 2026-12-05: 2 new users, 40 generations");
+    expect(summary.text).toContain("New users: 2 (31 in all).");
+    expect(summary.text).toContain("40 stored, 3 failed, 1 refused by quota; 7 people generated.");
+    expect(summary.text).toContain(
+      "files 300.0 MB of 1024.0 MB (29%), database 40.0 MB of 500.0 MB (8%)",
+    );
   });
 
   it("puts the action link in both parts, so a text-only reader can use it", () => {

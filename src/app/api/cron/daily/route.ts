@@ -14,5 +14,11 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
     objectStore: services.objectStore,
     mail: services.mail,
     exports: exportDepsOf(services),
+    settings: services.systemSettings,
+    alerts: {
+      db: services.database.db,
+      mail: services.mail,
+      storage: () => services.storageBudget.usage(),
+    },
   });
 });
