@@ -60,6 +60,7 @@ import { devMailPageEnabled, mailOrigin } from "@/server/mail/dev-mail";
 import { createFileMailer } from "@/server/mail/file-mailer";
 import type { MailerPort } from "@/server/mail/mailer-port";
 import { createMailService, type MailService } from "@/server/mail/mail-service";
+import { createStorageBudget, type StorageBudget } from "@/server/storage-budget/storage-budget";
 import { createResendMailer } from "@/server/mail/resend-mailer";
 import {
   createNotificationsService,
@@ -97,6 +98,8 @@ export interface Services {
   adminAudit: AdminAuditService;
   /** Admin: the dashboard's usage, latency and storage (daily rollups of usage_logs). */
   adminStats: AdminStatsService;
+  /** Files and database against their limits, cached for a minute (src/server/storage-budget). */
+  storageBudget: StorageBudget;
 }
 
 export function createKv(config: AppConfig): KvPort {
@@ -231,6 +234,7 @@ export function createServices(parts: {
     sources: [notifications],
   });
   const cursors = createCursorCodec(parts.appSecret);
+  const storageBudget = createStorageBudget({ db, limits: config.storageLimits });
   return {
     config,
     database,
@@ -242,6 +246,7 @@ export function createServices(parts: {
       forgetEndedSessions: (sessionIds) => sessions.forgetEnded(sessionIds),
     }),
     adminAudit: createAdminAuditService({ db, cursors }),
+    storageBudget,
     adminStats: createAdminStatsService({
       db,
       databaseKind: database.kind,
@@ -273,6 +278,7 @@ export function createServices(parts: {
         async () => (await liveSettings()).moderationPhrases,
       ),
       generatePerMinute: config.limits.generatePerMinute,
+      assertStorageRoom: () => storageBudget.assertRoom(),
     }),
   };
 }

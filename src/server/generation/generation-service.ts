@@ -80,6 +80,8 @@ export interface GenerationDeps {
   templates: TemplatesService;
   assertPromptAllowed: (...texts: (string | null | undefined)[]) => Promise<void>;
   generatePerMinute: number;
+  /** Refuses when the studio's storage is full (STORAGE_FULL), before quota or provider. */
+  assertStorageRoom?: () => Promise<void>;
   now?: () => number;
 }
 
@@ -161,6 +163,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
     const { provider, source } = resolveProvider({ catalog: deps.providers, userKey });
     const settings = await deps.users.getSettings({ userId });
     const limits = await deps.users.getQuotaLimits({ userId });
+    await deps.assertStorageRoom?.();
 
     const ticket = await consumeQuota({ db, userId, limits, now: now() });
     if (!ticket) {

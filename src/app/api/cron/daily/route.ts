@@ -14,7 +14,6 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
     objectStore: services.objectStore,
     mail: services.mail,
     exports: exportDepsOf(services),
-    settings: services.systemSettings,
     alerts: {
       db: services.database.db,
       mail: services.mail,
