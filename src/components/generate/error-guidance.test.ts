@@ -125,6 +125,24 @@ describe("guidanceFor", () => {
     });
   });
 
+  it("says the studio's storage is full, without a retry that cannot work yet", () => {
+    const guidance = guidanceFor(
+      {
+        code: "SERVICE_UNAVAILABLE",
+        message: "full",
+        details: { reason: "STORAGE_FULL", full: ["files"] },
+      },
+      { now: 0 },
+    );
+    expect(guidance.title).toBe("The studio's storage is full");
+    expect(guidance.message).toContain("Nothing was charged to your quota");
+    expect(guidance.tone).toBe("warning");
+    expect(guidance.actions).toEqual([]);
+    expect(guidanceFor({ code: "SERVICE_UNAVAILABLE", message: "x" }, { now: 0 }).title).toBe(
+      "The studio is having trouble",
+    );
+  });
+
   it("offers a retry for other provider errors", () => {
     const guidance = guidanceFor(
       {

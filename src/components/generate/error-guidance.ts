@@ -241,6 +241,15 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
       };
 
     case "SERVICE_UNAVAILABLE":
+      if (details.reason === "STORAGE_FULL")
+        return {
+          ...base,
+          tone: "warning",
+          title: "The studio's storage is full",
+          message:
+            "New images can't be made until an admin frees some space. Nothing was charged to your quota.",
+          hint: "Your gallery is still there. Try again later.",
+        };
       return {
         ...base,
         title: "The studio is having trouble",
