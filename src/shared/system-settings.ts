@@ -17,6 +17,8 @@ export interface SystemSettings {
   requireEmailVerification: boolean;
   /** Stored for the retention job; null: private images are kept. */
   privateImageRetentionDays: number | null;
+  /** Audit log entries older than this many days are pruned by the daily cron. */
+  auditRetentionDays: number;
   /** A banner on every page while set. */
   maintenanceMessage: string | null;
   /** Refused in prompts on top of the built-in list and MODERATION_BLOCKLIST. */
@@ -30,6 +32,7 @@ export const SYSTEM_SETTING_KEYS = [
   "defaultMonthlyLimit",
   "requireEmailVerification",
   "privateImageRetentionDays",
+  "auditRetentionDays",
   "maintenanceMessage",
   "moderationPhrases",
 ] as const satisfies readonly (keyof SystemSettings)[];
@@ -37,6 +40,7 @@ export const SYSTEM_SETTING_KEYS = [
 export const SYSTEM_SETTING_LIMITS = {
   limit: { min: 0, max: 1_000_000 },
   retentionDays: { min: 7, max: 3650 },
+  auditRetentionDays: { min: 30, max: 3650 },
   invitedEmails: 500,
   moderationPhrases: 200,
 } as const;

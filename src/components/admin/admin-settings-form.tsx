@@ -30,6 +30,7 @@ interface Draft {
   defaultMonthlyLimit: string;
   requireEmailVerification: boolean;
   privateImageRetentionDays: string;
+  auditRetentionDays: string;
   maintenanceMessage: string;
   moderationPhrases: string;
 }
@@ -51,6 +52,7 @@ function toDraft(settings: SystemSettings): Draft {
     defaultMonthlyLimit: String(settings.defaultMonthlyLimit),
     requireEmailVerification: settings.requireEmailVerification,
     privateImageRetentionDays: settings.privateImageRetentionDays?.toString() ?? "",
+    auditRetentionDays: String(settings.auditRetentionDays),
     maintenanceMessage: settings.maintenanceMessage ?? "",
     moderationPhrases: settings.moderationPhrases.join("\n"),
   };
@@ -80,6 +82,7 @@ function fromDraft(draft: Draft): { settings: SystemSettings; errors: Record<str
     privateImageRetentionDays: retention
       ? wholeNumber(retention, "privateImageRetentionDays", errors)
       : null,
+    auditRetentionDays: wholeNumber(draft.auditRetentionDays, "auditRetentionDays", errors),
     maintenanceMessage: draft.maintenanceMessage.trim() || null,
     moderationPhrases: lines(draft.moderationPhrases).map((phrase) => phrase.toLowerCase()),
   };
@@ -300,7 +303,7 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
         </FormField>
         <FormField
           label="Delete private images after (days)"
-          hint={`Empty keeps them. ${SYSTEM_SETTING_LIMITS.retentionDays.min}–${SYSTEM_SETTING_LIMITS.retentionDays.max} days; favorites, collections and public images are never deleted. Saved now, applied once the retention job ships.`}
+          hint={`Empty keeps them. ${SYSTEM_SETTING_LIMITS.retentionDays.min}–${SYSTEM_SETTING_LIMITS.retentionDays.max} days; favorites, collections, kept and public images are never deleted; owners are told by mail and in the app seven days ahead.`}
           error={errors.privateImageRetentionDays}
         >
           <Input
@@ -311,6 +314,20 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
             value={draft.privateImageRetentionDays}
             onChange={(event) => update("privateImageRetentionDays", event.target.value)}
             data-testid="setting-retention-days"
+          />
+        </FormField>
+        <FormField
+          label="Delete audit log entries after (days)"
+          hint={`${SYSTEM_SETTING_LIMITS.auditRetentionDays.min}–${SYSTEM_SETTING_LIMITS.auditRetentionDays.max} days; the daily job removes older entries.`}
+          error={errors.auditRetentionDays}
+        >
+          <Input
+            name="auditRetentionDays"
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.auditRetentionDays}
+            onChange={(event) => update("auditRetentionDays", event.target.value)}
+            data-testid="setting-audit-retention-days"
           />
         </FormField>
       </Group>

@@ -19,6 +19,7 @@ export function settingsDefaultsOf(config: AppConfig): SystemSettings {
     defaultMonthlyLimit: config.limits.monthlyGenerations,
     requireEmailVerification: config.requireEmailVerification,
     privateImageRetentionDays: null,
+    auditRetentionDays: 365,
     maintenanceMessage: null,
     moderationPhrases: [],
   };

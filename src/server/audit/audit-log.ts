@@ -26,6 +26,7 @@ export type AuditAction =
   | "api_key.create"
   | "api_key.revoke"
   | "image.delete"
+  | "image.retention_delete"
   | "account.delete"
   | "admin.user_update"
   | "admin.user_delete"

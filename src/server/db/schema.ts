@@ -124,6 +124,9 @@ export const images = pgTable("images", {
   publishedAt: tz("published_at"),
   shareId: text("share_id"),
   searchVector: tsvector("search_vector"),
+  /** Retention (migration 1200): kept by the owner / when they were told it would go. */
+  keptAt: tz("kept_at"),
+  retentionWarnedAt: tz("retention_warned_at"),
   createdAt: tz("created_at").notNull().defaultNow(),
   updatedAt: tz("updated_at").notNull().defaultNow(),
 });

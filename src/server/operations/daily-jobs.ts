@@ -6,12 +6,18 @@ import {
   type ExportTidyReport,
 } from "@/server/account/account-exports";
 import { runAlertChecks, type AlertDeps, type AlertReport } from "@/server/alerts/admin-alerts";
+import type { SystemSettingsService } from "@/server/admin/system-settings";
 import type { Database } from "@/server/db/database";
 import { localSessions } from "@/server/db/schema";
 import type { MailFlushReport } from "@/server/mail/mail-outbox";
 import type { MailService } from "@/server/mail/mail-service";
 import { deleteExpiredIdempotencyRecords } from "@/server/generation/idempotency";
 import { tidyQuotaCounters } from "@/server/quotas/quota-service";
+import {
+  pruneAuditLog,
+  runImageRetention,
+  type RetentionReport,
+} from "@/server/retention/image-retention";
 import { retryPendingFileRemovals, type FileRemovalReport } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 import {
@@ -34,6 +40,8 @@ export interface DailyJobsReport
   idempotencyRecordsDeleted: number;
   usageLogsDeleted: number;
   sessionsDeleted: number;
+  /** Private image retention and audit log pruning (present when settings were given). */
+  retention?: RetentionReport & { auditLogsDeleted: number };
 }
 
 /**
@@ -48,14 +56,17 @@ export async function runDailyJobs({
   mail,
   exports,
   alerts,
+  settings,
   now = Date.now(),
 }: {
   db: Database;
   objectStore: ObjectStorePort;
-  mail: Pick<MailService, "flush">;
+  mail: Pick<MailService, "flush"> & Partial<Pick<MailService, "enqueue" | "context">>;
   exports?: AccountExportDeps;
   /** The admin alerts (src/server/alerts/admin-alerts.ts), queued before the mail flush. */
   alerts?: AlertDeps;
+  /** The live settings: private image retention and audit log pruning follow them. */
+  settings?: Pick<SystemSettingsService, "get">;
   now?: number;
 }): Promise<DailyJobsReport> {
   const day = 24 * 60 * 60 * 1000;
@@ -76,6 +87,11 @@ export async function runDailyJobs({
     .returning({ id: localSessions.id });
   // Before the mail flush, so that an export finished here sends its mail in this run.
   const exportReport = exports ? await tidyAccountExports(exports, { now: () => now }) : {};
+  // Retention (src/server/retention): notices queued here go out with this run's flush, the
+  // files of removed images through the removal queue before the retry below.
+  const retention = settings
+    ? await runRetentionJobs({ db, objectStore, mail, settings, now })
+    : undefined;
   return {
     ...exportReport,
     quotaCountersDeleted: await tidyQuotaCounters({ db, now }),
@@ -83,8 +99,37 @@ export async function runDailyJobs({
     ...rollups,
     usageLogsDeleted,
     sessionsDeleted: sessions.length,
+    ...(retention ? { retention } : {}),
     ...(await retryPendingFileRemovals({ db, objectStore, now })),
     ...(alerts ? await runAlertChecks(alerts, { now }) : {}),
     ...(await mail.flush()),
+  };
+}
+
+async function runRetentionJobs({
+  db,
+  objectStore,
+  mail,
+  settings,
+  now,
+}: {
+  db: Database;
+  objectStore: ObjectStorePort;
+  mail: Partial<Pick<MailService, "enqueue" | "context">>;
+  settings: Pick<SystemSettingsService, "get">;
+  now: number;
+}): Promise<RetentionReport & { auditLogsDeleted: number }> {
+  const live = await settings.get();
+  const enqueue = mail.enqueue?.bind(mail);
+  const images =
+    enqueue && mail.context
+      ? await runImageRetention(
+          { db, objectStore, mail: { enqueue, context: mail.context } },
+          { days: live.privateImageRetentionDays, now },
+        )
+      : { retentionNoticesSent: 0, retentionImagesWarned: 0, retentionImagesDeleted: 0 };
+  return {
+    ...images,
+    auditLogsDeleted: await pruneAuditLog({ db, days: live.auditRetentionDays, now }),
   };
 }

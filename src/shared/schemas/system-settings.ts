@@ -44,6 +44,15 @@ export const systemSettingFields = {
       error: `At most ${SYSTEM_SETTING_LIMITS.retentionDays.max} days.`,
     })
     .nullable(),
+  auditRetentionDays: z
+    .number({ error: "Audit retention is a whole number of days." })
+    .int({ error: "Audit retention is a whole number of days." })
+    .min(SYSTEM_SETTING_LIMITS.auditRetentionDays.min, {
+      error: `Keep the audit log at least ${SYSTEM_SETTING_LIMITS.auditRetentionDays.min} days.`,
+    })
+    .max(SYSTEM_SETTING_LIMITS.auditRetentionDays.max, {
+      error: `At most ${SYSTEM_SETTING_LIMITS.auditRetentionDays.max} days.`,
+    }),
   // An empty message is no message.
   maintenanceMessage: ruleString(SYSTEM_SETTING_TEXT.maintenanceMessage)
     .nullable()

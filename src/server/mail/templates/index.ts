@@ -8,6 +8,7 @@ import { renderExportReady, type ExportReadyData } from "./export-ready";
 import { renderGenerationFinished, type GenerationFinishedData } from "./generation-finished";
 import type { MailContext, RenderedMail } from "./mail-layout";
 import { renderResetPassword, type ResetPasswordData } from "./reset-password";
+import { renderRetentionNotice, type RetentionNoticeData } from "./retention-notice";
 import { renderVerifyEmail, type VerifyEmailData } from "./verify-email";
 
 export type { MailContext, RenderedMail } from "./mail-layout";
@@ -23,6 +24,7 @@ export interface MailKinds {
   "generation-finished": GenerationFinishedData;
   "admin-alert": AdminAlertData;
   "admin-daily-summary": AdminDailySummaryData;
+  "retention-notice": RetentionNoticeData;
 }
 
 export type MailKind = keyof MailKinds;
@@ -37,6 +39,7 @@ const TEMPLATES: { [K in MailKind]: (data: MailKinds[K], context: MailContext) =
   "generation-finished": renderGenerationFinished,
   "admin-alert": renderAdminAlert,
   "admin-daily-summary": renderAdminDailySummary,
+  "retention-notice": renderRetentionNotice,
 };
 
 export const MAIL_KINDS = Object.keys(TEMPLATES) as MailKind[];

@@ -34,6 +34,13 @@ const samples: { [K in keyof MailKinds]: MailKinds[K] } = {
     galleryUrl: link("/gallery"),
     unsubscribeUrl: link("/unsubscribe"),
   },
+  "retention-notice": {
+    imageCount: 3,
+    dueAt: "2026-12-13T04:00:00.000Z",
+    retentionDays: 90,
+    prompts: [HOSTILE, "a paper boat"],
+    keepUrl: link("/settings"),
+  },
   "admin-alert": { rule: "error-rate", hour: "2026-12-06T14", generations: 20, failures: 5 },
   "admin-daily-summary": {
     day: "2026-12-05",

@@ -14,6 +14,7 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
     objectStore: services.objectStore,
     mail: services.mail,
     exports: exportDepsOf(services),
+    settings: services.systemSettings,
     alerts: {
       db: services.database.db,
       mail: services.mail,
