@@ -32,6 +32,8 @@ export interface AccountExportEstimate {
 /** GET /api/v1/account/exports */
 export interface AccountExportsOverview {
   estimate: AccountExportEstimate;
+  /** What the caller's images take in the studio: every stored size of each (sum of total_bytes). */
+  storage: { images: number; bytes: number };
   /** The caller's latest exports, newest first (at most 5). */
   exports: AccountExport[];
 }

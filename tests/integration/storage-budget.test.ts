@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as accountExports from "@/app/api/v1/account/exports/route";
 import * as profile from "@/app/api/v1/auth/profile/route";
 import * as generate from "@/app/api/v1/images/generate/route";
+import type { AccountExportsOverview } from "@/shared/account-exports";
 import type { Image, Profile } from "@/shared/api-types";
 import { createStorageBudget } from "@/server/storage-budget/storage-budget";
 import { signUp, type SignedUp } from "../support/sign-up";
@@ -103,5 +105,23 @@ describe("storage budget", () => {
       code: "SERVICE_UNAVAILABLE",
       details: { reason: "STORAGE_FULL", full: ["database"] },
     });
+  });
+
+  it("shows each person their own stored images and bytes (GET /account/exports' storage)", async () => {
+    const other = await signUp("budget-other");
+    const overview = async (who: SignedUp) => {
+      const response = await who.caller.call<AccountExportsOverview>(accountExports.GET, {
+        path: "/api/v1/account/exports",
+      });
+      if (!response.body.success) throw new Error("overview failed");
+      return response.body.data.storage;
+    };
+    const [own] = await studio.database.query<{ n: number; bytes: string }>(
+      "select count(*)::int as n, coalesce(sum(total_bytes), 0)::text as bytes from public.images where user_id = $1",
+      [person.user.id],
+    );
+    expect(Number(own!.n)).toBeGreaterThan(0);
+    expect(await overview(person)).toEqual({ images: Number(own!.n), bytes: Number(own!.bytes) });
+    expect(await overview(other)).toEqual({ images: 0, bytes: 0 });
   });
 });

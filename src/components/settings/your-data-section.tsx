@@ -6,6 +6,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
+import { useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
+import { formatBytes } from "@/lib/offline/offline-collections";
+import type { AccountExportsOverview } from "@/shared/account-exports";
 import { SettingsSection } from "./settings-section";
 
 // Loads its own data (the size estimate, the exports): its code comes after the page's.
@@ -28,6 +32,31 @@ const DeleteAccountDialog = dynamic(
 );
 
 /**
+ * What the person's images take in the studio (GET /account/exports' storage, the same query
+ * as the export's estimate, so no request of its own). A failed load is shown by the export.
+ */
+function StoredLine() {
+  const overview = useApiQuery<AccountExportsOverview>(
+    queryKeys.accountExports,
+    "/api/v1/account/exports",
+  );
+  if (overview.status === "pending")
+    return <Skeleton className="h-4 w-full max-w-xs" aria-hidden="true" />;
+  if (overview.status === "error" || !overview.data.storage) return null;
+  const { images, bytes } = overview.data.storage;
+  return (
+    <p className="text-ink-muted text-sm" data-testid="your-storage">
+      Stored in the studio:{" "}
+      <strong className="text-ink font-semibold">
+        {images === 1 ? "1 image" : `${images} images`}
+      </strong>{" "}
+      using <strong className="text-ink font-semibold">{formatBytes(bytes)}</strong>, every size of
+      each included.
+    </p>
+  );
+}
+
+/**
  * "Your data": export everything (streamed at once, or prepared in the background when large:
  * see ExportEverything) and delete the account.
  */
@@ -45,6 +74,7 @@ export function YourDataSection({ email }: { email: string | null }) {
         testId="settings-your-data"
       >
         <div className="flex flex-col gap-3">
+          <StoredLine />
           <p className="text-ink-muted text-sm">
             One ZIP file with every original image, a <code>manifest.json</code> with each
             image&rsquo;s prompt, settings, seed, tags and dates, your collections and your

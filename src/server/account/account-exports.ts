@@ -132,8 +132,16 @@ export async function accountExportsOverview(
     .where(eq(accountExports.userId, userId))
     .orderBy(desc(accountExports.createdAt), desc(accountExports.id))
     .limit(LISTED);
+  const [stored] = await deps.db
+    .select({
+      count: sql<number>`count(*)::int`,
+      bytes: sql<number>`coalesce(sum(${images.totalBytes}), 0)::bigint`,
+    })
+    .from(images)
+    .where(eq(images.userId, userId));
   return {
     estimate: await estimateAccountExport({ ...deps, userId }),
+    storage: { images: Number(stored?.count ?? 0), bytes: Number(stored?.bytes ?? 0) },
     exports: rows.map(reshapeExport),
   };
 }
