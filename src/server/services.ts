@@ -61,6 +61,7 @@ import { createFileMailer } from "@/server/mail/file-mailer";
 import type { MailerPort } from "@/server/mail/mailer-port";
 import { createMailService, type MailService } from "@/server/mail/mail-service";
 import { createStorageBudget, type StorageBudget } from "@/server/storage-budget/storage-budget";
+import { createAlertMailSource } from "@/server/alerts/admin-alerts";
 import { createResendMailer } from "@/server/mail/resend-mailer";
 import {
   createNotificationsService,
@@ -225,16 +226,23 @@ export function createServices(parts: {
       previousSecrets: config.previousAppSecrets,
     }),
   });
-  const mail = createMailService({
+  const storageBudget = createStorageBudget({ db, limits: config.storageLimits });
+  // Hourly alert rules on the first mail flush of each hour (any request's flushIfDue), so
+  // they need not wait for the daily cron; tests call the checks with their own clock.
+  const alertSource = createAlertMailSource({
+    db,
+    mail: { enqueue: (tx, request) => mail.enqueue(tx, request) },
+    storage: () => storageBudget.usage(),
+  });
+  const mail: MailService = createMailService({
     db,
     mailer: parts.mailer ?? createMailer(config),
     from: config.mailer.from,
     context: mailContext,
     // Batched "your images are ready" mails are made when a flush finds them due.
-    sources: [notifications],
+    sources: config.nodeEnv === "test" ? [notifications] : [notifications, alertSource],
   });
   const cursors = createCursorCodec(parts.appSecret);
-  const storageBudget = createStorageBudget({ db, limits: config.storageLimits });
   return {
     config,
     database,

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAlertChecks, type AlertDeps } from "@/server/alerts/admin-alerts";
+import {
+  createAlertMailSource,
+  runAlertChecks,
+  type AlertDeps,
+} from "@/server/alerts/admin-alerts";
 import { runDailyJobs } from "@/server/operations/daily-jobs";
 import type { StorageUsage } from "@/server/storage-budget/storage-budget";
 import { addDays, dayOf } from "@/server/usage/usage-rollups";
@@ -233,5 +237,28 @@ describe("admin alerts", () => {
     });
     expect(again.alertsSent).toEqual([]);
     expect(await alertMails(`daily-summary:${day}`)).toHaveLength(2);
+  });
+
+  it("the next request's mail flush runs the hourly and storage rules once per hour, not the summary", async () => {
+    let clock = NOW + 30 * 1000;
+    const source = createAlertMailSource(deps(), () => clock);
+    await log(7, times(10, { status: "failure" as const, code: "PROVIDER_ERROR" }));
+    await source.enqueueDue(clock);
+    expect(source.lastReport()?.alertsSent).toEqual([`error-rate:${hourKey(7)}`]);
+    expect(await alertMails(`error-rate:${hourKey(7)}`)).toHaveLength(2);
+    expect((await source.nextDueAt())?.toISOString()).toBe(new Date(hourStart(-1)).toISOString());
+    // Within the same hour nothing is looked at again, even a newly bad hour.
+    await log(8, times(10, { status: "failure" as const, code: "PROVIDER_ERROR" }));
+    const before = source.lastReport();
+    await source.enqueueDue(clock + 60_000);
+    expect(source.lastReport()).toBe(before);
+    clock = hourStart(-1) + 1000;
+    await source.enqueueDue(clock);
+    expect(source.lastReport()?.alertsSent).toEqual([`error-rate:${hourKey(8)}`]);
+    const summaries = await studio.database.query<{ n: number }>(
+      "select count(*)::int as n from public.admin_alerts where rule = 'daily-summary' and period = $1",
+      [addDays(dayOf(NOW), -1)],
+    );
+    expect(Number(summaries[0]!.n)).toBe(0);
   });
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { rowsOf } from "@/server/db/rows";
-import type { MailService } from "@/server/mail/mail-service";
+import { logger } from "@/server/observability/logger";
+import type { MailService, MailSource } from "@/server/mail/mail-service";
 import type { AdminAlertData } from "@/server/mail/templates/admin-alert";
 import type { AdminDailySummaryData } from "@/server/mail/templates/admin-daily-summary";
 import { STORAGE_THRESHOLDS, type StorageUsage } from "@/server/storage-budget/storage-budget";
@@ -214,17 +215,27 @@ export async function runAlertChecks(
  * generation mails): once per UTC hour per instance, the hourly and storage rules run, so an
  * alert need not wait for the daily cron. The daily summary stays with the cron.
  */
-export function createAlertMailSource(deps: AlertDeps) {
+export function createAlertMailSource(
+  deps: AlertDeps,
+  clock: () => number = Date.now,
+): MailSource & { lastReport: () => AlertReport | null } {
   let checkedHour: string | null = null;
+  let last: AlertReport | null = null;
   return {
     async enqueueDue(now: number) {
       const hour = hourOf(now);
       if (checkedHour === hour) return;
       checkedHour = hour;
-      await runAlertChecks(deps, { now, dailySummary: false });
+      try {
+        last = await runAlertChecks(deps, { now, dailySummary: false });
+      } catch (error) {
+        // Never in the way of the mail it rides along with; the cron checks again.
+        logger.error("alert checks failed", { error });
+      }
     },
     async nextDueAt() {
-      return new Date(Math.floor(Date.now() / HOUR) * HOUR + HOUR);
+      return new Date(Math.floor(clock() / HOUR) * HOUR + HOUR);
     },
+    lastReport: () => last,
   };
 }
