@@ -254,6 +254,10 @@ const TABLE: Row[] = [
   // Bulk actions skip images that are not the caller's: 200, with nothing of the owner's touched.
   { method: "POST",   route: "/api/v1/images/bulk",      case: "favorite",      cells: [401, 200, 200, 200, 200, 403, 200, 200, 401, 401, 401, 401], request: (f) => ({ path: "/api/v1/images/bulk", body: { action: "setFavorite", favorite: true, imageIds: [f.privateImage.id] } }) },
   { method: "POST",   route: "/api/v1/images/bulk",      case: "delete",        cells: [401, 200, 200, 200, 200, 403, 200, 200, 401, 401, 401, 401], fresh: freshImage, request: (f) => ({ path: "/api/v1/images/bulk", body: { action: "delete", imageIds: [f.fresh.image] } }) },
+  { method: "POST",   route: "/api/v1/images/[id]/keep", case: "private image", cells: [401, 200, 200, 404, 404, 403, 200, 200, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/keep` }) },
+  { method: "DELETE", route: "/api/v1/images/[id]/keep", case: "private image", cells: [401, 200, 200, 404, 404, 403, 200, 200, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/keep` }) },
+  { method: "GET",    route: "/api/v1/retention",                               cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/retention" }) },
+  { method: "POST",   route: "/api/v1/retention/keep-all",                      cells: [401, 200, 200, 200, 200, 403, 200, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/retention/keep-all" }) },
   { method: "GET",    route: "/api/v1/generation/timings",                      cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/generation/timings" }) },
 
   // Collections: the same rules as images.

@@ -6,7 +6,16 @@ import type { Image } from "@/shared/api-types";
 import type { SystemSettings } from "@/shared/system-settings";
 import { settingsDefaultsOf } from "@/server/admin/system-settings";
 import { runDailyJobs } from "@/server/operations/daily-jobs";
-import { keepImages, pruneAuditLog, unkeepImages } from "@/server/retention/image-retention";
+import * as keepRoute from "@/app/api/v1/images/[id]/keep/route";
+import * as keepAllRoute from "@/app/api/v1/retention/keep-all/route";
+import * as retentionRoute from "@/app/api/v1/retention/route";
+import {
+  keepImages,
+  pruneAuditLog,
+  runImageRetention,
+  unkeepImages,
+  type RetentionOverview,
+} from "@/server/retention/image-retention";
 import { signUp, type SignedUp } from "../support/sign-up";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
@@ -184,6 +193,67 @@ describe("private image retention", () => {
     expect((await run(NOW + 15 * DAY + 1000)).retention?.retentionImagesDeleted).toBe(1);
     expect(await exists(kept)).toBe(false);
     expect(existsSync(originalOf(kept))).toBe(false);
+  });
+
+  it("lists what will go and keeps one image or all through the API; another's image is 404", async () => {
+    const person = await signUp("retention-api");
+    const a = await make(person, "a red kite", N - 6);
+    const b = await make(person, "a blue kite", N - 5);
+    await studio.services.systemSettings.update({
+      actorId: person.user.id,
+      patch: { privateImageRetentionDays: N },
+      audit: { requestId: "retention-test", meta: { ip: null, userAgent: null } },
+    });
+    const overview = async (caller = person.caller) => {
+      const response = await caller.call<RetentionOverview>(retentionRoute.GET, {
+        path: "/api/v1/retention",
+      });
+      if (!response.body.success) throw new Error("GET /retention failed");
+      return response.body.data;
+    };
+    expect((await overview()).images).toEqual([]);
+    const now = Date.now();
+    await runImageRetention(
+      {
+        db: studio.services.database.db,
+        objectStore: studio.services.objectStore,
+        mail: studio.services.mail,
+      },
+      { days: N, now },
+    );
+    const listed = await overview();
+    expect(listed).toMatchObject({ retentionDays: N, noticeDays: 7, keptCount: 0 });
+    expect(listed.images.map((image) => image.id)).toEqual([b.id, a.id]);
+    // Made N-5 days ago, warned now: it goes a week from now (the notice's week), not in 5 days.
+    expect(Date.parse(listed.images[0]!.dueAt)).toBe(now + 7 * DAY);
+
+    const keep = (caller: SignedUp["caller"], id: string, method: "POST" | "DELETE" = "POST") =>
+      caller.call<{ id: string; kept: boolean }>(keepRoute[method], {
+        method,
+        path: `/api/v1/images/${id}/keep`,
+        params: { id },
+      });
+    expect((await keep(person.caller, a.id)).status).toBe(200);
+    expect((await keep(other.caller, b.id)).status).toBe(404);
+    expect((await keep(person.caller, crypto.randomUUID())).status).toBe(404);
+    expect((await overview()).images.map((image) => image.id)).toEqual([b.id]);
+    const all = await person.caller.call<{ kept: number }>(keepAllRoute.POST, {
+      method: "POST",
+      path: "/api/v1/retention/keep-all",
+    });
+    expect(all.body.success && all.body.data.kept).toBe(1);
+    expect(await overview()).toMatchObject({ images: [], keptCount: 2 });
+    const unkept = await keep(person.caller, a.id, "DELETE");
+    expect(unkept.body.success && unkept.body.data.kept).toBe(false);
+    // Back under the policy, but not listed until it is warned afresh.
+    expect(await overview()).toMatchObject({ images: [], keptCount: 1 });
+    // Off: nothing is listed.
+    await studio.services.systemSettings.update({
+      actorId: person.user.id,
+      patch: { privateImageRetentionDays: null },
+      audit: { requestId: "retention-test", meta: { ip: null, userAgent: null } },
+    });
+    expect(await overview()).toMatchObject({ retentionDays: null, images: [] });
   });
 
   it("prunes audit log entries older than the retention, in batches", async () => {

@@ -359,6 +359,30 @@ const OPERATIONS: Operation[] = [
     binary: "application/zip",
   },
   {
+    method: "post",
+    path: "/images/{id}/keep",
+    summary: "Keep the image: exempt from private image retention until un-kept",
+    auth: "write",
+  },
+  {
+    method: "delete",
+    path: "/images/{id}/keep",
+    summary: "Un-keep the image: back under retention, with a fresh week's notice",
+    auth: "write",
+  },
+  {
+    method: "get",
+    path: "/retention",
+    summary: "The caller's private images the retention policy will remove, and when",
+    auth: "read",
+  },
+  {
+    method: "post",
+    path: "/retention/keep-all",
+    summary: "Keep every image the caller was told would be removed",
+    auth: "write",
+  },
+  {
     method: "get",
     path: "/generation/timings",
     summary: "Median generation time of the caller",

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
 import { auditLogs, images, profiles } from "@/server/db/schema";
@@ -237,7 +237,10 @@ export async function pruneAuditLog({
   return deleted;
 }
 
-/** The owner keeps images: exempt from retention for good, until they un-keep them. */
+/**
+ * The owner keeps images: exempt from retention for good, until they un-keep them. `ids` null
+ * is "Keep all": every image the owner was warned about (what GET /retention lists).
+ */
 export async function keepImages({
   db,
   userId,
@@ -246,10 +249,10 @@ export async function keepImages({
 }: {
   db: Database;
   userId: string;
-  /** null: every image of the owner under retention. */
   ids: string[] | null;
   now?: number;
 }): Promise<string[]> {
+  if (ids !== null && ids.length === 0) return [];
   const rows = await db
     .update(images)
     .set({ keptAt: new Date(now) })
@@ -257,11 +260,85 @@ export async function keepImages({
       and(
         eq(images.userId, userId),
         isNull(images.keptAt),
-        ids === null ? underRetention() : inArray(images.id, ids),
+        ids === null
+          ? and(underRetention(), isNotNull(images.retentionWarnedAt))
+          : inArray(images.id, ids),
       ),
     )
     .returning({ id: images.id });
   return rows.map((row) => row.id);
+}
+
+/** Whether the image is the owner's (kept or not): anyone else's, or none, is 404. */
+export async function ownsImage(db: Database, userId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: images.id })
+    .from(images)
+    .where(and(eq(images.id, id), eq(images.userId, userId)));
+  return Boolean(row);
+}
+
+export interface RetentionImage {
+  id: string;
+  prompt: string;
+  createdAt: string;
+  /** When it goes unless kept (ISO 8601). */
+  dueAt: string;
+  thumbnailUrl: string;
+}
+
+export interface RetentionOverview {
+  /** The studio's retention in days; null: private images are kept (nothing is listed). */
+  retentionDays: number | null;
+  noticeDays: number;
+  /** What will go, soonest first: the images the owner was warned about. */
+  images: RetentionImage[];
+  /** Images the owner kept. */
+  keptCount: number;
+}
+
+/** GET /api/v1/retention: what of the owner's will go and when (at most 200, soonest first). */
+export async function retentionOverview({
+  db,
+  userId,
+  days,
+  now = Date.now(),
+}: {
+  db: Database;
+  userId: string;
+  days: number | null;
+  now?: number;
+}): Promise<RetentionOverview> {
+  const [kept] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(images)
+    .where(and(eq(images.userId, userId), isNotNull(images.keptAt)));
+  const keptCount = kept?.count ?? 0;
+  if (days === null)
+    return { retentionDays: null, noticeDays: RETENTION_NOTICE_DAYS, images: [], keptCount };
+  const rows = await db
+    .select({
+      id: images.id,
+      prompt: images.prompt,
+      createdAt: images.createdAt,
+      retentionWarnedAt: images.retentionWarnedAt,
+    })
+    .from(images)
+    .where(and(eq(images.userId, userId), underRetention(), isNotNull(images.retentionWarnedAt)))
+    .orderBy(asc(images.createdAt), asc(images.id))
+    .limit(200);
+  return {
+    retentionDays: days,
+    noticeDays: RETENTION_NOTICE_DAYS,
+    keptCount,
+    images: rows.map((row) => ({
+      id: row.id,
+      prompt: row.prompt,
+      createdAt: row.createdAt.toISOString(),
+      dueAt: dueAtOf(row, days, now).toISOString(),
+      thumbnailUrl: `/api/v1/images/${row.id}/files/300`,
+    })),
+  };
 }
 
 /** Un-keeping puts an image back under the policy, with a fresh week's notice before it goes. */
