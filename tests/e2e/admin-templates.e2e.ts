@@ -145,6 +145,16 @@ describe("admin Templates", () => {
     const afterHide = await pickerOf(person, templateId);
     expect(afterHide.offered).toBe(false);
     expect(afterHide.text).not.toContain(renamed);
+    // A "Use these settings" link made before the hide: the template is dropped and the picker
+    // says why, so Generate is not refused for a template nobody can pick.
+    await person.goto(`/generate?prompt=a+red+kite&styleTemplateId=${templateId}`);
+    const picker = person.getByTestId("template-picker");
+    await expect
+      .poll(() => picker.textContent(), { timeout: 20_000 })
+      .toContain("no longer offered");
+    // "None" is the one chosen (its radio carries no template id).
+    const chosen = await picker.locator('input[type="radio"]:checked').getAttribute("value");
+    expect(chosen ?? "").toBe("");
 
     // The page on a phone: no sideways scroll.
     const adminPhone = await newContext(browser, PHONE);

@@ -2,7 +2,7 @@
 
 import { Ban, ChevronLeft, ChevronRight, RotateCw } from "lucide-react";
 import Image from "next/image";
-import { useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -42,6 +42,15 @@ export function TemplatePicker({
   const stripRef = useRef<HTMLDivElement>(null);
   const templates = catalog.status === "ready" ? catalog.data.templates : [];
   const selected = templates.find((template) => template.id === selectedId) ?? null;
+  // A "Use these settings" link can name a template an admin has since hidden or deleted: it is
+  // dropped (generating with it would be refused) and the person is told why.
+  const [withdrawn, setWithdrawn] = useState(false);
+  const unknownSelection = catalog.status === "ready" && selectedId !== null && selected === null;
+  useEffect(() => {
+    if (!unknownSelection) return;
+    setWithdrawn(true);
+    onSelect(null);
+  }, [unknownSelection, onSelect]);
   const shown = category
     ? templates.filter((template) => template.category === category)
     : templates;
@@ -117,7 +126,10 @@ export function TemplatePicker({
             <TemplateOption
               id={id}
               checked={selectedId === null}
-              onChange={() => onSelect(null)}
+              onChange={() => {
+                setWithdrawn(false);
+                onSelect(null);
+              }}
               label="None"
               description="Your prompt only"
             >
@@ -131,7 +143,10 @@ export function TemplatePicker({
                 id={`${id}-${template.slug}`}
                 value={template.id}
                 checked={template.id === selectedId}
-                onChange={() => onSelect(template)}
+                onChange={() => {
+                  setWithdrawn(false);
+                  onSelect(template);
+                }}
                 label={template.name}
                 description={template.description}
               >
@@ -152,6 +167,8 @@ export function TemplatePicker({
                 <span className="text-ink font-semibold">{selected.name}</span> —{" "}
                 {selected.description}
               </>
+            ) : withdrawn ? (
+              "The template those settings used is no longer offered: pick another, or none."
             ) : (
               "No template: your prompt alone sets the style."
             )}
