@@ -64,6 +64,10 @@ describe("Export everything in the background", () => {
         .poll(() => section.getByTestId("export-estimate").textContent())
         .toContain("4 images");
       expect(await section.getByTestId("export-all").count()).toBe(0);
+      // What the gallery takes in the studio (every stored size), from the same query.
+      expect(await section.getByTestId("your-storage").textContent()).toMatch(
+        /Stored in the studio: 4 images using \d+(\.\d+)? (KB|MB)/,
+      );
 
       await section.getByTestId("export-start").focus();
       await page.keyboard.press("Enter");
