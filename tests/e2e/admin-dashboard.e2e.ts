@@ -9,12 +9,8 @@ import {
   screenshot,
   waitForHydration,
 } from "./support/browser";
-import { LoginPage, RegisterPage, waitForPath } from "./support/pages";
+import { signInAdmin as signInAdminAt } from "./support/admin";
 import { makeImage } from "./support/people";
-
-/** The e2e server makes this address an admin (ADMIN_EMAILS in scripts/run-e2e.ts). */
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com";
-const PASSWORD = "a long enough password";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,28 +20,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The admin, signed in at /admin: registered the first time, logged in after (suites share it). */
+/** The admin, signed in on this suite's page. */
 async function signInAdmin(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await new LoginPage(page).open("/admin");
-  await new LoginPage(page).login({ email: ADMIN_EMAIL, password: PASSWORD });
-  const landed = await Promise.race([
-    page.waitForURL((url) => url.pathname === "/admin", { timeout: 20_000 }).then(() => true),
-    page
-      .getByTestId("login-form")
-      .getByRole("alert")
-      .waitFor({ timeout: 20_000 })
-      .then(() => false),
-  ]);
-  if (!landed) {
-    await new RegisterPage(page).open("/admin");
-    await new RegisterPage(page).register({
-      name: "Ada Admin",
-      email: ADMIN_EMAIL,
-      password: PASSWORD,
-    });
-    await waitForPath(page, "/admin");
-  }
+  const page = await signInAdminAt(context, "/admin");
   return page;
 }
 

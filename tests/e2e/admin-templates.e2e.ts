@@ -11,11 +11,10 @@ import {
   uniqueEmail,
   waitForHydration,
 } from "./support/browser";
-import { LoginPage, RegisterPage, waitForPath } from "./support/pages";
+import { E2E_ADMIN, signInAdmin as signInAdminAt } from "./support/admin";
+import { RegisterPage, waitForPath } from "./support/pages";
 
-/** The e2e server makes this address an admin (ADMIN_EMAILS in scripts/run-e2e.ts). */
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "e2e-admin@example.com";
-const PASSWORD = "a long enough password";
+const PASSWORD = E2E_ADMIN.password;
 const PAGE = "/admin/templates";
 
 let browser: Browser;
@@ -26,28 +25,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The admin, signed in: registered the first time, logged in after (other suites share it). */
+/** The admin, signed in on this suite's page. */
 async function signInAdmin(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await new LoginPage(page).open(PAGE);
-  await new LoginPage(page).login({ email: ADMIN_EMAIL, password: PASSWORD });
-  const landed = await Promise.race([
-    page.waitForURL((url) => url.pathname === PAGE, { timeout: 20_000 }).then(() => true),
-    page
-      .getByTestId("login-form")
-      .getByRole("alert")
-      .waitFor({ timeout: 20_000 })
-      .then(() => false),
-  ]);
-  if (!landed) {
-    await new RegisterPage(page).open(PAGE);
-    await new RegisterPage(page).register({
-      name: "Ada Admin",
-      email: ADMIN_EMAIL,
-      password: PASSWORD,
-    });
-    await waitForPath(page, PAGE);
-  }
+  const page = await signInAdminAt(context, PAGE);
   await page.getByTestId("admin-template-row").first().waitFor({ timeout: 20_000 });
   return page;
 }
