@@ -8,6 +8,7 @@ const SECTIONS = [
   { id: "email", label: "Email" },
   { id: "security", label: "Password" },
   { id: "sessions", label: "Sessions" },
+  { id: "retention", label: "Image retention" },
   { id: "account", label: "Account" },
   { id: "your-data", label: "Your data" },
 ] as const;

@@ -5,6 +5,7 @@ import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
 import { LoadError } from "./load-error";
+import { RetentionSection } from "@/components/retention/retention-section";
 import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
@@ -81,6 +82,7 @@ export function SettingsView() {
       {state.status === "ready" ? <EmailSection user={state.data.user} /> : null}
       {state.status === "ready" ? <SecuritySection /> : null}
       {state.status === "ready" ? <SessionsSection /> : null}
+      {state.status === "ready" ? <RetentionSection /> : null}
       <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
       <YourDataSection email={state.status === "ready" ? state.data.user.email : null} />
     </div>

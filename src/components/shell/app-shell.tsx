@@ -1,4 +1,5 @@
 import { ShieldCheck } from "lucide-react";
+import { RetentionBanner } from "@/components/retention/retention-banner";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/brand/logo";
@@ -86,6 +87,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
         <div className="sticky top-14 z-20 lg:top-0">
           <OfflineBanner />
           <VerifyEmailBanner user={user} />
+          <RetentionBanner />
         </div>
         <main id="main" tabIndex={-1} className="pb-safe-nav outline-none lg:pb-12">
           {children}

@@ -7,6 +7,9 @@ import { allFileKeysOf } from "@/server/images/image-files";
 import type { MailService } from "@/server/mail/mail-service";
 import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
+import type { RetentionOverview } from "@/shared/retention";
+
+export type { RetentionImage, RetentionOverview } from "@/shared/retention";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** The owner is told this long before an image goes. */
@@ -276,25 +279,6 @@ export async function ownsImage(db: Database, userId: string, id: string): Promi
     .from(images)
     .where(and(eq(images.id, id), eq(images.userId, userId)));
   return Boolean(row);
-}
-
-export interface RetentionImage {
-  id: string;
-  prompt: string;
-  createdAt: string;
-  /** When it goes unless kept (ISO 8601). */
-  dueAt: string;
-  thumbnailUrl: string;
-}
-
-export interface RetentionOverview {
-  /** The studio's retention in days; null: private images are kept (nothing is listed). */
-  retentionDays: number | null;
-  noticeDays: number;
-  /** What will go, soonest first: the images the owner was warned about. */
-  images: RetentionImage[];
-  /** Images the owner kept. */
-  keptCount: number;
 }
 
 /** GET /api/v1/retention: what of the owner's will go and when (at most 200, soonest first). */
