@@ -3,6 +3,7 @@
 import { Download, Filter } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { LoadError } from "@/components/settings/load-error";
+import { ShowMore } from "@/components/admin/show-more";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
@@ -177,24 +178,11 @@ export function AdminAuditView() {
               <EntryItem key={entry.id} entry={entry} />
             ))}
           </ol>
-          {list.status === "error-more" ? (
-            <LoadError
-              title="More entries could not be loaded"
-              message={list.error?.message ?? "Please try again."}
-              onRetry={list.retry}
-            />
-          ) : list.hasMore ? (
-            <div>
-              <Button
-                variant="secondary"
-                onClick={list.loadMore}
-                disabled={list.status === "loading-more"}
-                data-testid="admin-audit-more"
-              >
-                {list.status === "loading-more" ? "Loading…" : "Show more"}
-              </Button>
-            </div>
-          ) : null}
+          <ShowMore
+            list={list}
+            errorTitle="More entries could not be loaded"
+            testId="admin-audit-more"
+          />
         </>
       )}
     </section>

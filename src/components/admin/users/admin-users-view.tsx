@@ -3,6 +3,7 @@
 import { Search } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { LoadError } from "@/components/settings/load-error";
+import { ShowMore } from "@/components/admin/show-more";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -248,24 +249,11 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
               </tbody>
             </table>
           </div>
-          {list.status === "error-more" ? (
-            <LoadError
-              title="More accounts could not be loaded"
-              message={list.error?.message ?? "Please try again."}
-              onRetry={list.retry}
-            />
-          ) : list.hasMore ? (
-            <div>
-              <Button
-                variant="secondary"
-                onClick={list.loadMore}
-                disabled={list.status === "loading-more"}
-                data-testid="admin-users-more"
-              >
-                {list.status === "loading-more" ? "Loading…" : "Show more"}
-              </Button>
-            </div>
-          ) : null}
+          <ShowMore
+            list={list}
+            errorTitle="More accounts could not be loaded"
+            testId="admin-users-more"
+          />
         </>
       )}
 
