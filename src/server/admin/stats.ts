@@ -4,6 +4,7 @@ import type { AdminStats } from "@/shared/admin-stats";
 import type { Database } from "@/server/db/database";
 import { rowsOf } from "@/server/db/rows";
 import { styleTemplates } from "@/server/db/schema";
+import { measureStorage } from "@/server/storage-budget/storage-budget";
 import {
   addDays,
   computeDays,
@@ -86,15 +87,12 @@ export function createAdminStatsService({
       const sum = (pick: (usage: DayUsage) => number) =>
         series.reduce((total, usage) => total + pick(usage), 0);
 
-      const [storage] = rowsOf<{
-        files: string | number | null;
-        downloads: string | number | null;
-      }>(
-        await db.execute(sql`
-          select coalesce(sum(total_bytes), 0)::text as files,
-                 coalesce(sum(download_count), 0)::text as downloads
-          from public.images`),
+      const [downloads] = rowsOf<{ total: string | number | null }>(
+        await db.execute(
+          sql`select coalesce(sum(download_count), 0)::text as total from public.images`,
+        ),
       );
+      const storedNow = await measureStorage(db, storageLimits);
 
       return {
         days: series.map((usage) => ({
@@ -112,13 +110,7 @@ export function createAdminStatsService({
           p50Ms: histogramQuantile(usage.latencyBuckets, 0.5),
           p95Ms: histogramQuantile(usage.latencyBuckets, 0.95),
         })),
-        storage: {
-          filesBytes: Number(storage?.files ?? 0),
-          databaseBytes: await databaseBytes(db),
-          filesLimitBytes: storageLimits.filesBytes,
-          databaseLimitBytes: storageLimits.databaseBytes,
-          databaseKind,
-        },
+        storage: { ...storedNow, databaseKind },
         latency: {
           p50Ms: histogramQuantile(buckets, 0.5),
           p95Ms: histogramQuantile(buckets, 0.95),
@@ -131,7 +123,7 @@ export function createAdminStatsService({
           signups: sum((usage) => usage.signups),
           quotaHits: sum((usage) => usage.quotaHits),
           publicShares: sum((usage) => usage.publicShares),
-          downloads: Number(storage?.downloads ?? 0),
+          downloads: Number(downloads?.total ?? 0),
         },
         failuresByCode,
         over15sShare: samples === 0 ? null : slow / samples,
@@ -146,12 +138,4 @@ export function createAdminStatsService({
       };
     },
   };
-}
-
-/** pg_database_size of the current database; PGlite reports the size of its own files too. */
-async function databaseBytes(db: Database): Promise<number> {
-  const [row] = rowsOf<{ bytes: string | number }>(
-    await db.execute(sql`select pg_database_size(current_database())::text as bytes`),
-  );
-  return Number(row?.bytes ?? 0);
 }
