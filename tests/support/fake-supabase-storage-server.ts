@@ -306,6 +306,29 @@ export async function startFakeSupabaseStorageServer({
     return { name };
   }
 
+  /** POST /object/list/{bucket} {prefix, limit, offset}: one folder's files and sub-folders. */
+  async function list(request: IncomingMessage, bucket: string) {
+    if (!buckets.has(bucket)) throw noSuchBucket();
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as {
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    const prefix = body.prefix ? `${bucket}/${body.prefix.replace(/\/$/, "")}/` : `${bucket}/`;
+    const entries = new Map<string, { name: string; id: string | null }>();
+    for (const [key, object] of objects) {
+      if (!key.startsWith(prefix)) continue;
+      const [name, ...deeper] = key.slice(prefix.length).split("/");
+      if (!name) continue;
+      entries.set(name, { name, id: deeper.length > 0 ? null : object.id });
+    }
+    const sorted = [...entries.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const offset = body.offset ?? 0;
+    return sorted.slice(offset, offset + (body.limit ?? 100));
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://fake.invalid");
     const method = request.method ?? "GET";
@@ -315,6 +338,9 @@ export async function startFakeSupabaseStorageServer({
       ? url.pathname.slice(STORAGE_PREFIX.length)
       : null;
 
+    if (path?.startsWith("/object/list/") && method === "POST") {
+      return sendJson(response, 200, await list(request, decodeURIComponent(path.slice(13))));
+    }
     if (path?.startsWith("/object/")) {
       const rest = path.slice("/object/".length);
       if (method === "GET" && rest.startsWith("authenticated/")) {

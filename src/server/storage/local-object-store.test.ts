@@ -33,6 +33,19 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe("local object store", () => {
+  it("lists every key, leaving out unfinished temporary files", async () => {
+    const store = createLocalObjectStore(root);
+    expect(await createLocalObjectStore(join(root, "missing")).list!()).toEqual([]);
+    for (const key of ["u1/a/original.webp", "templates/t/preview.webp", "top.json"])
+      await store.put(key, new Uint8Array([1]), "image/webp");
+    await fs.writeFile(join(root, "u1", "a", "original.webp.123.tmp"), "x");
+    expect(await store.list!()).toEqual([
+      "templates/t/preview.webp",
+      "top.json",
+      "u1/a/original.webp",
+    ]);
+  });
+
   it("keeps bytes through put and get, with the content type of the extension", async () => {
     const store = createLocalObjectStore(join(root, "storage"));
     const body = new Uint8Array(randomBytes(4096));

@@ -1,6 +1,6 @@
 import "server-only";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
 import { randomUUID } from "node:crypto";
 import { assertSafeKey, type ObjectStorePort } from "./object-store-port";
 
@@ -48,6 +48,20 @@ export function createLocalObjectStore(root: string): ObjectStorePort {
     },
     async remove(keys) {
       await Promise.all(keys.map((key) => rm(pathOf(key), { force: true })));
+    },
+    async list() {
+      let entries;
+      try {
+        entries = await readdir(root, { recursive: true, withFileTypes: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+        throw error;
+      }
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
+        .filter((key) => !key.endsWith(".tmp") && !key.split("/").pop()!.startsWith(".ping-"))
+        .sort();
     },
     async ping() {
       await mkdir(root, { recursive: true });

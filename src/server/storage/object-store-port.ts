@@ -10,6 +10,8 @@ export interface ObjectStorePort {
   remove(keys: string[]): Promise<void>;
   /** Throws when the store cannot be reached or written. */
   ping(): Promise<void>;
+  /** Every key in the store (the orphan sweep, npm run storage:sweep); optional for wrappers. */
+  list?(): Promise<string[]>;
 }
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$/;

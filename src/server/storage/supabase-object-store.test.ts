@@ -30,6 +30,23 @@ beforeEach(() => {
 });
 
 describe("Supabase Storage object store", () => {
+  it("lists every key, folder by folder and page by page", async () => {
+    const store = storeWith();
+    const keys = [
+      "top.json",
+      "u1/a/original.webp",
+      "u1/a/thumb-150.webp",
+      "u1/b/original.webp",
+      "templates/t1/preview-1.webp",
+      ...Array.from(
+        { length: 1003 },
+        (_, i) => `exports/u2/x/part-${String(i).padStart(5, "0")}.zip`,
+      ),
+    ];
+    for (const key of keys) await store.put(key, new Uint8Array([1]), "image/webp");
+    expect(await store.list!()).toEqual([...keys].sort());
+  });
+
   it("keeps bytes and content type through put and get, and stores with a long cache lifetime", async () => {
     const store = storeWith();
     const body = new Uint8Array(randomBytes(4096));

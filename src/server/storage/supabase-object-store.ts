@@ -92,6 +92,29 @@ export function createSupabaseObjectStore({
         if (error) throw storageFailure("remove", error);
       }
     },
+    async list() {
+      // Storage lists one folder at a time (folders have no id), 1000 entries a page.
+      const keys: string[] = [];
+      const folders = [""];
+      while (folders.length > 0) {
+        const folder = folders.pop()!;
+        for (let offset = 0; ; offset += 1000) {
+          const page = await files().list(folder, {
+            limit: 1000,
+            offset,
+            sortBy: { column: "name", order: "asc" },
+          });
+          if (page.error) throw storageFailure("list", page.error);
+          for (const entry of page.data) {
+            const key = folder ? `${folder}/${entry.name}` : entry.name;
+            if (entry.id === null) folders.push(key);
+            else keys.push(key);
+          }
+          if (page.data.length < 1000) break;
+        }
+      }
+      return keys.sort();
+    },
     async ping() {
       const found = await storage.getBucket(bucket);
       if (!found.error) {
