@@ -113,6 +113,7 @@ describe("system settings service", () => {
       defaultMonthlyLimit: studio.config.limits.monthlyGenerations,
       requireEmailVerification: false,
       privateImageRetentionDays: null,
+      auditRetentionDays: 365,
       moderationPhrases: [],
     });
     await studio.database.query(
@@ -191,6 +192,8 @@ describe("GET and PATCH /api/v1/admin/settings", () => {
       [{ defaultDailyLimit: -1 }, "defaultDailyLimit"],
       [{ defaultDailyLimit: 2.5 }, "defaultDailyLimit"],
       [{ privateImageRetentionDays: 3 }, "privateImageRetentionDays"],
+      [{ auditRetentionDays: 29 }, "auditRetentionDays"],
+      [{ auditRetentionDays: null }, "auditRetentionDays"],
       [{ maintenanceMessage: "x".repeat(281) }, "maintenanceMessage"],
       [{ maintenanceMessage: "bad\u0000text" }, "maintenanceMessage"],
       [{ moderationPhrases: ["ok phrase", "x"] }, "moderationPhrases.1"],
