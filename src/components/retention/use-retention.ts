@@ -2,10 +2,11 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useApiMutation, useApiQuery } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
 import type { RetentionOverview } from "@/shared/retention";
 
-export const RETENTION_KEY = ["retention"] as const;
+export const RETENTION_KEY = queryKeys.retention;
 
 /** GET /api/v1/retention: the caller's private images the retention policy will remove. */
 export function useRetention() {

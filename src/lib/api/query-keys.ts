@@ -21,4 +21,6 @@ export const queryKeys = {
   /** GET /account/exports (the estimate and the latest exports), and one export. */
   accountExports: ["account-exports"] as const,
   accountExport: (id: string) => ["account-exports", id] as const,
+  /** GET /retention: the caller's private images the retention policy will remove. */
+  retention: ["retention"] as const,
 };
