@@ -68,6 +68,7 @@ import {
   type NotificationsService,
 } from "@/server/notifications/generation-notifications";
 import { createUnsubscribeLinks } from "@/server/notifications/unsubscribe-link";
+import { generationsPerMinuteFor } from "@/shared/system-settings";
 
 /**
  * The composition root: the one place that turns configuration into adapters and wires
@@ -285,7 +286,8 @@ export function createServices(parts: {
         config.moderationBlocklist,
         async () => (await liveSettings()).moderationPhrases,
       ),
-      generatePerMinute: config.limits.generatePerMinute,
+      generatePerMinute: async (userId) =>
+        generationsPerMinuteFor(await liveSettings(), await users.getUser({ userId })),
       assertStorageRoom: () => storageBudget.assertRoom(),
     }),
   };

@@ -23,6 +23,10 @@ export interface SystemSettings {
   maintenanceMessage: string | null;
   /** Refused in prompts on top of the built-in list and MODERATION_BLOCKLIST. */
   moderationPhrases: string[];
+  /** Images a minute each account may start, by role: a plain account, a supporter, an admin. */
+  userGenerationsPerMinute: number;
+  supporterGenerationsPerMinute: number;
+  adminGenerationsPerMinute: number;
 }
 
 export const SYSTEM_SETTING_KEYS = [
@@ -35,6 +39,9 @@ export const SYSTEM_SETTING_KEYS = [
   "auditRetentionDays",
   "maintenanceMessage",
   "moderationPhrases",
+  "userGenerationsPerMinute",
+  "supporterGenerationsPerMinute",
+  "adminGenerationsPerMinute",
 ] as const satisfies readonly (keyof SystemSettings)[];
 
 export const SYSTEM_SETTING_LIMITS = {
@@ -43,7 +50,18 @@ export const SYSTEM_SETTING_LIMITS = {
   auditRetentionDays: { min: 30, max: 3650 },
   invitedEmails: 500,
   moderationPhrases: 200,
+  generationsPerMinute: { min: 1, max: 600 },
 } as const;
+
+/** Which of the per-minute generation limits applies to an account. */
+export function generationsPerMinuteFor(
+  settings: SystemSettings,
+  account: { role: "user" | "admin"; tier: "free" | "supporter" },
+): number {
+  if (account.role === "admin") return settings.adminGenerationsPerMinute;
+  if (account.tier === "supporter") return settings.supporterGenerationsPerMinute;
+  return settings.userGenerationsPerMinute;
+}
 
 export const SYSTEM_SETTING_TEXT = {
   maintenanceMessage: {

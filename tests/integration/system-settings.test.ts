@@ -295,6 +295,81 @@ describe("the settings take effect", () => {
   });
 });
 
+describe("per-role generation rate limits", () => {
+  /**
+   * What a new account of `kind` gets from `allowed + 1` generations in a row. The limiter counts
+   * per clock minute: a run that straddles a minute boundary is made again with a new account.
+   */
+  async function statusesInOneMinute(kind: "account" | "supporter" | "admin", allowed: number) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const minute = Math.floor(Date.now() / 60_000);
+      const who = await signUp(`rate-${kind}`);
+      if (kind === "supporter") {
+        await studio.database.db
+          .update(profiles)
+          .set({ tier: "supporter" })
+          .where(eq(profiles.id, who.user.id));
+      }
+      if (kind === "admin") {
+        await studio.database.query("update public.profiles set role = 'admin' where id = $1", [
+          who.user.id,
+        ]);
+      }
+      const answers = [];
+      for (let started = 0; started <= allowed; started++) {
+        answers.push(
+          await who.caller.call(generate.POST, {
+            method: "POST",
+            path: "/api/v1/images/generate",
+            body: { prompt: "a kite over the dunes" },
+          }),
+        );
+      }
+      if (Math.floor(Date.now() / 60_000) === minute) return answers;
+    }
+    throw new Error("three runs in a row straddled a minute boundary");
+  }
+
+  it("an account, a supporter and an admin each start as many images a minute as their role's live setting allows", async () => {
+    const saved = await readSettings(admin.caller);
+    if (!saved.body.success) throw new Error(JSON.stringify(saved.body));
+    const before = saved.body.data;
+    await changeSettings({
+      userGenerationsPerMinute: 1,
+      supporterGenerationsPerMinute: 2,
+      adminGenerationsPerMinute: 3,
+    });
+    try {
+      for (const [kind, allowed] of [
+        ["account", 1],
+        ["supporter", 2],
+        ["admin", 3],
+      ] as const) {
+        const answers = await statusesInOneMinute(kind, allowed);
+        expect(answers.map((answer) => answer.status)).toEqual([
+          ...Array.from({ length: allowed }, () => 201),
+          429,
+        ]);
+        expect(answers.at(-1)!.body).toMatchObject({ error: { code: "RATE_LIMITED" } });
+      }
+    } finally {
+      await changeSettings({
+        userGenerationsPerMinute: before.userGenerationsPerMinute,
+        supporterGenerationsPerMinute: before.supporterGenerationsPerMinute,
+        adminGenerationsPerMinute: before.adminGenerationsPerMinute,
+      });
+    }
+  });
+
+  it("defaults to GENERATE_RATE_LIMIT_PER_MINUTE for accounts, twice that for supporters, six times for admins", () => {
+    const defaults = settingsDefaultsOf(studio.config);
+    const perMinute = studio.config.limits.generatePerMinute;
+    expect(defaults.userGenerationsPerMinute).toBe(perMinute);
+    expect(defaults.supporterGenerationsPerMinute).toBe(perMinute * 2);
+    expect(defaults.adminGenerationsPerMinute).toBe(perMinute * 6);
+  });
+});
+
 describe("admins", () => {
   it("ADMIN_EMAILS: a listed address is an admin from sign-up, audited", async () => {
     const response = await registerAs(LISTED_ADMIN);

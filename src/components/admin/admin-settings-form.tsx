@@ -33,7 +33,16 @@ interface Draft {
   auditRetentionDays: string;
   maintenanceMessage: string;
   moderationPhrases: string;
+  userGenerationsPerMinute: string;
+  supporterGenerationsPerMinute: string;
+  adminGenerationsPerMinute: string;
 }
+
+const RATE_FIELDS = [
+  { key: "userGenerationsPerMinute", label: "Accounts", testId: "setting-rate-user" },
+  { key: "supporterGenerationsPerMinute", label: "Supporters", testId: "setting-rate-supporter" },
+  { key: "adminGenerationsPerMinute", label: "Admins", testId: "setting-rate-admin" },
+] as const;
 
 const REGISTRATION_LABELS: Record<RegistrationMode, { label: string; description: string }> = {
   open: { label: "Open", description: "Anyone can create an account." },
@@ -55,6 +64,9 @@ function toDraft(settings: SystemSettings): Draft {
     auditRetentionDays: String(settings.auditRetentionDays),
     maintenanceMessage: settings.maintenanceMessage ?? "",
     moderationPhrases: settings.moderationPhrases.join("\n"),
+    userGenerationsPerMinute: String(settings.userGenerationsPerMinute),
+    supporterGenerationsPerMinute: String(settings.supporterGenerationsPerMinute),
+    adminGenerationsPerMinute: String(settings.adminGenerationsPerMinute),
   };
 }
 
@@ -85,6 +97,21 @@ function fromDraft(draft: Draft): { settings: SystemSettings; errors: Record<str
     auditRetentionDays: wholeNumber(draft.auditRetentionDays, "auditRetentionDays", errors),
     maintenanceMessage: draft.maintenanceMessage.trim() || null,
     moderationPhrases: lines(draft.moderationPhrases).map((phrase) => phrase.toLowerCase()),
+    userGenerationsPerMinute: wholeNumber(
+      draft.userGenerationsPerMinute,
+      "userGenerationsPerMinute",
+      errors,
+    ),
+    supporterGenerationsPerMinute: wholeNumber(
+      draft.supporterGenerationsPerMinute,
+      "supporterGenerationsPerMinute",
+      errors,
+    ),
+    adminGenerationsPerMinute: wholeNumber(
+      draft.adminGenerationsPerMinute,
+      "adminGenerationsPerMinute",
+      errors,
+    ),
   };
   return { settings, errors };
 }
@@ -249,6 +276,31 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
             />
           </FormField>
         </div>
+        <fieldset className="flex flex-col gap-3">
+          <legend className="text-ink text-sm font-medium">Images a minute, by role</legend>
+          <p className="text-ink-muted -mt-1 text-sm">
+            How fast an account may start images, to keep one person from crowding out the rest.
+          </p>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {RATE_FIELDS.map(({ key, label, testId }) => (
+              <FormField
+                key={key}
+                label={label}
+                hint={`${SYSTEM_SETTING_LIMITS.generationsPerMinute.min}–${SYSTEM_SETTING_LIMITS.generationsPerMinute.max} a minute.`}
+                error={errors[key]}
+              >
+                <Input
+                  name={key}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={draft[key]}
+                  onChange={(event) => update(key, event.target.value)}
+                  data-testid={testId}
+                />
+              </FormField>
+            ))}
+          </div>
+        </fieldset>
       </Group>
 
       <Group title="Safety" description="Checks before anything is generated.">

@@ -22,6 +22,10 @@ export function settingsDefaultsOf(config: AppConfig): SystemSettings {
     auditRetentionDays: 365,
     maintenanceMessage: null,
     moderationPhrases: [],
+    // GENERATE_RATE_LIMIT_PER_MINUTE for everyone; supporters and admins get more room.
+    userGenerationsPerMinute: config.limits.generatePerMinute,
+    supporterGenerationsPerMinute: config.limits.generatePerMinute * 2,
+    adminGenerationsPerMinute: config.limits.generatePerMinute * 6,
   };
 }
 

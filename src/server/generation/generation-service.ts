@@ -79,7 +79,8 @@ export interface GenerationDeps {
   users: UsersService;
   templates: TemplatesService;
   assertPromptAllowed: (...texts: (string | null | undefined)[]) => Promise<void>;
-  generatePerMinute: number;
+  /** Images a minute this account may start (its role's live setting). */
+  generatePerMinute: (userId: string) => Promise<number>;
   /** Refuses when the studio's storage is full (STORAGE_FULL), before quota or provider. */
   assertStorageRoom?: () => Promise<void>;
   now?: () => number;
@@ -156,7 +157,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
     const rateLimit = await consumeRateLimits({
       kv: deps.kv,
       keys: [`generate:user:${userId}`],
-      rule: { limit: deps.generatePerMinute, windowSeconds: 60 },
+      rule: { limit: await deps.generatePerMinute(userId), windowSeconds: 60 },
       message: "You are generating very quickly. Wait a moment and try again.",
     });
     const userKey = await deps.providerKeys.readGeminiKey({ userId });

@@ -492,7 +492,7 @@ const OPERATIONS: Operation[] = [
     method: "get",
     path: "/admin/settings",
     summary:
-      "Admin: the live system settings (registration, invited addresses, default limits, email verification, retention, maintenance banner, moderation phrases)",
+      "Admin: the live system settings (registration, invited addresses, default limits, per-role rate limits, email verification, retention, maintenance banner, moderation phrases)",
     auth: "admin",
   },
   {

@@ -17,6 +17,15 @@ const limit = (label: string) =>
       error: `${label} is at most ${SYSTEM_SETTING_LIMITS.limit.max}.`,
     });
 
+const perMinute = (label: string) =>
+  z
+    .number({ error: `${label} must be a whole number.` })
+    .int({ error: `${label} must be a whole number.` })
+    .min(SYSTEM_SETTING_LIMITS.generationsPerMinute.min, { error: `${label} is at least 1.` })
+    .max(SYSTEM_SETTING_LIMITS.generationsPerMinute.max, {
+      error: `${label} is at most ${SYSTEM_SETTING_LIMITS.generationsPerMinute.max}.`,
+    });
+
 /** Duplicates (after trimming and lower-casing) are dropped, first one kept. */
 const uniqueList = <T extends string>(items: T[]) => [...new Set(items)];
 
@@ -63,6 +72,9 @@ export const systemSettingFields = {
       error: `At most ${SYSTEM_SETTING_LIMITS.moderationPhrases} phrases.`,
     })
     .transform(uniqueList),
+  userGenerationsPerMinute: perMinute("The limit for accounts"),
+  supporterGenerationsPerMinute: perMinute("The limit for supporters"),
+  adminGenerationsPerMinute: perMinute("The limit for admins"),
 } satisfies { [K in keyof SystemSettings]: z.ZodType<SystemSettings[K], unknown> };
 
 export const systemSettingsPatchSchema = z
