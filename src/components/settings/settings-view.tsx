@@ -5,7 +5,6 @@ import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
 import { LoadError } from "./load-error";
-import { RetentionSection } from "@/components/retention/retention-section";
 import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
@@ -28,7 +27,7 @@ function placeholderOf(id: string) {
   };
 }
 
-// Email, Password and Sessions are far down the page (and Sessions loads its own data): their
+// Email, Password, Sessions and Image retention are far down the page (and Sessions loads its own data): their
 // code comes after the page's, so the first load stays within the route budget. Drawn in the
 // browser only: a dynamic part rendered on the server is announced by a preload without the
 // CSP nonce.
@@ -43,6 +42,11 @@ const SecuritySection = dynamic(
 const SessionsSection = dynamic(
   () => import("./sessions-section").then((module) => module.SessionsSection),
   { ssr: false, loading: placeholderOf("sessions") },
+);
+const RetentionSection = dynamic(
+  () =>
+    import("@/components/retention/retention-section").then((module) => module.RetentionSection),
+  { ssr: false, loading: placeholderOf("retention") },
 );
 
 export function SettingsView() {
