@@ -84,12 +84,6 @@ const nextConfig = {
   // head only for the crawlers on its list; browsers, link previewers not on it and audits
   // (Lighthouse: "Document does not have a meta description") read <head>.
   htmlLimitedBots: /.*/,
-  experimental: {
-    // The stylesheet goes into the page's <head> instead of a second request the first paint
-    // must wait for. On a phone's network that request came after the HTML, one round trip and
-    // ~18 kB later, and the first paint lost its race with the scripts.
-    inlineCss: true,
-  },
   // Native or WASM packages that must be loaded by Node at run time, not bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",
