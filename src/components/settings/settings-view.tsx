@@ -5,7 +5,6 @@ import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
 import { LoadError } from "./load-error";
-import { OfflineSection } from "./offline-section";
 import { PreferencesSection } from "./preferences-section";
 import { ProfileSection } from "./profile-section";
 import { ProviderKeySection } from "./provider-key-section";
@@ -42,6 +41,11 @@ const SecuritySection = dynamic(
 const SessionsSection = dynamic(
   () => import("./sessions-section").then((module) => module.SessionsSection),
   { ssr: false, loading: placeholderOf("sessions") },
+);
+// What this device keeps offline reads IndexedDB and the caches, in the browser only anyway.
+const OfflineSection = dynamic(
+  () => import("./offline-section").then((module) => module.OfflineSection),
+  { ssr: false, loading: placeholderOf("offline") },
 );
 const RetentionSection = dynamic(
   () =>
