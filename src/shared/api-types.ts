@@ -37,6 +37,8 @@ export interface Settings {
   defaultAspectRatio: AspectRatio;
   autoSaveGallery: boolean;
   enableOfflineCache: boolean;
+  /** How many images the composer asks for by default (1..4). */
+  defaultCount: number;
 }
 
 export interface ProviderKeyInfo {

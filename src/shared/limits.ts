@@ -25,6 +25,12 @@ export const MAX_ACTIVE_API_KEYS = 10;
 export const IMAGE_VARIANTS = ["original", "1920", "800", "300", "150"] as const;
 export const SEED_MAX = 2_147_483_647;
 export const TAGS_MAX = 10;
+/** How many images one prompt may ask for (a batch); the composer offers each. */
+export const BATCH_COUNTS = [1, 2, 3, 4] as const;
+export type BatchCount = (typeof BATCH_COUNTS)[number];
+export function isBatchCount(value: unknown): value is BatchCount {
+  return (BATCH_COUNTS as readonly unknown[]).includes(value);
+}
 export const TAGS_MAX_MESSAGE = `Use at most ${TAGS_MAX} tags.`;
 
 /** List pages: `limit` is 1…100, 30 when absent. */

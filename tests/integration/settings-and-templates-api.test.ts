@@ -41,7 +41,36 @@ describe("settings API", () => {
         defaultAspectRatio: "1:1",
         autoSaveGallery: true,
         enableOfflineCache: true,
+        defaultCount: 1,
       },
+    });
+  });
+
+  it("keeps how many images a prompt makes by default (1..4) and refuses any other count", async () => {
+    const patched = await caller.call<Settings>(settings.PATCH, {
+      method: "PATCH",
+      path: "/api/v1/settings",
+      body: { defaultCount: 3 },
+    });
+    expect(patched.body).toMatchObject({ success: true, data: { defaultCount: 3 } });
+    for (const defaultCount of [0, 5, 2.5, "2", null]) {
+      const refused = await caller.call(settings.PATCH, {
+        method: "PATCH",
+        path: "/api/v1/settings",
+        body: { defaultCount },
+      });
+      expect(refused.status, JSON.stringify(defaultCount)).toBe(400);
+      expect(refused.body).toMatchObject({
+        success: false,
+        error: { code: "VALIDATION_ERROR", details: { issues: [{ path: "defaultCount" }] } },
+      });
+    }
+    const after = await caller.call<Settings>(settings.GET, { path: "/api/v1/settings" });
+    expect(after.body).toMatchObject({ success: true, data: { defaultCount: 3 } });
+    await caller.call(settings.PATCH, {
+      method: "PATCH",
+      path: "/api/v1/settings",
+      body: { defaultCount: 1 },
     });
   });
 

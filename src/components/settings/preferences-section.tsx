@@ -14,7 +14,9 @@ import { apiFetch } from "@/lib/api/request";
 import type { Profile, Settings } from "@/shared/api-types";
 import {
   ASPECT_RATIOS,
+  BATCH_COUNTS,
   isAspectRatio,
+  isBatchCount,
   isQuality,
   QUALITIES,
   type AspectRatio,
@@ -63,11 +65,17 @@ function describeChange<K extends SettingKey>(key: K, value: Settings[K]): strin
       return `Default quality: ${QUALITY_LABELS[value as Quality]}.`;
     case "defaultAspectRatio":
       return `Default aspect ratio: ${ASPECT_LABELS[value as AspectRatio]}.`;
+    case "defaultCount":
+      return `Images per prompt: ${countLabel(value as number)}.`;
     default: {
       const label = SWITCHES.find((item) => item.key === key)?.label ?? "Setting";
       return `${label}: ${value ? "on" : "off"}.`;
     }
   }
+}
+
+function countLabel(count: number): string {
+  return count === 1 ? "1 image" : `${count} images`;
 }
 
 function SavingIndicator({ active }: { active: boolean }) {
@@ -95,6 +103,7 @@ function SettingLabel({
 function isAllowedSetting(key: SettingKey, value: unknown): boolean {
   if (key === "defaultQuality") return isQuality(value);
   if (key === "defaultAspectRatio") return isAspectRatio(value);
+  if (key === "defaultCount") return isBatchCount(value);
   return typeof value === "boolean";
 }
 
@@ -208,6 +217,30 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               }))}
               className="w-full min-[440px]:w-52"
               data-testid="setting-defaultAspectRatio"
+            />
+          }
+        />
+        <SettingRow
+          label={
+            <SettingLabel htmlFor="setting-defaultCount" saving={Boolean(saving.defaultCount)}>
+              Images per prompt
+            </SettingLabel>
+          }
+          description="How many images Generate makes at once. Each image uses one of your daily images; any that fail are given back."
+          descriptionId="setting-defaultCount-description"
+          control={
+            <Select
+              id="setting-defaultCount"
+              name="defaultCount"
+              value={String(values.defaultCount)}
+              aria-describedby="setting-defaultCount-description"
+              onChange={(event) => save("defaultCount", Number(event.target.value))}
+              options={BATCH_COUNTS.map((count) => ({
+                value: String(count),
+                label: countLabel(count),
+              }))}
+              className="w-full min-[440px]:w-52"
+              data-testid="setting-defaultCount"
             />
           }
         />

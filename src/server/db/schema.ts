@@ -8,6 +8,7 @@ import {
   pgSchema,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -59,6 +60,8 @@ export const userSettings = pgTable("user_settings", {
   }).notNull(),
   autoSaveGallery: boolean("auto_save_gallery").notNull(),
   enableOfflineCache: boolean("enable_offline_cache").notNull(),
+  /** Images the composer asks for by default, 1..4 (migration 20261206001700). */
+  defaultCount: smallint("default_count").notNull().default(1),
   updatedAt: tz("updated_at").notNull().defaultNow(),
 });
 

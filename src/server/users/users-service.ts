@@ -36,6 +36,7 @@ export function reshapeSettings(row: SettingsRow): Settings {
     defaultAspectRatio: row.defaultAspectRatio,
     autoSaveGallery: row.autoSaveGallery,
     enableOfflineCache: row.enableOfflineCache,
+    defaultCount: row.defaultCount,
   };
 }
 

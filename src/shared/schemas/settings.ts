@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASPECT_RATIOS, QUALITIES, TEXT_RULES } from "@/shared/limits";
+import { ASPECT_RATIOS, BATCH_COUNTS, QUALITIES, TEXT_RULES } from "@/shared/limits";
 import { ruleString } from "./text";
 
 export { ASPECT_RATIOS, QUALITIES };
@@ -15,6 +15,11 @@ export const settingsPatchSchema = z
     defaultAspectRatio: aspectRatioSchema,
     autoSaveGallery: z.boolean(),
     enableOfflineCache: z.boolean(),
+    defaultCount: z
+      .number({ error: "defaultCount is a whole number from 1 to 4." })
+      .int({ error: "defaultCount is a whole number from 1 to 4." })
+      .min(1, { error: "defaultCount is a whole number from 1 to 4." })
+      .max(BATCH_COUNTS.length, { error: "defaultCount is a whole number from 1 to 4." }),
   })
   .partial()
   .strict()
