@@ -40,8 +40,13 @@ export interface GenerationRequest {
   userId: string;
   action: UsageAction;
   input: GenerateInput;
-  /** The uploaded input image as received (validated here), or an edit's source original. */
-  inputImageBytes: Uint8Array | null;
+  /**
+   * The input images as received (validated here): uploads, or an edit's source original.
+   * Empty for text-to-image.
+   */
+  inputImages: Uint8Array[];
+  /** The images the inputs came from (own or public), in order; empty for uploads and text. */
+  sourceImageIds: string[];
   parentId: string | null;
   idempotencyKey: string | null;
   requestId: string;
@@ -64,7 +69,7 @@ export interface GenerationService {
   quota(input: { userId: string }): Promise<Quota>;
   /** A new image derived from `sourceId` (own or public), with parentId set. */
   edit(
-    request: Omit<GenerationRequest, "parentId" | "inputImageBytes" | "action"> & {
+    request: Omit<GenerationRequest, "parentId" | "inputImages" | "sourceImageIds" | "action"> & {
       sourceId: string;
     },
   ): Promise<GenerationOutcome>;
@@ -102,9 +107,9 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
     progress("queued", 0);
 
     await deps.assertPromptAllowed(input.prompt, input.negativePrompt);
-    const inputImage = request.inputImageBytes
-      ? await prepareInputImage(request.inputImageBytes)
-      : null;
+    const preparedInputs = await Promise.all(
+      request.inputImages.map((bytes) => prepareInputImage(bytes)),
+    );
     const template = input.styleTemplateId ? await findTemplate(input.styleTemplateId) : null;
     if (input.collectionId) await assertOwnCollection(userId, input.collectionId);
 
@@ -125,7 +130,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
         };
       }
       try {
-        const { image, rateLimit } = await runPipeline(request, inputImage, template, progress);
+        const { image, rateLimit } = await runPipeline(request, preparedInputs, template, progress);
         await claim.complete({ status: 201, body: { image }, imageId: image.id });
         return { image, replayed: false, quota: await quota({ userId }), rateLimit };
       } catch (error) {
@@ -137,7 +142,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
         throw error;
       }
     }
-    const { image, rateLimit } = await runPipeline(request, inputImage, template, progress);
+    const { image, rateLimit } = await runPipeline(request, preparedInputs, template, progress);
     return { image, replayed: false, quota: await quota({ userId }), rateLimit };
   }
 
@@ -148,7 +153,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
 
   async function runPipeline(
     request: GenerationRequest,
-    inputImage: ImageRequest["inputImage"],
+    inputImages: ImageRequest["inputImages"],
     template: Awaited<ReturnType<typeof findTemplate>> | null,
     progress: (stage: GenerationProgress["stage"], percent: number) => void,
   ): Promise<{ image: Image; rateLimit: RateLimitState }> {
@@ -203,7 +208,7 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
         aspectRatio,
         quality,
         seed,
-        inputImage,
+        inputImages,
       });
       stage = "processing";
       progress("processing", 70);
@@ -379,7 +384,8 @@ export function createGenerationService(deps: GenerationDeps): GenerationService
         ...request,
         action: "image.edit",
         input: { ...request.input, aspectRatio: request.input.aspectRatio ?? source.aspectRatio },
-        inputImageBytes: file.body,
+        inputImages: [file.body],
+        sourceImageIds: [source.id],
         parentId: source.id,
       });
     },
@@ -392,10 +398,11 @@ function hashRequest(request: GenerationRequest): string {
     JSON.stringify({
       action: request.action,
       parentId: request.parentId,
+      sourceImageIds: request.sourceImageIds,
       input: sortKeys(request.input),
     }),
   );
-  if (request.inputImageBytes) hash.update(request.inputImageBytes);
+  for (const bytes of request.inputImages) hash.update(bytes);
   return hash.digest("hex");
 }
 

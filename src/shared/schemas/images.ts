@@ -12,6 +12,14 @@ export const tagsSchema = z
   .max(TAGS_MAX, { error: TAGS_MAX_MESSAGE })
   .transform((tags) => [...new Set(tags)]);
 
+export const GENERATION_COUNT_MAX = 4;
+/** Images in one generation (a batch); multipart's text is read as a number by the body reader. */
+export const generationCountSchema = z
+  .number({ error: "count is a whole number from 1 to 4." })
+  .int({ error: "count is a whole number from 1 to 4." })
+  .min(1, { error: "count is a whole number from 1 to 4." })
+  .max(GENERATION_COUNT_MAX, { error: "count is a whole number from 1 to 4." });
+
 /** POST /images/generate — JSON, or the same fields in multipart/form-data with an `image` file. */
 export const generateInputSchema = z
   .object({
@@ -24,6 +32,8 @@ export const generateInputSchema = z
     tags: tagsSchema.optional(),
     isPublic: z.boolean().optional(),
     collectionId: z.uuid({ error: "Not a valid collection id." }).optional(),
+    /** How many images to make from this request, 1..4 (default 1); each spends one quota unit. */
+    count: generationCountSchema.optional(),
   })
   .strict();
 export type GenerateInput = z.infer<typeof generateInputSchema>;

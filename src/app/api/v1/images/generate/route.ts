@@ -18,13 +18,14 @@ const generateImage = defineRoute(
   },
   async (ctx) => {
     const idempotencyKey = readIdempotencyKey(ctx.request);
-    const inputImageBytes = uploadedInputImage(ctx.files);
+    const inputImage = uploadedInputImage(ctx.files);
     return respondWithGeneration(ctx, (extra) =>
       ctx.services.generation.generate({
         userId: ctx.identity.userId,
         action: "image.generate",
         input: ctx.body,
-        inputImageBytes,
+        inputImages: inputImage ? [inputImage] : [],
+        sourceImageIds: [],
         parentId: null,
         idempotencyKey,
         ...extra,
