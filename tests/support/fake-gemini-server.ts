@@ -58,6 +58,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Whether a key came and was accepted; the key itself is never recorded. */
   key: "valid" | "invalid" | "missing";
+  /** For generateContent: the inline images of the request's contents, in order, decoded. */
+  inlineImages: { mimeType: string; bytes: Buffer }[];
 }
 
 export interface FakeGeminiServer {
@@ -320,6 +322,24 @@ function rejectGenerateContentBody(body: unknown): FakeGeminiBehaviour | null {
   return null;
 }
 
+/** Every inlineData part of a generateContent body, in order, as the bytes it carries. */
+function inlineImagesOf(body: unknown): { mimeType: string; bytes: Buffer }[] {
+  if (!isRecord(body) || !Array.isArray(body.contents)) return [];
+  const images: { mimeType: string; bytes: Buffer }[] = [];
+  for (const content of body.contents) {
+    if (!isRecord(content) || !Array.isArray(content.parts)) continue;
+    for (const part of content.parts) {
+      if (!isRecord(part) || !isRecord(part.inlineData)) continue;
+      const { mimeType, data } = part.inlineData;
+      images.push({
+        mimeType: typeof mimeType === "string" ? mimeType : "",
+        bytes: Buffer.from(typeof data === "string" ? data : "", "base64"),
+      });
+    }
+  }
+  return images;
+}
+
 function requestedAspectRatio(body: unknown): AspectRatio {
   const ratio =
     isRecord(body) && isRecord(body.generationConfig) && isRecord(body.generationConfig.imageConfig)
@@ -332,6 +352,7 @@ function requestedAspectRatio(body: unknown): AspectRatio {
 // The server
 // ---------------------------------------------------------------------------------------
 
+const INLINE_REQUEST_LIMIT_BYTES = 20 * 1024 * 1024;
 const GENERATE_PATH = /^\/v1beta\/models\/([^/:]+):generateContent$/;
 
 export async function startFakeGeminiServer(
@@ -479,7 +500,15 @@ export async function startFakeGeminiServer(
       }
     }
     const model = GENERATE_PATH.exec(url.pathname)?.[1] ?? null;
-    requests.push({ method: req.method ?? "GET", path: url.pathname, query, model, body, key });
+    requests.push({
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query,
+      model,
+      body,
+      key,
+      inlineImages: inlineImagesOf(body),
+    });
 
     if (key === "missing") return answer(res, geminiErrors.permissionDenied(), "", null);
     if (key === "invalid") return answer(res, geminiErrors.apiKeyInvalid(), "", null);
@@ -494,6 +523,16 @@ export async function startFakeGeminiServer(
         );
       if (!models.includes(model))
         return answer(res, geminiErrors.modelNotFound(model), model, null);
+      // Inline data counts against the whole request's size, as Google documents (20 MB).
+      if (Buffer.byteLength(raw) > INLINE_REQUEST_LIMIT_BYTES)
+        return answer(
+          res,
+          geminiErrors.invalidArgument(
+            `Request payload size exceeds the limit: ${INLINE_REQUEST_LIMIT_BYTES} bytes.`,
+          ),
+          model,
+          null,
+        );
       const rejection = rejectGenerateContentBody(body);
       if (rejection) return answer(res, rejection, model, body);
       if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));

@@ -25,7 +25,7 @@ function request(overrides: Partial<ImageRequest> = {}): ImageRequest {
     aspectRatio: "1:1",
     quality: "standard",
     seed: 7,
-    inputImage: null,
+    inputImages: [],
     ...overrides,
   };
 }
@@ -103,7 +103,7 @@ describe("buildInstruction", () => {
       request({
         prompt: "make the sky stormy",
         aspectRatio: "4:3",
-        inputImage: { data: new Uint8Array([1]), mimeType: "image/png" },
+        inputImages: [{ data: new Uint8Array([1]), mimeType: "image/png" }],
       }),
     );
     expect(text).toMatch(
@@ -118,7 +118,7 @@ describe("buildInstruction", () => {
     const text = buildInstruction(
       request({
         template: cinematic,
-        inputImage: { data: new Uint8Array([1]), mimeType: "image/jpeg" },
+        inputImages: [{ data: new Uint8Array([1]), mimeType: "image/jpeg" }],
       }),
     );
     expect(text).toContain(
@@ -131,10 +131,29 @@ describe("buildInstruction", () => {
           name: "Logo mark",
           promptPrefix: "A simple, modern logo mark that represents",
         },
-        inputImage: { data: new Uint8Array([1]), mimeType: "image/jpeg" },
+        inputImages: [{ data: new Uint8Array([1]), mimeType: "image/jpeg" }],
       }),
     );
     expect(logo).toContain('Present the result in the "Logo mark" style.');
+  });
+
+  it("names several attached images in order and asks for one image made from them", () => {
+    const image = { data: new Uint8Array([1]), mimeType: "image/png" as const };
+    const text = buildInstruction(
+      request({
+        prompt: "put the person from image 1 in the room of image 2",
+        inputImages: [image, image, image],
+        template: cinematic,
+      }),
+    );
+    expect(text).toMatch(
+      /^3 images are attached, labelled in order as image 1, image 2 and image 3\. Make one new image from them as follows: put the person from image 1 in the room of image 2\./,
+    );
+    expect(text).toContain("blend them into one coherent scene");
+    expect(text).toContain("Present the result as a cinematic film still.");
+    expect(text).toContain("never stretch them");
+    expect(text).not.toContain("Use the attached image as the starting point");
+    expect(text).not.toContain("Create an image of");
   });
 
   it("is a pure function of the request", () => {

@@ -8,15 +8,20 @@ import { DIMENSIONS, type ImageRequest, type TemplateDirectives } from "./image-
  * everything (style, things to avoid, format) is worded into the text.
  */
 export function buildInstruction(request: ImageRequest): string {
+  const inputs = request.inputImages.length;
   const paragraphs =
-    request.inputImage === null ? describeNewImage(request) : describeChangeToImage(request);
+    inputs === 0
+      ? describeNewImage(request)
+      : inputs === 1
+        ? describeChangeToImage(request)
+        : describeComposition(request);
   const style = request.template ? describeStyleParameters(request.template) : null;
   const avoid = mergeAvoidList(request.negativePrompt, request.template?.negativePrompt ?? null);
   return [
     ...paragraphs,
     style,
     avoid.length > 0 ? `Avoid: ${avoid.join(", ")}.` : null,
-    describeFormat(request.aspectRatio, request.quality, request.inputImage !== null),
+    describeFormat(request.aspectRatio, request.quality, inputs),
   ]
     .filter((paragraph): paragraph is string => paragraph !== null && paragraph !== "")
     .join("\n\n");
@@ -35,15 +40,32 @@ function describeChangeToImage({ prompt, template }: ImageRequest): string[] {
     `Use the attached image as the starting point and change it as follows: ${asSentence(prompt)}`,
     "Keep its main subject, composition and identity recognisable, except where this instruction or the style below asks for something different.",
   ];
-  if (template) {
-    const look = template.promptPrefix.trim().match(/^(an?|the)\s+(.+?)\s+of$/i);
-    const restyle =
-      look?.[1] && look[2]
-        ? `Present the result as ${look[1].toLowerCase()} ${look[2]}.`
-        : `Present the result in the "${template.name.trim()}" style.`;
-    paragraphs.push(joinSentences(restyle, template.promptSuffix));
-  }
+  if (template) paragraphs.push(describeRestyle(template));
   return paragraphs;
+}
+
+/**
+ * Several attached images: each goes to the model as its own inline image, labelled "Image 1",
+ * "Image 2", … in the order given, so a prompt can say "the person from image 1 in the room of
+ * image 2".
+ */
+function describeComposition({ prompt, template, inputImages }: ImageRequest): string[] {
+  const names = inputImages.map((_, index) => `image ${index + 1}`);
+  const paragraphs = [
+    `${inputImages.length} images are attached, labelled in order as ${listInWords(names)}. Make one new image from them as follows: ${asSentence(prompt)}`,
+    "Keep the subjects you take from each image recognisable, and blend them into one coherent scene with consistent lighting and perspective, except where this instruction or the style below asks for something different.",
+  ];
+  if (template) paragraphs.push(describeRestyle(template));
+  return paragraphs;
+}
+
+function describeRestyle(template: TemplateDirectives): string {
+  const look = template.promptPrefix.trim().match(/^(an?|the)\s+(.+?)\s+of$/i);
+  const restyle =
+    look?.[1] && look[2]
+      ? `Present the result as ${look[1].toLowerCase()} ${look[2]}.`
+      : `Present the result in the "${template.name.trim()}" style.`;
+  return joinSentences(restyle, template.promptSuffix);
 }
 
 // aspectRatio and quality in a template's parameters are only the defaults the form takes
@@ -130,12 +152,15 @@ const QUALITY_INTENT: Record<Quality, string> = {
   high: "Aim for the highest quality: fine detail, crisp focus, refined textures and a polished, professional finish.",
 };
 
-function describeFormat(aspectRatio: AspectRatio, quality: Quality, isChange: boolean): string {
+function describeFormat(aspectRatio: AspectRatio, quality: Quality, inputs: number): string {
   const { width, height } = DIMENSIONS[aspectRatio];
   const frame = `Make one ${ORIENTATION[aspectRatio]} image with a ${aspectRatio} aspect ratio (${width}×${height} pixels).`;
-  const reframe = isChange
-    ? " If the attached image has a different shape, recompose or extend the scene to fill the frame rather than stretching it."
-    : "";
+  const reframe =
+    inputs === 1
+      ? " If the attached image has a different shape, recompose or extend the scene to fill the frame rather than stretching it."
+      : inputs > 1
+        ? " Compose the scene to fill this frame whatever the shapes of the attached images; never stretch them."
+        : "";
   return `${frame}${reframe} ${QUALITY_INTENT[quality]}`;
 }
 

@@ -14,7 +14,7 @@ function request(overrides: Partial<ImageRequest> = {}): ImageRequest {
     aspectRatio: "1:1",
     quality: "standard",
     seed: 42,
-    inputImage: null,
+    inputImages: [],
     ...overrides,
   };
 }
@@ -82,19 +82,53 @@ describe("demo provider", () => {
     })
       .jpeg()
       .toBuffer();
-    const inputImage = { data: new Uint8Array(input), mimeType: "image/jpeg" as const };
+    const inputImages = [{ data: new Uint8Array(input), mimeType: "image/jpeg" as const }];
     const variant = await demo.generate(
-      request({ aspectRatio: "9:16", inputImage, prompt: "make it pop" }),
+      request({ aspectRatio: "9:16", inputImages, prompt: "make it pop" }),
     );
     const metadata = await sharp(variant.data).metadata();
     expect({ width: metadata.width, height: metadata.height }).toEqual(DIMENSIONS["9:16"]);
     const again = await demo.generate(
-      request({ aspectRatio: "9:16", inputImage, prompt: "make it pop" }),
+      request({ aspectRatio: "9:16", inputImages, prompt: "make it pop" }),
     );
     expect(Buffer.from(again.data).equals(Buffer.from(variant.data))).toBe(true);
     // A variant, not a copy: the colours moved away from the flat green input.
     const { dominant } = await sharp(variant.data).stats();
     expect(dominant).not.toEqual({ r: 30, g: 140, b: 90 });
+  });
+
+  it("lays several input images side by side, image 1 on the left", async () => {
+    const flat = async (background: string) =>
+      new Uint8Array(
+        await sharp({ create: { width: 300, height: 300, channels: 3, background } })
+          .png()
+          .toBuffer(),
+      );
+    const red = { data: await flat("#e02020"), mimeType: "image/png" as const };
+    const blue = { data: await flat("#2040e0"), mimeType: "image/png" as const };
+    const composed = await demo.generate(
+      request({ aspectRatio: "16:9", inputImages: [red, blue], prompt: "together" }),
+    );
+    const { width, height } = DIMENSIONS["16:9"];
+    expect(await sharp(composed.data).metadata()).toMatchObject({ width, height });
+    const half = Math.floor(width / 2);
+    // stats() reads its input, not the pipeline: extract into a buffer first.
+    const region = async (left: number) => {
+      const crop = await sharp(composed.data)
+        .extract({ left: left + 40, top: 40, width: half - 80, height: 200 })
+        .png()
+        .toBuffer();
+      return (await sharp(crop).stats()).channels.map((channel) => channel.mean);
+    };
+    const [leftRed, , leftBlue] = await region(0);
+    const [rightRed, , rightBlue] = await region(half);
+    // The strips keep their sources' colours apart (tinted, but red stays redder than blue).
+    expect(leftRed! - leftBlue!).toBeGreaterThan(100);
+    expect(rightBlue! - rightRed!).toBeGreaterThan(100);
+    const swapped = await demo.generate(
+      request({ aspectRatio: "16:9", inputImages: [blue, red], prompt: "together" }),
+    );
+    expect(Buffer.from(swapped.data).equals(Buffer.from(composed.data))).toBe(false);
   });
 
   it("refuses to start when the request is already cancelled", async () => {

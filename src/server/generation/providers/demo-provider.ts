@@ -13,8 +13,9 @@ const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 
 /**
  * The offline provider: no key, no network. It draws a labelled generative picture from the
- * prompt and seed (the same request gives the same bytes), or, given an input image, a
- * posterised, tinted variant of it. Everything it makes carries a "DEMO" tag.
+ * prompt and seed (the same request gives the same bytes), or, given input images, a
+ * posterised, tinted variant of them (several are laid side by side, image 1 on the left).
+ * Everything it makes carries a "DEMO" tag.
  */
 export function createDemoProvider(): ImageProviderPort {
   return {
@@ -22,7 +23,8 @@ export function createDemoProvider(): ImageProviderPort {
     model: "demo",
     async generate(request: ImageRequest): Promise<ProviderImage> {
       if (request.signal?.aborted) throw abortErrorFrom(request.signal);
-      const data = request.inputImage ? await drawVariant(request) : await drawArt(request);
+      const data =
+        request.inputImages.length > 0 ? await drawVariant(request) : await drawArt(request);
       if (request.signal?.aborted) throw abortErrorFrom(request.signal);
       return { data: new Uint8Array(data), mimeType: "image/png", model: "demo" };
     },
@@ -51,8 +53,6 @@ async function drawArt(request: ImageRequest): Promise<Buffer> {
 }
 
 async function drawVariant(request: ImageRequest): Promise<Buffer> {
-  const input = request.inputImage;
-  if (!input) throw new Error("drawVariant needs an input image.");
   const { width, height } = DIMENSIONS[request.aspectRatio];
   const rng = seededRandom(request.prompt, request.seed, width, height, "variant");
   const tint = tintFor(rng, templatePalette(request));
@@ -64,11 +64,8 @@ async function drawVariant(request: ImageRequest): Promise<Buffer> {
     `</linearGradient></defs><rect width="${width}" height="${height}" fill="url(#wash)"/></svg>`;
   const label = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${demoLabel(width, height)}</svg>`;
 
-  const bytes = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
-  const { data, info } = await sharp(bytes, { limitInputPixels: 40_000_000 })
-    .rotate()
-    .flatten({ background: "#ffffff" })
-    .resize(width, height, { fit: "cover", position: "centre" })
+  const base = await laySideBySide(request.inputImages, width, height);
+  const { data, info } = await sharp(base, { raw: { width, height, channels: 3 } })
     .recomb(hueSaturationMatrix(Math.round(rng() * 60) - 30, 1.3))
     .composite([{ input: Buffer.from(wash), blend: "soft-light" }])
     .removeAlpha()
@@ -79,6 +76,34 @@ async function drawVariant(request: ImageRequest): Promise<Buffer> {
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
     .composite([{ input: Buffer.from(label) }])
     .png({ compressionLevel: 6 })
+    .toBuffer();
+}
+
+/** The inputs as one raw RGB picture of the frame's size: equal vertical strips, in order. */
+async function laySideBySide(
+  inputs: ImageRequest["inputImages"],
+  width: number,
+  height: number,
+): Promise<Buffer> {
+  if (inputs.length === 0) throw new Error("drawVariant needs an input image.");
+  const strips = await Promise.all(
+    inputs.map(async (input, index) => {
+      const left = Math.round((index * width) / inputs.length);
+      const right = Math.round(((index + 1) * width) / inputs.length);
+      const bytes = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
+      const strip = await sharp(bytes, { limitInputPixels: 40_000_000 })
+        .rotate()
+        .flatten({ background: "#ffffff" })
+        .resize(right - left, height, { fit: "cover", position: "centre" })
+        .png()
+        .toBuffer();
+      return { input: strip, left, top: 0 };
+    }),
+  );
+  return sharp({ create: { width, height, channels: 3, background: "#ffffff" } })
+    .composite(strips)
+    .removeAlpha()
+    .raw()
     .toBuffer();
 }
 

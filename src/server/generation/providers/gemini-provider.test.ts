@@ -54,7 +54,7 @@ function request(overrides: Partial<ImageRequest> = {}): ImageRequest {
     aspectRatio: "1:1",
     quality: "standard",
     seed: 1234,
-    inputImage: null,
+    inputImages: [],
     ...overrides,
   };
 }
@@ -120,13 +120,58 @@ describe("Gemini provider, through @google/genai", () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#ff0000" } })
       .png()
       .toBuffer();
-    const input = request({ inputImage: { data: new Uint8Array(png), mimeType: "image/png" } });
+    const input = request({ inputImages: [{ data: new Uint8Array(png), mimeType: "image/png" }] });
     await provider().generate(input);
     const [parts] = sentBody().contents.map((content) => content.parts);
     expect(parts).toEqual([
       { inlineData: { mimeType: "image/png", data: png.toString("base64") } },
       { text: buildInstruction(input) },
     ]);
+    expect(server.requests[0]?.inlineImages).toHaveLength(1);
+  });
+
+  it("sends several input images as separate inline images, each labelled with its number", async () => {
+    const colours = ["#ff0000", "#00ff00", "#0000ff"];
+    const pngs = await Promise.all(
+      colours.map((background) =>
+        sharp({ create: { width: 8, height: 8, channels: 3, background } })
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const jpeg = await sharp({
+      create: { width: 8, height: 8, channels: 3, background: "#ffffff" },
+    })
+      .jpeg()
+      .toBuffer();
+    const input = request({
+      prompt: "put the cat from image 1 on the sofa of image 2",
+      inputImages: [
+        ...pngs.map((png) => ({ data: new Uint8Array(png), mimeType: "image/png" as const })),
+        { data: new Uint8Array(jpeg), mimeType: "image/jpeg" },
+      ],
+    });
+    await provider().generate(input);
+    const [parts] = sentBody().contents.map((content) => content.parts);
+    expect(parts).toEqual([
+      { text: "Image 1:" },
+      { inlineData: { mimeType: "image/png", data: pngs[0]!.toString("base64") } },
+      { text: "Image 2:" },
+      { inlineData: { mimeType: "image/png", data: pngs[1]!.toString("base64") } },
+      { text: "Image 3:" },
+      { inlineData: { mimeType: "image/png", data: pngs[2]!.toString("base64") } },
+      { text: "Image 4:" },
+      { inlineData: { mimeType: "image/jpeg", data: jpeg.toString("base64") } },
+      { text: buildInstruction(input) },
+    ]);
+    const received = server.requests[0]?.inlineImages ?? [];
+    expect(received.map((image) => image.mimeType)).toEqual([
+      "image/png",
+      "image/png",
+      "image/png",
+      "image/jpeg",
+    ]);
+    expect(received[3]?.bytes.equals(jpeg)).toBe(true);
   });
 
   it("folds a seed outside int32 into the range the REST field accepts", async () => {

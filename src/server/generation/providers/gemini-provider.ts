@@ -5,6 +5,7 @@ import {
   Modality,
   type GenerateContentParameters,
   type GenerateContentResponse,
+  type Part,
 } from "@google/genai";
 import { AppError } from "@/server/http/app-error";
 import { buildInstruction } from "./build-instruction";
@@ -143,21 +144,20 @@ export function toGenerateContentParameters(
   request: ImageRequest,
   model: string,
 ): GenerateContentParameters {
-  const { inputImage } = request;
-  const imageParts = inputImage
-    ? [
-        {
-          inlineData: {
-            mimeType: inputImage.mimeType,
-            data: Buffer.from(
-              inputImage.data.buffer,
-              inputImage.data.byteOffset,
-              inputImage.data.byteLength,
-            ).toString("base64"),
-          },
-        },
-      ]
-    : [];
+  const { inputImages } = request;
+  // One inline image per input. With several, a short text label goes before each, so the
+  // instruction's "image 1", "image 2" point at the right picture.
+  const imageParts: Part[] = inputImages.flatMap((image, index) => {
+    const inline: Part = {
+      inlineData: {
+        mimeType: image.mimeType,
+        data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString(
+          "base64",
+        ),
+      },
+    };
+    return inputImages.length > 1 ? [{ text: `Image ${index + 1}:` }, inline] : [inline];
+  });
   return {
     model,
     contents: [{ role: "user", parts: [...imageParts, { text: buildInstruction(request) }] }],

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ImageProviderId } from "@/shared/limits";
 import type { AspectRatio, Quality } from "@/shared/schemas/settings";
 
 /** The style template's part of a request, as stored in style_templates. */
@@ -10,6 +11,11 @@ export interface TemplateDirectives {
   parameters: Record<string, unknown>;
 }
 
+export interface InputImage {
+  data: Uint8Array;
+  mimeType: "image/png" | "image/jpeg" | "image/webp";
+}
+
 export interface ImageRequest {
   prompt: string;
   negativePrompt: string | null;
@@ -18,8 +24,12 @@ export interface ImageRequest {
   quality: Quality;
   /** Always set: chosen by the caller or drawn by the service, and recorded with the image. */
   seed: number;
-  /** For image-to-image and edits: one input image, already validated. */
-  inputImage: { data: Uint8Array; mimeType: "image/png" | "image/jpeg" | "image/webp" } | null;
+  /**
+   * Input images for image-to-image, edits, variations and compositions, already validated, in
+   * the order the prompt calls them "image 1", "image 2", … (at most INPUT_IMAGES_MAX). Empty
+   * for text-to-image.
+   */
+  inputImages: InputImage[];
   signal?: AbortSignal;
 }
 
@@ -28,16 +38,20 @@ export interface ProviderImage {
   mimeType: string;
   /** The model that made it, as recorded on the image (the demo's says "demo"). */
   model: string;
+  /** Which provider made it; the fallback chain (provider-catalog.ts) always sets it. */
+  provider?: ImageProviderId;
 }
 
 /**
- * Makes one image. Adapters: Gemini (@google/genai) and the offline demo. Failures are
+ * Makes one image. Adapters: Gemini (@google/genai), Cloudflare Workers AI (REST) and the offline demo. Failures are
  * AppErrors: PROVIDER_KEY_INVALID, CONTENT_BLOCKED, PROVIDER_ERROR (details: providerStatus,
  * retryable, reason).
  */
 export interface ImageProviderPort {
-  readonly id: "gemini" | "demo";
+  readonly id: ImageProviderId;
   readonly model: string;
+  /** False for text-only models (Cloudflare's FLUX.1 schnell); absent means true. */
+  readonly acceptsInputImages?: boolean;
   generate(request: ImageRequest): Promise<ProviderImage>;
 }
 
