@@ -68,6 +68,8 @@ import {
   type NotificationsService,
 } from "@/server/notifications/generation-notifications";
 import { createUnsubscribeLinks } from "@/server/notifications/unsubscribe-link";
+import { createPushService, type PushService } from "@/server/notifications/push-service";
+import { resolveVapidIdentity, type VapidIdentity } from "@/server/config/vapid-keys";
 import { generationsPerMinuteFor } from "@/shared/system-settings";
 
 /**
@@ -92,6 +94,8 @@ export interface Services {
   gallery: GalleryService;
   mail: MailService;
   notifications: NotificationsService;
+  /** Web Push to the devices a person turned notifications on for (off without VAPID keys). */
+  push: PushService;
   /** The admins' live settings (registration, default limits, banner…), cached for seconds. */
   systemSettings: SystemSettingsService;
   /** Admin: accounts (search, role, limits, suspension) and the audit log viewer. */
@@ -192,6 +196,8 @@ export function createServices(parts: {
   providers?: ProviderCatalog;
   /** The mail adapter; by default the one the configuration names. */
   mailer?: MailerPort;
+  /** Web Push's VAPID identity; by default the configured one (or DATA_DIR's, embedded). */
+  vapid?: VapidIdentity | null;
 }): Services {
   const { config, database, kv, objectStore } = parts;
   const db = database.db;
@@ -264,6 +270,10 @@ export function createServices(parts: {
     adminTemplates: createAdminTemplatesService({ db, objectStore }),
     mail,
     notifications,
+    push: createPushService({
+      db,
+      vapid: parts.vapid === undefined ? resolveVapidIdentity(config) : parts.vapid,
+    }),
     systemSettings,
     auth,
     sessions,

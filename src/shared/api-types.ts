@@ -62,6 +62,26 @@ export interface SessionInfo {
 }
 
 /** A personal API key as listed; the key itself is shown once, at creation, and never again. */
+/** A browser that gets Web Push when a generation finishes unwatched (GET /notifications/push). */
+export interface PushDevice {
+  id: string;
+  /** A short label from the user agent that subscribed: "Chrome on Android". */
+  device: string;
+  createdAt: string;
+  lastSuccessAt: string | null;
+  /** The browser whose endpoint the request named (`?endpoint=`). */
+  current: boolean;
+}
+
+/** GET /notifications/push: whether the host configured push, and the caller's devices. */
+export interface PushOverview {
+  /** False when the host has no VAPID keys: push is off for everyone. */
+  enabled: boolean;
+  /** The VAPID public key for pushManager.subscribe (base64url), null when not enabled. */
+  publicKey: string | null;
+  subscriptions: PushDevice[];
+}
+
 export interface ApiKey {
   id: string;
   name: string;

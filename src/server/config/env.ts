@@ -109,6 +109,32 @@ export const envSchema = z
     // The free tiers the admin dashboard measures storage against (Supabase: 1 GB files, 500 MB database).
     STORAGE_FILES_LIMIT_MB: positiveInt(1024),
     STORAGE_DATABASE_LIMIT_MB: positiveInt(500),
+    // Web Push (VAPID, RFC 8292): `npx web-push generate-vapid-keys`. Unset: embedded mode makes a
+    // pair once into DATA_DIR; elsewhere push notifications are simply off.
+    VAPID_PUBLIC_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{87}$/, {
+          error: "must be a base64url P-256 public key (65 bytes, 87 characters)",
+        })
+        .optional(),
+    ),
+    VAPID_PRIVATE_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{43}$/, {
+          error: "must be a base64url P-256 private key (32 bytes, 43 characters)",
+        })
+        .optional(),
+    ),
+    VAPID_SUBJECT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(?:mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, {
+          error: "must be a mailto: address or an https:// URL (push services contact it)",
+        })
+        .optional(),
+    ),
     CRON_SECRET: optionalString.pipe(
       z.string().min(16, { error: "must be at least 16 characters" }).optional(),
     ),
@@ -204,6 +230,13 @@ export const envSchema = z
         });
       }
     }
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY"],
+        message: "is required when the other VAPID_* key is set",
+      });
+    }
     const embedded = !env.DATABASE_URL && set === 0;
     if (!embedded && !env.APP_SECRET) {
       ctx.addIssue({
@@ -274,6 +307,14 @@ export interface AppConfig {
   /** What the dashboard shows storage against (STORAGE_FILES_LIMIT_MB, STORAGE_DATABASE_LIMIT_MB). */
   storageLimits: { filesBytes: number; databaseBytes: number };
   cronSecret: string | undefined;
+  /**
+   * Web Push's VAPID identity: the configured key pair (VAPID_*) or "generate" (embedded mode
+   * without one: made once into DATA_DIR, see vapid-keys.ts); null when push is off.
+   */
+  vapid: {
+    keys: { publicKey: string; privateKey: string } | "generate";
+    subject: string;
+  } | null;
   /** Generation waits until the account's email address is confirmed (REQUIRE_EMAIL_VERIFICATION). */
   requireEmailVerification: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -301,6 +342,13 @@ function splitList(value: string | undefined): string[] {
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** Whom push services may contact about our messages: VAPID_SUBJECT, else APP_URL or the sender. */
+function vapidSubjectOf(env: Env): string {
+  if (env.APP_URL?.startsWith("https://")) return env.APP_URL;
+  const address = /<([^>]+)>$/.exec(env.EMAIL_FROM)?.[1] ?? env.EMAIL_FROM;
+  return `mailto:${address}`;
 }
 
 function joinPath(base: string, child: string): string {
@@ -390,6 +438,15 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       databaseBytes: env.STORAGE_DATABASE_LIMIT_MB * 1024 * 1024,
     },
     cronSecret: env.CRON_SECRET,
+    vapid:
+      env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
+        ? {
+            keys: { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY },
+            subject: env.VAPID_SUBJECT ?? vapidSubjectOf(env),
+          }
+        : embedded
+          ? { keys: "generate", subject: env.VAPID_SUBJECT ?? vapidSubjectOf(env) }
+          : null,
     requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? false,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
     sessionCacheMs: env.AUTH_SESSION_CACHE_SECONDS * 1000,

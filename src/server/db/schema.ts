@@ -345,6 +345,18 @@ export const generationNotifications = pgTable("generation_notifications", {
   dueAt: tz("due_at").notNull(),
 });
 
+/** Browsers that asked for Web Push when a generation finishes unwatched (src/server/notifications/push-service.ts). */
+export const pushSubscriptions = pgTable("push_subscriptions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  endpoint: text("endpoint").notNull().unique(),
+  p256dh: text("p256dh").notNull(),
+  auth: text("auth").notNull(),
+  device: text("device").notNull(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  lastSuccessAt: tz("last_success_at"),
+});
+
 export type AccountExportStatus = "queued" | "running" | "ready" | "failed" | "expired";
 
 /** One part of a background export's ZIP in the object store, in order (src/server/account/account-exports.ts). */

@@ -92,6 +92,8 @@ async function noteIfUnattended(
   if (outcome.replayed) return none;
   const fromOutbox = request.headers.get(ORIGIN_HEADER)?.trim().toLowerCase() === "outbox";
   if (!fromOutbox && !clientGone) return none;
+  // Web Push to the person's devices (a no-op without VAPID keys or subscriptions; never rejects).
+  const pushed = services.push.notifyGenerationFinished({ userId, imageIds: [outcome.image.id] });
   try {
     const dueAt = await services.notifications.noteFinished({
       userId,
@@ -99,10 +101,10 @@ async function noteIfUnattended(
       reason: fromOutbox ? "outbox" : "away",
     });
     // The mail is due in a minute: the caller keeps its request alive until it is out.
-    return { mailed: services.mail.wakeAt(dueAt) };
+    return { mailed: Promise.all([services.mail.wakeAt(dueAt), pushed]).then(() => undefined) };
   } catch (error) {
     logger.error("finished generation not noted for mail", { imageId: outcome.image.id, error });
-    return none;
+    return { mailed: pushed.then(() => undefined) };
   }
 }
 

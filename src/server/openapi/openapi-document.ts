@@ -46,6 +46,7 @@ import {
   settingsPatchSchema,
 } from "@/shared/schemas/settings";
 import { unsubscribeBodySchema, unsubscribeQuerySchema } from "@/shared/schemas/notifications";
+import { pushListQuerySchema, pushSubscriptionInputSchema } from "@/shared/schemas/push";
 import { templateListQuerySchema } from "@/shared/schemas/templates";
 
 type Auth = "none" | "optional" | "session" | "write" | "read" | "cron" | "admin";
@@ -276,6 +277,29 @@ const OPERATIONS: Operation[] = [
     query: unsubscribeQuerySchema,
     body: unsubscribeBodySchema,
     alsoAccepts: ["application/x-www-form-urlencoded", "multipart/form-data"],
+  },
+  {
+    method: "get",
+    path: "/notifications/push",
+    summary:
+      "Web Push: whether the host set it up (VAPID public key) and the caller's devices (`endpoint` marks this browser's)",
+    auth: "session",
+    query: pushListQuerySchema,
+  },
+  {
+    method: "post",
+    path: "/notifications/push",
+    summary:
+      "Notify this browser when a generation finishes unwatched: its PushSubscription {endpoint, keys: {p256dh, auth}}",
+    auth: "session",
+    body: pushSubscriptionInputSchema,
+    success: 201,
+  },
+  {
+    method: "delete",
+    path: "/notifications/push/{id}",
+    summary: "Stop notifying one of the caller's devices (404 for anyone else's)",
+    auth: "session",
   },
   {
     method: "post",
