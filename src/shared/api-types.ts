@@ -164,6 +164,11 @@ export interface Image {
     original: string;
     thumbnails: Partial<Record<"150" | "300" | "800" | "1920", string>>;
   };
+  /**
+   * Every gallery image it was made from, in the order the prompt calls them "image 1",
+   * "image 2", … (uploaded files are not listed); empty for text-to-image.
+   */
+  sourceImageIds: string[];
 }
 
 export type GenerationStage = "queued" | "generating" | "processing" | "storing";
@@ -201,7 +206,12 @@ export interface Collection {
 export interface ImageLineage {
   /** From the root down to the image's parent. */
   ancestors: Image[];
-  /** Images edited from this one (direct children). */
+  /**
+   * Every image it was made from that the viewer may see, in sourceImageIds order (the first
+   * is the parent; a composition has up to four).
+   */
+  sources: Image[];
+  /** Images made from this one (edits, variations, compositions that used it), newest first. */
   descendants: Image[];
 }
 

@@ -77,3 +77,63 @@ describe("lineage (one recursive query)", () => {
     expect(denied.status).toBe(404);
   });
 });
+
+describe("lineage of compositions (several source images)", () => {
+  it("lists every visible source in order and counts the composition among each source's descendants", async () => {
+    const owner = await signUp("lineage-compose");
+    const visitor = await signUp("lineage-compose-visitor");
+    // first (public), second (private), third (public) → composed (public)
+    const [first, second, third, composed] = await seedImageRows(studio.database, {
+      userId: owner.user.id,
+      count: 4,
+      isPublic: (i) => i !== 1,
+    });
+    await studio.database.query(
+      "update public.images set parent_id = $1, source_image_ids = $2::uuid[] where id = $3",
+      [first, [first, second, third], composed],
+    );
+
+    const own = await lineageOf(owner.caller, composed!);
+    expect(own.sources.map((item) => item.id)).toEqual([first, second, third]);
+    expect(own.ancestors.map((item) => item.id)).toEqual([first]);
+    // Others see the public sources only, in the same order.
+    const seen = await lineageOf(visitor.caller, composed!);
+    expect(seen.sources.map((item) => item.id)).toEqual([first, third]);
+    // The composition is a descendant of its second and third source too, not only its parent.
+    for (const source of [first!, third!]) {
+      const down = await lineageOf(visitor.caller, source);
+      expect(down.descendants.map((item) => item.id)).toEqual([composed]);
+      expect(down.sources).toEqual([]);
+    }
+  });
+
+  it("forgets a deleted source the way parent_id does, keeping the others in order", async () => {
+    const owner = await signUp("lineage-compose-delete");
+    const [first, second, third, composed, other] = await seedImageRows(studio.database, {
+      userId: owner.user.id,
+      count: 5,
+    });
+    await studio.database.query(
+      "update public.images set parent_id = $1, source_image_ids = $2::uuid[] where id = $3",
+      [first, [first, second, third], composed],
+    );
+    await studio.database.query(
+      "update public.images set parent_id = $1, source_image_ids = $2::uuid[] where id = $3",
+      [second, [second], other],
+    );
+    await studio.database.query("delete from public.images where id = any($1::uuid[])", [
+      [first, second],
+    ]);
+    const rows = await studio.database.query<{
+      id: string;
+      parent_id: string | null;
+      source_image_ids: string[];
+    }>(
+      "select id, parent_id, source_image_ids from public.images where id = any($1::uuid[]) order by id",
+      [[composed, other]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(composed!)).toMatchObject({ parent_id: null, source_image_ids: [third] });
+    expect(byId.get(other!)).toMatchObject({ parent_id: null, source_image_ids: [] });
+  });
+});

@@ -22,6 +22,7 @@ function image(id: string, createdAt: string, extra: Partial<Image> = {}): Image
     favorite: false,
     parentId: null,
     generationTimeMs: 10,
+    sourceImageIds: [],
     downloadCount: 0,
     createdAt,
     updatedAt: createdAt,

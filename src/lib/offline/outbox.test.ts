@@ -91,6 +91,7 @@ function fakeImage(id: string, prompt: string): Image {
     favorite: false,
     parentId: null,
     generationTimeMs: 10,
+    sourceImageIds: [],
     downloadCount: 0,
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",

@@ -131,6 +131,8 @@ export const images = pgTable("images", {
   keptAt: tz("kept_at"),
   retentionWarnedAt: tz("retention_warned_at"),
   createdAt: tz("created_at").notNull().defaultNow(),
+  /** Every gallery image it was made from, in prompt order; parentId is the first (migration 1500). */
+  sourceImageIds: uuid("source_image_ids").array().notNull().default([]),
   updatedAt: tz("updated_at").notNull().defaultNow(),
 });
 

@@ -89,6 +89,7 @@ export function reshapeImage(row: ImageRow): Image {
     favorite: row.favorite,
     parentId: row.parentId,
     generationTimeMs: row.generationTimeMs,
+    sourceImageIds: row.sourceImageIds,
     downloadCount: row.downloadCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

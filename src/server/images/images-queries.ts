@@ -152,9 +152,10 @@ export const LINEAGE_CHILDREN = 50;
 
 /**
  * One query for an image's lineage: the image itself, its chain of visible ancestors (up to
- * LINEAGE_DEPTH, stopping at the first the viewer may not see) and its newest visible direct
- * edits. Visible = public, or the viewer's own. Rows come newest first; the caller puts the
- * chain in order.
+ * LINEAGE_DEPTH, stopping at the first the viewer may not see), its visible sources (a
+ * composition's every input image) and its newest visible direct edits, variations and
+ * compositions (images with it as parent or among their sources). Visible = public, or the
+ * viewer's own. Rows come newest first; the caller puts the chain in order.
  */
 export async function listLineageRows({
   db,
@@ -183,8 +184,13 @@ export async function listLineageRows({
         )
         select chain.id from chain
         union all
+        select source.id from ${images} as self
+          join ${images} as source on source.id = any(self.source_image_ids)
+         where self.id = ${id}::uuid and ${visible("self")} and ${visible("source")}
+        union all
         (select child.id from ${images} as child
-         where child.parent_id = ${id}::uuid and ${visible("child")}
+         where (child.parent_id = ${id}::uuid or child.source_image_ids @> array[${id}::uuid])
+           and ${visible("child")}
          order by child.created_at desc, child.id desc
          limit ${LINEAGE_CHILDREN})
       )`,

@@ -200,11 +200,15 @@ export function createImagesService({
         ancestors.unshift(reshapeImageFor(parent, viewerId));
         parentId = parent.parentId;
       }
+      const sources = self.sourceImageIds.flatMap((sourceId) => {
+        const source = byId.get(sourceId);
+        return source ? [reshapeImageFor(source, viewerId)] : [];
+      });
       // Already newest first, as the query ordered them.
       const descendants = rows
-        .filter((row) => row.parentId === id && row.id !== id)
+        .filter((row) => row.id !== id && (row.parentId === id || row.sourceImageIds.includes(id)))
         .map((row) => reshapeImageFor(row, viewerId));
-      return { ancestors, descendants };
+      return { ancestors, sources, descendants };
     },
 
     readFile,
