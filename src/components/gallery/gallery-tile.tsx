@@ -61,13 +61,13 @@ export const GalleryTile = memo(function GalleryTile({
   const content = (
     <>
       {loaded ? null : (
+        // The image's own tint, still: a sheen on every waiting tile (most of them lazy, below
+        // the fold) kept the page animating long after it had loaded.
         <span
           aria-hidden="true"
           className="absolute inset-0"
           style={{ backgroundImage: tintOf(image.id) }}
-        >
-          <span className="skeleton-shimmer motion-safe:animate-shimmer absolute inset-0" />
-        </span>
+        />
       )}
       <NextImage
         src={size > 220 ? (image.urls.thumbnails["800"] ?? thumbnailOf(image)) : thumbnailOf(image)}

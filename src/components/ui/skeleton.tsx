@@ -14,17 +14,18 @@ interface SkeletonProps extends HTMLAttributes<HTMLDivElement> {
   radius?: keyof typeof radiusClasses;
 }
 
-/** A placeholder block; wrap a group of them in an element with aria-busy and a label. */
+/**
+ * A placeholder block; wrap a group of them in an element with aria-busy and a label. The sheen
+ * is a child that slides (a transform the compositor animates), clipped by the block.
+ */
 export function Skeleton({ className, radius = "lg", ...props }: SkeletonProps) {
   return (
     <div
       aria-hidden="true"
-      className={cn(
-        "skeleton-shimmer bg-surface-raised motion-safe:animate-shimmer",
-        radiusClasses[radius],
-        className,
-      )}
+      className={cn("bg-surface-raised relative overflow-hidden", radiusClasses[radius], className)}
       {...props}
-    />
+    >
+      <span className="skeleton-shimmer motion-safe:animate-shimmer absolute inset-0" />
+    </div>
   );
 }
