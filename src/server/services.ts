@@ -42,6 +42,11 @@ import {
   type GenerationService,
 } from "@/server/generation/generation-service";
 import { createPromptModerator } from "@/server/generation/moderation";
+import { createPromptEnhancerCatalog } from "@/server/prompts/prompt-enhancer-catalog";
+import {
+  createPromptEnhancementService,
+  type PromptEnhancementService,
+} from "@/server/prompts/prompt-enhancement-service";
 import { createProviderCatalog, type ProviderCatalog } from "@/server/generation/provider-catalog";
 import { createImagesService, type ImagesService } from "@/server/images/images-service";
 import {
@@ -91,6 +96,8 @@ export interface Services {
   apiKeys: ApiKeysService;
   images: ImagesService;
   generation: GenerationService;
+  /** POST /prompts/enhance: a prompt rewritten by a Gemini text model (or the demo enhancer). */
+  prompts: PromptEnhancementService;
   gallery: GalleryService;
   mail: MailService;
   notifications: NotificationsService;
@@ -284,6 +291,18 @@ export function createServices(parts: {
     apiKeys: createApiKeysService({ db }),
     images,
     gallery: createGalleryService({ db, images, cursors: createCursorCodec(parts.appSecret) }),
+    prompts: createPromptEnhancementService({
+      db,
+      kv,
+      templates,
+      enhancers: createPromptEnhancerCatalog(config),
+      readGeminiKey: (input) => providerKeys.readGeminiKey(input),
+      assertPromptAllowed: createPromptModerator(
+        config.moderationBlocklist,
+        async () => (await liveSettings()).moderationPhrases,
+      ),
+      perMinute: config.promptEnhancer.perMinute,
+    }),
     generation: createGenerationService({
       db,
       kv,

@@ -258,6 +258,7 @@ const TABLE: Row[] = [
   { method: "DELETE", route: "/api/v1/images/[id]/keep", case: "private image", cells: [401, 200, 200, 404, 404, 403, 200, 200, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/keep` }) },
   { method: "GET",    route: "/api/v1/retention",                               cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/retention" }) },
   { method: "POST",   route: "/api/v1/retention/keep-all",                      cells: [401, 200, 200, 200, 200, 403, 200, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/retention/keep-all" }) },
+  { method: "POST",   route: "/api/v1/prompts/enhance",                         cells: [401, 200, 200, 200, 200, 403, 200, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/prompts/enhance", body: { prompt: "a matrix of lights" } }) },
   { method: "GET",    route: "/api/v1/generation/timings",                      cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/generation/timings" }) },
 
   // Collections: the same rules as images.

@@ -8,6 +8,8 @@ import { ASPECT_RATIOS, type AspectRatio } from "@/shared/schemas/settings";
  * A local stand-in for the Gemini API (generativelanguage.googleapis.com) speaking its REST
  * format, for @google/genai pointed at it through `httpOptions.baseUrl`:
  *   POST /v1beta/models/{model}:generateContent   GET /v1beta/models
+ *   POST /v1beta/models/{model}:streamGenerateContent?alt=sse  (text models: server-sent events,
+ *   one `data: {candidates:[{content:{parts:[{text}]}}]}` chunk per piece, the last with finishReason)
  * The key travels in `x-goog-api-key` (or `?key=`) and is checked before anything else, as
  * Google does. Errors are Google's JSON error bodies, google.rpc details included. By default a
  * generateContent answers with a real PNG at the size Gemini gives the requested aspect ratio;
@@ -16,6 +18,11 @@ import { ASPECT_RATIOS, type AspectRatio } from "@/shared/schemas/settings";
 
 export const FAKE_GEMINI_KEY = "AIzaFakeGeminiKeyForTests0000000000000";
 export const FAKE_GEMINI_MODEL = "gemini-3.1-flash-image";
+/** The text model prompt enhancement asks by default (GEMINI_TEXT_MODEL). */
+export const FAKE_GEMINI_TEXT_MODEL = "gemini-2.5-flash";
+/** What the fake text model adds to the prompt it is given, when nothing else is enqueued. */
+export const FAKE_ENHANCEMENT_SUFFIX =
+  ", bathed in warm golden-hour light, composed on the rule of thirds, rich in fine detail.";
 
 export interface GoogleErrorDetail {
   "@type": string;
@@ -45,7 +52,13 @@ export type FakeGeminiBehaviour =
   /** Any 200 JSON body, as given. */
   | { kind: "json"; body: unknown }
   /** The connection is cut before any answer. */
-  | { kind: "disconnect" };
+  | { kind: "disconnect" }
+  /** Text models: these pieces as streamed chunks (or one JSON answer for generateContent). */
+  | { kind: "text"; chunks: string[]; finishReason?: string }
+  /** Text models, streamed: these pieces, then a chunk that stops with a safety finishReason. */
+  | { kind: "stream-blocked"; chunks?: string[]; finishReason?: string }
+  /** Text models, streamed: these pieces, then an error chunk in the stream (HTTP 200 already sent). */
+  | { kind: "stream-error"; chunks?: string[]; body: GoogleErrorBody };
 
 export interface RecordedRequest {
   method: string;
@@ -80,6 +93,8 @@ export interface FakeGeminiOptions {
   validKeys?: string[];
   /** Models the server knows; another model name gets Google's 404. */
   models?: string[];
+  /** Text models the server knows (answer text, and stream with :streamGenerateContent). */
+  textModels?: string[];
   /** How long each generateContent call takes before its answer, like the real model. */
   latencyMs?: number;
 }
@@ -354,12 +369,46 @@ function requestedAspectRatio(body: unknown): AspectRatio {
 
 const INLINE_REQUEST_LIMIT_BYTES = 20 * 1024 * 1024;
 const GENERATE_PATH = /^\/v1beta\/models\/([^/:]+):generateContent$/;
+const STREAM_PATH = /^\/v1beta\/models\/([^/:]+):streamGenerateContent$/;
+
+/** The user's text of a generateContent body (the last user turn's text parts). */
+function userTextOf(body: unknown): string {
+  const contents = isRecord(body) && Array.isArray(body.contents) ? body.contents : [];
+  const last: unknown = contents.at(-1);
+  const parts = isRecord(last) && Array.isArray(last.parts) ? last.parts : [];
+  return parts
+    .map((part: unknown) => (isRecord(part) && typeof part.text === "string" ? part.text : ""))
+    .join("");
+}
+
+/** The fake text model's own answer: the prompt with FAKE_ENHANCEMENT_SUFFIX, in a few pieces. */
+function defaultTextChunks(body: unknown): string[] {
+  const text = `${userTextOf(body)
+    .trim()
+    .replace(/[.!?]+$/, "")}${FAKE_ENHANCEMENT_SUFFIX}`;
+  return text.match(/(?:\S+\s*){1,4}/g) ?? [text];
+}
+
+function textChunk(model: string, text: string, finishReason?: string) {
+  return {
+    candidates: [
+      {
+        content: { parts: [{ text }], role: "model" },
+        ...(finishReason ? { finishReason } : {}),
+        index: 0,
+      },
+    ],
+    usageMetadata: { promptTokenCount: 24, candidatesTokenCount: 8, totalTokenCount: 32 },
+    modelVersion: model,
+  };
+}
 
 export async function startFakeGeminiServer(
   options: FakeGeminiOptions = {},
 ): Promise<FakeGeminiServer> {
   const validKeys = new Set(options.validKeys ?? [FAKE_GEMINI_KEY]);
   const models = options.models ?? [FAKE_GEMINI_MODEL, "gemini-2.5-flash-image"];
+  const textModels = options.textModels ?? [FAKE_GEMINI_TEXT_MODEL, "gemini-2.5-flash-lite"];
   const queue: FakeGeminiBehaviour[] = [];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -469,6 +518,85 @@ export async function startFakeGeminiServer(
       case "disconnect":
         res.socket?.destroy();
         return;
+      case "text":
+        return sendJson(
+          res,
+          200,
+          textChunk(model, behaviour.chunks.join(""), behaviour.finishReason ?? "STOP"),
+        );
+      case "stream-blocked":
+        return answer(res, { kind: "output-blocked", finishReason: "SAFETY" }, model, body);
+      case "stream-error":
+        return sendJson(res, behaviour.body.error.code, behaviour.body);
+    }
+  }
+
+  /**
+   * A streamGenerateContent answer: errors before the stream are plain JSON error answers,
+   * as Google sends them; otherwise `text/event-stream` with one `data:` line per chunk.
+   */
+  async function answerStream(
+    res: ServerResponse,
+    behaviour: FakeGeminiBehaviour,
+    model: string,
+    body: unknown,
+  ): Promise<void> {
+    if (res.destroyed) return;
+    const sse = (chunks: unknown[]) => {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      for (const chunk of chunks) res.write(`data: ${JSON.stringify(chunk)}\r\n\r\n`);
+      res.end();
+    };
+    switch (behaviour.kind) {
+      case "text":
+      case "image": {
+        const chunks =
+          behaviour.kind === "text" && behaviour.chunks.length > 0
+            ? behaviour.chunks
+            : defaultTextChunks(body);
+        const finish = (behaviour.kind === "text" && behaviour.finishReason) || "STOP";
+        return sse(
+          chunks.map((text, index) =>
+            textChunk(model, text, index === chunks.length - 1 ? finish : undefined),
+          ),
+        );
+      }
+      case "stream-blocked":
+        return sse([
+          ...(behaviour.chunks ?? []).map((text) => textChunk(model, text)),
+          {
+            candidates: [{ finishReason: behaviour.finishReason ?? "SAFETY", index: 0 }],
+            modelVersion: model,
+          },
+        ]);
+      case "stream-error":
+        return sse([
+          ...(behaviour.chunks ?? []).map((text) => textChunk(model, text)),
+          behaviour.body,
+        ]);
+      case "prompt-blocked":
+        return sse([
+          {
+            promptFeedback: { blockReason: behaviour.blockReason ?? "SAFETY" },
+            usageMetadata: { promptTokenCount: 24, totalTokenCount: 24 },
+            modelVersion: model,
+          },
+        ]);
+      case "delay":
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            resolve();
+          }, behaviour.ms);
+          timers.add(timer);
+        });
+        return answerStream(res, behaviour.then ?? { kind: "text", chunks: [] }, model, body);
+      case "malformed-json":
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.end('data: {"candidates": [{"content": {"parts": [{"text": "cut\r\n\r\n');
+        return;
+      default:
+        return answer(res, behaviour, model, body);
     }
   }
 
@@ -499,7 +627,8 @@ export async function startFakeGeminiServer(
         badJson = true;
       }
     }
-    const model = GENERATE_PATH.exec(url.pathname)?.[1] ?? null;
+    const streamModel = STREAM_PATH.exec(url.pathname)?.[1] ?? null;
+    const model = GENERATE_PATH.exec(url.pathname)?.[1] ?? streamModel;
     requests.push({
       method: req.method ?? "GET",
       path: url.pathname,
@@ -512,6 +641,37 @@ export async function startFakeGeminiServer(
 
     if (key === "missing") return answer(res, geminiErrors.permissionDenied(), "", null);
     if (key === "invalid") return answer(res, geminiErrors.apiKeyInvalid(), "", null);
+
+    if (req.method === "POST" && streamModel !== null) {
+      if (badJson)
+        return answer(
+          res,
+          geminiErrors.invalidArgument("Invalid JSON payload received."),
+          streamModel,
+          null,
+        );
+      if (!textModels.includes(streamModel) && !models.includes(streamModel))
+        return answer(res, geminiErrors.modelNotFound(streamModel), streamModel, null);
+      const rejection = rejectGenerateContentBody(body);
+      if (rejection) return answer(res, rejection, streamModel, body);
+      return answerStream(res, queue.shift() ?? { kind: "text", chunks: [] }, streamModel, body);
+    }
+
+    if (req.method === "POST" && model !== null && textModels.includes(model)) {
+      if (badJson)
+        return answer(
+          res,
+          geminiErrors.invalidArgument("Invalid JSON payload received."),
+          model,
+          null,
+        );
+      const rejection = rejectGenerateContentBody(body);
+      if (rejection) return answer(res, rejection, model, body);
+      const next = queue.shift() ?? { kind: "text", chunks: [] };
+      if (next.kind !== "text") return answer(res, next, model, body);
+      const chunks = next.chunks.length > 0 ? next.chunks : defaultTextChunks(body);
+      return sendJson(res, 200, textChunk(model, chunks.join(""), next.finishReason ?? "STOP"));
+    }
 
     if (req.method === "POST" && model !== null) {
       if (badJson)

@@ -8,6 +8,7 @@ import type { AdminAlertData } from "@/server/mail/templates/admin-alert";
 import type { AdminDailySummaryData } from "@/server/mail/templates/admin-daily-summary";
 import { STORAGE_THRESHOLDS, type StorageUsage } from "@/server/storage-budget/storage-budget";
 import { addDays, computeDays, dayOf } from "@/server/usage/usage-rollups";
+import { ENHANCE_ACTION } from "@/server/usage/usage-log";
 
 /** Error rate above this share of an hour's generations (quota refusals not counted) alerts. */
 export const ERROR_RATE_THRESHOLD = 0.1;
@@ -101,6 +102,7 @@ export async function checkHourlyAlerts(deps: AlertDeps, now: number): Promise<s
       from public.usage_logs
       where created_at >= ${new Date(from).toISOString()}::timestamptz
         and created_at < ${new Date(to).toISOString()}::timestamptz
+        and action <> ${ENHANCE_ACTION}
       group by 1 order by 1`),
   );
   const sent: string[] = [];

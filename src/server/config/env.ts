@@ -85,6 +85,9 @@ export const envSchema = z
     DAILY_GENERATION_LIMIT: positiveInt(50),
     MONTHLY_GENERATION_LIMIT: positiveInt(1000),
     GENERATE_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    // Prompt enhancement (POST /prompts/enhance): a Gemini text model with a free tier, and its own per-user limit.
+    GEMINI_TEXT_MODEL: optionalString.transform((value) => value ?? "gemini-2.5-flash"),
+    ENHANCE_RATE_LIMIT_PER_MINUTE: positiveInt(20),
     AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(10),
     // Up to these, Settings streams the export at once; above either, it is prepared in the background.
     ACCOUNT_EXPORT_STREAM_MAX_IMAGES: optionalInt(0, 1_000_000).transform((value) => value ?? 200),
@@ -283,6 +286,8 @@ export interface AppConfig {
     model: string;
     demoEnabled: boolean;
   };
+  /** POST /prompts/enhance: the Gemini text model, and enhancements a minute per user. */
+  promptEnhancer: { model: string; perMinute: number };
   limits: {
     dailyGenerations: number;
     monthlyGenerations: number;
@@ -417,6 +422,10 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       geminiBaseUrl: env.GEMINI_API_BASE_URL,
       model: env.GEMINI_IMAGE_MODEL,
       demoEnabled: env.DEMO_PROVIDER ? env.DEMO_PROVIDER === "on" : embedded,
+    },
+    promptEnhancer: {
+      model: env.GEMINI_TEXT_MODEL,
+      perMinute: env.ENHANCE_RATE_LIMIT_PER_MINUTE,
     },
     limits: {
       dailyGenerations: env.DAILY_GENERATION_LIMIT,

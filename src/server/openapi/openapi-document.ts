@@ -47,6 +47,7 @@ import {
 } from "@/shared/schemas/settings";
 import { unsubscribeBodySchema, unsubscribeQuerySchema } from "@/shared/schemas/notifications";
 import { pushListQuerySchema, pushSubscriptionInputSchema } from "@/shared/schemas/push";
+import { enhancePromptInputSchema } from "@/shared/schemas/prompts";
 import { templateListQuerySchema } from "@/shared/schemas/templates";
 
 type Auth = "none" | "optional" | "session" | "write" | "read" | "cron" | "admin";
@@ -310,6 +311,15 @@ const OPERATIONS: Operation[] = [
     body: generateInputSchema,
     alsoAccepts: ["multipart/form-data"],
     success: 201,
+  },
+  {
+    method: "post",
+    path: "/prompts/enhance",
+    summary:
+      "Rewrite a prompt for the image model with a Gemini text model (style-aware with styleTemplateId); SSE `delta` events then `done` with Accept: text/event-stream; spends no image quota",
+    auth: "write",
+    body: enhancePromptInputSchema,
+    alsoAnswers: "text/event-stream",
   },
   {
     method: "post",

@@ -1,18 +1,23 @@
 import "server-only";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
 import type { GenerationTimings } from "@/shared/api-types";
 import type { Database } from "@/server/db/database";
 import { usageLogs } from "@/server/db/schema";
 import { logger } from "@/server/observability/logger";
 
 export type UsageAction = "image.generate" | "image.edit";
+/**
+ * Prompt enhancements are logged too (who, which model, how it went), but they are not
+ * generations: the dashboard's counts, latency, alerts and the progress ETA leave them out.
+ */
+export const ENHANCE_ACTION = "prompt.enhance";
 
 /** Records one generation attempt. Never throws: usage accounting must not fail a request. */
 export async function recordUsage(
   db: Database,
   entry: {
     userId: string;
-    action: UsageAction;
+    action: UsageAction | typeof ENHANCE_ACTION;
     status: "success" | "failure";
     imageId?: string | null;
     provider?: string | null;
@@ -54,6 +59,7 @@ export async function generationTimings({
       and(
         eq(usageLogs.userId, userId),
         eq(usageLogs.status, "success"),
+        ne(usageLogs.action, ENHANCE_ACTION),
         isNotNull(usageLogs.durationMs),
       ),
     )

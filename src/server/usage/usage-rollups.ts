@@ -3,6 +3,7 @@ import { and, gte, lte, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { rowsOf } from "@/server/db/rows";
 import { usageDailyRollups } from "@/server/db/schema";
+import { ENHANCE_ACTION } from "./usage-log";
 
 /**
  * Daily usage rollups (issue #12): one row per finished UTC day, computed once from the raw
@@ -86,6 +87,7 @@ export async function computeDays(db: Database, first: string, last: string): Pr
       select ${utcDay("created_at")} as day, status, coalesce(error_code, '') as code, count(*)::int as n
       from public.usage_logs
       where created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz
+        and action <> ${ENHANCE_ACTION}
       group by 1, 2, 3`),
   );
   for (const row of outcomes) {
@@ -106,7 +108,7 @@ export async function computeDays(db: Database, first: string, last: string): Pr
       select ${utcDay("created_at")} as day, width_bucket(duration_ms, ${BOUNDS_SQL}) as bucket,
              count(*)::int as n, count(*) filter (where duration_ms > ${SLOW_GENERATION_MS})::int as slow
       from public.usage_logs
-      where status = 'success' and duration_ms is not null
+      where status = 'success' and duration_ms is not null and action <> ${ENHANCE_ACTION}
         and created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz
       group by 1, 2`),
   );
