@@ -31,6 +31,8 @@ export type BatchCount = (typeof BATCH_COUNTS)[number];
 export function isBatchCount(value: unknown): value is BatchCount {
   return (BATCH_COUNTS as readonly unknown[]).includes(value);
 }
+/** Input images one generation may take (uploads and gallery images together). */
+export const INPUT_IMAGES_MAX = 4;
 export const TAGS_MAX_MESSAGE = `Use at most ${TAGS_MAX} tags.`;
 
 /** List pages: `limit` is 1…100, 30 when absent. */

@@ -14,6 +14,7 @@ describe("composerValuesFromQuery", () => {
         seed: "42",
         styleTemplateId: "0B6E4F5A-1C2D-4E3F-8A9B-0C1D2E3F4A5B",
         tags: "sea, Dusk,sea",
+        count: "3",
       }),
     );
     expect(values).toEqual({
@@ -24,6 +25,7 @@ describe("composerValuesFromQuery", () => {
       seed: "42",
       styleTemplateId: "0b6e4f5a-1c2d-4e3f-8a9b-0c1d2e3f4a5b",
       tags: ["sea", "dusk"],
+      count: 3,
     });
     expect(touchesAdvancedFields(values)).toBe(true);
   });
@@ -37,6 +39,7 @@ describe("composerValuesFromQuery", () => {
         seed: "99999999999",
         styleTemplateId: "not-a-uuid",
         tags: "ok,<script>,",
+        count: "5",
       }),
     );
     expect(values).toEqual({ tags: ["ok"] });

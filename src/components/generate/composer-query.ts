@@ -1,4 +1,11 @@
-import { isAspectRatio, isQuality, SEED_MAX, textOrUndefined, TEXT_RULES } from "@/shared/limits";
+import {
+  isAspectRatio,
+  isBatchCount,
+  isQuality,
+  SEED_MAX,
+  textOrUndefined,
+  TEXT_RULES,
+} from "@/shared/limits";
 import { NEGATIVE_PROMPT_MAX, PROMPT_MAX, TAGS_MAX, type ComposerValues } from "./composer-values";
 
 /** The query parameters "Use these settings" links carry to /generate. */
@@ -10,6 +17,7 @@ export const COMPOSER_QUERY_KEYS = [
   "seed",
   "styleTemplateId",
   "tags",
+  "count",
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,6 +41,8 @@ export function composerValuesFromQuery(query: URLSearchParams): Partial<Compose
   if (seed && /^\d{1,10}$/.test(seed) && Number(seed) <= SEED_MAX) values.seed = seed;
   const template = query.get("styleTemplateId");
   if (template && UUID.test(template)) values.styleTemplateId = template.toLowerCase();
+  const count = Number(query.get("count"));
+  if (isBatchCount(count)) values.count = count;
   const tags = query.get("tags");
   if (tags) {
     const valid = [

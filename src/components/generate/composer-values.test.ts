@@ -10,6 +10,7 @@ const values: ComposerValues = {
   seed: "",
   tags: [],
   isPublic: false,
+  count: 1,
 };
 
 describe("parseComposerValues", () => {
@@ -76,5 +77,12 @@ describe("randomSeed", () => {
   it("stays within 0..2147483647", () => {
     expect(randomSeed(() => 0)).toBe(0);
     expect(randomSeed(() => 0.999999999999)).toBeLessThanOrEqual(2_147_483_647);
+  });
+
+  it("asks for a batch only when more than one image is wanted", () => {
+    const batch = parseComposerValues({ ...values, count: 4 });
+    expect(batch.success && batch.input.count).toBe(4);
+    const single = parseComposerValues(values);
+    expect(single.success && "count" in single.input).toBe(false);
   });
 });

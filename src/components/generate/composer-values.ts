@@ -6,6 +6,7 @@ import {
   TAGS_MAX_MESSAGE,
   TEXT_RULES,
   type AspectRatio,
+  type BatchCount,
   type Quality,
 } from "@/shared/limits";
 import type { GenerateInput } from "@/shared/schemas/images";
@@ -25,6 +26,8 @@ export interface ComposerValues {
   seed: string;
   tags: string[];
   isPublic: boolean;
+  /** Images to make from the prompt, 1..4. */
+  count: BatchCount;
 }
 
 export type ComposerField = keyof ComposerValues;
@@ -74,6 +77,7 @@ export function parseComposerValues(values: ComposerValues): ComposerParse {
     ...(seed === undefined ? {} : { seed }),
     ...(tags.length > 0 ? { tags } : {}),
     isPublic: values.isPublic,
+    ...(values.count > 1 ? { count: values.count } : {}),
   };
   return { success: true, input, seedFixed: seed !== undefined };
 }

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { AdvancedOptions } from "./advanced-options";
 import { InputImageField } from "./input-image-field";
 import { PromptField } from "./prompt-field";
-import { AspectRatioPicker, QualityPicker } from "./shape-pickers";
+import { AspectRatioPicker, CountPicker, QualityPicker } from "./shape-pickers";
 import { TemplatePicker } from "./template-picker";
 import { FIELD_IDS, type Composer } from "./use-composer";
 import type { Loadable, TemplateCatalog } from "./use-generate-data";
@@ -19,6 +19,8 @@ interface GenerateFormProps {
   fileInputRef: Ref<HTMLInputElement>;
   /** A line beside the button, e.g. how many images are left. */
   footnote?: ReactNode;
+  /** Images left today (null: no limit known). */
+  remaining: number | null;
 }
 
 export function GenerateForm({
@@ -28,6 +30,7 @@ export function GenerateForm({
   running,
   fileInputRef,
   footnote,
+  remaining,
 }: GenerateFormProps) {
   const { values, errors, update } = composer;
 
@@ -59,9 +62,10 @@ export function GenerateForm({
       <InputImageField
         ref={fileInputRef}
         id={FIELD_IDS.image}
-        image={composer.inputImage}
+        images={composer.inputImages}
         error={errors.image}
-        onPick={composer.setInputImage}
+        onPick={composer.addInputFiles}
+        onPickFromGallery={composer.addGalleryImages}
         onRemove={composer.removeInputImage}
       />
       <TemplatePicker
@@ -82,6 +86,12 @@ export function GenerateForm({
         value={values.quality}
         onChange={(quality) => update({ quality })}
       />
+      <CountPicker
+        id={FIELD_IDS.count}
+        value={values.count}
+        onChange={(count) => update({ count })}
+        remaining={remaining}
+      />
       <AdvancedOptions
         open={composer.advancedOpen}
         onOpenChange={composer.setAdvancedOpen}
@@ -101,7 +111,7 @@ export function GenerateForm({
           data-testid="generate-submit"
         >
           {running ? null : <WandSparkles aria-hidden="true" />}
-          {running ? "Generating…" : "Generate"}
+          {running ? "Generating…" : values.count > 1 ? `Generate ${values.count}` : "Generate"}
         </Button>
         {footnote ? (
           <div className="text-ink-muted text-center text-xs sm:text-left">{footnote}</div>

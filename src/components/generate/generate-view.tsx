@@ -14,7 +14,13 @@ import type { AspectRatio } from "@/shared/schemas/settings";
 import type { ComposerField } from "./composer-values";
 import { GenerateForm } from "./generate-form";
 import { GenerateSkeleton } from "./generate-skeleton";
-import { useGenerationStore, type RunState, type SessionResult } from "./generation-store";
+import {
+  countOf,
+  useGenerationStore,
+  type Batch,
+  type RunState,
+  type SessionResult,
+} from "./generation-store";
 import { QuotaIndicator } from "./quota-indicator";
 import { RecentResults } from "./recent-results";
 import { ResultPlaceholder } from "./result-placeholder";
@@ -31,6 +37,7 @@ const GenerationProgress = dynamic(() =>
 const GenerationResult = dynamic(() =>
   import("./generation-result").then((module) => module.GenerationResult),
 );
+const BatchGrid = dynamic(() => import("./batch-grid").then((module) => module.BatchGrid));
 // Read from IndexedDB after the page is up (it was always after an await); most often empty.
 const QueuedPrompts = dynamic(
   () => import("./queued-prompts").then((module) => module.QueuedPrompts),
@@ -108,7 +115,24 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
   const select = useGenerationStore((state) => state.select);
   const setUserId = useGenerationStore((state) => state.setUserId);
   const queuedCount = useGenerationStore((state) => state.queuedCount);
-  useEffect(() => setUserId(profile.user.id), [profile.user.id, setUserId]);
+  const batch = useGenerationStore((state) => state.batch);
+  const reattach = useGenerationStore((state) => state.reattach);
+  const reattachedCount = useGenerationStore((state) => state.reattachedCount);
+  useEffect(() => {
+    setUserId(profile.user.id);
+    // Work an earlier page started (a closed tab, a reload) is followed again, or shown once.
+    void reattach();
+  }, [profile.user.id, setUserId, reattach]);
+
+  const shownReattached = useRef(reattachedCount);
+  useEffect(() => {
+    if (reattachedCount === shownReattached.current) return;
+    shownReattached.current = reattachedCount;
+    toast({
+      title: "Picked up where you left off",
+      description: "A generation you started earlier has finished.",
+    });
+  }, [reattachedCount]);
 
   // A prompt that could not be sent went into the outbox: say so where the eye is.
   const shownQueued = useRef(queuedCount);
@@ -135,11 +159,18 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
     ? (results.find((result) => result.image.id === active.image.parentId) ?? null)
     : null;
 
-  const { dragging } = usePageImageInput((file, source) => {
-    if (composer.setInputImage(file)) {
+  const { dragging } = usePageImageInput((files, source) => {
+    if (composer.addInputFiles(files)) {
       toast({
-        title: source === "paste" ? "Image pasted" : "Image added",
-        description: "It will be sent with your prompt.",
+        title:
+          source === "paste"
+            ? files.length === 1
+              ? "Image pasted"
+              : "Images pasted"
+            : files.length === 1
+              ? "Image added"
+              : `${files.length} images added`,
+        description: "They are sent with your prompt, numbered in the order shown.",
       });
     } else {
       document.getElementById(FIELD_IDS.image)?.scrollIntoView({ block: "center" });
@@ -176,6 +207,7 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
   }, [failure, showErrors]);
 
   const remaining = quota?.remainingToday ?? null;
+  const count = composer.values.count;
 
   return (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)] lg:items-start">
@@ -186,11 +218,15 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
           onReloadCatalog={onReloadCatalog}
           running={running}
           fileInputRef={fileInputRef}
+          remaining={remaining}
           footnote={
             remaining === null ? null : remaining === 0 ? (
               <span className="text-danger font-medium">No images left today.</span>
             ) : (
-              <>Uses 1 of your {remaining} images left today.</>
+              <>
+                Uses {Math.min(count, remaining)} of your {remaining} images left today.
+                {count > remaining ? ` Only ${remaining} can be made now.` : null}
+              </>
             )
           }
         />
@@ -209,8 +245,10 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
           run={run}
           active={active}
           parent={parent}
+          batch={batch}
+          onSelect={select}
           medianMs={medianMs}
-          hasInputImage={composer.inputImage !== null}
+          hasInputImage={composer.inputImages.length > 0}
           fallbackRatio={composer.values.aspectRatio}
           onRetry={(reuseKey) => void retry({ reuseKey })}
           onEditPrompt={() => {
@@ -242,6 +280,8 @@ interface ResultAreaProps {
   run: RunState;
   active: SessionResult | null;
   parent: SessionResult | null;
+  batch: Batch | null;
+  onSelect: (id: string) => void;
   medianMs: number | null;
   hasInputImage: boolean;
   fallbackRatio: AspectRatio;
@@ -257,27 +297,43 @@ function ResultArea({
   run,
   active,
   parent,
+  batch,
+  onSelect,
   medianMs,
   hasInputImage,
   fallbackRatio,
   onUseIdea,
   ...handlers
 }: ResultAreaProps) {
+  // A batch (more than one image asked for) shows as a grid, filling in as images arrive.
+  const grid =
+    batch && batch.count > 1 ? (
+      <BatchGrid batch={batch} activeId={active?.image.id ?? null} onSelect={onSelect} />
+    ) : null;
   if (run.status === "running") {
+    const { spec } = run;
     const ratio =
-      run.spec.kind === "generate"
-        ? (run.spec.input.aspectRatio ?? fallbackRatio)
-        : (run.spec.input.aspectRatio ?? active?.image.aspectRatio ?? fallbackRatio);
+      spec.kind === "generate"
+        ? (spec.input.aspectRatio ?? fallbackRatio)
+        : spec.kind === "edit"
+          ? (spec.input.aspectRatio ?? active?.image.aspectRatio ?? fallbackRatio)
+          : spec.kind === "resume"
+            ? (spec.aspectRatio ?? fallbackRatio)
+            : (active?.image.aspectRatio ?? fallbackRatio);
     return (
-      <GenerationProgress
-        kind={run.spec.kind}
-        stage={run.stage}
-        serverPercent={run.serverPercent}
-        startedAt={run.startedAt}
-        stageStartedAt={run.stageStartedAt}
-        medianMs={medianMs}
-        aspectRatio={ratio}
-      />
+      <>
+        <GenerationProgress
+          kind={spec.kind === "edit" ? "edit" : "generate"}
+          stage={run.stage}
+          serverPercent={run.serverPercent}
+          startedAt={run.startedAt}
+          stageStartedAt={run.stageStartedAt}
+          medianMs={medianMs}
+          aspectRatio={ratio}
+          showPreview={countOf(spec) === 1}
+        />
+        {grid}
+      </>
     );
   }
   return (
@@ -289,11 +345,15 @@ function ResultArea({
           context={{
             now: run.failedAt,
             online: typeof navigator === "undefined" ? true : navigator.onLine,
-            hasInputImage: run.spec.kind === "generate" ? run.spec.image !== null : hasInputImage,
+            hasInputImage:
+              run.spec.kind === "generate"
+                ? run.spec.files.length + run.spec.inputImageIds.length > 0
+                : hasInputImage,
           }}
           {...handlers}
         />
       ) : null}
+      {grid}
       {active ? (
         <GenerationResult result={active} parent={parent} running={false} />
       ) : run.status === "idle" ? (
@@ -308,7 +368,9 @@ function StageAnnouncer() {
   const message = useGenerationStore((state) => {
     if (state.run.status === "running") return STAGE_LABELS[state.run.stage];
     if (state.run.status === "failed") return "";
-    return state.activeId ? "Your image is ready." : "";
+    if (!state.activeId) return "";
+    const made = state.batch && state.batch.count > 1 ? state.batch.images.length : 1;
+    return made > 1 ? `${made} images are ready.` : "Your image is ready.";
   });
   return (
     <div role="status" aria-live="polite" className="sr-only" data-testid="generate-announcer">

@@ -28,6 +28,8 @@ interface GenerationProgressProps {
   medianMs: number | null;
   aspectRatio: AspectRatio;
   kind: "generate" | "edit";
+  /** The placeholder frame; off when a batch's grid shows a frame per image. */
+  showPreview?: boolean;
 }
 
 export function GenerationProgress(props: GenerationProgressProps) {
@@ -44,17 +46,19 @@ export function GenerationProgress(props: GenerationProgressProps) {
       className="flex flex-col gap-5"
       data-testid="generate-progress"
     >
-      <div
-        className="rounded-card border-line bg-canvas-tint relative mx-auto flex items-center justify-center overflow-hidden border"
-        style={ratioBoxStyle(props.aspectRatio)}
-        aria-hidden="true"
-      >
-        <div className="bg-prism absolute inset-0 opacity-[0.14] dark:opacity-20" />
-        <div className="skeleton-shimmer motion-safe:animate-shimmer absolute inset-0" />
-        <span className="bg-surface/80 text-primary shadow-card relative flex size-14 items-center justify-center rounded-2xl backdrop-blur motion-safe:animate-pulse">
-          <Sparkles className="size-7" />
-        </span>
-      </div>
+      {props.showPreview === false ? null : (
+        <div
+          className="rounded-card border-line bg-canvas-tint relative mx-auto flex items-center justify-center overflow-hidden border"
+          style={ratioBoxStyle(props.aspectRatio)}
+          aria-hidden="true"
+        >
+          <div className="bg-prism absolute inset-0 opacity-[0.14] dark:opacity-20" />
+          <div className="skeleton-shimmer motion-safe:animate-shimmer absolute inset-0" />
+          <span className="bg-surface/80 text-primary shadow-card relative flex size-14 items-center justify-center rounded-2xl backdrop-blur motion-safe:animate-pulse">
+            <Sparkles className="size-7" />
+          </span>
+        </div>
+      )}
 
       <div className="flex flex-col gap-2.5">
         <div className="flex items-baseline justify-between gap-3">

@@ -9,7 +9,9 @@ import {
   Maximize2,
   Pencil,
   RotateCw,
+  Shuffle,
   TriangleAlert,
+  WandSparkles,
 } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
@@ -20,10 +22,18 @@ import { toast } from "@/components/ui/toast";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
 import type { Image as StudioImage } from "@/shared/api-types";
+import { generateSettingsHref } from "@/components/image-detail/image-format";
 import { EditInstructionForm } from "./edit-instruction-form";
-import { respecForAgain, useGenerationStore, type SessionResult } from "./generation-store";
+import {
+  canRepeat,
+  respecForAgain,
+  useGenerationStore,
+  type SessionResult,
+} from "./generation-store";
 import { ImageZoomDialog } from "./image-zoom-dialog";
+import { providerLabel } from "./provider-label";
 import { ratioBoxStyle } from "./ratio-box";
+import { useVariations } from "./use-variations";
 
 interface GenerationResultProps {
   result: SessionResult;
@@ -38,6 +48,8 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
   const start = useGenerationStore((state) => state.start);
   const select = useGenerationStore((state) => state.select);
   const [editing, setEditing] = useState(false);
+  const variations = useVariations(image);
+  const provider = providerLabel(image);
   const downloadHref = `/api/v1/images/${image.id}/download?size=original`;
   const preview = image.urls.thumbnails["800"] ?? image.urls.original;
 
@@ -82,7 +94,9 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
             <CornerDownRight aria-hidden="true" className="size-4 shrink-0" />
             {parent ? (
               <>
-                <span className="shrink-0">Edited from</span>
+                <span className="shrink-0">
+                  {result.spec.kind === "variations" ? "Variation of" : "Edited from"}
+                </span>
                 <button
                   type="button"
                   onClick={() => select(parent.image.id)}
@@ -100,7 +114,8 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
                 </button>
               </>
             ) : (
-              "Edited from an earlier image"
+              (result.spec.kind === "variations" ? "A variation of" : "Edited from") +
+              " an earlier image"
             )}
           </p>
         ) : null}
@@ -122,7 +137,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
             <Badge key={tag}>#{tag}</Badge>
           ))}
         </div>
-        <dl className="border-line bg-surface-raised/50 grid grid-cols-2 gap-x-4 gap-y-2 rounded-2xl border p-4 text-sm min-[440px]:grid-cols-4">
+        <dl className="border-line bg-surface-raised/50 grid grid-cols-2 gap-x-4 gap-y-2 rounded-2xl border p-4 text-sm min-[440px]:grid-cols-3">
           <Fact
             label="Seed"
             value={
@@ -130,6 +145,10 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
                 {image.seed}
               </span>
             }
+          />
+          <Fact
+            label="Provider"
+            value={<span data-testid="result-provider">{provider ?? "—"}</span>}
           />
           <Fact
             label="Model"
@@ -165,15 +184,33 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
         <Button
           variant="secondary"
           disabled={running}
-          onClick={() => void start(respecForAgain(result.spec))}
-          data-testid="result-again"
+          onClick={variations.open}
+          data-testid="result-variations"
         >
-          <RotateCw aria-hidden="true" />
-          Generate again
+          <Shuffle aria-hidden="true" />
+          Variations
         </Button>
+        <Link
+          href={generateSettingsHref(image)}
+          className={buttonClasses({ variant: "secondary" })}
+          data-testid="result-remix"
+        >
+          <WandSparkles aria-hidden="true" />
+          Remix
+        </Link>
+        {canRepeat(result.spec) ? (
+          <Button
+            variant="secondary"
+            disabled={running}
+            onClick={() => void start(respecForAgain(result.spec))}
+            data-testid="result-again"
+          >
+            <RotateCw aria-hidden="true" />
+            Generate again
+          </Button>
+        ) : null}
         <Button
           variant="ghost"
-          className="col-span-2 sm:col-auto"
           onClick={() => void copySeed(image.seed)}
           data-testid="result-copy-seed"
         >
@@ -182,6 +219,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
         </Button>
       </div>
 
+      {variations.dialog}
       {editing ? (
         <EditInstructionForm
           imageId={image.id}

@@ -1,24 +1,62 @@
 import { create } from "zustand";
+import { ApiClientError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/request";
+import type { ErrorBody } from "@/lib/generation/generation-events";
 import { buildGenerateBody } from "@/lib/generation/request-body";
+import {
+  forgetJob,
+  rememberJob,
+  runningJobsOf,
+  type GenerationJob,
+  type RunningJob,
+} from "@/lib/generation/running-jobs";
 import {
   GenerationError,
   streamGeneration,
   type GenerationBody,
+  type GenerationErrorCode,
 } from "@/lib/generation/stream-generation";
 import type { GenerationStage, GenerationTimings, Image, Quota } from "@/shared/api-types";
+import type { AspectRatio } from "@/shared/limits";
 import type { EditInput, GenerateInput } from "@/shared/schemas/images";
 import { announceGenerationSucceeded } from "@/lib/pwa/install-moment";
 
+export interface VariationsInput {
+  count?: number;
+  /** 0: close to the original … 1: more different. */
+  strength?: number;
+}
+
 /** What to ask the server for; kept with each result so "Generate again" can repeat it. */
 export type GenerationSpec =
-  | { kind: "generate"; input: GenerateInput; image: File | null; seedFixed: boolean }
-  | { kind: "edit"; sourceId: string; input: EditInput };
+  | {
+      kind: "generate";
+      input: GenerateInput;
+      /** Uploaded input images, sent as multipart `image` files in this order. */
+      files: File[];
+      /** Input images picked from the gallery, after the files ("image 2" follows "image 1"). */
+      inputImageIds: string[];
+      seedFixed: boolean;
+    }
+  | { kind: "edit"; sourceId: string; input: EditInput }
+  | { kind: "variations"; sourceId: string; input: VariationsInput }
+  /** A job started by an earlier page (reattached from localStorage); it cannot be resent. */
+  | { kind: "resume"; generationId: string; count: number; aspectRatio: AspectRatio | null };
 
 export interface SessionResult {
   image: Image;
   spec: GenerationSpec;
   replayed: boolean;
+}
+
+/** The latest request's images, shown together as a grid when it asked for more than one. */
+export interface Batch {
+  spec: GenerationSpec;
+  count: number;
+  images: Image[];
+  /** Why the missing images were not made (each gave its quota unit back). */
+  failed: ErrorBody[];
+  running: boolean;
 }
 
 export type RunState =
@@ -44,6 +82,7 @@ interface GenerationStoreState {
   attempt: Attempt | null;
   /** This session's images, newest first. */
   results: SessionResult[];
+  batch: Batch | null;
   activeId: string | null;
   quota: Quota | null;
   medianMs: number | null;
@@ -51,9 +90,13 @@ interface GenerationStoreState {
   userId: string | null;
   /** Bumped each time a prompt goes into the outbox instead of being sent (for the page's notice). */
   queuedCount: number;
+  /** Bumped when a job started by an earlier page is found finished (for the page's notice). */
+  reattachedCount: number;
   setUserId: (userId: string) => void;
   start: (spec: GenerationSpec) => Promise<void>;
   retry: (options: { reuseKey: boolean }) => Promise<void>;
+  /** Follows this user's generations that an earlier page started and did not see finish. */
+  reattach: () => Promise<void>;
   dismissError: () => void;
   select: (id: string) => void;
   replaceImage: (image: Image) => void;
@@ -62,24 +105,42 @@ interface GenerationStoreState {
 }
 
 const MAX_RESULTS = 24;
+const POLL_MS = 1500;
+
+/** How many images a request asks for. */
+export function countOf(spec: GenerationSpec): number {
+  switch (spec.kind) {
+    case "generate":
+      return spec.input.count ?? 1;
+    case "variations":
+      return spec.input.count ?? 1;
+    case "resume":
+      return spec.count;
+    default:
+      return 1;
+  }
+}
 
 /** Lives outside the page: a generation keeps going (and lands here) if the user navigates away. */
 export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
   /**
    * Puts a prompt that cannot be sent now into the outbox, with the attempt's Idempotency-Key:
    * if the request did reach the server before the connection dropped, the replay returns that
-   * image instead of generating a second one. Edits are not queued (they need their source).
+   * image instead of generating a second one. Edits, variations and prompts with several input
+   * images or gallery picks are not queued (the outbox keeps one file).
    */
   async function queue(attempt: Attempt): Promise<boolean> {
     const { userId } = get();
-    if (attempt.spec.kind !== "generate" || !userId) return false;
+    const { spec } = attempt;
+    if (spec.kind !== "generate" || !userId) return false;
+    if (spec.files.length > 1 || spec.inputImageIds.length > 0) return false;
     try {
       // The outbox's code (IndexedDB, the flush) loads the first time a prompt is queued.
       const { queuePrompt } = await import("@/lib/offline/outbox-page");
       await queuePrompt({
         userId,
-        input: attempt.spec.input,
-        image: attempt.spec.image,
+        input: spec.input,
+        image: spec.files[0] ?? null,
         idempotencyKey: attempt.idempotencyKey,
       });
     } catch {
@@ -89,55 +150,105 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
     return true;
   }
 
-  async function send(attempt: Attempt) {
-    if (navigator.onLine === false && (await queue(attempt))) return;
+  function beginRun(spec: GenerationSpec, stage: GenerationStage = "queued") {
     const now = Date.now();
     set({
-      attempt,
       run: {
         status: "running",
-        spec: attempt.spec,
-        stage: "queued",
+        spec,
+        stage,
         serverPercent: 0,
         startedAt: now,
         stageStartedAt: now,
       },
+      batch: { spec, count: countOf(spec), images: [], failed: [], running: true },
     });
+  }
+
+  function noteProgress(stage: GenerationStage, percent: number) {
+    const { run } = get();
+    if (run.status !== "running") return;
+    set({
+      run: {
+        ...run,
+        stage,
+        serverPercent: percent,
+        stageStartedAt: stage === run.stage ? run.stageStartedAt : Date.now(),
+      },
+    });
+  }
+
+  /** An image of the running request is stored: it shows at once, before the others. */
+  function noteImage(spec: GenerationSpec, image: Image, replayed = false) {
+    set((state) => {
+      const batch = state.batch?.spec === spec ? state.batch : null;
+      return {
+        results: [
+          { image, spec, replayed },
+          ...state.results.filter((item) => item.image.id !== image.id),
+        ].slice(0, MAX_RESULTS),
+        batch: batch
+          ? {
+              ...batch,
+              images: [...batch.images.filter((item) => item.id !== image.id), image],
+            }
+          : batch,
+        activeId: state.activeId && batch?.images.length ? state.activeId : image.id,
+      };
+    });
+  }
+
+  function finish(
+    spec: GenerationSpec,
+    outcome: { images: Image[]; failed: ErrorBody[]; quota: Quota | null; replayed: boolean },
+  ) {
+    for (const image of [...outcome.images].reverse()) noteImage(spec, image, outcome.replayed);
+    set((state) => ({
+      run: { status: "idle" },
+      batch: {
+        spec,
+        count: Math.max(countOf(spec), outcome.images.length + outcome.failed.length),
+        images: outcome.images,
+        failed: outcome.failed,
+        running: false,
+      },
+      activeId: outcome.images[0]?.id ?? state.activeId,
+      quota: outcome.quota ?? state.quota,
+    }));
+    // A stored image is the moment the studio may offer to be installed.
+    announceGenerationSucceeded();
+    void get().refreshTimings();
+  }
+
+  function fail(spec: GenerationSpec, error: GenerationError) {
+    set((state) => ({
+      run: { status: "failed", spec, error, failedAt: Date.now() },
+      batch: state.batch?.spec === spec ? { ...state.batch, running: false } : state.batch,
+      quota: error.quota ?? state.quota,
+    }));
+  }
+
+  async function send(attempt: Attempt) {
+    if (navigator.onLine === false && (await queue(attempt))) return;
+    const { spec } = attempt;
+    set({ attempt });
+    beginRun(spec);
+    let generationId: string | null = null;
     try {
       const outcome = await streamGeneration({
-        url: urlOf(attempt.spec),
-        body: bodyOf(attempt.spec),
+        url: urlOf(spec),
+        body: bodyOf(spec),
         idempotencyKey: attempt.idempotencyKey,
-        onProgress: ({ stage, percent }) => {
-          const { run } = get();
-          if (run.status !== "running") return;
-          set({
-            run: {
-              ...run,
-              stage,
-              serverPercent: percent,
-              stageStartedAt: stage === run.stage ? run.stageStartedAt : Date.now(),
-            },
-          });
+        onAccepted: (id) => {
+          generationId = id;
+          const { userId } = get();
+          if (userId) rememberJob(runningJobOf(id, userId, spec));
         },
+        onProgress: ({ stage, percent }) => noteProgress(stage, percent),
+        onImage: (image) => noteImage(spec, image),
       });
-      const result: SessionResult = {
-        image: outcome.image,
-        spec: attempt.spec,
-        replayed: outcome.replayed,
-      };
-      set((state) => ({
-        run: { status: "idle" },
-        results: [
-          result,
-          ...state.results.filter((item) => item.image.id !== outcome.image.id),
-        ].slice(0, MAX_RESULTS),
-        activeId: outcome.image.id,
-        quota: outcome.quota ?? state.quota,
-      }));
-      // A stored image is the moment the studio may offer to be installed.
-      announceGenerationSucceeded();
-      void get().refreshTimings();
+      if (generationId) forgetJob(generationId);
+      finish(spec, outcome);
     } catch (caught) {
       if (
         caught instanceof GenerationError &&
@@ -146,17 +257,63 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
       ) {
         return;
       }
-      const error =
+      // A stream that broke off leaves the job running on the server: follow it instead.
+      if (
+        generationId &&
+        caught instanceof GenerationError &&
+        caught.code === "STREAM_INTERRUPTED" &&
+        (await follow(spec, generationId))
+      ) {
+        return;
+      }
+      if (generationId) forgetJob(generationId);
+      fail(
+        spec,
         caught instanceof GenerationError
           ? caught
           : new GenerationError({
               code: "INTERNAL_ERROR",
               message: "Something went wrong in the page.",
-            });
-      set((state) => ({
-        run: { status: "failed", spec: attempt.spec, error, failedAt: Date.now() },
-        quota: error.quota ?? state.quota,
-      }));
+            }),
+      );
+    }
+  }
+
+  /**
+   * Polls GET /generations/:id until the job is over; true once it has shown the outcome
+   * (done or failed), false when the job cannot be read (unknown, or the studio unreachable).
+   */
+  async function follow(spec: GenerationSpec, generationId: string): Promise<boolean> {
+    for (;;) {
+      let job: GenerationJob;
+      try {
+        job = await apiFetch<GenerationJob>(
+          `/api/v1/generations/${encodeURIComponent(generationId)}`,
+        );
+      } catch (error) {
+        if (error instanceof ApiClientError && error.status === 404) forgetJob(generationId);
+        return false;
+      }
+      if (job.status === "done") {
+        forgetJob(generationId);
+        const failed = (job.failed ?? []).map((item) => item.error);
+        if (job.images.length === 0) {
+          fail(spec, jobError(job.error ?? failed[0] ?? null));
+        } else {
+          finish(spec, { images: job.images, failed, quota: null, replayed: false });
+        }
+        return true;
+      }
+      if (job.status === "failed") {
+        forgetJob(generationId);
+        fail(spec, jobError(job.error));
+        return true;
+      }
+      noteProgress(job.status, 0);
+      for (const image of job.images) {
+        if (!get().batch?.images.some((item) => item.id === image.id)) noteImage(spec, image);
+      }
+      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
     }
   }
 
@@ -164,11 +321,13 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
     run: { status: "idle" },
     attempt: null,
     results: [],
+    batch: null,
     activeId: null,
     quota: null,
     medianMs: null,
     userId: null,
     queuedCount: 0,
+    reattachedCount: 0,
     setUserId(userId) {
       if (get().userId !== userId) set({ userId });
     },
@@ -181,6 +340,33 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
       if (!attempt || run.status === "running") return;
       await send(reuseKey ? attempt : { spec: attempt.spec, idempotencyKey: newIdempotencyKey() });
     },
+    async reattach() {
+      const { userId } = get();
+      if (!userId || get().run.status === "running") return;
+      for (const job of runningJobsOf(userId)) {
+        if (get().run.status === "running") return;
+        const spec: GenerationSpec = {
+          kind: "resume",
+          generationId: job.id,
+          count: job.count,
+          aspectRatio: job.aspectRatio,
+        };
+        beginRun(spec);
+        const shown = await follow(spec, job.id);
+        if (!shown) {
+          // Unknown or unreachable: put the page back as it was.
+          set((state) => ({
+            run:
+              state.run.status === "running" && state.run.spec === spec
+                ? { status: "idle" }
+                : state.run,
+            batch: state.batch?.spec === spec ? null : state.batch,
+          }));
+          continue;
+        }
+        set((state) => ({ reattachedCount: state.reattachedCount + 1 }));
+      }
+    },
     dismissError() {
       if (get().run.status === "failed") set({ run: { status: "idle" } });
     },
@@ -192,6 +378,12 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
         results: state.results.map((item) =>
           item.image.id === image.id ? { ...item, image } : item,
         ),
+        batch: state.batch
+          ? {
+              ...state.batch,
+              images: state.batch.images.map((item) => (item.id === image.id ? image : item)),
+            }
+          : null,
       }));
     },
     setQuota(quota) {
@@ -215,20 +407,65 @@ export function respecForAgain(spec: GenerationSpec): GenerationSpec {
     const { seed: _seed, ...input } = spec.input;
     return { ...spec, input };
   }
-  const { seed: _seed, ...input } = spec.input;
-  return { ...spec, input };
+  if (spec.kind === "edit") {
+    const { seed: _seed, ...input } = spec.input;
+    return { ...spec, input };
+  }
+  return spec;
+}
+
+/** Whether "Generate again" can resend it (a reattached job's request is not known here). */
+export function canRepeat(spec: GenerationSpec): boolean {
+  return spec.kind !== "resume";
+}
+
+function runningJobOf(id: string, userId: string, spec: GenerationSpec): RunningJob {
+  return {
+    id,
+    userId,
+    startedAt: Date.now(),
+    count: countOf(spec),
+    aspectRatio:
+      spec.kind === "generate" || spec.kind === "edit"
+        ? (spec.input.aspectRatio ?? null)
+        : spec.kind === "resume"
+          ? spec.aspectRatio
+          : null,
+    prompt: spec.kind === "generate" || spec.kind === "edit" ? spec.input.prompt : null,
+  };
+}
+
+function jobError(error: GenerationJob["error"]): GenerationError {
+  return new GenerationError({
+    code: (error?.code ?? "INTERNAL_ERROR") as GenerationErrorCode,
+    message: error?.message ?? "The generation failed.",
+    status: 200,
+    details: error?.details,
+  });
 }
 
 function urlOf(spec: GenerationSpec): string {
-  return spec.kind === "generate"
-    ? "/api/v1/images/generate"
-    : `/api/v1/images/${encodeURIComponent(spec.sourceId)}/edit`;
+  switch (spec.kind) {
+    case "generate":
+      return "/api/v1/images/generate";
+    case "edit":
+      return `/api/v1/images/${encodeURIComponent(spec.sourceId)}/edit`;
+    case "variations":
+      return `/api/v1/images/${encodeURIComponent(spec.sourceId)}/variations`;
+    case "resume":
+      throw new Error("A reattached generation is followed, not sent.");
+  }
 }
 
 function bodyOf(spec: GenerationSpec): GenerationBody {
-  return spec.kind === "generate"
-    ? buildGenerateBody(spec.input, spec.image)
-    : { kind: "json", value: spec.input };
+  switch (spec.kind) {
+    case "generate":
+      return buildGenerateBody(spec.input, spec.files, spec.inputImageIds);
+    case "resume":
+      throw new Error("A reattached generation is followed, not sent.");
+    default:
+      return { kind: "json", value: spec.input };
+  }
 }
 
 /** crypto.randomUUID needs a secure context; plain-HTTP LAN testing gets the same from getRandomValues. */

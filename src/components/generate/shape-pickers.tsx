@@ -1,6 +1,13 @@
 "use client";
 
-import { ASPECT_RATIOS, QUALITIES, type AspectRatio, type Quality } from "@/shared/limits";
+import {
+  ASPECT_RATIOS,
+  BATCH_COUNTS,
+  QUALITIES,
+  type AspectRatio,
+  type BatchCount,
+  type Quality,
+} from "@/shared/limits";
 import { ChoiceRadios, type Choice } from "./choice-radios";
 
 const ASPECT_NAMES: Record<AspectRatio, string> = {
@@ -93,6 +100,47 @@ export function QualityPicker({
       onChange={onChange}
       columns="grid-cols-2"
       testId="quality-picker"
+    />
+  );
+}
+
+const COUNT_CHOICES: readonly Choice<`${BatchCount}`>[] = BATCH_COUNTS.map((count) => ({
+  value: `${count}`,
+  label: String(count),
+}));
+
+/** How many images one prompt makes: a segmented control of 1 to 4. */
+export function CountPicker({
+  id,
+  value,
+  onChange,
+  remaining,
+}: {
+  id: string;
+  value: BatchCount;
+  onChange: (value: BatchCount) => void;
+  /** Images left today, to say when the batch asks for more than that. */
+  remaining: number | null;
+}) {
+  return (
+    <ChoiceRadios
+      id={id}
+      name="count"
+      legend="Images"
+      legendAside={
+        <span className="text-ink-muted text-xs" data-testid="count-note">
+          {remaining !== null && value > remaining
+            ? `Only ${remaining} left today`
+            : value === 1
+              ? "One image"
+              : `${value} images, one quota each`}
+        </span>
+      }
+      choices={COUNT_CHOICES}
+      value={`${value}`}
+      onChange={(next) => onChange(Number(next) as BatchCount)}
+      columns="grid-cols-4"
+      testId="count-picker"
     />
   );
 }

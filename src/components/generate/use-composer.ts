@@ -2,7 +2,8 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Settings, StyleTemplate } from "@/shared/api-types";
+import type { Image, Settings, StyleTemplate } from "@/shared/api-types";
+import { isBatchCount, INPUT_IMAGES_MAX } from "@/shared/limits";
 import {
   COMPOSER_QUERY_KEYS,
   composerValuesFromQuery,
@@ -14,10 +15,10 @@ import { checkInputImage } from "./input-image";
 
 export type ComposerErrors = Partial<Record<ComposerField | "image", string>>;
 
-export interface InputImage {
-  file: File;
-  previewUrl: string;
-}
+/** One input image: a file from this device, or an image of the gallery (sent by id). */
+export type InputImage =
+  | { kind: "file"; key: string; file: File; previewUrl: string }
+  | { kind: "gallery"; key: string; image: Image; previewUrl: string };
 
 /** The id of each field's control, for labels and for focusing the first error. */
 export const FIELD_IDS: Record<ComposerField | "image", string> = {
@@ -29,6 +30,7 @@ export const FIELD_IDS: Record<ComposerField | "image", string> = {
   seed: "generate-seed",
   tags: "generate-tags",
   isPublic: "generate-public",
+  count: "generate-count",
   image: "generate-image",
 };
 
@@ -44,7 +46,9 @@ export function useComposer(settings: Settings) {
   const start = useGenerationStore((state) => state.start);
   // A "Use these settings" link (/generate?prompt=…&seed=…) fills the form once.
   const query = useSearchParams();
-  const [fromLink] = useState(() => composerValuesFromQuery(new URLSearchParams(query.toString())));
+  const queryText = query.toString();
+  const [fromLink] = useState(() => composerValuesFromQuery(new URLSearchParams(queryText)));
+  const appliedQuery = useRef(queryText);
   const [values, setValues] = useState<ComposerValues>(() => ({
     prompt: "",
     negativePrompt: "",
@@ -54,10 +58,37 @@ export function useComposer(settings: Settings) {
     seed: "",
     tags: [],
     isPublic: false,
+    count: isBatchCount(settings.defaultCount) ? settings.defaultCount : 1,
     ...fromLink,
   }));
   const [errors, setErrors] = useState<ComposerErrors>({});
   const [advancedOpen, setAdvancedOpen] = useState(() => touchesAdvancedFields(fromLink));
+
+  // A link followed while the page is open ("Remix" of a result) fills the form again.
+  useEffect(() => {
+    if (queryText === appliedQuery.current) return;
+    appliedQuery.current = queryText;
+    const linked = composerValuesFromQuery(new URLSearchParams(queryText));
+    if (Object.keys(linked).length === 0) return;
+    setValues((current) => ({
+      ...current,
+      negativePrompt: "",
+      styleTemplateId: null,
+      seed: "",
+      tags: [],
+      ...linked,
+    }));
+    setErrors({});
+    if (touchesAdvancedFields(linked)) setAdvancedOpen(true);
+    window.requestAnimationFrame(() => {
+      const prompt = document.getElementById(FIELD_IDS.prompt);
+      prompt?.scrollIntoView({ block: "center" });
+      prompt?.focus({ preventScroll: true });
+    });
+    const url = new URL(window.location.href);
+    for (const key of COMPOSER_QUERY_KEYS) url.searchParams.delete(key);
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }, [queryText]);
 
   // Once applied, the settings leave the address bar so a reload keeps what the user edited.
   useEffect(() => {
@@ -66,16 +97,20 @@ export function useComposer(settings: Settings) {
     for (const key of COMPOSER_QUERY_KEYS) url.searchParams.delete(key);
     window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   }, []);
-  const [inputImage, setInputImageState] = useState<InputImage | null>(null);
+  const [inputImages, setInputImages] = useState<InputImage[]>([]);
   const [templateNote, setTemplateNote] = useState<string | null>(null);
-  const previewRef = useRef<string | null>(null);
+  // The object URLs of the file previews, revoked when their image leaves (or the page does).
+  const previews = useRef(new Set<string>());
+  const inputsRef = useRef(inputImages);
+  inputsRef.current = inputImages;
 
-  useEffect(
-    () => () => {
-      if (previewRef.current) URL.revokeObjectURL(previewRef.current);
-    },
-    [],
-  );
+  useEffect(() => {
+    const urls = previews.current;
+    return () => {
+      for (const url of urls) URL.revokeObjectURL(url);
+      urls.clear();
+    };
+  }, []);
 
   const update = useCallback((patch: Partial<ComposerValues>) => {
     setValues((current) => ({ ...current, ...patch }));
@@ -96,24 +131,74 @@ export function useComposer(settings: Settings) {
     [update],
   );
 
-  const setInputImage = useCallback((file: File) => {
-    const problem = checkInputImage(file);
+  /** Adds files (picked, dropped, pasted or shared) after the images already there. */
+  const addInputFiles = useCallback((files: readonly File[]) => {
+    const room = INPUT_IMAGES_MAX - inputsRef.current.length;
+    const problem =
+      files.map(checkInputImage).find((message) => message !== null) ??
+      (files.length > room ? tooMany(room) : null);
     if (problem) {
       setErrors((current) => ({ ...current, image: problem }));
       return false;
     }
-    if (previewRef.current) URL.revokeObjectURL(previewRef.current);
-    const previewUrl = URL.createObjectURL(file);
-    previewRef.current = previewUrl;
-    setInputImageState({ file, previewUrl });
+    const added = files.map((file): InputImage => {
+      const previewUrl = URL.createObjectURL(file);
+      previews.current.add(previewUrl);
+      return { kind: "file", key: previewUrl, file, previewUrl };
+    });
+    // Files go before gallery picks: the request sends them first, so the numbers stay true.
+    const current = inputsRef.current;
+    const next = [
+      ...current.filter((item) => item.kind === "file"),
+      ...added,
+      ...current.filter((item) => item.kind === "gallery"),
+    ];
+    inputsRef.current = next;
+    setInputImages(next);
     setErrors((current) => ({ ...current, image: undefined }));
     return true;
   }, []);
 
-  const removeInputImage = useCallback(() => {
-    if (previewRef.current) URL.revokeObjectURL(previewRef.current);
-    previewRef.current = null;
-    setInputImageState(null);
+  const setInputImage = useCallback((file: File) => addInputFiles([file]), [addInputFiles]);
+
+  /** Adds images chosen from the gallery (an image already there is not added twice). */
+  const addGalleryImages = useCallback((images: readonly Image[]) => {
+    const current = inputsRef.current;
+    const fresh = images.filter(
+      (image) => !current.some((item) => item.kind === "gallery" && item.image.id === image.id),
+    );
+    const room = INPUT_IMAGES_MAX - current.length;
+    if (fresh.length > room) {
+      setErrors((errorsNow) => ({ ...errorsNow, image: tooMany(room) }));
+      return false;
+    }
+    const next = [
+      ...current,
+      ...fresh.map((image): InputImage => ({
+        kind: "gallery",
+        key: `gallery-${image.id}`,
+        image,
+        previewUrl: image.urls.thumbnails["150"] ?? image.urls.original,
+      })),
+    ];
+    inputsRef.current = next;
+    setInputImages(next);
+    setErrors((errorsNow) => ({ ...errorsNow, image: undefined }));
+    return true;
+  }, []);
+
+  /** Removes one input image (by key), or all of them. */
+  const removeInputImage = useCallback((key?: string) => {
+    const leaving = inputsRef.current.filter((item) => key === undefined || item.key === key);
+    for (const item of leaving) {
+      if (item.kind === "file") {
+        URL.revokeObjectURL(item.previewUrl);
+        previews.current.delete(item.previewUrl);
+      }
+    }
+    const next = key === undefined ? [] : inputsRef.current.filter((item) => item.key !== key);
+    inputsRef.current = next;
+    setInputImages(next);
     setErrors((current) => ({ ...current, image: undefined }));
   }, []);
 
@@ -140,10 +225,13 @@ export function useComposer(settings: Settings) {
     void start({
       kind: "generate",
       input: parsed.input,
-      image: inputImage?.file ?? null,
+      files: inputImages.flatMap((item) => (item.kind === "file" ? [item.file] : [])),
+      inputImageIds: inputImages.flatMap((item) =>
+        item.kind === "gallery" ? [item.image.id] : [],
+      ),
       seedFixed: parsed.seedFixed,
     });
-  }, [values, inputImage, showErrors, start]);
+  }, [values, inputImages, showErrors, start]);
 
   return {
     values,
@@ -153,8 +241,10 @@ export function useComposer(settings: Settings) {
     templateNote,
     advancedOpen,
     setAdvancedOpen,
-    inputImage,
+    inputImages,
     setInputImage,
+    addInputFiles,
+    addGalleryImages,
     removeInputImage,
     showErrors,
     setFieldError,
@@ -163,3 +253,9 @@ export function useComposer(settings: Settings) {
 }
 
 export type Composer = ReturnType<typeof useComposer>;
+
+function tooMany(room: number): string {
+  return room <= 0
+    ? `You can use at most ${INPUT_IMAGES_MAX} input images. Remove one to add another.`
+    : `Only ${room} more input image${room === 1 ? "" : "s"} fit${room === 1 ? "s" : ""} (at most ${INPUT_IMAGES_MAX}).`;
+}

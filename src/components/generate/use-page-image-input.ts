@@ -10,7 +10,7 @@ function hasFiles(event: DragEvent): boolean {
  * Takes an input image dropped anywhere on the page or pasted from the clipboard. A paste
  * without an image (text into the prompt) is left alone. `dragging` drives the drop overlay.
  */
-export function usePageImageInput(onImage: (file: File, source: "drop" | "paste") => void) {
+export function usePageImageInput(onImage: (files: File[], source: "drop" | "paste") => void) {
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
   const onImageRef = useRef(onImage);
@@ -37,18 +37,18 @@ export function usePageImageInput(onImage: (file: File, source: "drop" | "paste"
     function onDrop(event: DragEvent) {
       depth.current = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
       event.preventDefault();
-      onImageRef.current(file, "drop");
+      onImageRef.current(files, "drop");
     }
     function onPaste(event: ClipboardEvent) {
-      const file = Array.from(event.clipboardData?.files ?? []).find((item) =>
+      const files = Array.from(event.clipboardData?.files ?? []).filter((item) =>
         item.type.startsWith("image/"),
       );
-      if (!file) return;
+      if (files.length === 0) return;
       event.preventDefault();
-      onImageRef.current(file, "paste");
+      onImageRef.current(files, "paste");
     }
     window.addEventListener("dragenter", onDragEnter);
     window.addEventListener("dragover", onDragOver);

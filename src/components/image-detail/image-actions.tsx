@@ -1,6 +1,15 @@
 "use client";
 
-import { Check, Copy, Download, FolderPlus, Heart, Trash2, WandSparkles } from "lucide-react";
+import {
+  Check,
+  Copy,
+  Download,
+  FolderPlus,
+  Heart,
+  Shuffle,
+  Trash2,
+  WandSparkles,
+} from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { forwardRef, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
@@ -195,7 +204,7 @@ export function CopyPromptButton({ prompt }: { prompt: string }) {
   );
 }
 
-/** The composer prefilled with this image's prompt and settings. */
+/** "Remix": the composer prefilled with this image's prompt and settings (seed included). */
 export function UseSettingsLink({ image }: { image: Image }) {
   return (
     <Link
@@ -204,8 +213,34 @@ export function UseSettingsLink({ image }: { image: Image }) {
       data-testid="image-use-settings"
     >
       <WandSparkles aria-hidden="true" />
-      Use these settings
+      Remix
     </Link>
+  );
+}
+
+// The dialog and the generation code load on the first click: the image page does not carry them.
+const VariationsLauncher = dynamic(
+  () =>
+    import("@/components/generate/variations-launcher").then((module) => module.VariationsLauncher),
+  { ssr: false },
+);
+
+/** "Variations": new images from this one, made in the composer (/generate). */
+export function VariationsButton({ image }: { image: Image }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className={buttonClasses({ variant: "secondary", className: "w-full" })}
+        data-testid="image-variations"
+      >
+        <Shuffle aria-hidden="true" />
+        Variations
+      </button>
+      {open ? <VariationsLauncher image={image} onDone={() => setOpen(false)} /> : null}
+    </>
   );
 }
 

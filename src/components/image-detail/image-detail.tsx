@@ -13,6 +13,7 @@ import {
   DownloadMenu,
   FavoriteButton,
   UseSettingsLink,
+  VariationsButton,
 } from "./image-actions";
 import { ImageLineage } from "./image-lineage";
 import { ImageMetadata } from "./image-metadata";
@@ -255,7 +256,10 @@ export function ImageDetail({
           <CopyPromptButton prompt={image.prompt} />
         </div>
 
-        <UseSettingsLink image={image} />
+        <div className={cn("grid gap-2", canManage ? "grid-cols-2" : "grid-cols-1")}>
+          <UseSettingsLink image={image} />
+          {canManage ? <VariationsButton image={image} /> : null}
+        </div>
 
         <Section title="Tags">
           <TagsEditor

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Image } from "@/shared/api-types";
 import { ASPECT_LABELS } from "@/components/gallery/gallery-filters";
+import { providerLabel } from "@/components/generate/provider-label";
 import { formatDateTime, formatDuration, qualityLabel } from "./image-format";
 import { useHydrated } from "./use-hydrated";
 
@@ -34,6 +35,9 @@ export function ImageMetadata({ image, templateName }: ImageMetadataProps) {
       <Row term="Quality">{qualityLabel(image.quality)}</Row>
       <Row term="Seed">
         <span className="font-mono text-[0.8rem]">{image.seed}</span>
+      </Row>
+      <Row term="Provider">
+        <span data-testid="image-provider">{providerLabel(image) ?? "Unknown"}</span>
       </Row>
       <Row term="Model">
         <span className="flex flex-wrap items-center gap-1.5">

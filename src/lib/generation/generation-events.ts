@@ -53,7 +53,17 @@ export function readErrorBody(value: unknown): ErrorBody | null {
 
 export type GenerationEvent =
   | { type: "progress"; stage: Stage; percent: number }
-  | { type: "done"; image: Image; quota: Quota | null; replayed: boolean }
+  /** One image of a batch, stored (they arrive one by one before `done`). */
+  | { type: "image"; image: Image }
+  | {
+      type: "done";
+      /** Every stored image of the request, in order (one without a batch). */
+      images: Image[];
+      /** The images of a batch that could not be made; each gave its quota unit back. */
+      failed: ErrorBody[];
+      quota: Quota | null;
+      replayed: boolean;
+    }
   | { type: "error"; error: ErrorBody; quota: Quota | null };
 
 /** The typed event of one SSE message, or null for an event this client does not know or cannot read. */
@@ -71,13 +81,19 @@ export function readGenerationEvent(message: SseMessage): GenerationEvent | null
       if (!STAGES.includes(stage as Stage) || typeof percent !== "number") return null;
       return { type: "progress", stage: stage as Stage, percent };
     }
-    case "done": {
+    case "image": {
       const image = readImage(payload.image);
+      return image ? { type: "image", image } : null;
+    }
+    case "done": {
+      const images = readImages(payload);
+      const failed = readFailed(payload.failed);
       const quota = readOptionalQuota(payload.quota);
       const { replayed } = payload;
-      if (!image || quota === undefined) return null;
+      if (!images || !failed || quota === undefined) return null;
+      if (images.length === 0 && failed.length === 0) return null;
       if (replayed !== undefined && typeof replayed !== "boolean") return null;
-      return { type: "done", image, quota, replayed: replayed ?? false };
+      return { type: "done", images, failed, quota, replayed: replayed ?? false };
     }
     case "error": {
       const error = readErrorBody(payload.error);
@@ -88,6 +104,28 @@ export function readGenerationEvent(message: SseMessage): GenerationEvent | null
     default:
       return null;
   }
+}
+
+/**
+ * The images of an answer: `images` (a batch), else the single `image` of older answers; null
+ * when either is there but unreadable.
+ */
+export function readImages(payload: Json): Image[] | null {
+  if (Array.isArray(payload.images)) {
+    const images = payload.images.map(readImage);
+    return images.every((image) => image !== null) ? (images as Image[]) : null;
+  }
+  if (payload.image === undefined) return [];
+  const image = readImage(payload.image);
+  return image ? [image] : null;
+}
+
+/** `failed: [{error}]` of a batch's `done`; an absent list is none failed. */
+export function readFailed(value: unknown): ErrorBody[] | null {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return null;
+  const errors = value.map((item) => (isRecord(item) ? readErrorBody(item.error) : null));
+  return errors.every((error) => error !== null) ? (errors as ErrorBody[]) : null;
 }
 
 /** Only what the page relies on is checked; the rest of the image passes through untouched. */

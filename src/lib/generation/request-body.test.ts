@@ -46,4 +46,24 @@ describe("buildGenerateBody", () => {
     expect([...body.value.keys()].sort()).toEqual(["image", "isPublic", "prompt"]);
     expect(body.value.get("isPublic")).toBe("false");
   });
+
+  it("sends several input files as repeated `image` parts, with the count and gallery picks", () => {
+    const first = new File([new Uint8Array([1])], "person.png", { type: "image/png" });
+    const second = new Blob([new Uint8Array([2])], { type: "image/webp" });
+    const ids = ["5d0c5f0e-8a3b-4a4f-9d7e-0d7e0d7e0d7e"];
+    const body = buildGenerateBody({ prompt: "p", count: 3 }, [first, second], ids);
+    if (body.kind !== "form") throw new Error("expected a form");
+    const files = body.value.getAll("image") as File[];
+    expect(files.map((file) => file.name)).toEqual(["person.png", "input-image-2"]);
+    expect(body.value.get("count")).toBe("3");
+    expect(body.value.get("inputImageIds")).toBe(JSON.stringify(ids));
+  });
+
+  it("sends gallery picks alone as JSON inputImageIds", () => {
+    const ids = ["5d0c5f0e-8a3b-4a4f-9d7e-0d7e0d7e0d7e", "6d0c5f0e-8a3b-4a4f-9d7e-0d7e0d7e0d7e"];
+    expect(buildGenerateBody({ prompt: "p", count: 2 }, [], ids)).toEqual({
+      kind: "json",
+      value: { prompt: "p", count: 2, inputImageIds: ids },
+    });
+  });
 });

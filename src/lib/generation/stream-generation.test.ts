@@ -225,4 +225,63 @@ describe("streamGeneration", () => {
       expect(ended).toBe(1);
     });
   });
+
+  it("hands over a batch's images one by one and resolves with the images and the failures", async () => {
+    const second = { ...image, id: "9b2f1f3e-1111-4222-8333-944455556667" };
+    const overQuota = { code: "QUOTA_EXCEEDED", message: "No images left today." };
+    const { fetchImpl } = streamingFetch([
+      event("image", { image }),
+      event("image", { image: second }),
+      event("done", { images: [image, second], failed: [{ error: overQuota }], quota }),
+    ]);
+    const arrived: string[] = [];
+    const result = await streamGeneration({
+      url: "/api/v1/images/generate",
+      body: { kind: "json", value: { prompt: "a fox", count: 3 } },
+      idempotencyKey: "key-batch",
+      onImage: (value) => arrived.push(value.id),
+      fetchImpl,
+    });
+    expect(arrived).toEqual([image.id, second.id]);
+    expect(result.images.map((value) => value.id)).toEqual([image.id, second.id]);
+    expect(result.image.id).toBe(image.id);
+    expect(result.failed).toEqual([overQuota]);
+  });
+
+  it("rejects with the first failure when every image of a batch failed", async () => {
+    const { fetchImpl } = streamingFetch([
+      event("done", {
+        images: [],
+        failed: [{ error: { code: "PROVIDER_ERROR", message: "The provider failed." } }],
+        quota,
+      }),
+    ]);
+    const failure = await streamGeneration({
+      url: "/api/v1/images/generate",
+      body: { kind: "json", value: { prompt: "a fox", count: 2 } },
+      idempotencyKey: "key-all-failed",
+      fetchImpl,
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GenerationError);
+    expect((failure as GenerationError).code).toBe("PROVIDER_ERROR");
+    expect((failure as GenerationError).quota?.remainingToday).toBe(47);
+  });
+
+  it("reports the job's X-Generation-Id as soon as the answer begins", async () => {
+    const fetchImpl = (async () =>
+      new Response(`event: done\ndata: ${JSON.stringify({ images: [image], quota })}\n\n`, {
+        status: 200,
+        headers: { "content-type": "text/event-stream", "X-Generation-Id": "job-1" },
+      })) as typeof fetch;
+    const accepted: string[] = [];
+    const result = await streamGeneration({
+      url: "/api/v1/images/generate",
+      body: { kind: "json", value: { prompt: "a fox" } },
+      idempotencyKey: "key-job",
+      onAccepted: (id) => accepted.push(id),
+      fetchImpl,
+    });
+    expect(accepted).toEqual(["job-1"]);
+    expect(result.generationId).toBe("job-1");
+  });
 });

@@ -1,7 +1,7 @@
 import { ApiClientError, isRecord, type ApiClientErrorCode } from "@/lib/api/errors";
 import { readEnvelope } from "@/lib/api/request";
 import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
-import { readGenerationEvent, readImage } from "./generation-events";
+import { readFailed, readGenerationEvent, readImages, type ErrorBody } from "./generation-events";
 import { createSseParser } from "./sse-parser";
 
 /** The API's codes, plus the stream ending before its `done` or `error` event. */
@@ -29,7 +29,14 @@ export class GenerationError extends ApiClientError {
 }
 
 export interface GenerationSuccess {
+  /** The first image (the only one without a batch). */
   image: Image;
+  /** Every stored image, in order. */
+  images: Image[];
+  /** What went wrong for the images of a batch that were not made (their quota was given back). */
+  failed: ErrorBody[];
+  /** The job's id (X-Generation-Id), when the server sent it. */
+  generationId: string | null;
   /** Null when the answer was a replayed JSON response, which carries no quota. */
   quota: Quota | null;
   replayed: boolean;
@@ -44,6 +51,10 @@ export interface StreamGenerationOptions {
   idempotencyKey: string;
   signal?: AbortSignal;
   onProgress?: (progress: GenerationProgress) => void;
+  /** The server accepted the work as a job (its X-Generation-Id), before any event. */
+  onAccepted?: (generationId: string) => void;
+  /** One image of a batch, as soon as it is stored. */
+  onImage?: (image: Image) => void;
   fetchImpl?: typeof fetch;
 }
 
@@ -59,7 +70,7 @@ const INTERRUPTED_MESSAGE = "The connection dropped before the image was ready."
 export async function streamGeneration(
   options: StreamGenerationOptions,
 ): Promise<GenerationSuccess> {
-  const { url, body, idempotencyKey, signal, onProgress } = options;
+  const { url, body, idempotencyKey, signal, onProgress, onAccepted, onImage } = options;
   const fetchImpl = options.fetchImpl ?? fetch;
   const headers = new Headers({
     Accept: "text/event-stream",
@@ -81,9 +92,11 @@ export async function streamGeneration(
     throw new GenerationError({ code: "NETWORK_ERROR", message: NETWORK_MESSAGE });
   }
 
+  const generationId = response.headers.get("X-Generation-Id");
+  if (generationId && response.ok) onAccepted?.(generationId);
   const contentType = response.headers.get("content-type") ?? "";
   if (!response.ok || !contentType.includes("text/event-stream")) {
-    return readJsonAnswer(url, response);
+    return readJsonAnswer(url, response, generationId);
   }
   if (!response.body) {
     throw new GenerationError({ code: "STREAM_INTERRUPTED", message: INTERRUPTED_MESSAGE });
@@ -106,8 +119,10 @@ export async function streamGeneration(
         if (!event) continue;
         if (event.type === "progress") {
           onProgress?.({ stage: event.stage, percent: event.percent });
+        } else if (event.type === "image") {
+          onImage?.(event.image);
         } else if (event.type === "done") {
-          return { image: event.image, quota: event.quota, replayed: event.replayed };
+          return successOf({ ...event, generationId });
         } else {
           throw new GenerationError({
             code: event.error.code as GenerationErrorCode,
@@ -130,7 +145,11 @@ export async function streamGeneration(
  * A JSON envelope (an error before the stream began, or a replayed 201 `{image}`), read by the
  * data layer's one envelope reader, which also reports a 401.
  */
-async function readJsonAnswer(url: string, response: Response): Promise<GenerationSuccess> {
+async function readJsonAnswer(
+  url: string,
+  response: Response,
+  generationId: string | null,
+): Promise<GenerationSuccess> {
   let data: unknown;
   try {
     ({ data } = await readEnvelope<unknown>(url, response));
@@ -144,18 +163,39 @@ async function readJsonAnswer(url: string, response: Response): Promise<Generati
       retryAfterSeconds: error.retryAfterSeconds ?? readRetryAfterDetail(error.details),
     });
   }
-  const image = isRecord(data) ? readImage(data.image) : null;
-  if (image) {
-    return {
-      image,
+  const images = isRecord(data) ? readImages(data) : null;
+  const failed = isRecord(data) ? readFailed(data.failed) : null;
+  if (images && failed && images.length + failed.length > 0) {
+    return successOf({
+      images,
+      failed,
       quota: null,
       replayed: response.headers.get("Idempotent-Replayed") === "true",
-    };
+      generationId,
+    });
   }
   throw new GenerationError({
     code: "UNEXPECTED_RESPONSE",
     message: "The studio sent an answer we couldn't read. Please try again.",
     status: response.status,
+  });
+}
+
+/**
+ * A finished request: its images, or (when every image of it failed) the first failure as a
+ * GenerationError, with the quota the failures gave back.
+ */
+function successOf(outcome: Omit<GenerationSuccess, "image">): GenerationSuccess {
+  const [image] = outcome.images;
+  if (image) return { ...outcome, image };
+  const error = outcome.failed[0];
+  throw new GenerationError({
+    code: (error?.code ?? "INTERNAL_ERROR") as GenerationErrorCode,
+    message: error?.message ?? "No image could be made.",
+    status: 200,
+    details: error?.details,
+    retryAfterSeconds: readRetryAfterDetail(error?.details),
+    quota: outcome.quota,
   });
 }
 
