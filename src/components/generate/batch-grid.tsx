@@ -175,7 +175,7 @@ function BatchTile({
   const preview = image.urls.thumbnails["800"] ?? image.urls.original;
 
   return (
-    <div className="flex flex-col gap-1.5" data-testid="batch-image">
+    <div className="flex flex-col gap-1.5" data-testid="batch-image" data-image-id={image.id}>
       <button
         type="button"
         onClick={onSelect}

@@ -58,6 +58,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
       aria-labelledby="generate-result-title"
       className="flex flex-col gap-5"
       data-testid="generate-result"
+      data-image-id={image.id}
     >
       <h2 id="generate-result-title" className="sr-only">
         Your image
