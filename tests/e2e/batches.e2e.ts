@@ -119,7 +119,20 @@ for (const [name, viewport] of [
       const page = await context.newPage();
       await register(page, `batch-${name}`);
 
-      await chooseCount(page, 4);
+      if (name === "desktop") {
+        // The default batch size is a setting: four images per prompt from now on.
+        await page.goto("/settings#preferences");
+        const select = page.getByTestId("setting-defaultCount");
+        await select.selectOption("4");
+        await expect
+          .poll(() => page.getByText("Images per prompt: 4 images.").count(), { timeout: 15_000 })
+          .toBeGreaterThan(0);
+        await page.goto("/generate");
+        const four = page.getByTestId("count-picker").locator('input[value="4"]');
+        await expect.poll(() => four.isChecked(), { timeout: 15_000 }).toBe(true);
+      } else {
+        await chooseCount(page, 4);
+      }
       await expect
         .poll(() => page.getByTestId("generate-submit").textContent())
         .toMatch(/Generate 4/);

@@ -6,6 +6,7 @@ import { buildGenerateBody } from "@/lib/generation/request-body";
 import {
   forgetJob,
   rememberJob,
+  RUNNING_JOB_MAX_AGE_MS,
   runningJobsOf,
   type GenerationJob,
   type RunningJob,
@@ -284,7 +285,9 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
    * (done or failed), false when the job cannot be read (unknown, or the studio unreachable).
    */
   async function follow(spec: GenerationSpec, generationId: string): Promise<boolean> {
-    for (;;) {
+    // The server fails and refunds a job whose process died; past this, stop asking.
+    const giveUpAt = Date.now() + RUNNING_JOB_MAX_AGE_MS;
+    while (Date.now() < giveUpAt) {
       let job: GenerationJob;
       try {
         job = await apiFetch<GenerationJob>(
@@ -315,6 +318,7 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
       }
       await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
     }
+    return false;
   }
 
   return {
