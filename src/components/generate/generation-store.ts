@@ -224,7 +224,13 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
   function fail(spec: GenerationSpec, error: GenerationError) {
     set((state) => ({
       run: { status: "failed", spec, error, failedAt: Date.now() },
-      batch: state.batch?.spec === spec ? { ...state.batch, running: false } : state.batch,
+      // Images that arrived before the failure stay in the grid; with none, the error says it all.
+      batch:
+        state.batch?.spec === spec
+          ? state.batch.images.length > 0
+            ? { ...state.batch, running: false }
+            : null
+          : state.batch,
       quota: error.quota ?? state.quota,
     }));
   }
