@@ -229,6 +229,7 @@ export function createServices(parts: {
     db,
     secretBox: createSecretBox(parts.appSecret, config.previousAppSecrets),
     checkGeminiKey: providers.checkGeminiKey,
+    checkCloudflareKey: providers.checkCloudflareKey,
   });
   const mailContext = { studioName: "AI Image Studio", appUrl: mailOrigin(config) };
   const notifications = createNotificationsService({

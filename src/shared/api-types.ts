@@ -1,5 +1,6 @@
 import type { ApiKeyScope } from "./schemas/api-keys";
 import type { AspectRatio, Quality } from "./schemas/settings";
+import type { ImageProviderId, KeyProvider } from "./limits";
 import type { TemplateCategory } from "./schemas/templates";
 
 /** Response shapes of /api/v1 (see shared/API.md). Isomorphic. */
@@ -38,11 +39,17 @@ export interface Settings {
   autoSaveGallery: boolean;
   enableOfflineCache: boolean;
   /** How many images the composer asks for by default (1..4). */
+  /** The user's stored provider keys (never the key itself). */
+  providers: ProviderKeyInfo[];
+  /** The provider that makes images first. */
+  defaultProvider: KeyProvider;
+  /** Providers tried next, in order, when the one before fails for quota, rate or availability. */
+  fallbackOrder: KeyProvider[];
   defaultCount: number;
 }
 
 export interface ProviderKeyInfo {
-  provider: "gemini";
+  provider: KeyProvider;
   last4: string;
   validatedAt: string;
 }
@@ -150,6 +157,8 @@ export interface Image {
   seed: number;
   model: string;
   tags: string[];
+  /** Which provider made it. */
+  provider: ImageProviderId;
   isPublic: boolean;
   /** The author's own mark: always false on anyone else's image. */
   favorite: boolean;

@@ -34,7 +34,10 @@ const schemaOf: Record<
   collectionName: (value) => collectionInputSchema.shape.name.safeParse(value),
   collectionDescription: (value) => collectionInputSchema.shape.description.safeParse(value),
   apiKeyName: (value) => apiKeyCreateSchema.shape.name.safeParse(value),
-  providerKey: (value) => providerKeyInputSchema.shape.apiKey.safeParse(value),
+  providerKey: (value) => providerKeyInputSchema.options[0].shape.apiKey.safeParse(value),
+  cloudflareToken: (value) => providerKeyInputSchema.options[1].shape.apiKey.safeParse(value),
+  cloudflareAccountId: (value) =>
+    providerKeyInputSchema.options[1].shape.accountId.safeParse(value),
 };
 
 describe("the browser's checks (shared/limits) agree with the API's schemas", () => {

@@ -11,6 +11,11 @@ export const ASPECT_RATIOS = ["1:1", "16:9", "9:16", "4:3", "3:4"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const QUALITIES = ["standard", "high"] as const;
 export type Quality = (typeof QUALITIES)[number];
+/** Providers a user can hold a key for, choose as default and order for fallback. */
+export const KEY_PROVIDERS = ["gemini", "cloudflare"] as const;
+export type KeyProvider = (typeof KEY_PROVIDERS)[number];
+/** Who made an image: a key provider, or the offline demo. */
+export type ImageProviderId = KeyProvider | "demo";
 
 export const TEMPLATE_CATEGORIES = ["photography", "illustration", "art", "design", "3d"] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
@@ -137,6 +142,19 @@ export const TEXT_RULES = {
     trim: true,
     min: [1, "Name the key, e.g. “Backup script”."],
     max: [60, "Use at most 60 characters."],
+  },
+  /** A Cloudflare account id: 32 hex digits, as the dashboard shows it. */
+  cloudflareAccountId: {
+    trim: true,
+    lowercase: true,
+    min: [1, "Paste your Cloudflare account id."],
+    max: [32, "A Cloudflare account id is 32 characters (0-9, a-f)."],
+    pattern: [/^[0-9a-f]{32}$/, "A Cloudflare account id is 32 characters (0-9, a-f)."],
+  },
+  cloudflareToken: {
+    trim: true,
+    min: [20, "That token is too short to be a Cloudflare API token."],
+    max: [200, "That token is too long to be a Cloudflare API token."],
   },
   providerKey: {
     trim: true,

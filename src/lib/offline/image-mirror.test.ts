@@ -17,6 +17,7 @@ function image(id: string, createdAt: string, extra: Partial<Image> = {}): Image
     height: 1024,
     seed: 1,
     model: "demo",
+    provider: "demo",
     tags: [],
     isPublic: false,
     favorite: false,

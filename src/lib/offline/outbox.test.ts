@@ -86,6 +86,7 @@ function fakeImage(id: string, prompt: string): Image {
     height: 1024,
     seed: 1,
     model: "demo",
+    provider: "demo",
     tags: [],
     isPublic: false,
     favorite: false,

@@ -141,7 +141,8 @@ export async function settingsJson(db: Database, userId: string): Promise<Uint8A
           createdAt: profile.createdAt.toISOString(),
         }
       : null,
-    settings: settings ? reshapeSettings(settings) : null,
+    // Provider keys stay out of the archive (not even their last four characters).
+    settings: settings ? reshapeSettings(settings, []) : null,
   };
   return encoder.encode(`${JSON.stringify(body, null, 2)}\n`);
 }

@@ -82,6 +82,18 @@ export const envSchema = z
     GEMINI_API_BASE_URL: optionalUrl,
     GEMINI_IMAGE_MODEL: optionalString.transform((value) => value ?? "gemini-3.1-flash-image"),
     DEMO_PROVIDER: optionalString.pipe(z.enum(["on", "off"]).optional()),
+    // Cloudflare Workers AI (FLUX.1 schnell): a gateway or local server in place of the REST API,
+    // and the operator's own account, used like GEMINI_API_KEY.
+    CLOUDFLARE_API_BASE_URL: optionalUrl,
+    CLOUDFLARE_ACCOUNT_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-f]{32}$/i, { error: "must be the 32-character account id" })
+        .optional(),
+    ),
+    CLOUDFLARE_API_TOKEN: optionalString,
+    // The operator's keys as the last fallback behind users' own (off: only for users with none).
+    OPERATOR_KEY_FALLBACK: optionalString.pipe(z.enum(["on", "off"]).optional()),
     DAILY_GENERATION_LIMIT: positiveInt(50),
     MONTHLY_GENERATION_LIMIT: positiveInt(1000),
     GENERATE_RATE_LIMIT_PER_MINUTE: positiveInt(10),
@@ -199,6 +211,13 @@ export const envSchema = z
         message: "is required with Supabase (the project's Postgres connection string)",
       });
     }
+    if (Boolean(env.CLOUDFLARE_ACCOUNT_ID) !== Boolean(env.CLOUDFLARE_API_TOKEN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.CLOUDFLARE_ACCOUNT_ID ? "CLOUDFLARE_API_TOKEN" : "CLOUDFLARE_ACCOUNT_ID"],
+        message: "is required with the other one (CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN)",
+      });
+    }
     if (Boolean(env.KV_REST_API_URL) !== Boolean(env.KV_REST_API_TOKEN)) {
       ctx.addIssue({
         code: "custom",
@@ -285,6 +304,10 @@ export interface AppConfig {
     geminiBaseUrl: string | undefined;
     model: string;
     demoEnabled: boolean;
+    cloudflareBaseUrl: string | undefined;
+    /** CLOUDFLARE_ACCOUNT_ID + CLOUDFLARE_API_TOKEN, when both are set. */
+    operatorCloudflare: { accountId: string; apiToken: string } | undefined;
+    operatorKeyFallback: boolean;
   };
   /** POST /prompts/enhance: the Gemini text model, and enhancements a minute per user. */
   promptEnhancer: { model: string; perMinute: number };
@@ -422,6 +445,15 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       geminiBaseUrl: env.GEMINI_API_BASE_URL,
       model: env.GEMINI_IMAGE_MODEL,
       demoEnabled: env.DEMO_PROVIDER ? env.DEMO_PROVIDER === "on" : embedded,
+      cloudflareBaseUrl: env.CLOUDFLARE_API_BASE_URL,
+      operatorCloudflare:
+        env.CLOUDFLARE_ACCOUNT_ID && env.CLOUDFLARE_API_TOKEN
+          ? {
+              accountId: env.CLOUDFLARE_ACCOUNT_ID.toLowerCase(),
+              apiToken: env.CLOUDFLARE_API_TOKEN,
+            }
+          : undefined,
+      operatorKeyFallback: env.OPERATOR_KEY_FALLBACK !== "off",
     },
     promptEnhancer: {
       model: env.GEMINI_TEXT_MODEL,

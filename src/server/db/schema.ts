@@ -60,6 +60,14 @@ export const userSettings = pgTable("user_settings", {
   }).notNull(),
   autoSaveGallery: boolean("auto_save_gallery").notNull(),
   enableOfflineCache: boolean("enable_offline_cache").notNull(),
+  /** Which provider makes images first, then which to try next (migration 20261206001300). */
+  defaultProvider: text("default_provider", { enum: ["gemini", "cloudflare"] })
+    .notNull()
+    .default("gemini"),
+  fallbackOrder: text("fallback_order", { enum: ["gemini", "cloudflare"] })
+    .array()
+    .notNull()
+    .default([]),
   /** Images the composer asks for by default, 1..4 (migration 20261206001700). */
   defaultCount: smallint("default_count").notNull().default(1),
   updatedAt: tz("updated_at").notNull().defaultNow(),
@@ -69,8 +77,10 @@ export const providerKeys = pgTable(
   "provider_keys",
   {
     userId: uuid("user_id").notNull(),
-    provider: text("provider", { enum: ["gemini"] }).notNull(),
+    provider: text("provider", { enum: ["gemini", "cloudflare"] }).notNull(),
     ciphertext: text("ciphertext").notNull(),
+    /** Cloudflare only: the account the REST path names (migration 20261206001300). */
+    accountId: text("account_id"),
     keyVersion: integer("key_version").notNull(),
     last4: text("last4").notNull(),
     validatedAt: tz("validated_at").notNull(),
@@ -113,6 +123,10 @@ export const images = pgTable("images", {
   height: integer("height").notNull(),
   seed: bigint("seed", { mode: "number" }).notNull(),
   model: text("model").notNull(),
+  /** Which provider made it (migration 20261206001300). */
+  provider: text("provider", { enum: ["gemini", "cloudflare", "demo"] })
+    .notNull()
+    .default("gemini"),
   tags: text("tags").array().notNull(),
   isPublic: boolean("is_public").notNull(),
   favorite: boolean("favorite").notNull(),

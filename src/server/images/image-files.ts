@@ -84,6 +84,7 @@ export function reshapeImage(row: ImageRow): Image {
     height: row.height,
     seed: row.seed,
     model: row.model,
+    provider: row.provider,
     tags: row.tags,
     isPublic: row.isPublic,
     favorite: row.favorite,

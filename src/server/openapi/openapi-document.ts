@@ -42,6 +42,7 @@ import {
 } from "@/shared/schemas/images";
 import {
   profilePatchSchema,
+  providerKeyDeleteQuerySchema,
   providerKeyInputSchema,
   settingsPatchSchema,
 } from "@/shared/schemas/settings";
@@ -184,15 +185,16 @@ const OPERATIONS: Operation[] = [
   {
     method: "put",
     path: "/settings/provider-key",
-    summary: "Check and store the user's Gemini key",
+    summary: "Check and store the user's Gemini key or Cloudflare account id + API token",
     auth: "session",
     body: providerKeyInputSchema,
   },
   {
     method: "delete",
     path: "/settings/provider-key",
-    summary: "Forget the user's Gemini key",
+    summary: "Forget one of the user's provider keys (?provider=gemini|cloudflare, default gemini)",
     auth: "session",
+    query: providerKeyDeleteQuerySchema,
   },
   {
     method: "get",

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { authUsers, profiles, providerKeys, userSettings } from "@/server/db/schema";
 
@@ -97,6 +97,19 @@ export async function updateProfileName({
 }): Promise<ProfileRow | null> {
   const [row] = await db.update(profiles).set({ name }).where(eq(profiles.id, userId)).returning();
   return row ?? null;
+}
+
+/** Every provider key the user stored, as Settings lists them (never the key itself). */
+export async function listProviderKeyInfo({ db, userId }: { db: Database; userId: string }) {
+  return db
+    .select({
+      provider: providerKeys.provider,
+      last4: providerKeys.last4,
+      validatedAt: providerKeys.validatedAt,
+    })
+    .from(providerKeys)
+    .where(eq(providerKeys.userId, userId))
+    .orderBy(asc(providerKeys.provider));
 }
 
 export async function getProviderKeyInfo({ db, userId }: { db: Database; userId: string }) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Profile, Settings, User } from "@/shared/api-types";
+import type { Profile, ProviderKeyInfo, Settings, User } from "@/shared/api-types";
 import type { ProfilePatch, SettingsPatch } from "@/shared/schemas/settings";
 import { writeAudit, type AuditContext } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
@@ -9,6 +9,7 @@ import {
   getProfileRow,
   getProviderKeyInfo,
   getSettingsRow,
+  listProviderKeyInfo,
   updateProfileName,
   updateSettingsRow,
   type ProfileRow,
@@ -29,7 +30,10 @@ export function reshapeUser(row: UserRow): User {
   };
 }
 
-export function reshapeSettings(row: SettingsRow): Settings {
+export function reshapeSettings(
+  row: SettingsRow,
+  keys: { provider: ProviderKeyInfo["provider"]; last4: string; validatedAt: Date }[],
+): Settings {
   return {
     emailNotifications: row.emailNotifications,
     defaultQuality: row.defaultQuality,
@@ -37,6 +41,13 @@ export function reshapeSettings(row: SettingsRow): Settings {
     autoSaveGallery: row.autoSaveGallery,
     enableOfflineCache: row.enableOfflineCache,
     defaultCount: row.defaultCount,
+    providers: keys.map((key) => ({
+      provider: key.provider,
+      last4: key.last4,
+      validatedAt: key.validatedAt.toISOString(),
+    })),
+    defaultProvider: row.defaultProvider,
+    fallbackOrder: row.fallbackOrder,
   };
 }
 
@@ -78,9 +89,12 @@ export function createUsersService(deps: {
   }
 
   async function getSettings({ userId }: { userId: string }): Promise<Settings> {
-    const row = await getSettingsRow({ db, userId });
+    const [row, keys] = await Promise.all([
+      getSettingsRow({ db, userId }),
+      listProviderKeyInfo({ db, userId }),
+    ]);
     if (!row) throw notFound("Settings");
-    return reshapeSettings(row);
+    return reshapeSettings(row, keys);
   }
 
   return {
@@ -119,7 +133,7 @@ export function createUsersService(deps: {
         );
         return updated;
       });
-      return reshapeSettings(row);
+      return reshapeSettings(row, await listProviderKeyInfo({ db, userId }));
     },
     async updateProfile({ userId, patch, audit }) {
       const row = await db.transaction(async (tx) => {

@@ -1,24 +1,25 @@
-import { providerKeyInputSchema } from "@/shared/schemas/settings";
+import { providerKeyDeleteQuerySchema, providerKeyInputSchema } from "@/shared/schemas/settings";
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 
-// PUT /api/v1/settings/provider-key — check the user's Gemini key with Google, then store it encrypted
+// PUT /api/v1/settings/provider-key — check the user's Gemini key or Cloudflare token with the provider, then store it encrypted
 const saveProviderKey = defineRoute(
   { access: "user", body: providerKeyInputSchema },
   async ({ services, identity, body, requestId, meta }) =>
-    services.providerKeys.saveGeminiKey({
+    services.providerKeys.saveKey({
+      ...body,
       userId: identity.userId,
-      apiKey: body.apiKey,
       audit: { requestId, meta },
     }),
 );
 
-// DELETE /api/v1/settings/provider-key — forget the user's Gemini key
+// DELETE /api/v1/settings/provider-key?provider=gemini|cloudflare — forget one of the user's keys (no query: Gemini)
 const forgetProviderKey = defineRoute(
-  { access: "user" },
-  async ({ services, identity, requestId, meta }) => {
-    await services.providerKeys.deleteGeminiKey({
+  { access: "user", query: providerKeyDeleteQuerySchema },
+  async ({ services, identity, query, requestId, meta }) => {
+    await services.providerKeys.deleteKey({
       userId: identity.userId,
+      provider: query.provider,
       audit: { requestId, meta },
     });
     return { deleted: true };
