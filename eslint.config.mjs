@@ -68,6 +68,8 @@ const config = [
       "src/app/sw.ts",
       // A generation streams its progress (SSE); its JSON answers go through readEnvelope.
       "src/lib/generation/stream-generation.ts",
+      // So does a prompt enhancement (SSE deltas); its JSON answers go through readEnvelope too.
+      "src/lib/prompts/stream-enhancement.ts",
       "**/*.test.ts",
       "**/*.test.tsx",
     ],

@@ -5,6 +5,7 @@ import type { KeyboardEvent, ReactNode, Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { AdvancedOptions } from "./advanced-options";
 import { InputImageField } from "./input-image-field";
+import { PromptEnhancer } from "./prompt-enhancer";
 import { PromptField } from "./prompt-field";
 import { AspectRatioPicker, CountPicker, QualityPicker } from "./shape-pickers";
 import { TemplatePicker } from "./template-picker";
@@ -58,6 +59,11 @@ export function GenerateForm({
         value={values.prompt}
         error={errors.prompt}
         onChange={(prompt) => update({ prompt })}
+      />
+      <PromptEnhancer
+        prompt={values.prompt}
+        styleTemplateId={values.styleTemplateId}
+        onPromptChange={(prompt) => update({ prompt })}
       />
       <InputImageField
         ref={fileInputRef}

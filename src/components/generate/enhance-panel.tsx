@@ -1,0 +1,205 @@
+"use client";
+
+import { Check, KeyRound, PencilLine, RotateCw, Sparkles, X } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { formatWait, toApiClientError, type ApiClientError } from "@/lib/api/errors";
+import { cn } from "@/lib/cn";
+import { streamEnhancement } from "@/lib/prompts/stream-enhancement";
+import { SETTINGS_KEY_HREF } from "./error-guidance";
+
+interface EnhancePanelProps {
+  prompt: string;
+  styleTemplateId: string | null;
+  onAccept: (suggestion: string) => void;
+  onEdit: (suggestion: string) => void;
+  onDiscard: () => void;
+  onRetry: () => void;
+}
+
+type State =
+  | { kind: "streaming"; text: string }
+  | { kind: "done"; text: string }
+  | { kind: "failed"; error: ApiClientError };
+
+/** One enhancement: mount with a key per request; unmounting stops the stream. */
+export function EnhancePanel({
+  prompt,
+  styleTemplateId,
+  onAccept,
+  onEdit,
+  onDiscard,
+  onRetry,
+}: EnhancePanelProps) {
+  const [state, setState] = useState<State>({ kind: "streaming", text: "" });
+  const panelRef = useRef<HTMLElement>(null);
+  const acceptRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    streamEnhancement({
+      prompt,
+      styleTemplateId,
+      signal: controller.signal,
+      onDelta: (text) =>
+        setState((current) =>
+          current.kind === "streaming" ? { kind: "streaming", text: current.text + text } : current,
+        ),
+    })
+      .then((text) => setState({ kind: "done", text }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ kind: "failed", error: toApiClientError(error) });
+      });
+    return () => controller.abort();
+  }, [prompt, styleTemplateId]);
+
+  // Keyboard users land in the panel (Esc works at once) and on Accept when it is ready.
+  useEffect(() => {
+    panelRef.current?.focus({ preventScroll: true });
+  }, []);
+  useEffect(() => {
+    if (state.kind === "done" && panelRef.current?.contains(document.activeElement))
+      acceptRef.current?.focus();
+  }, [state.kind]);
+
+  // Esc closes the panel wherever focus is on the page (the prompt field included).
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      event.preventDefault();
+      onDiscard();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [onDiscard]);
+
+  const busy = state.kind === "streaming";
+  return (
+    <section
+      ref={panelRef}
+      tabIndex={-1}
+      aria-labelledby="enhance-title"
+      aria-busy={busy}
+      className={cn(
+        "rounded-card flex flex-col gap-3 border p-4 outline-none focus-visible:ring-2",
+        state.kind === "failed"
+          ? "border-warning/30 bg-warning-soft"
+          : "border-primary/30 bg-primary/5 focus-visible:ring-primary/40",
+      )}
+      data-testid="enhance-panel"
+    >
+      <div className="flex items-center justify-between gap-3">
+        <h3 id="enhance-title" className="flex items-center gap-2 text-sm font-semibold">
+          {busy ? <Spinner /> : <Sparkles aria-hidden="true" className="text-primary size-4" />}
+          {state.kind === "failed"
+            ? "Couldn't enhance the prompt"
+            : busy
+              ? "Writing a richer prompt…"
+              : "Suggested prompt"}
+        </h3>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="-my-2 -mr-2"
+          aria-label="Close the suggestion (Esc)"
+          onClick={onDiscard}
+        >
+          <X aria-hidden="true" />
+        </Button>
+      </div>
+
+      {state.kind === "failed" ? (
+        <Failure error={state.error} />
+      ) : (
+        <p
+          className="text-ink min-h-12 text-sm leading-relaxed break-words whitespace-pre-wrap"
+          aria-live="polite"
+          data-testid="enhance-suggestion"
+        >
+          {state.text || (
+            <span className="text-ink-subtle">Thinking about light, composition and style…</span>
+          )}
+        </p>
+      )}
+
+      <div className="flex flex-wrap gap-2">
+        {state.kind === "failed" ? (
+          <>
+            <Button type="button" size="sm" onClick={onRetry} data-testid="enhance-retry">
+              <RotateCw aria-hidden="true" />
+              Try again
+            </Button>
+            <Button type="button" variant="ghost" size="sm" onClick={onDiscard}>
+              Close
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button
+              ref={acceptRef}
+              type="button"
+              size="sm"
+              disabled={busy}
+              onClick={() => state.kind === "done" && onAccept(state.text)}
+              data-testid="enhance-accept"
+            >
+              <Check aria-hidden="true" />
+              Accept
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              size="sm"
+              disabled={busy}
+              onClick={() => state.kind === "done" && onEdit(state.text)}
+              data-testid="enhance-edit"
+            >
+              <PencilLine aria-hidden="true" />
+              Edit
+            </Button>
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              onClick={onDiscard}
+              data-testid="enhance-discard"
+            >
+              Discard
+            </Button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+const KEY_CODES = new Set(["PROVIDER_KEY_MISSING", "PROVIDER_KEY_INVALID"]);
+
+function Failure({ error }: { error: ApiClientError }) {
+  const wait =
+    error.code === "RATE_LIMITED" && error.retryAfterSeconds
+      ? ` You can try again in ${formatWait(error.retryAfterSeconds)}.`
+      : "";
+  return (
+    <div className="flex flex-col gap-2 text-sm" role="alert" data-testid="enhance-error">
+      <p className="text-ink">
+        {error.message}
+        {wait}
+      </p>
+      <p className="text-ink-muted">Your prompt is unchanged, and no image quota was used.</p>
+      {KEY_CODES.has(error.code) ? (
+        <Link
+          href={SETTINGS_KEY_HREF}
+          className="text-primary inline-flex items-center gap-1.5 font-semibold underline-offset-4 hover:underline"
+        >
+          <KeyRound aria-hidden="true" className="size-4" />
+          Add or check your Gemini key in Settings
+        </Link>
+      ) : null}
+    </div>
+  );
+}
