@@ -49,6 +49,7 @@ import {
   type WorkerMessage,
 } from "@/lib/pwa/offline-contract";
 import { isWorkerMessage } from "@/lib/pwa/worker-messages";
+import { notificationFromPush } from "@/shared/push-message";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -362,7 +363,27 @@ self.addEventListener("sync", ((event: SyncEvent) => {
 
 // ------------------------------------------------------------------- notifications ----
 
-/** A "your queued prompt is ready" notification opens its image in a studio window. */
+/**
+ * Web Push (src/server/notifications/push-service.ts): the server sends one only when no page
+ * watched the generation finish, so it is always shown (browsers also require a notification
+ * for every push). The tag is per generation: a second message for it replaces the first.
+ */
+self.addEventListener("push", (event) => {
+  let data: unknown = null;
+  try {
+    data = event.data?.json() ?? null;
+  } catch {
+    data = null;
+  }
+  const { title, options } = notificationFromPush(data);
+  event.waitUntil(self.registration.showNotification(title, options));
+});
+
+/**
+ * A "your images are ready" notification (Web Push, or the queued prompts the outbox sent)
+ * opens its image: a studio window already there is focused, else another studio window goes
+ * there, else a new one opens.
+ */
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const data: unknown = event.notification.data;
@@ -374,6 +395,11 @@ self.addEventListener("notificationclick", (event) => {
   if (target.origin !== self.location.origin) return;
   event.waitUntil(
     self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(async (windows) => {
+      const there = windows.find((client) => client.url === target.href);
+      if (there) {
+        await there.focus();
+        return;
+      }
       const open = windows.find((client) => new URL(client.url).origin === target.origin);
       if (open) {
         await open.focus();

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import webpush, { WebPushError } from "web-push";
 import type { PushDevice, PushOverview } from "@/shared/api-types";
 import type { PushSubscriptionInput } from "@/shared/schemas/push";
+import type { GenerationPushMessage } from "@/shared/push-message";
 import { deviceLabel } from "@/server/auth/device-label";
 import type { VapidIdentity } from "@/server/config/vapid-keys";
 import type { Database } from "@/server/db/database";
@@ -21,18 +22,6 @@ const SEND_TIMEOUT_MS = 5_000;
 const TIME_TO_LIVE_S = 24 * 60 * 60;
 /** The prompt in the notification's body is cut here (the whole payload must stay small). */
 const BODY_MAX = 120;
-
-/** What the service worker reads from a push message (src/app/sw.ts). */
-export interface GenerationPushPayload {
-  kind: "generation-finished";
-  title: string;
-  body: string;
-  /** The page the notification opens: the first image's. */
-  url: string;
-  /** One notification per generation: a later message for it replaces the earlier one. */
-  tag: string;
-  imageIds: string[];
-}
 
 export interface PushReport {
   sent: number;
@@ -75,7 +64,9 @@ export function isPublicPushEndpoint(endpoint: string): boolean {
 
 function isCurvePoint(p256dh: string): boolean {
   try {
-    createECDH("prime256v1").computeSecret(Buffer.from(p256dh, "base64url"));
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    ecdh.computeSecret(Buffer.from(p256dh, "base64url"));
     return true;
   } catch {
     return false;
@@ -250,7 +241,7 @@ export function createPushService(deps: {
           .orderBy(asc(images.createdAt), asc(images.id));
         const first = found[0];
         if (!first) return report;
-        const payload: GenerationPushPayload = {
+        const payload: GenerationPushMessage = {
           kind: "generation-finished",
           title:
             found.length === 1 ? "Your image is ready" : `Your ${found.length} images are ready`,
