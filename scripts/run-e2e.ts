@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startFakeCloudflareServer } from "../tests/support/fake-cloudflare-server";
 import { startFakeGeminiServer } from "../tests/support/fake-gemini-server";
 import { FAKE_RESEND_KEY, startFakeResendServer } from "../tests/support/fake-resend-server";
 import {
@@ -41,6 +42,8 @@ async function main(): Promise<number> {
   // the production server's real SDK is pointed at (GEMINI_API_BASE_URL).
   // It answers after a short, model-like pause so that the progress UI really shows "Generating".
   const gemini = await startFakeGeminiServer({ latencyMs: 600 });
+  // Cloudflare's REST API likewise (CLOUDFLARE_API_BASE_URL), for tests/e2e/providers.e2e.ts.
+  const cloudflare = await startFakeCloudflareServer();
   // Mail goes through the real Resend SDK to a local Resend-shaped server, as in production;
   // the tests read what it delivered (E2E_RESEND_URL).
   const resend = await startFakeResendServer();
@@ -51,6 +54,7 @@ async function main(): Promise<number> {
     DATA_DIR: dataDir,
     DAILY_GENERATION_LIMIT: process.env.E2E_DAILY_GENERATION_LIMIT ?? "6",
     GEMINI_API_BASE_URL: gemini.url,
+    CLOUDFLARE_API_BASE_URL: cloudflare.url,
     RESEND_API_KEY: FAKE_RESEND_KEY,
     RESEND_BASE_URL: resend.url,
     EMAIL_FROM: "AI Image Studio <studio@example.com>",
@@ -87,6 +91,7 @@ async function main(): Promise<number> {
   } finally {
     stopServer(server);
     await gemini.close();
+    await cloudflare.close();
     await resend.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "AI Image Studio", template: "%s · AI Image Studio" },
   description:
-    "Generate images with Google Gemini on your own key, keep them in a searchable gallery, and open it offline. Free and open source.",
+    "Generate images with Google Gemini or Cloudflare Workers AI on your own account, keep them in a searchable gallery, and open it offline. Free and open source.",
   applicationName: "AI Image Studio",
   appleWebApp: { capable: true, title: "Image Studio", statusBarStyle: "black-translucent" },
   formatDetection: { telephone: false },

@@ -25,7 +25,7 @@ export function AuthFrame({ children }: { children: ReactNode }) {
           <div className="w-full max-w-[26rem]">{children}</div>
         </main>
         <footer className="text-ink-subtle text-center text-xs">
-          Free and open source · Your Gemini key stays yours
+          Free and open source · Your provider keys stay yours
         </footer>
       </div>
       <aside className="sticky top-0 hidden h-dvh p-3 lg:block" aria-label="About the studio">

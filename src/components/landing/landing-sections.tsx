@@ -3,6 +3,7 @@ import {
   CloudOff,
   Code,
   Database,
+  Gift,
   Images,
   KeyRound,
   Share2,
@@ -48,21 +49,27 @@ export function Hero({ signedIn }: CtaProps) {
       <div className="flex flex-col items-start gap-6">
         <p className="border-line bg-surface text-ink-muted inline-flex items-center gap-2 rounded-full border px-3 py-1 text-xs font-semibold shadow-xs">
           <span className="bg-success size-1.5 rounded-full" aria-hidden="true" />
-          Open source · Powered by Google Gemini
+          Open source · Gemini or Cloudflare Workers AI
         </p>
         <h1 className="font-display text-ink text-[2.5rem] leading-[1.05] font-extrabold tracking-tight sm:text-6xl lg:text-[3.5rem]">
           Turn words into images.{" "}
           <span className="text-prism block sm:whitespace-nowrap">On your own key.</span>
         </h1>
         <p className="text-ink-muted max-w-xl text-lg">
-          AI Image Studio is a calm place to generate images with Gemini, keep them in a gallery you
-          can search, and open it anywhere — even offline, as an installed app.
+          AI Image Studio is a calm place to generate images with Gemini or Cloudflare&apos;s
+          FLUX.1, keep them in a gallery you can search, and open it anywhere — even offline, as an
+          installed app.
         </p>
         <div className="flex w-full flex-col gap-3 sm:w-auto sm:flex-row">
           <PrimaryCtas signedIn={signedIn} />
         </div>
         <p className="text-ink-subtle text-sm">
-          No subscription. No card. Your images stay private until you share them.
+          The studio costs nothing and needs no card. Images are free on a Cloudflare account&apos;s
+          daily allocation; Gemini images need billing on your Google key.{" "}
+          <a href="#free" className="text-ink-muted underline underline-offset-4">
+            How the cost works
+          </a>
+          . Your images stay private until you share them.
         </p>
       </div>
       <HeroArt />
@@ -73,8 +80,8 @@ export function Hero({ signedIn }: CtaProps) {
 const FEATURES = [
   {
     icon: WandSparkles,
-    title: "Generate with Gemini",
-    text: "Write a prompt, pick a style and an aspect ratio, and watch each stage of the render. Uses your own Gemini API key.",
+    title: "Generate with Gemini or FLUX.1",
+    text: "Write a prompt, pick a style and an aspect ratio, and watch each stage of the render. Uses your own Gemini key or Cloudflare account, with a fallback when one is out of quota.",
   },
   {
     icon: Images,
@@ -138,9 +145,14 @@ export function Features() {
 
 const FREE_REASONS = [
   {
+    icon: Gift,
+    title: "Free images on Cloudflare",
+    text: "With your own Cloudflare account, Workers AI's free daily allocation (10,000 neurons a day, reset at midnight UTC) makes FLUX.1 schnell images at no cost — over a hundred a day, no card.",
+  },
+  {
     icon: KeyRound,
-    title: "Your own Gemini key",
-    text: "Images are generated on your Google AI Studio key, so you deal with Google directly — no subscription, no markup from us.",
+    title: "Gemini on your own key — with billing",
+    text: "Gemini's image models are not in Google's free tier: they need billing on your Google project (roughly 4–7 US cents an image, paid to Google). You deal with Google directly — no subscription, no markup from us.",
   },
   {
     icon: Database,
@@ -170,7 +182,8 @@ export function FreeByDesign() {
           </h2>
           <p className="text-ink-muted">
             There is no paid plan to upsell you to. The studio is small enough to live on free
-            tiers, and the expensive part — the model — runs on your own key.
+            tiers, and the expensive part — the model — runs on your own account: free within
+            Cloudflare&apos;s daily allocation, billed by Google for Gemini.
           </p>
         </div>
         <ol className="flex flex-col gap-4">

@@ -420,8 +420,9 @@ export function ProviderKeySection({
             <div className="flex flex-col gap-0.5">
               <p className="text-ink text-sm font-semibold">No key saved</p>
               <p className="text-ink-muted text-sm">
-                Until you add one, images come from the studio&apos;s demo provider (clearly
-                labelled) or its shared key — if the operator has set either up.
+                Until you add one, images come from your Cloudflare account (below, free daily
+                allocation) if you add that, else the studio&apos;s shared key or its demo provider
+                (clearly labelled) — if the operator has set either up.
               </p>
             </div>
           </div>

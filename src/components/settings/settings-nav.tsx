@@ -4,6 +4,7 @@ const SECTIONS = [
   { id: "appearance", label: "Appearance" },
   { id: "offline", label: "On this device" },
   { id: "gemini-key", label: "Gemini API key" },
+  { id: "image-providers", label: "Image providers" },
   { id: "api-keys", label: "API keys" },
   { id: "email", label: "Email" },
   { id: "security", label: "Password" },

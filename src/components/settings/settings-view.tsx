@@ -47,6 +47,11 @@ const OfflineSection = dynamic(
   () => import("./offline-section").then((module) => module.OfflineSection),
   { ssr: false, loading: placeholderOf("offline") },
 );
+// Cloudflare's account form and the provider order, after the page's code like the far-down parts.
+const ImageProvidersSection = dynamic(
+  () => import("./image-providers-section").then((module) => module.ImageProvidersSection),
+  { ssr: false, loading: placeholderOf("image-providers") },
+);
 const RetentionSection = dynamic(
   () =>
     import("@/components/retention/retention-section").then((module) => module.RetentionSection),
@@ -83,6 +88,7 @@ export function SettingsView() {
       {state.status === "ready" ? (
         <>
           <ProviderKeySection providerKey={state.data.providerKey} />
+          <ImageProvidersSection settings={state.data.settings} />
           <ApiKeysSection />
         </>
       ) : null}

@@ -8,7 +8,7 @@ import { getCurrentUser } from "@/server/auth/current-user";
 export const metadata: Metadata = {
   title: "Create your account",
   description:
-    "Create a free AI Image Studio account: generate images with Google Gemini on your own key and keep them in a private gallery.",
+    "Create a free AI Image Studio account: generate images with Cloudflare Workers AI (free daily allocation) or Google Gemini (needs billing) on your own account, and keep them in a private gallery.",
 };
 
 export default async function RegisterPage({
@@ -23,7 +23,7 @@ export default async function RegisterPage({
     <>
       <AuthHeading
         title="Create your studio"
-        description="Free forever on your own Gemini key. It takes a few seconds."
+        description="The account is free. Images are free on your Cloudflare account's daily allocation; Gemini needs billing on your Google key. It takes a few seconds."
       />
       <RegisterForm next={next} />
     </>
