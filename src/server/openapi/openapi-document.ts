@@ -39,6 +39,7 @@ import {
   editInputSchema,
   generateInputSchema,
   imagePatchSchema,
+  variationsInputSchema,
 } from "@/shared/schemas/images";
 import {
   profilePatchSchema,
@@ -308,7 +309,7 @@ const OPERATIONS: Operation[] = [
     method: "post",
     path: "/images/generate",
     summary:
-      "Generate one image (JSON or multipart with `image`; SSE with Accept: text/event-stream)",
+      "Generate images (JSON with inputImageIds, or multipart with up to four `image` files; SSE with Accept: text/event-stream)",
     auth: "write",
     body: generateInputSchema,
     alsoAccepts: ["multipart/form-data"],
@@ -329,6 +330,15 @@ const OPERATIONS: Operation[] = [
     summary: "Derive a new image from an own or public image",
     auth: "write",
     body: editInputSchema,
+    success: 201,
+  },
+  {
+    method: "post",
+    path: "/images/{id}/variations",
+    summary:
+      "1..4 new images from an own or public image, closer (strength 0) or freer (1); each has parentId = {id}",
+    auth: "write",
+    body: variationsInputSchema,
     success: 201,
   },
   {

@@ -5,7 +5,7 @@ import type { Database } from "@/server/db/database";
 import { usageLogs } from "@/server/db/schema";
 import { logger } from "@/server/observability/logger";
 
-export type UsageAction = "image.generate" | "image.edit";
+export type UsageAction = "image.generate" | "image.edit" | "image.variation";
 /**
  * Prompt enhancements are logged too (who, which model, how it went), but they are not
  * generations: the dashboard's counts, latency, alerts and the progress ETA leave them out.

@@ -1,9 +1,16 @@
 import { z } from "zod";
 import { aspectRatioSchema, qualitySchema } from "./settings";
-import { IMAGE_VARIANTS, SEED_MAX, TAGS_MAX, TAGS_MAX_MESSAGE, TEXT_RULES } from "@/shared/limits";
+import {
+  IMAGE_VARIANTS,
+  INPUT_IMAGES_MAX,
+  SEED_MAX,
+  TAGS_MAX,
+  TAGS_MAX_MESSAGE,
+  TEXT_RULES,
+} from "@/shared/limits";
 import { ruleString } from "./text";
 
-export { IMAGE_VARIANTS, SEED_MAX };
+export { IMAGE_VARIANTS, INPUT_IMAGES_MAX, SEED_MAX };
 
 export const tagSchema = ruleString(TEXT_RULES.tag);
 
@@ -20,6 +27,13 @@ export const generationCountSchema = z
   .min(1, { error: "count is a whole number from 1 to 4." })
   .max(GENERATION_COUNT_MAX, { error: "count is a whole number from 1 to 4." });
 
+const INPUT_IMAGES_MESSAGE = `Use at most ${INPUT_IMAGES_MAX} input images.`;
+/** Gallery images to use as inputs: ids, each once, at most INPUT_IMAGES_MAX (uploads count too). */
+export const inputImageIdsSchema = z
+  .array(z.uuid({ error: "Not a valid image id." }), { error: "A list of image ids." })
+  .max(INPUT_IMAGES_MAX, { error: INPUT_IMAGES_MESSAGE })
+  .refine((ids) => new Set(ids).size === ids.length, { error: "Name each image once." });
+
 /** POST /images/generate — JSON, or the same fields in multipart/form-data with an `image` file. */
 export const generateInputSchema = z
   .object({
@@ -34,6 +48,8 @@ export const generateInputSchema = z
     collectionId: z.uuid({ error: "Not a valid collection id." }).optional(),
     /** How many images to make from this request, 1..4 (default 1); each spends one quota unit. */
     count: generationCountSchema.optional(),
+    /** Gallery images (own or public) to compose from, after any uploaded files; see INPUT_IMAGES_MAX. */
+    inputImageIds: inputImageIdsSchema.optional(),
   })
   .strict();
 export type GenerateInput = z.infer<typeof generateInputSchema>;
@@ -47,10 +63,26 @@ export const editInputSchema = z
     seed: generateInputSchema.shape.seed,
     tags: tagsSchema.optional(),
     isPublic: z.boolean().optional(),
-    count: generationCountSchema.optional(),
   })
   .strict();
 export type EditInput = z.infer<typeof editInputSchema>;
+
+/** POST /images/:id/variations — new images from image :id; strength 0 (close) … 1 (free). */
+export const variationsInputSchema = z
+  .object({
+    count: generationCountSchema.optional(),
+    strength: z
+      .number({ error: "strength is a number from 0 to 1." })
+      .min(0, { error: "strength is a number from 0 to 1." })
+      .max(1, { error: "strength is a number from 0 to 1." })
+      .optional(),
+    seed: generateInputSchema.shape.seed,
+    isPublic: z.boolean().optional(),
+  })
+  .strict()
+  // No body at all is the defaults: one variation at strength 0.5.
+  .default({});
+export type VariationsInput = z.output<typeof variationsInputSchema>;
 
 export const imagePatchSchema = z
   .object({ tags: tagsSchema, isPublic: z.boolean(), favorite: z.boolean() })
@@ -69,6 +101,3 @@ export const imageFileParamsSchema = z.object({
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 export const imageIdParamsSchema = z.object({ id: z.uuid({ error: "Not a valid image id." }) });
-export const generationIdParamsSchema = z.object({
-  id: z.uuid({ error: "Not a valid generation id." }),
-});
