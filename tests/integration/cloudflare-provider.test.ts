@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as register from "@/app/api/v1/auth/register/route";
 import * as profile from "@/app/api/v1/auth/profile/route";
+import * as edit from "@/app/api/v1/images/[id]/edit/route";
 import * as generate from "@/app/api/v1/images/generate/route";
 import * as settings from "@/app/api/v1/settings/route";
 import * as providerKey from "@/app/api/v1/settings/provider-key/route";
@@ -350,5 +351,47 @@ describe("default provider and fallback order", () => {
     });
     expect(geminiCalls(g)).toBe(0);
     expect(await quotaUsed(caller)).toBe(0);
+  });
+});
+
+describe("input images and a text-only provider", () => {
+  it("an edit skips Cloudflare for the next provider that takes images, and is refused clearly when none does", async () => {
+    const caller = await signedIn();
+    await putCloudflare(caller);
+    await patchSettings(caller, { defaultProvider: "cloudflare", fallbackOrder: [] });
+    const made = await generateJson(caller, { prompt: "a paper boat" });
+    expect(made.status).toBe(201);
+    if (!made.body.success) throw new Error("generate failed");
+    const source = made.body.data.image;
+    const editOf = () =>
+      caller.call<{ image: Image }>(edit.POST, {
+        method: "POST",
+        path: `/api/v1/images/${source.id}/edit`,
+        params: { id: source.id },
+        body: { prompt: "make the boat red" },
+      });
+
+    const c = cloudflare.requests.length;
+    const refused = await editOf();
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      success: false,
+      error: { code: "VALIDATION_ERROR", details: { reason: "INPUT_IMAGES_UNSUPPORTED" } },
+    });
+    expect(runCalls(c)).toBe(0);
+    expect(await quotaUsed(caller)).toBe(1);
+
+    await putGemini(caller);
+    await patchSettings(caller, { fallbackOrder: ["gemini"] });
+    const g = gemini.requests.length;
+    const edited = await editOf();
+    expect(edited.status).toBe(201);
+    expect(edited.body.success && edited.body.data.image).toMatchObject({
+      provider: "gemini",
+      parentId: source.id,
+    });
+    expect(geminiCalls(g)).toBe(1);
+    expect(runCalls(c)).toBe(0);
+    expect(await quotaUsed(caller)).toBe(2);
   });
 });
