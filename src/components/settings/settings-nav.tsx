@@ -9,6 +9,7 @@ const SECTIONS = [
   { id: "email", label: "Email" },
   { id: "security", label: "Password" },
   { id: "sessions", label: "Sessions" },
+  { id: "notifications", label: "Notifications" },
   { id: "retention", label: "Image retention" },
   { id: "account", label: "Account" },
   { id: "your-data", label: "Your data" },

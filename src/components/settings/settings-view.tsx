@@ -52,6 +52,11 @@ const ImageProvidersSection = dynamic(
   () => import("./image-providers-section").then((module) => module.ImageProvidersSection),
   { ssr: false, loading: placeholderOf("image-providers") },
 );
+// Web Push reads the browser's Push API and service worker, in the browser only anyway.
+const PushSection = dynamic(() => import("./push-section").then((module) => module.PushSection), {
+  ssr: false,
+  loading: placeholderOf("notifications"),
+});
 const RetentionSection = dynamic(
   () =>
     import("@/components/retention/retention-section").then((module) => module.RetentionSection),
@@ -96,6 +101,7 @@ export function SettingsView() {
       {state.status === "ready" ? <EmailSection user={state.data.user} /> : null}
       {state.status === "ready" ? <SecuritySection /> : null}
       {state.status === "ready" ? <SessionsSection /> : null}
+      {state.status === "ready" ? <PushSection /> : null}
       {state.status === "ready" ? <RetentionSection /> : null}
       <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
       <YourDataSection email={state.status === "ready" ? state.data.user.email : null} />
