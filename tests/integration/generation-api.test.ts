@@ -291,7 +291,8 @@ describe("generation with the demo provider", () => {
     expect(edited.body.success && edited.body.data.image).toMatchObject({
       parentId: source.id,
       aspectRatio: "4:3",
-      prompt: "make the car blue",
+      // Titled by its subject and the change (the provider got the instruction alone).
+      prompt: "a red car — edit: make the car blue",
     });
     const stranger = await signedIn();
     const refused = await stranger.call(edit.POST, {
