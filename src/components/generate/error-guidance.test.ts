@@ -3,6 +3,7 @@ import { API_ERROR_STATUS } from "@/shared/api-errors";
 import {
   AI_STUDIO_URL,
   SETTINGS_KEY_HREF,
+  SETTINGS_PROVIDERS_HREF,
   guidanceFor,
   type GuidanceAction,
 } from "./error-guidance";
@@ -24,10 +25,50 @@ describe("guidanceFor", () => {
       },
       context,
     );
-    expect(guidance.title).toMatch(/Gemini key/);
+    expect(guidance.title).toMatch(/provider key/);
+    expect(guidance.message).toMatch(/Cloudflare account \(free daily allocation\)/);
     expect(guidance.actions).toEqual([
       { kind: "link", label: "Add your Gemini key", href: SETTINGS_KEY_HREF, external: false },
+      {
+        kind: "link",
+        label: "Use Cloudflare (free)",
+        href: SETTINGS_PROVIDERS_HREF,
+        external: false,
+      },
     ]);
+  });
+
+  it("explains Cloudflare's used-up daily allocation and a rejected Cloudflare token", () => {
+    const quota = guidanceFor(
+      {
+        code: "PROVIDER_ERROR",
+        message: "Your Cloudflare account has used today's free Workers AI allocation.",
+        details: { provider: "cloudflare", reason: "quota", retryable: true },
+      },
+      context,
+    );
+    expect(quota.title).toMatch(/free Cloudflare allocation/);
+    expect(quota.hint).toMatch(/00:00 UTC/);
+    expect(links(quota.actions)).toEqual([SETTINGS_PROVIDERS_HREF]);
+    const token = guidanceFor(
+      {
+        code: "PROVIDER_KEY_INVALID",
+        message: "Cloudflare rejected this API token.",
+        details: { provider: "cloudflare" },
+      },
+      context,
+    );
+    expect(token.title).toMatch(/Cloudflare/);
+    expect(links(token.actions)).toEqual([SETTINGS_PROVIDERS_HREF]);
+    const outage = guidanceFor(
+      {
+        code: "PROVIDER_ERROR",
+        message: "x",
+        details: { provider: "cloudflare", retryable: true },
+      },
+      context,
+    );
+    expect(outage.title).toBe("Cloudflare couldn't make this image");
   });
 
   it("never follows a settingsUrl that leaves the site", () => {
@@ -35,7 +76,7 @@ describe("guidanceFor", () => {
       { code: "PROVIDER_KEY_MISSING", message: "", details: { settingsUrl: "//evil.example/x" } },
       context,
     );
-    expect(links(guidance.actions)).toEqual([SETTINGS_KEY_HREF]);
+    expect(links(guidance.actions)).toEqual([SETTINGS_KEY_HREF, SETTINGS_PROVIDERS_HREF]);
   });
 
   it("offers to update an invalid key and shows Google's reason", () => {

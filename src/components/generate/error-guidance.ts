@@ -3,6 +3,7 @@ import type { GenerationErrorCode } from "@/lib/generation/stream-generation";
 import { formatResetsIn } from "./quota-text";
 
 export const SETTINGS_KEY_HREF = "/settings#gemini-key";
+export const SETTINGS_PROVIDERS_HREF = "/settings#image-providers";
 export const AI_STUDIO_URL = "https://aistudio.google.com";
 
 /** What went wrong, as the page received it (a GenerationError or an ApiClientError). */
@@ -72,10 +73,10 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "key",
-        title: "Add your Gemini key to generate",
+        title: "Add a provider key to generate",
         message:
-          "This studio has no shared key and no demo images, so it needs your own Google Gemini API key to make images.",
-        hint: "Creating a key in Google AI Studio takes about a minute.",
+          "This studio has no shared key and no demo images, so it needs your own key: a Cloudflare account (free daily allocation) or a Google Gemini API key (needs billing).",
+        hint: "Creating either takes about a minute.",
         actions: [
           {
             kind: "link",
@@ -83,10 +84,33 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
             href: localPath(details.settingsUrl) ?? SETTINGS_KEY_HREF,
             external: false,
           },
+          {
+            kind: "link",
+            label: "Use Cloudflare (free)",
+            href: SETTINGS_PROVIDERS_HREF,
+            external: false,
+          },
         ],
       };
 
     case "PROVIDER_KEY_INVALID":
+      if (details.provider === "cloudflare") {
+        return {
+          ...base,
+          icon: "key",
+          title: "Cloudflare didn't accept your token",
+          message: failure.message || "Cloudflare rejected the saved account id or API token.",
+          hint: "Check the account id and that the token has the Workers AI permission.",
+          actions: [
+            {
+              kind: "link",
+              label: "Update your token",
+              href: SETTINGS_PROVIDERS_HREF,
+              external: false,
+            },
+          ],
+        };
+      }
       return {
         ...base,
         icon: "key",
@@ -159,13 +183,42 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
           hint: "Enable billing for the project in Google AI Studio (images cost a few cents each — see Google's pricing), then try again.",
           actions: [
             { kind: "link", label: "Open Google AI Studio", href: AI_STUDIO_URL, external: true },
+            {
+              kind: "link",
+              label: "Use Cloudflare (free)",
+              href: SETTINGS_PROVIDERS_HREF,
+              external: false,
+            },
             TRY_AGAIN,
+          ],
+        };
+      }
+      if (details.provider === "cloudflare" && details.reason === "quota") {
+        return {
+          ...base,
+          tone: "warning",
+          icon: "clock",
+          title: "Today's free Cloudflare allocation is used up",
+          message:
+            failure.message ||
+            "Your Cloudflare account has used today's free Workers AI allocation.",
+          hint: "It resets at 00:00 UTC. A Gemini key as fallback (Settings) keeps you going until then.",
+          actions: [
+            {
+              kind: "link",
+              label: "Provider settings",
+              href: SETTINGS_PROVIDERS_HREF,
+              external: false,
+            },
           ],
         };
       }
       return {
         ...base,
-        title: "Gemini couldn't make this image",
+        title:
+          details.provider === "cloudflare"
+            ? "Cloudflare couldn't make this image"
+            : "Gemini couldn't make this image",
         message: failure.message || "The image service failed to answer.",
         hint:
           details.retryable === false
