@@ -31,3 +31,30 @@ export function processGroupCpuMs(groupId: number): number | null {
   }
   return (ticks / TICKS_PER_SECOND) * 1000;
 }
+
+const PAGE_BYTES = 4096;
+
+/** Resident memory (bytes) of every live process in a process group now, from /proc. */
+export function processGroupRssBytes(groupId: number): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  let pages = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== groupId) continue;
+    // Field 24 is rss, in pages.
+    pages += Number(fields[21]);
+  }
+  return pages * PAGE_BYTES;
+}

@@ -24,7 +24,7 @@ import {
   stopServer,
   waitForHealth,
 } from "../../scripts/production-build";
-import { formatLoad, runLoad, type LoadRequest, type LoadResult } from "../load";
+import { formatLoad, runLoad, type LoadRequest, type LoadResult } from "../http-load";
 import { processGroupCpuMs } from "../process-cpu";
 import { benchUsers, PASSWORD, SEARCH, seedGallery } from "./seed";
 
