@@ -431,6 +431,52 @@ describe("variations", () => {
   });
 });
 
+/** The events of a finished event stream, by their `event:` and `data:` lines. */
+async function readEvents(response: Response): Promise<{ event: string; data: unknown }[]> {
+  const text = await response.text();
+  return text.split("\n\n").flatMap((block) => {
+    const lines = block.split("\n");
+    const event = lines.find((line) => line.startsWith("event: "))?.slice("event: ".length);
+    const data = lines.find((line) => line.startsWith("data: "))?.slice("data: ".length);
+    return event && data ? [{ event, data: JSON.parse(data) as unknown }] : [];
+  });
+}
+
+describe("variations answer like generate", () => {
+  it("streams an image event per variation, then done with both, and names the generation", async () => {
+    const { caller } = await signUp("variations-stream");
+    const source = await generateOne(caller, { prompt: "a hot air balloon" });
+    const response = await caller.raw(variations.POST, {
+      method: "POST",
+      path: `/api/v1/images/${source.id}/variations`,
+      params: { id: source.id },
+      body: { count: 2, strength: 0.1 },
+      headers: { accept: "text/event-stream" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(response.headers.get("x-generation-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("x-quota-remaining")).toBe("29");
+    const events = await readEvents(response);
+    const images = events.filter((item) => item.event === "image");
+    expect(images).toHaveLength(2);
+    const done = events.at(-1)!;
+    expect(done.event).toBe("done");
+    const made = (done.data as { images: Image[] }).images;
+    expect(made).toHaveLength(2);
+    for (const image of made) expect(image.parentId).toBe(source.id);
+    expect(JSON.stringify(gemini.requests.at(-1)!.body)).toContain("subtle variation");
+  });
+
+  it("names the generation on the JSON answer too", async () => {
+    const { caller } = await signUp("variations-json-id");
+    const source = await generateOne(caller, { prompt: "a kite" });
+    const response = await variationsOf(caller, source.id, {});
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-generation-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe("edits keep their subject", () => {
   it("titles an edit '<original> — edit: <instruction>' and the gallery search finds it by either", async () => {
     const { caller } = await signUp("edit-title");
