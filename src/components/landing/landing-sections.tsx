@@ -235,7 +235,7 @@ export function ClosingCta({ signedIn }: CtaProps) {
           <p className="text-white/75">
             {signedIn
               ? "Pick up where you left off — your gallery is waiting."
-              : "Create an account, paste your Gemini key, and describe what you want to see."}
+              : "Create an account, add your Cloudflare account (free daily allocation) or Gemini key, and describe what you want to see."}
           </p>
           <div className="flex w-full flex-col justify-center gap-3 sm:w-auto sm:flex-row">
             {signedIn ? (
@@ -267,7 +267,7 @@ export function LandingFooter() {
     <footer className="border-line border-t">
       <div className="text-ink-subtle mx-auto flex max-w-6xl flex-col items-center justify-between gap-3 px-4 py-8 text-sm sm:flex-row sm:px-6">
         <p>AI Image Studio · open source under the MIT licence</p>
-        <p>Images by Google Gemini, on your key.</p>
+        <p>Images by Google Gemini or Cloudflare Workers AI, on your own account.</p>
       </div>
     </footer>
   );
