@@ -693,7 +693,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ...(operation.body
         ? {
             requestBody: {
-              required: true,
+              // Optional when the schema takes no body at all (e.g. variations' defaults).
+              required: !operation.body.safeParse(undefined).success,
               content: Object.fromEntries(
                 ["application/json", ...(operation.alsoAccepts ?? [])].map((type) => [
                   type,
