@@ -133,6 +133,30 @@ describe("configuration", () => {
     ).toBe("resend");
   });
 
+  it("reads the operator's Cloudflare account only as a pair, and the operator fallback (default on)", () => {
+    const none = parseConfig({}).imageProvider;
+    expect(none.operatorCloudflare).toBeUndefined();
+    expect(none.operatorKeyFallback).toBe(true);
+    expect(none.cloudflareBaseUrl).toBeUndefined();
+    const both = parseConfig({
+      CLOUDFLARE_ACCOUNT_ID: "0123456789ABCDEF0123456789ABCDEF",
+      CLOUDFLARE_API_TOKEN: "operator-token-000000000000000000",
+      CLOUDFLARE_API_BASE_URL: "http://127.0.0.1:9999/client/v4",
+      OPERATOR_KEY_FALLBACK: "off",
+    }).imageProvider;
+    expect(both.operatorCloudflare).toEqual({
+      accountId: "0123456789abcdef0123456789abcdef",
+      apiToken: "operator-token-000000000000000000",
+    });
+    expect(both.operatorKeyFallback).toBe(false);
+    expect(both.cloudflareBaseUrl).toBe("http://127.0.0.1:9999/client/v4");
+    expect(() => parseConfig({ CLOUDFLARE_API_TOKEN: "operator-token-0000000000" })).toThrow(
+      /CLOUDFLARE_ACCOUNT_ID/,
+    );
+    expect(() => parseConfig({ CLOUDFLARE_ACCOUNT_ID: "not-an-account" })).toThrow(ConfigError);
+    expect(() => parseConfig({ OPERATOR_KEY_FALLBACK: "maybe" })).toThrow(ConfigError);
+  });
+
   it("prefers Upstash REST over REDIS_URL and falls back to Redis over TCP", () => {
     expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).kv.kind).toBe("redis");
     expect(
