@@ -259,6 +259,35 @@ describe("work that outlives the tab", () => {
     const composed = await readImage(again, (await result.getAttribute("data-image-id")) ?? "");
     expect(composed.sourceImageIds).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
     expect(kiteIds).toContain(composed.sourceImageIds?.[0]);
+
+    // Variations from the image's own page: made in the composer, linked to their source.
+    await again.goto(`/images/${composed.id}`);
+    expect(await again.getByTestId("image-provider").textContent()).toBe("Gemini");
+    await again.getByTestId("image-variations").click();
+    const dialog = again.getByTestId("variations-dialog");
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.locator('label:has(input[value="1"])').click();
+    await dialog.getByTestId("variations-submit").click();
+    await waitForPath(again, "/generate");
+    await expect
+      .poll(() => again.getByTestId("generate-result").getAttribute("data-image-id"), {
+        timeout: 45_000,
+      })
+      .not.toBe(composed.id);
+    const variationId = (await again.getByTestId("generate-result").getAttribute("data-image-id"))!;
+    expect((await readImage(again, variationId)).parentId).toBe(composed.id);
+
+    // Two images left today: a batch of four makes two and says why the other two were not made.
+    await chooseCount(again, 4);
+    await submitPrompt(again, "four kites, more than the day allows");
+    const failures = again.getByTestId("batch-failures");
+    await failures.waitFor({ timeout: 45_000 });
+    expect(await failures.textContent()).toMatch(/2 of 4 images couldn't be made/);
+    expect(await failures.textContent()).toMatch(/weren't counted/);
+    expect(await again.getByTestId("batch-grid").getByTestId("batch-image").count()).toBe(2);
+    expect(await again.getByTestId("batch-grid").getByTestId("batch-failed").count()).toBe(2);
+    await expect.poll(() => again.getByTestId("quota-remaining").textContent()).toMatch(/\b0\b/);
+    await screenshot(again, "batch-partial-phone");
     await context.close();
   });
 });
