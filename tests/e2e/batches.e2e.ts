@@ -127,6 +127,8 @@ for (const [name, viewport] of [
         await expect
           .poll(() => page.getByText("Images per prompt: 4 images.").count(), { timeout: 15_000 })
           .toBeGreaterThan(0);
+        await select.scrollIntoViewIfNeeded();
+        await screenshot(page, "settings-default-count-desktop");
         await page.goto("/generate");
         const four = page.getByTestId("count-picker").locator('input[value="4"]');
         await expect.poll(() => four.isChecked(), { timeout: 15_000 }).toBe(true);
