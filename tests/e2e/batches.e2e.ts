@@ -265,6 +265,8 @@ describe("work that outlives the tab", () => {
     // Variations from the image's own page: made in the composer, linked to their source.
     await again.goto(`/images/${composed.id}`);
     expect(await again.getByTestId("image-provider").textContent()).toBe("Gemini");
+    await again.getByTestId("image-variations").scrollIntoViewIfNeeded();
+    await again.screenshot({ path: "test-results/screenshots/image-detail-actions-phone.png" });
     await again.getByTestId("image-variations").click();
     const dialog = again.getByTestId("variations-dialog");
     await dialog.waitFor({ timeout: 15_000 });
