@@ -493,7 +493,7 @@ export function ImageProvidersSection({ settings }: { settings: Settings }) {
         cloudflare ? (
           <Badge variant="success">Cloudflare saved</Badge>
         ) : (
-          <Badge variant="neutral">Gemini only</Badge>
+          <Badge variant="neutral">Cloudflare not set</Badge>
         )
       }
       description="Make images with Gemini, Cloudflare Workers AI, or both — and choose which goes first."
