@@ -67,7 +67,9 @@ describe("prompt enhancement in the composer", () => {
     await expect
       .poll(async () => (await suggestionText.textContent()) ?? "", { timeout: 15_000 })
       .toMatch(/^A lighthouse by the sea\./);
-    await expect.poll(() => page.getByTestId("enhance-accept").isEnabled()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId("enhance-accept").isEnabled(), { timeout: 15_000 })
+      .toBe(true);
     const suggestion = ((await suggestionText.textContent()) ?? "").trim();
     expect(suggestion).toMatch(/Lighting: /);
     expect(suggestion.length).toBeGreaterThan(original.length + 40);

@@ -87,7 +87,7 @@ export function PromptEnhancer({ prompt, styleTemplateId, onPromptChange }: Prom
           data-testid="enhance-button"
         >
           <Sparkles aria-hidden="true" />
-          {run ? "Enhancing…" : "Enhance prompt"}
+          Enhance prompt
         </Button>
         {canUndo ? (
           <Button
