@@ -23,7 +23,7 @@ import { PasswordInput } from "@/components/ui/password-input";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toast-store";
 import type { ApiClientError } from "@/lib/api/errors";
-import { useApiMutation } from "@/lib/api/hooks";
+import { useApiMutation, useApiQuery } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
 import type { Profile, ProviderKeyInfo, Settings } from "@/shared/api-types";
@@ -342,7 +342,11 @@ function ProviderOrder({
     },
     errorToast: "Couldn't save the provider order",
   });
-  const held = new Set(settings.providers.map((key) => key.provider));
+  // The Gemini key is saved in the section above, which updates the cached profile.
+  const profile = useApiQuery<Profile>(queryKeys.profile, "/api/v1/auth/profile");
+  const held = new Set(
+    (profile.data?.settings.providers ?? settings.providers).map((key) => key.provider),
+  );
   // The providers after the default, those in the fallback order first, in its order.
   const others = [
     ...fallbackOrder.filter((provider) => provider !== defaultProvider),
@@ -503,15 +507,19 @@ export function ImageProvidersSection({ settings }: { settings: Settings }) {
         <CostTruth />
         <CloudflareKey
           saved={cloudflare}
-          onChange={(info) =>
+          onChange={(info) => {
+            // The cached profile also knows of a Gemini key saved above since this section drew.
+            const known =
+              queryClient.getQueryData<Profile>(queryKeys.profile)?.settings.providers ??
+              current.providers;
             remember({
               ...current,
               providers: [
-                ...current.providers.filter((key) => key.provider !== "cloudflare"),
+                ...known.filter((key) => key.provider !== "cloudflare"),
                 ...(info ? [info] : []),
               ],
-            })
-          }
+            });
+          }}
         />
         <ProviderOrder
           key={cloudflare?.validatedAt ?? "none"}

@@ -10,6 +10,7 @@ import {
   ShieldCheck,
   Trash2,
 } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -28,8 +29,9 @@ import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast";
 import { formatWait, type ApiClientError } from "@/lib/api/errors";
 import { useApiMutation } from "@/lib/api/hooks";
+import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
-import type { ProviderKeyInfo } from "@/shared/api-types";
+import type { Profile, ProviderKeyInfo } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
 import { formatDate } from "./format";
 import { SettingsSection } from "./settings-section";
@@ -379,8 +381,28 @@ export function ProviderKeySection({
 }: {
   providerKey: ProviderKeyInfo | null;
 }) {
-  const [providerKey, setProviderKey] = useState(initialKey);
+  const [providerKey, setKeyState] = useState(initialKey);
   const [replacing, setReplacing] = useState(false);
+  const queryClient = useQueryClient();
+  // The cached profile follows, so that Image providers (its settings.providers) agrees.
+  function setProviderKey(info: ProviderKeyInfo | null) {
+    setKeyState(info);
+    queryClient.setQueryData<Profile>(queryKeys.profile, (profile) =>
+      profile
+        ? {
+            ...profile,
+            providerKey: info,
+            settings: {
+              ...profile.settings,
+              providers: [
+                ...(info ? [info] : []),
+                ...profile.settings.providers.filter((key) => key.provider !== "gemini"),
+              ],
+            },
+          }
+        : profile,
+    );
+  }
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const showForm = providerKey === null || replacing;
 
