@@ -9,6 +9,7 @@ import * as collectionById from "@/app/api/v1/gallery/collections/[id]/route";
 import * as collections from "@/app/api/v1/gallery/collections/route";
 import * as publicGallery from "@/app/api/v1/gallery/public/route";
 import * as edit from "@/app/api/v1/images/[id]/edit/route";
+import * as enhance from "@/app/api/v1/prompts/enhance/route";
 import * as imageRoute from "@/app/api/v1/images/[id]/route";
 import * as generate from "@/app/api/v1/images/generate/route";
 import * as list from "@/app/api/v1/images/route";
@@ -227,6 +228,11 @@ const JSON_FIELDS: [string, string, Call][] = [
       path: "/api/v1/images/generate",
       body: (tag) => ({ prompt: "a cat", tags: [tag] }),
     }),
+  ],
+  [
+    "POST /prompts/enhance",
+    "prompt",
+    json(enhance.POST, { path: "/api/v1/prompts/enhance", body: (prompt) => ({ prompt }) }),
   ],
   [
     "POST /images/:id/edit",
