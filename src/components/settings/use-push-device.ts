@@ -105,10 +105,18 @@ export function usePushDevice() {
       await subscription.unsubscribe();
       subscription = null;
     }
-    subscription ??= await manager.subscribe({
-      userVisibleOnly: true,
-      applicationServerKey: keyBytes(publicKey),
-    });
+    try {
+      subscription ??= await manager.subscribe({
+        userVisibleOnly: true,
+        applicationServerKey: keyBytes(publicKey),
+      });
+    } catch (error) {
+      // The browser's own push service (Google's, Mozilla's, Apple's) refused or was unreachable.
+      const reason = error instanceof Error && error.message ? ` (${error.message})` : "";
+      throw new Error(
+        `This browser could not register with its push service${reason}. Check the connection and try again.`,
+      );
+    }
     const json = subscription.toJSON();
     try {
       await apiFetch<PushDevice>("/api/v1/notifications/push", {
