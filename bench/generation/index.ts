@@ -5,7 +5,10 @@
  * to a local Gemini-speaking server that answers immediately, sharp variants, file writes,
  * row insert, usage log) N times on embedded PGlite — or DATABASE_URL when set — and, beside it,
  * sharp alone (renderImageVariants) on the same provider bytes. Prints p50/p95 of both and
- * their ratio. Run: npx tsx --conditions=react-server bench/generation/index.ts [iterations]
+ * their ratio. Then a batch of four (count: 4, one request, images made at once) against four
+ * sequential single generations: time until all four are stored, p50/p95 over `rounds`.
+ * BENCH_PROVIDER_MS gives the fake provider a latency (a real model takes seconds).
+ * Run: npx tsx --conditions=react-server bench/generation/index.ts [iterations] [rounds]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +27,8 @@ import { FAKE_GEMINI_KEY, startFakeGeminiServer } from "../../tests/support/fake
 
 process.env.LOG_LEVEL = "silent";
 const iterations = Number(process.argv[2] ?? 60);
+const rounds = Number(process.argv[3] ?? 8);
+const providerMs = Number(process.env.BENCH_PROVIDER_MS ?? 0);
 const warmup = 5;
 
 function percentile(samples: number[], p: number): number {
@@ -32,7 +37,7 @@ function percentile(samples: number[], p: number): number {
 }
 
 async function main() {
-  const gemini = await startFakeGeminiServer();
+  const gemini = await startFakeGeminiServer({ latencyMs: providerMs });
   const dataDir = mkdtempSync(join(tmpdir(), "ais-bench-"));
   const config = parseConfig({
     NODE_ENV: "production",
@@ -131,6 +136,44 @@ async function main() {
   );
   console.log(
     `overhead beyond sharp              p50 ${(percentile(server, 50) - percentile(sharpAlone, 50)).toFixed(1)} ms`,
+  );
+
+  // A batch of four against four single generations one after another.
+  const batch: number[] = [];
+  const sequential: number[] = [];
+  for (let round = 0; round < rounds + 1; round++) {
+    let started = performance.now();
+    const answer = await caller.call<{ images: unknown[] }>(generate.POST, {
+      method: "POST",
+      path: "/api/v1/images/generate",
+      body: { prompt: `bench batch ${round}`, aspectRatio: "1:1", count: 4 },
+    });
+    const batchMs = performance.now() - started;
+    if (answer.status !== 201 || !answer.body.success || answer.body.data.images.length !== 4)
+      throw new Error(`batch ${round} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    started = performance.now();
+    for (let i = 0; i < 4; i++) {
+      const single = await caller.call(generate.POST, {
+        method: "POST",
+        path: "/api/v1/images/generate",
+        body: { prompt: `bench single ${round}.${i}`, aspectRatio: "1:1" },
+      });
+      if (single.status !== 201) throw new Error(`single answered ${single.status}`);
+    }
+    const sequentialMs = performance.now() - started;
+    // The first round warms up.
+    if (round > 0) {
+      batch.push(batchMs);
+      sequential.push(sequentialMs);
+    }
+  }
+  console.log(
+    `\nbatch of four vs four sequential singles: ${rounds} rounds, provider latency ${providerMs} ms`,
+  );
+  console.log(row("batch of four (count: 4)", batch));
+  console.log(row("four sequential singles", sequential));
+  console.log(
+    `speed-up                           p50 ${(percentile(sequential, 50) / percentile(batch, 50)).toFixed(2)}×`,
   );
 
   await database.close();

@@ -146,6 +146,15 @@ const unsubscribePath = (userId: string) => {
   const url = new URL(studio.services.notifications.links.oneClickUrl(userId));
   return `${url.pathname}${url.search}`;
 };
+/** A finished generation job of the owner's (src/server/generation/generation-jobs.ts). */
+const freshGeneration = async (f: Fixture) => {
+  const [row] = await studio.database.query<{ id: string }>(
+    `insert into public.generation_jobs (user_id, action, status, count, image_ids, finished_at)
+     values ($1, 'image.generate', 'done', 1, array[$2::uuid], now()) returning id`,
+    [f.owner.user.id, f.privateImage.id],
+  );
+  return { generation: row!.id };
+};
 const freshExport = async (f: Fixture) => ({
   export: (await startAccountExport({ db: studio.database.db, userId: f.owner.user.id })).export.id,
 });
@@ -227,6 +236,7 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/account/exports",                        cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account/exports" }) },
   { method: "POST",   route: "/api/v1/account/exports",                        cells: [401, 202, 202, 202, 202, 202, 403, 202, 401, 401, 401, 401], cleanUp: deleteExports, request: () => ({ path: "/api/v1/account/exports" }) },
   { method: "GET",    route: "/api/v1/account/exports/[id]",                   cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}` }) },
+  { method: "GET",    route: "/api/v1/generations/[id]",                       cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshGeneration, request: (f) => ({ path: `/api/v1/generations/${f.fresh.generation}` }) },
   { method: "GET",    route: "/api/v1/account/exports/[id]/download",          cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshReadyExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}/download` }) },
   { method: "DELETE", route: "/api/v1/account",          case: "wrong email",   cells: [401, 400, 400, 400, 400, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account", body: { confirmEmail: "not-the-owner@example.com", password: TEST_PASSWORD } }) },
   // Unsubscribing: public, the signed link is the permission (credentials are not looked at). GET changes nothing and sends browsers to the page that asks; a link signed for someone else's id is 404.

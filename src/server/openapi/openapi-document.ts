@@ -333,6 +333,13 @@ const OPERATIONS: Operation[] = [
     success: 201,
   },
   {
+    method: "get",
+    path: "/generations/{id}",
+    summary:
+      "One of the caller's generations (X-Generation-Id of a generate, edit or variations answer): status, images, failed; with Accept: text/event-stream its events from Last-Event-ID until `done` or `error`",
+    auth: "read",
+    alsoAnswers: "text/event-stream",
+  },  {
     method: "post",
     path: "/images/{id}/variations",
     summary:
