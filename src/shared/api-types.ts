@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from "./api-errors";
 import type { ApiKeyScope } from "./schemas/api-keys";
 import type { AspectRatio, Quality } from "./schemas/settings";
 import type { ImageProviderId, KeyProvider } from "./limits";
@@ -181,6 +182,21 @@ export interface Image {
 }
 
 export type GenerationStage = "queued" | "generating" | "processing" | "storing";
+
+/** GET /generations/:id — a generation (a batch of `count` images) as a job. */
+export interface GenerationJob {
+  id: string;
+  status: "queued" | "generating" | "storing" | "done" | "failed";
+  count: number;
+  /** The images stored so far (all of them once done), in order. */
+  images: Image[];
+  /** The images of the batch that were not made; each gave its quota unit back. */
+  failed: { error: ApiErrorBody }[];
+  /** Why the job failed (when none was made), else null. */
+  error: ApiErrorBody | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
 
 export interface GenerationProgress {
   stage: GenerationStage;

@@ -361,6 +361,30 @@ export const generationNotifications = pgTable("generation_notifications", {
   dueAt: tz("due_at").notNull(),
 });
 
+export type GenerationJobStatus = "queued" | "generating" | "storing" | "done" | "failed";
+
+/** A generation from the moment it is accepted (src/server/generation/generation-jobs.ts). */
+export const generationJobs = pgTable("generation_jobs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  action: text("action").notNull(),
+  status: text("status").$type<GenerationJobStatus>().notNull().default("queued"),
+  count: smallint("count").notNull(),
+  request: jsonb("request").$type<Record<string, unknown>>().notNull().default({}),
+  imageIds: uuid("image_ids").array().notNull().default([]),
+  failures: jsonb("failures").$type<unknown[]>().notNull().default([]),
+  error: jsonb("error"),
+  events: jsonb("events").$type<unknown[]>().notNull().default([]),
+  quotaHeld: smallint("quota_held").notNull().default(0),
+  quotaDay: date("quota_day", { mode: "string" }),
+  quotaMonth: date("quota_month", { mode: "string" }),
+  attempt: integer("attempt").notNull().default(1),
+  heartbeatAt: tz("heartbeat_at").notNull().defaultNow(),
+  createdAt: tz("created_at").notNull().defaultNow(),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+  finishedAt: tz("finished_at"),
+});
+
 /** Browsers that asked for Web Push when a generation finishes unwatched (src/server/notifications/push-service.ts). */
 export const pushSubscriptions = pgTable("push_subscriptions", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -429,4 +453,5 @@ export const schema = {
   mailOutbox,
   pendingFileRemovals,
   generationNotifications,
+  generationJobs,
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { after, type NextRequest } from "next/server";
+import { API_ERROR_STATUS, type ApiErrorBody } from "@/shared/api-errors";
 import type { Image, Quota } from "@/shared/api-types";
 import { IDEMPOTENCY_KEY } from "@/shared/schemas/images";
 import type { AuthIdentity } from "@/server/auth/auth-port";
@@ -14,7 +15,8 @@ import { MAX_UPLOAD_BYTES } from "@/server/images/image-processing";
 import { INPUT_IMAGES_MAX } from "@/shared/limits";
 import { logger } from "@/server/observability/logger";
 import type { Services } from "@/server/services";
-import type { GenerationOutcome, GenerationRequest } from "./generation-service";
+import type { JobEvent } from "./generation-jobs";
+import type { GenerationRequest, GenerationResult, StartedGeneration } from "./generation-service";
 import { assertInputImageCount } from "./source-images";
 
 /**
@@ -77,49 +79,128 @@ function finishAfterResponse(work: Promise<unknown>) {
 export const ORIGIN_HEADER = "x-studio-origin";
 
 /**
- * Notes a stored image for the batched "your images are ready" mail when the person was not
- * there to see it: the outbox sent it, or the client had gone before the answer (a closed tab).
- * A replay is the first request's image, already noted or not by that request. Never fails the
- * answer: the image is stored whatever happens to the note.
+ * Notes stored images for the batched "your images are ready" mail when the person was not
+ * there to see them: the outbox sent the request, or the client had gone before the answer (a
+ * closed tab). A replay is the first request's generation, already noted or not by that
+ * request. Never fails the answer: the images are stored whatever happens to the note.
  */
 async function noteIfUnattended(
   { services, request, userId }: { services: Services; request: NextRequest; userId: string },
-  outcome: GenerationOutcome,
+  result: { images: Image[]; replayed: boolean },
   clientGone: boolean,
 ): Promise<{ mailed: Promise<void> }> {
   const none = { mailed: Promise.resolve() };
-  if (outcome.replayed) return none;
+  if (result.replayed || result.images.length === 0) return none;
   const fromOutbox = request.headers.get(ORIGIN_HEADER)?.trim().toLowerCase() === "outbox";
   if (!fromOutbox && !clientGone) return none;
   // Web Push to the person's devices (a no-op without VAPID keys or subscriptions; never rejects).
-  const pushed = services.push.notifyGenerationFinished({ userId, imageIds: [outcome.image.id] });
+  const pushed = services.push.notifyGenerationFinished({
+    userId,
+    imageIds: result.images.map((image) => image.id),
+  });
   try {
-    const dueAt = await services.notifications.noteFinished({
-      userId,
-      imageId: outcome.image.id,
-      reason: fromOutbox ? "outbox" : "away",
-    });
+    let dueAt: Date | number | null = null;
+    for (const image of result.images) {
+      dueAt = await services.notifications.noteFinished({
+        userId,
+        imageId: image.id,
+        reason: fromOutbox ? "outbox" : "away",
+      });
+    }
     // The mail is due in a minute: the caller keeps its request alive until it is out.
-    return { mailed: Promise.all([services.mail.wakeAt(dueAt), pushed]).then(() => undefined) };
+    const mailed = dueAt === null ? Promise.resolve() : services.mail.wakeAt(dueAt);
+    return { mailed: Promise.all([mailed, pushed]).then(() => undefined) };
   } catch (error) {
-    logger.error("finished generation not noted for mail", { imageId: outcome.image.id, error });
+    logger.error("finished generation not noted for mail", {
+      imageIds: result.images.map((image) => image.id),
+      error,
+    });
     return { mailed: pushed.then(() => undefined) };
   }
 }
 
-/** The headers of a generation's answer: what the service says of quota and rate limit. */
-function outcomeHeaders(outcome: GenerationOutcome): Record<string, string> {
+/** The headers of a generation's answer: quota, rate limit, replay, and the job's id. */
+function outcomeHeaders(started: StartedGeneration, quota: Quota | null): Record<string, string> {
   return {
-    ...quotaHeaders(outcome.quota),
-    ...(outcome.rateLimit ? rateLimitHeaders(outcome.rateLimit) : {}),
-    ...(outcome.replayed ? { "Idempotent-Replayed": "true" } : {}),
+    ...(quota ? quotaHeaders(quota) : {}),
+    ...(started.rateLimit ? rateLimitHeaders(started.rateLimit) : {}),
+    ...(started.replayed ? { "Idempotent-Replayed": "true" } : {}),
+    ...(started.generationId ? { [GENERATION_ID_HEADER]: started.generationId } : {}),
   };
 }
 
+export const GENERATION_ID_HEADER = "X-Generation-Id";
+
+/** The error a finished generation answers with when it made nothing (its first failure). */
+function errorOfResult(result: GenerationResult): unknown {
+  const first = result.firstError;
+  if (first instanceof Error) return first;
+  const body = (first ?? result.failed[0]?.error) as ApiErrorBody | undefined;
+  if (
+    body &&
+    typeof body === "object" &&
+    typeof body.code === "string" &&
+    body.code in API_ERROR_STATUS
+  )
+    return new AppError(body.code, body.message, body.details);
+  return new AppError("INTERNAL_ERROR", "The generation failed.");
+}
+
 /**
- * Runs a generation and answers the way the client asked: server-sent events
- * (`progress`…, then one `done` or `error`) for `Accept: text/event-stream`, else 201 JSON.
- * Both carry X-Quota-* headers; the work finishes and stores the image even if the client leaves.
+ * The SSE payload of one logged event: `progress` {stage, percent, index?}, `image` {index,
+ * image}, `done` {image, images, failed: [{error}], quota, replayed} or `error` {error, quota}.
+ * Null for an image event whose image is gone (deleted since).
+ */
+async function payloadOf(
+  event: JobEvent,
+  {
+    images,
+    quota,
+    replayed,
+  }: {
+    images: (ids: string[]) => Promise<Image[]>;
+    quota: () => Promise<Quota | null>;
+    replayed: boolean;
+  },
+): Promise<{ name: string; data: unknown } | null> {
+  switch (event.type) {
+    case "progress":
+      return {
+        name: "progress",
+        data: {
+          stage: event.stage,
+          percent: event.percent,
+          ...(event.index === undefined ? {} : { index: event.index }),
+        },
+      };
+    case "image": {
+      const [image] = await images([event.imageId]);
+      return image ? { name: "image", data: { index: event.index, image } } : null;
+    }
+    case "done": {
+      const made = await images(event.imageIds);
+      return {
+        name: "done",
+        data: {
+          image: made[0] ?? null,
+          images: made,
+          failed: event.failed.map(({ error }) => ({ error })),
+          quota: await quota(),
+          replayed,
+        },
+      };
+    }
+    case "error":
+      return { name: "error", data: { error: event.error, quota: await quota() } };
+  }
+}
+
+/**
+ * Starts a generation (a job that runs on, detached, whatever the client does) and answers the
+ * way the client asked: server-sent events (`progress`…, one `image` per stored image, then one
+ * `done` or `error`, each with its `id:` for Last-Event-ID) for `Accept: text/event-stream`,
+ * else 201 JSON `{image, images, failed}` once the job is finished. Both carry X-Quota-* and
+ * X-Generation-Id.
  */
 export async function respondWithGeneration(
   context: {
@@ -130,64 +211,158 @@ export async function respondWithGeneration(
     /** Headers of the route's answer, error included. */
     responseHeaders: Headers;
   },
-  run: (extra: Pick<GenerationRequest, "onProgress" | "requestId">) => Promise<GenerationOutcome>,
-): Promise<Response | ReturnType<typeof reply<{ image: Image }>>> {
+  run: (extra: Pick<GenerationRequest, "requestId">) => Promise<StartedGeneration>,
+): Promise<
+  | Response
+  | ReturnType<typeof reply<{ image: Image; images: Image[]; failed: { error: ApiErrorBody }[] }>>
+> {
   const { request, services, identity, requestId, responseHeaders } = context;
   const userId = identity.userId;
   const wantsStream = (request.headers.get("accept") ?? "").includes("text/event-stream");
   // Before any stream opens, so the refusal is a plain 403 whatever the client accepts.
   await assertMayGenerate(services, userId);
+  const quotaNow = () => services.generation.quota({ userId }).catch(() => null);
+  // The stream's headers tell the quota as the request found it.
+  const quotaBefore = wantsStream ? await quotaNow() : null;
+
+  let started: StartedGeneration;
+  try {
+    started = await run({ requestId });
+  } catch (error) {
+    // Every answer of these endpoints tells the quota, a refusal too.
+    const quota = await quotaNow();
+    if (quota) {
+      for (const [name, value] of Object.entries(quotaHeaders(quota)))
+        responseHeaders.set(name, value);
+    }
+    throw error;
+  }
+  responseHeaders.set(GENERATION_ID_HEADER, started.generationId);
 
   if (!wantsStream) {
-    let outcome: GenerationOutcome;
-    try {
-      outcome = await run({ requestId });
-    } catch (error) {
-      // Every answer of these endpoints tells the quota, a refusal too.
-      const quota = await services.generation.quota({ userId }).catch(() => null);
-      if (quota) {
-        for (const [name, value] of Object.entries(quotaHeaders(quota)))
-          responseHeaders.set(name, value);
-      }
-      throw error;
-    }
+    const result = await started.finished;
     const { mailed } = await noteIfUnattended(
       { services, request, userId },
-      outcome,
+      { images: result.images, replayed: started.replayed },
       request.signal.aborted,
     );
     finishAfterResponse(mailed);
-    return reply({ image: outcome.image }, { status: 201, headers: outcomeHeaders(outcome) });
+    const quota = await quotaNow();
+    if (result.images.length === 0) {
+      for (const [name, value] of Object.entries(outcomeHeaders(started, quota)))
+        responseHeaders.set(name, value);
+      throw errorOfResult(result);
+    }
+    return reply(
+      {
+        image: result.images[0]!,
+        images: result.images,
+        failed: result.failed.map(({ error }) => ({ error })),
+      },
+      { status: 201, headers: outcomeHeaders(started, quota) },
+    );
   }
 
   const events = createEventStream();
-  for (const [name, value] of Object.entries(
-    quotaHeaders(await services.generation.quota({ userId })),
-  )) {
+  for (const [name, value] of Object.entries(outcomeHeaders(started, quotaBefore)))
     events.response.headers.set(name, value);
-  }
+  const sources = {
+    images: async (ids: string[]) => {
+      const known = ids.map((id) => started.images.get(id));
+      if (known.every((image) => image !== undefined)) return known as Image[];
+      return services.generation.ownImages({ userId, ids });
+    },
+    quota: quotaNow,
+    replayed: started.replayed,
+  };
+  let sending: Promise<unknown> = Promise.resolve();
+  const unsubscribe = started.subscribe(({ id, event }) => {
+    sending = sending.then(async () => {
+      const payload = await payloadOf(event, sources);
+      if (payload) events.send(payload.name, payload.data, id);
+    });
+  });
   let mailed: Promise<void> = Promise.resolve();
-  const work = run({
-    requestId,
-    onProgress: (progress) => events.send("progress", progress),
-  })
-    .then(async (outcome) => {
+  const work = started.finished
+    .then(async (result) => {
+      await sending;
+      unsubscribe();
       const gone = !events.isOpen || request.signal.aborted;
-      ({ mailed } = await noteIfUnattended({ services, request, userId }, outcome, gone));
-      events.send("done", {
-        image: outcome.image,
-        quota: outcome.quota,
-        replayed: outcome.replayed,
-      });
-    })
-    .catch(async (error: unknown) => {
-      const quota = await services.generation.quota({ userId }).catch(() => null);
-      events.send("error", { error: errorBodyOf(error, requestId), quota });
+      ({ mailed } = await noteIfUnattended(
+        { services, request, userId },
+        { images: result.images, replayed: started.replayed },
+        gone,
+      ));
+      if (started.replayed) {
+        // A repeat attaches to the first request's generation: its outcome, at once.
+        const final: JobEvent =
+          result.images.length > 0
+            ? {
+                type: "done",
+                imageIds: result.images.map((image) => image.id),
+                failed: result.failed,
+              }
+            : { type: "error", error: errorBodyOf(errorOfResult(result), requestId) };
+        const payload = await payloadOf(final, sources);
+        if (payload) events.send(payload.name, payload.data);
+      }
       if (!events.isOpen) logger.info("generation ended after the client left", { requestId });
+    })
+    .catch((error: unknown) => {
+      logger.error("generation stream failed", { requestId, error });
     })
     .finally(() => events.close())
     // After the stream is closed: the work is over when the mail it may have asked for is.
     .then(() => mailed);
   finishAfterResponse(work);
+  return events.response;
+}
+
+/** How often a follower reads a job it does not run, and how long one stream follows at most. */
+const FOLLOW_POLL_MS = 500;
+const FOLLOW_MAX_MS = 270 * 1000;
+
+/**
+ * GET /generations/:id with `Accept: text/event-stream`: the job's events after Last-Event-ID
+ * (all of them without it), then the ones to come until the final `done` or `error`. Works from
+ * any instance: it reads the job's log every half second. A stream that reaches the function's
+ * time limit ends without a final event; the client reconnects with its Last-Event-ID.
+ */
+export async function streamGenerationJob(context: {
+  request: NextRequest;
+  services: Services;
+  userId: string;
+  id: string;
+}): Promise<Response> {
+  const { request, services, userId, id } = context;
+  const header = request.headers.get("last-event-id") ?? "";
+  const lastEventId = /^\d{1,9}$/.test(header.trim()) ? Number(header.trim()) : 0;
+  // Unknown or someone else's: a plain 404 before any stream opens.
+  let batch = await services.generation.jobEvents({ userId, id, after: lastEventId });
+  const events = createEventStream();
+  events.response.headers.set(GENERATION_ID_HEADER, id);
+  const sources = {
+    images: (ids: string[]) => services.generation.ownImages({ userId, ids }),
+    quota: () => services.generation.quota({ userId }).catch(() => null),
+    replayed: false,
+  };
+  const started = Date.now();
+  const follow = (async () => {
+    let after = lastEventId;
+    for (;;) {
+      for (const { id: eventId, event } of batch.events) {
+        const payload = await payloadOf(event, sources);
+        if (payload) events.send(payload.name, payload.data, eventId);
+        after = eventId;
+      }
+      if (batch.finished || !events.isOpen || request.signal.aborted) break;
+      if (Date.now() - started > FOLLOW_MAX_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, FOLLOW_POLL_MS));
+      batch = await services.generation.jobEvents({ userId, id, after });
+    }
+  })()
+    .catch((error: unknown) => logger.error("generation follow failed", { id, error }))
+    .finally(() => events.close());
+  finishAfterResponse(follow);
   return events.response;
 }

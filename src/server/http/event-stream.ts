@@ -43,8 +43,11 @@ export function createEventStream(options: { keepAliveMs?: number } = {}) {
     get isOpen() {
       return open;
     },
-    send(event: string, data: unknown) {
-      write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    /** `id` (optional) is what the client sends back as Last-Event-ID to resume after it. */
+    send(event: string, data: unknown, id?: number | string) {
+      // Fields may come in any order; the id last keeps `event:` first for simple readers.
+      const idLine = id === undefined ? "" : `id: ${id}\n`;
+      write(`event: ${event}\ndata: ${JSON.stringify(data)}\n${idLine}\n`);
     },
     close() {
       clearInterval(keepAlive);

@@ -63,6 +63,7 @@ export const editInputSchema = z
     seed: generateInputSchema.shape.seed,
     tags: tagsSchema.optional(),
     isPublic: z.boolean().optional(),
+    count: generationCountSchema.optional(),
   })
   .strict();
 export type EditInput = z.infer<typeof editInputSchema>;
@@ -101,3 +102,6 @@ export const imageFileParamsSchema = z.object({
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 export const imageIdParamsSchema = z.object({ id: z.uuid({ error: "Not a valid image id." }) });
+export const generationIdParamsSchema = z.object({
+  id: z.uuid({ error: "Not a valid generation id." }),
+});

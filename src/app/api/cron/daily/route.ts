@@ -9,7 +9,9 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
   const presented = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!secretsMatch(presented, services.config.cronSecret))
     throw new AppError("UNAUTHORIZED", "Cron secret missing or wrong.");
-  return runDailyJobs({
+  // Jobs whose process died are failed and refunded before the day's other work.
+  const generationsReaped = await services.generation.reapStale();
+  const report = await runDailyJobs({
     db: services.database.db,
     objectStore: services.objectStore,
     mail: services.mail,
@@ -21,4 +23,5 @@ export const GET = defineRoute({ access: "public" }, async ({ request, services 
       storage: () => services.storageBudget.usage(),
     },
   });
+  return { ...report, generationsReaped };
 });
