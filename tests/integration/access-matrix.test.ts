@@ -18,6 +18,7 @@ import {
   startFakeGeminiServer,
   type FakeGeminiServer,
 } from "../support/fake-gemini-server";
+import { madeUpSubscription } from "../support/fake-push-endpoint";
 import { seedImagesWithFiles } from "../support/seed-image-files";
 import { signUp, TEST_PASSWORD, type SignedUp } from "../support/sign-up";
 import { startTestStudio, type TestStudio } from "../support/test-services";
@@ -177,6 +178,16 @@ const freshOwnerSession = async (f: Fixture) => {
   const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sid: string };
   return { session: claims.sid };
 };
+/** One of the owner's Web Push devices (its push service is never called here). */
+const freshPushDevice = async (f: Fixture) => ({
+  device: (
+    await studio.services.push.subscribe({
+      userId: f.owner.user.id,
+      subscription: madeUpSubscription(),
+      userAgent: null,
+    })
+  ).id,
+});
 /** "Sign out everywhere else" ends the fixtures' own sessions too: sign them in again. */
 const restoreFixtureSessions = async () => {
   for (const account of [fixture.owner, other, admin]) {
@@ -243,6 +254,10 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/notifications/unsubscribe",              cells: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303], request: (f) => ({ path: unsubscribePath(f.owner.user.id) }) },
   { method: "POST",   route: "/api/v1/notifications/unsubscribe", case: "valid link",    cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: (f) => ({ path: unsubscribePath(f.owner.user.id), body: { "List-Unsubscribe": "One-Click" } }) },
   { method: "POST",   route: "/api/v1/notifications/unsubscribe", case: "another's id",  cells: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404], request: (f) => ({ path: unsubscribePath(f.owner.user.id).replace(/u=[^&]+/, `u=${other.user.id}`), body: { "List-Unsubscribe": "One-Click" } }) },
+  // Web Push devices: session-only (API keys: 403); someone else's device is 404.
+  { method: "GET",    route: "/api/v1/notifications/push",                     cells: [401, 200, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/notifications/push" }) },
+  { method: "POST",   route: "/api/v1/notifications/push",                     cells: [401, 201, 201, 201, 201, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/notifications/push", body: madeUpSubscription() }) },
+  { method: "DELETE", route: "/api/v1/notifications/push/[id]", case: "the owner's device", cells: [401, 200, 200, 404, 404, 403, 403, 403, 401, 401, 401, 401], fresh: freshPushDevice, request: (f) => ({ path: `/api/v1/notifications/push/${f.fresh.device}` }) },
 
   // Images: reads need images:read, writes images:write; someone else's private image is 404.
   { method: "GET",    route: "/api/v1/images",                                  cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/images?limit=100" }) },
@@ -254,6 +269,8 @@ const TABLE: Row[] = [
   { method: "DELETE", route: "/api/v1/images/[id]",      case: "private image", cells: [401, 200, 200, 404, 404, 403, 200, 200, 401, 401, 401, 401], fresh: freshImage, request: (f) => ({ path: `/api/v1/images/${f.fresh.image}` }) },
   { method: "POST",   route: "/api/v1/images/[id]/edit", case: "private image", cells: [401, 201, 201, 404, 404, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/edit`, body: { prompt: "a brighter matrix" } }) },
   { method: "POST",   route: "/api/v1/images/[id]/edit", case: "public image",  cells: [401, 201, 201, 201, 201, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.publicImage.id}/edit`, body: { prompt: "a remix" } }) },
+  { method: "POST",   route: "/api/v1/images/[id]/variations", case: "private image", cells: [401, 201, 201, 404, 404, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/variations`, body: { strength: 0.3 } }) },
+  { method: "POST",   route: "/api/v1/images/[id]/variations", case: "public image",  cells: [401, 201, 201, 201, 201, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.publicImage.id}/variations` }) },
   { method: "GET",    route: "/api/v1/images/[id]/lineage", case: "private image", cells: [404, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/lineage` }) },
   { method: "GET",    route: "/api/v1/images/[id]/lineage", case: "public image",  cells: [200, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.publicImage.id}/lineage` }) },
   { method: "GET",    route: "/api/v1/images/[id]/download", case: "private image", cells: [404, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/download?size=300` }) },
@@ -269,8 +286,6 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/retention",                               cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/retention" }) },
   { method: "POST",   route: "/api/v1/retention/keep-all",                      cells: [401, 200, 200, 200, 200, 403, 200, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/retention/keep-all" }) },
   { method: "POST",   route: "/api/v1/prompts/enhance",                         cells: [401, 200, 200, 200, 200, 403, 200, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/prompts/enhance", body: { prompt: "a matrix of lights" } }) },
-  { method: "POST",   route: "/api/v1/images/[id]/variations", case: "private image", cells: [401, 201, 201, 404, 404, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.privateImage.id}/variations`, body: { strength: 0.3 } }) },
-  { method: "POST",   route: "/api/v1/images/[id]/variations", case: "public image",  cells: [401, 201, 201, 201, 201, 403, 201, 201, 401, 401, 401, 401], request: (f) => ({ path: `/api/v1/images/${f.publicImage.id}/variations` }) },
   { method: "GET",    route: "/api/v1/generation/timings",                      cells: [401, 200, 200, 200, 200, 200, 403, 200, 401, 401, 401, 401], request: () => ({ path: "/api/v1/generation/timings" }) },
 
   // Collections: the same rules as images.

@@ -16,6 +16,7 @@ import {
   startFakeGeminiServer,
   type FakeGeminiServer,
 } from "../support/fake-gemini-server";
+import { madeUpSubscription } from "../support/fake-push-endpoint";
 import { seedImagesWithFiles } from "../support/seed-image-files";
 import { signUp, TEST_PASSWORD, type SignedUp } from "../support/sign-up";
 import { startTestStudio, type TestStudio } from "../support/test-services";
@@ -190,6 +191,12 @@ describe("delete the account", () => {
       method: "PUT",
       path: "/api/v1/settings/provider-key",
       body: { provider: "gemini", apiKey: FAKE_GEMINI_KEY },
+    });
+    // A device that gets Web Push (its push service is never called here).
+    await studio.services.push.subscribe({
+      userId: person.user.id,
+      subscription: madeUpSubscription(),
+      userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36",
     });
     // A ready export in storage, and one still in preparation.
     const { export: ready } = await startAccountExport({

@@ -339,7 +339,8 @@ const OPERATIONS: Operation[] = [
       "One of the caller's generations (X-Generation-Id of a generate, edit or variations answer): status, images, failed; with Accept: text/event-stream its events from Last-Event-ID until `done` or `error`",
     auth: "read",
     alsoAnswers: "text/event-stream",
-  },  {
+  },
+  {
     method: "post",
     path: "/images/{id}/variations",
     summary:
