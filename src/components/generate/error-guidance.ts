@@ -1,5 +1,5 @@
 import { formatWait } from "@/lib/api/errors";
-import type { GenerationErrorCode } from "@/lib/generation/stream-generation";
+import type { GenerationErrorCode } from "@/lib/generation/generation-error";
 import { formatResetsIn } from "./quota-text";
 
 export const SETTINGS_KEY_HREF = "/settings#gemini-key";

@@ -16,6 +16,7 @@ import { GenerateForm } from "./generate-form";
 import { GenerateSkeleton } from "./generate-skeleton";
 import {
   countOf,
+  loadStreaming,
   useGenerationStore,
   type Batch,
   type RunState,
@@ -58,6 +59,15 @@ export function GenerateView() {
   }, [profile, setQuota]);
   useEffect(() => {
     void refreshTimings();
+    // The code that sends a request is not in the page's first load; fetch it once idle.
+    const warm = () => void loadStreaming().catch(() => undefined);
+    // Safari has no requestIdleCallback.
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = setTimeout(warm, 2000);
+      return () => clearTimeout(timer);
+    }
+    const handle = window.requestIdleCallback(warm, { timeout: 5000 });
+    return () => window.cancelIdleCallback(handle);
   }, [refreshTimings]);
 
   return (

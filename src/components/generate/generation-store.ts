@@ -2,7 +2,6 @@ import { create } from "zustand";
 import { ApiClientError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/request";
 import type { ErrorBody } from "@/lib/generation/generation-events";
-import { buildGenerateBody } from "@/lib/generation/request-body";
 import {
   forgetJob,
   rememberJob,
@@ -11,12 +10,8 @@ import {
   type GenerationJob,
   type RunningJob,
 } from "@/lib/generation/running-jobs";
-import {
-  GenerationError,
-  streamGeneration,
-  type GenerationBody,
-  type GenerationErrorCode,
-} from "@/lib/generation/stream-generation";
+import { GenerationError, type GenerationErrorCode } from "@/lib/generation/generation-error";
+import type { GenerationBody } from "@/lib/generation/stream-generation";
 import type { GenerationStage, GenerationTimings, Image, Quota } from "@/shared/api-types";
 import type { AspectRatio } from "@/shared/limits";
 import type { EditInput, GenerateInput } from "@/shared/schemas/images";
@@ -242,9 +237,11 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
     beginRun(spec);
     let generationId: string | null = null;
     try {
+      // The streaming code loads with the first request (the page opens without it).
+      const [{ streamGeneration }, body] = await Promise.all([loadStreaming(), bodyOf(spec)]);
       const outcome = await streamGeneration({
         url: urlOf(spec),
-        body: bodyOf(spec),
+        body,
         idempotencyKey: attempt.idempotencyKey,
         onAccepted: (id) => {
           generationId = id;
@@ -410,6 +407,21 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
   };
 });
 
+/**
+ * The code that sends and follows a request. A chunk that cannot be fetched is a connection
+ * problem like any other (the prompt may go to the outbox).
+ */
+export async function loadStreaming() {
+  try {
+    return await import("@/lib/generation/stream-generation");
+  } catch {
+    throw new GenerationError({
+      code: "NETWORK_ERROR",
+      message: "We couldn't reach the studio. Check your connection and try again.",
+    });
+  }
+}
+
 /** The same request with a new random seed, unless the user fixed the seed. */
 export function respecForAgain(spec: GenerationSpec): GenerationSpec {
   if (spec.kind === "generate") {
@@ -467,10 +479,12 @@ function urlOf(spec: GenerationSpec): string {
   }
 }
 
-function bodyOf(spec: GenerationSpec): GenerationBody {
+async function bodyOf(spec: GenerationSpec): Promise<GenerationBody> {
   switch (spec.kind) {
-    case "generate":
+    case "generate": {
+      const { buildGenerateBody } = await loadStreaming();
       return buildGenerateBody(spec.input, spec.files, spec.inputImageIds);
+    }
     case "resume":
       throw new Error("A reattached generation is followed, not sent.");
     default:

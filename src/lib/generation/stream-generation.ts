@@ -1,32 +1,13 @@
-import { ApiClientError, isRecord, type ApiClientErrorCode } from "@/lib/api/errors";
+import { ApiClientError, isRecord } from "@/lib/api/errors";
 import { readEnvelope } from "@/lib/api/request";
 import type { GenerationProgress, Image, Quota } from "@/shared/api-types";
+import { GenerationError, type GenerationErrorCode } from "./generation-error";
 import { readFailed, readGenerationEvent, readImages, type ErrorBody } from "./generation-events";
 import { createSseParser } from "./sse-parser";
 
-/** The API's codes, plus the stream ending before its `done` or `error` event. */
-export type GenerationErrorCode = ApiClientErrorCode;
-
-interface GenerationErrorInit {
-  code: GenerationErrorCode;
-  message: string;
-  status?: number;
-  details?: unknown;
-  retryAfterSeconds?: number | null;
-  quota?: Quota | null;
-}
-
-/** A generation that failed: an error envelope, an `error` event, or a broken connection. */
-export class GenerationError extends ApiClientError {
-  /** The quota after the failure, when the server sent it. */
-  readonly quota: Quota | null;
-
-  constructor(init: GenerationErrorInit) {
-    super({ ...init, status: init.status ?? 0 });
-    this.name = "GenerationError";
-    this.quota = init.quota ?? null;
-  }
-}
+export { GenerationError, type GenerationErrorCode };
+// Loaded together on the first request (see the generation store).
+export { buildGenerateBody } from "./request-body";
 
 export interface GenerationSuccess {
   /** The first image (the only one without a batch). */
