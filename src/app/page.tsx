@@ -10,7 +10,9 @@ import {
 import { getCurrentUser } from "@/server/auth/current-user";
 
 export const metadata: Metadata = {
-  title: { absolute: "AI Image Studio — generate images with Gemini on your own key" },
+  title: {
+    absolute: "AI Image Studio — generate images with Gemini or Cloudflare on your own account",
+  },
 };
 
 export default async function LandingPage() {

@@ -49,7 +49,8 @@ export function AuthShowcase() {
         <ul className="flex flex-col gap-3 text-sm text-white/80">
           <li className="flex items-center gap-3">
             <KeyRound aria-hidden="true" className="size-4 text-[#c4b5fd]" />
-            Bring your own Gemini API key — no subscription, ever.
+            Your own Cloudflare account (free daily images) or Gemini key (billed by Google) — no
+            subscription, ever.
           </li>
           <li className="flex items-center gap-3">
             <Sparkles aria-hidden="true" className="size-4 text-[#f0abfc]" />
