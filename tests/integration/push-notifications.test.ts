@@ -8,6 +8,7 @@ import type { Image, PushDevice, PushOverview } from "@/shared/api-types";
 import type { GenerationPushMessage } from "@/shared/push-message";
 import {
   createPushService,
+  isPublicAddress,
   isPublicPushEndpoint,
   PUSH_DEVICES_PER_USER,
 } from "@/server/notifications/push-service";
@@ -368,6 +369,44 @@ describe("a notification when a generation finishes unwatched", () => {
     expect(payload!.title).toBe("Your 2 images are ready");
     expect([...payload!.imageIds].sort()).toEqual([...ids].sort());
     expect(payload!.imageIds).not.toContain(strangers!.id);
+  });
+
+  it("never connects to a private address, even when a name passed the endpoint check", async () => {
+    const person = await signUp("push-private");
+    const browser = endpoint.subscribe();
+    // The default agent (no test certificate): its DNS refuses localhost's addresses at connect time.
+    const guarded = createPushService({
+      db: studio.database.db,
+      vapid,
+      allowEndpoint: () => true,
+    });
+    await guarded.subscribe({ userId: person.user.id, subscription: browser, userAgent: null });
+    const made = await person.caller.call<{ image: Image }>(generate.POST, {
+      method: "POST",
+      path: "/api/v1/images/generate",
+      body: { prompt: "a harbour at night" },
+    });
+    expect(made.status).toBe(201);
+    const ids = (await imagesOf(person.user.id)).map((row) => row.id);
+    expect(ids).toHaveLength(1);
+    expect(
+      await guarded.notifyGenerationFinished({ userId: person.user.id, imageIds: ids }),
+    ).toEqual({ sent: 0, removed: 0, failed: 1 });
+    expect(endpoint.messagesFor(browser)).toEqual([]);
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "169.254.169.254",
+      "192.168.1.1",
+      "::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+    ]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
+    for (const address of ["142.250.74.110", "2a00:1450:4001:80b::200a"]) {
+      expect(isPublicAddress(address), address).toBe(true);
+    }
   });
 
   it("is off without VAPID keys: no key in the overview, subscribing is refused, nothing is sent", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { createECDH } from "node:crypto";
-import type { Agent } from "node:https";
-import { isIP } from "node:net";
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
+import { Agent } from "node:https";
+import { BlockList, isIP } from "node:net";
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import webpush, { WebPushError } from "web-push";
 import type { PushDevice, PushOverview } from "@/shared/api-types";
@@ -62,6 +63,69 @@ export function isPublicPushEndpoint(endpoint: string): boolean {
   return !/(^|\.)(localhost|local|internal|lan|home|intranet|corp)$/.test(host);
 }
 
+/** Addresses no push service has: loopback, private, link-local, carrier NAT, multicast… */
+const PRIVATE_ADDRESSES = (() => {
+  const list = new BlockList();
+  for (const [network, prefix] of [
+    ["0.0.0.0", 8],
+    ["10.0.0.0", 8],
+    ["100.64.0.0", 10],
+    ["127.0.0.0", 8],
+    ["169.254.0.0", 16],
+    ["172.16.0.0", 12],
+    ["192.0.0.0", 24],
+    ["192.168.0.0", 16],
+    ["198.18.0.0", 15],
+    ["224.0.0.0", 3],
+  ] as const) {
+    list.addSubnet(network, prefix, "ipv4");
+  }
+  // IPv4-mapped IPv6 (::ffff:a.b.c.d) is matched by the IPv4 rules above.
+  for (const [network, prefix] of [
+    ["::", 127],
+    ["64:ff9b::", 96],
+    ["fc00::", 7],
+    ["fe80::", 10],
+    ["ff00::", 8],
+  ] as const) {
+    list.addSubnet(network, prefix, "ipv6");
+  }
+  return list;
+})();
+
+/** Whether the server may connect to this address for a push service (public unicast only). */
+export function isPublicAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  return !PRIVATE_ADDRESSES.check(address, family === 4 ? "ipv4" : "ipv6");
+}
+
+/**
+ * DNS for push requests that refuses names resolving to a private address, so a public-looking
+ * endpoint cannot point the server at its own network (checked at connect time, where it counts).
+ */
+function publicOnlyLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: (
+    error: NodeJS.ErrnoException | null,
+    address: string | LookupAddress[],
+    family?: number,
+  ) => void,
+): void {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const usable = addresses.filter((entry) => isPublicAddress(entry.address));
+    if (usable.length === 0) {
+      const refused: NodeJS.ErrnoException = new Error("push endpoint has no public address");
+      refused.code = "ENOTFOUND";
+      return callback(refused, []);
+    }
+    if (options.all) return callback(null, usable);
+    callback(null, usable[0]!.address, usable[0]!.family);
+  });
+}
+
 function isCurvePoint(p256dh: string): boolean {
   try {
     const ecdh = createECDH("prime256v1");
@@ -101,11 +165,15 @@ export function createPushService(deps: {
   vapid: VapidIdentity | null;
   /** Which endpoints may be called (default: public hosts only; tests allow their local one). */
   allowEndpoint?: (endpoint: string) => boolean;
-  /** The https agent web-push sends through (tests: one that trusts the local server's cert). */
+  /**
+   * The https agent web-push sends through: by default one whose DNS refuses private addresses
+   * (tests: one that trusts the local push service's certificate).
+   */
   agent?: Agent;
 }): PushService {
   const { db, vapid } = deps;
   const allowEndpoint = deps.allowEndpoint ?? isPublicPushEndpoint;
+  const agent = deps.agent ?? new Agent({ lookup: publicOnlyLookup, keepAlive: true });
 
   async function send(row: Row, payload: string): Promise<"sent" | "removed" | "failed"> {
     if (!vapid) return "failed";
@@ -119,7 +187,7 @@ export function createPushService(deps: {
           timeout: SEND_TIMEOUT_MS,
           urgency: "normal",
           contentEncoding: "aes128gcm",
-          ...(deps.agent ? { agent: deps.agent } : {}),
+          agent,
         },
       );
       await db
