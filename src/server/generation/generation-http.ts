@@ -238,6 +238,8 @@ export async function respondWithGeneration(
     throw error;
   }
   responseHeaders.set(GENERATION_ID_HEADER, started.generationId);
+  // The job is not the request's: whatever becomes of the answer, it runs to its end.
+  finishAfterResponse(started.finished);
 
   if (!wantsStream) {
     const result = await started.finished;
