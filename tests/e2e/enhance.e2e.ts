@@ -106,6 +106,42 @@ describe("prompt enhancement in the composer", () => {
     await context.close();
   });
 
+  it("explains a refusal politely, keeps the prompt, and offers Try again (phone, the real rate limit)", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await openComposer(page);
+    await promptField(page).fill("a paper boat on a puddle");
+    // Use up the minute's enhancements (20 a person) straight through the API.
+    const statuses = await page.evaluate(async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          fetch("/api/v1/prompts/enhance", {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "Content-Type": "application/json", Accept: "application/json" },
+            body: JSON.stringify({ prompt: "a paper boat" }),
+          }),
+        ),
+      );
+      return answers.map((answer) => answer.status);
+    });
+    expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+
+    await page.getByTestId("enhance-button").click();
+    const error = page.getByTestId("enhance-error");
+    await error.waitFor({ timeout: 15_000 });
+    const text = (await error.textContent()) ?? "";
+    expect(text).toMatch(/enhancing prompts very quickly/i);
+    expect(text).toMatch(/try again in \d+ seconds?/i);
+    expect(text).toMatch(/prompt is unchanged, and no image quota was used/i);
+    expect(await page.getByTestId("enhance-retry").isVisible()).toBe(true);
+    expect(await promptField(page).inputValue()).toBe("a paper boat on a puddle");
+    await screenshot(page, "enhance-error-phone");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("enhance-panel").count()).toBe(0);
+    await context.close();
+  });
+
   it("Edit puts the suggestion in the field to work on, Discard leaves the prompt alone (desktop)", async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
@@ -121,7 +157,10 @@ describe("prompt enhancement in the composer", () => {
     await page.getByTestId("enhance-edit").click();
     expect(await promptField(page).inputValue()).toBe(suggestion);
     // The field has focus, ready to edit; the earlier prompt is one Undo away.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("prompt");
+    // (focus moves in the frame after React has put the suggestion in the field)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("name")))
+      .toBe("prompt");
     await page.keyboard.type(" Add a red scarf.");
     expect(await promptField(page).inputValue()).toBe(`${suggestion} Add a red scarf.`);
     // Once the person has changed the field, Undo no longer offers to throw that away.

@@ -124,6 +124,8 @@ export function createGeminiPromptEnhancer(
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
+      // A reader that stopped early (a refused suggestion, a client gone) frees the connection.
+      controller.abort();
     }
   }
 
