@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from "./api-errors";
 import type { ApiKeyScope } from "./schemas/api-keys";
-import type { AspectRatio, Quality } from "./schemas/settings";
 import type { ImageProviderId, KeyProvider } from "./limits";
+import type { AspectRatio, Quality } from "./schemas/settings";
 import type { TemplateCategory } from "./schemas/templates";
 
 /** Response shapes of /api/v1 (see shared/API.md). Isomorphic. */
@@ -39,13 +39,13 @@ export interface Settings {
   defaultAspectRatio: AspectRatio;
   autoSaveGallery: boolean;
   enableOfflineCache: boolean;
-  /** How many images the composer asks for by default (1..4). */
   /** The user's stored provider keys (never the key itself). */
   providers: ProviderKeyInfo[];
   /** The provider that makes images first. */
   defaultProvider: KeyProvider;
   /** Providers tried next, in order, when the one before fails for quota, rate or availability. */
   fallbackOrder: KeyProvider[];
+  /** How many images the composer asks for by default (1..4). */
   defaultCount: number;
 }
 
@@ -157,13 +157,19 @@ export interface Image {
   height: number;
   seed: number;
   model: string;
-  tags: string[];
   /** Which provider made it. */
   provider: ImageProviderId;
+  tags: string[];
   isPublic: boolean;
   /** The author's own mark: always false on anyone else's image. */
   favorite: boolean;
+  /** The image it was made from: an edit's or variation's source, a composition's first. */
   parentId: string | null;
+  /**
+   * Every gallery image it was made from, in the order the prompt calls them "image 1",
+   * "image 2", … (uploaded files are not listed); empty for text-to-image.
+   */
+  sourceImageIds: string[];
   generationTimeMs: number;
   downloadCount: number;
   createdAt: string;
@@ -174,11 +180,6 @@ export interface Image {
     original: string;
     thumbnails: Partial<Record<"150" | "300" | "800" | "1920", string>>;
   };
-  /**
-   * Every gallery image it was made from, in the order the prompt calls them "image 1",
-   * "image 2", … (uploaded files are not listed); empty for text-to-image.
-   */
-  sourceImageIds: string[];
 }
 
 export type GenerationStage = "queued" | "generating" | "processing" | "storing";

@@ -131,6 +131,8 @@ export const images = pgTable("images", {
   isPublic: boolean("is_public").notNull(),
   favorite: boolean("favorite").notNull(),
   parentId: uuid("parent_id"),
+  /** Every gallery image it was made from, in prompt order; parentId is the first (migration 1500). */
+  sourceImageIds: uuid("source_image_ids").array().notNull().default([]),
   generationTimeMs: integer("generation_time_ms").notNull(),
   downloadCount: integer("download_count").notNull(),
   storageKey: text("storage_key").notNull(),
@@ -145,8 +147,6 @@ export const images = pgTable("images", {
   keptAt: tz("kept_at"),
   retentionWarnedAt: tz("retention_warned_at"),
   createdAt: tz("created_at").notNull().defaultNow(),
-  /** Every gallery image it was made from, in prompt order; parentId is the first (migration 1500). */
-  sourceImageIds: uuid("source_image_ids").array().notNull().default([]),
   updatedAt: tz("updated_at").notNull().defaultNow(),
 });
 
