@@ -1,16 +1,14 @@
 import { create } from "zustand";
-import { ApiClientError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/request";
 import type { ErrorBody } from "@/lib/generation/generation-events";
+import type { FollowOutcome } from "@/lib/generation/follow-job";
 import {
   forgetJob,
   rememberJob,
-  RUNNING_JOB_MAX_AGE_MS,
   runningJobsOf,
-  type GenerationJob,
   type RunningJob,
 } from "@/lib/generation/running-jobs";
-import { GenerationError, type GenerationErrorCode } from "@/lib/generation/generation-error";
+import { GenerationError } from "@/lib/generation/generation-error";
 import type { GenerationBody } from "@/lib/generation/stream-generation";
 import type { GenerationStage, GenerationTimings, Image, Quota } from "@/shared/api-types";
 import type { AspectRatio } from "@/shared/limits";
@@ -101,7 +99,6 @@ interface GenerationStoreState {
 }
 
 const MAX_RESULTS = 24;
-const POLL_MS = 1500;
 
 /** How many images a request asks for. */
 export function countOf(spec: GenerationSpec): number {
@@ -288,40 +285,30 @@ export const useGenerationStore = create<GenerationStoreState>()((set, get) => {
    * (done or failed), false when the job cannot be read (unknown, or the studio unreachable).
    */
   async function follow(spec: GenerationSpec, generationId: string): Promise<boolean> {
-    // The server fails and refunds a job whose process died; past this, stop asking.
-    const giveUpAt = Date.now() + RUNNING_JOB_MAX_AGE_MS;
-    while (Date.now() < giveUpAt) {
-      let job: GenerationJob;
-      try {
-        job = await apiFetch<GenerationJob>(
-          `/api/v1/generations/${encodeURIComponent(generationId)}`,
-        );
-      } catch (error) {
-        if (error instanceof ApiClientError && error.status === 404) forgetJob(generationId);
-        return false;
-      }
-      if (job.status === "done") {
-        forgetJob(generationId);
-        const failed = (job.failed ?? []).map((item) => item.error);
-        if (job.images.length === 0) {
-          fail(spec, jobError(job.error ?? failed[0] ?? null));
-        } else {
-          finish(spec, { images: job.images, failed, quota: null, replayed: false });
-        }
-        return true;
-      }
-      if (job.status === "failed") {
-        forgetJob(generationId);
-        fail(spec, jobError(job.error));
-        return true;
-      }
-      noteProgress(job.status, 0);
-      for (const image of job.images) {
-        if (!get().batch?.images.some((item) => item.id === image.id)) noteImage(spec, image);
-      }
-      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+    let outcome: FollowOutcome | null;
+    try {
+      const { followJob } = await import("@/lib/generation/follow-job");
+      outcome = await followJob(generationId, {
+        stage: (stage) => noteProgress(stage, 0),
+        image: (image) => {
+          if (!get().batch?.images.some((item) => item.id === image.id)) noteImage(spec, image);
+        },
+      });
+    } catch {
+      return false;
     }
-    return false;
+    if (!outcome) return false;
+    if (outcome.kind === "done") {
+      finish(spec, {
+        images: outcome.images,
+        failed: outcome.failed,
+        quota: null,
+        replayed: false,
+      });
+    } else {
+      fail(spec, outcome.error);
+    }
+    return true;
   }
 
   return {
@@ -455,15 +442,6 @@ function runningJobOf(id: string, userId: string, spec: GenerationSpec): Running
           : null,
     prompt: spec.kind === "generate" || spec.kind === "edit" ? spec.input.prompt : null,
   };
-}
-
-function jobError(error: GenerationJob["error"]): GenerationError {
-  return new GenerationError({
-    code: (error?.code ?? "INTERNAL_ERROR") as GenerationErrorCode,
-    message: error?.message ?? "The generation failed.",
-    status: 200,
-    details: error?.details,
-  });
 }
 
 function urlOf(spec: GenerationSpec): string {

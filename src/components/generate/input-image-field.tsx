@@ -1,18 +1,20 @@
 "use client";
 
-import { CircleAlert, Images, ImagePlus, X } from "lucide-react";
+import { CircleAlert, Images, ImagePlus } from "lucide-react";
 import dynamic from "next/dynamic";
-import Image from "next/image";
 import { forwardRef, useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
 import { cn } from "@/lib/cn";
 import type { Image as StudioImage } from "@/shared/api-types";
 import { INPUT_IMAGES_MAX } from "@/shared/limits";
-import { formatBytes, INPUT_IMAGE_ACCEPT } from "./input-image";
+import { INPUT_IMAGE_ACCEPT } from "./input-image";
 import type { InputImage } from "./use-composer";
 
-// The gallery list loads when the picker is first opened.
+// The thumbnails load with the first input image; the gallery list when the picker opens.
+const InputImageList = dynamic(() =>
+  import("./input-image-list").then((module) => module.InputImageList),
+);
 const GalleryPickerDialog = dynamic(
   () => import("./gallery-picker-dialog").then((module) => module.GalleryPickerDialog),
   { ssr: false },
@@ -59,45 +61,7 @@ export const InputImageField = forwardRef<HTMLInputElement, InputImageFieldProps
             </span>
           ) : null}
         </div>
-        {images.length > 0 ? (
-          <ol className="grid grid-cols-2 gap-2 min-[440px]:grid-cols-4" aria-label="Input images">
-            {images.map((item, index) => (
-              <li
-                key={item.key}
-                className="border-line bg-surface relative overflow-hidden rounded-2xl border"
-                data-testid="input-image-item"
-              >
-                <Image
-                  src={item.previewUrl}
-                  alt={`Input image ${index + 1}`}
-                  width={150}
-                  height={150}
-                  unoptimized
-                  className="aspect-square w-full object-cover"
-                  data-testid="input-image-preview"
-                />
-                <span className="absolute top-1.5 left-1.5 rounded-full bg-black/65 px-2 py-0.5 text-xs font-semibold text-white">
-                  image {index + 1}
-                </span>
-                <Button
-                  variant="secondary"
-                  size="icon"
-                  onClick={() => onRemove(item.key)}
-                  aria-label={`Remove input image ${index + 1}`}
-                  className="absolute top-1 right-1 size-9 rounded-full sm:size-8"
-                  data-testid="input-image-remove"
-                >
-                  <X aria-hidden="true" />
-                </Button>
-                <p className="text-ink-muted truncate px-2 py-1 text-xs">
-                  {item.kind === "file"
-                    ? `${item.file.name || "Pasted image"} · ${formatBytes(item.file.size)}`
-                    : "From your gallery"}
-                </p>
-              </li>
-            ))}
-          </ol>
-        ) : null}
+        {images.length > 0 ? <InputImageList images={images} onRemove={onRemove} /> : null}
         {room > 0 ? (
           <div
             data-invalid={error ? "true" : undefined}
