@@ -98,7 +98,7 @@ describe("what others see of someone's public collection", () => {
 });
 
 describe("what others see of someone's public image", () => {
-  it("carries no author id and no favorite flag (null and false, keys kept) for anyone but the owner, on every endpoint and share page", async () => {
+  it("carries no author id, favorite flag or source ids (null, false, empty; keys kept) for anyone but the owner, on every endpoint and share page", async () => {
     const owner = await signUp("fav-owner");
     const stranger = await signUp("fav-stranger");
     const [root, middle, leaf] = await seedImagesWithFiles(studio, {
@@ -153,8 +153,14 @@ describe("what others see of someone's public image", () => {
       for (const image of await imagesSeenBy(caller)) {
         expect(image).toHaveProperty("userId", null);
         expect(image).toHaveProperty("favorite", false);
+        // The ids it was made from may name private images: the lineage endpoint shows what
+        // of the chain this viewer may see.
+        expect(image).toHaveProperty("parentId", null);
+        expect(image).toHaveProperty("sourceImageIds", []);
       }
     }
+    const ownView = (await imagesSeenBy(owner.caller)).find((image) => image.id === middle);
+    expect(ownView).toMatchObject({ parentId: root, favorite: true, userId: owner.user.id });
     // Publishing again (seeded rows are public without a share id) gives it its link.
     const shareId = dataOf<{ image: Image }>(
       await owner.caller.call(imageRoute.PATCH, {

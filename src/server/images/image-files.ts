@@ -100,11 +100,14 @@ export function reshapeImage(row: ImageRow): Image {
 }
 
 /**
- * An image as this viewer may see it. Someone else's image never carries its author's id or
- * their favorite flag: the keys stay (the shape is the same for everyone), the values are
- * null and false.
+ * An image as this viewer may see it. Someone else's image never carries its author's id,
+ * their favorite flag or the ids of the images it was made from (those may be private): the
+ * keys stay (the shape is the same for everyone), the values are null, false and empty. What
+ * of its lineage a viewer may see comes from GET /images/:id/lineage.
  */
 export function reshapeImageFor(row: ImageRow, viewerId: string | null): Image {
   const image = reshapeImage(row);
-  return row.userId === viewerId ? image : { ...image, userId: null, favorite: false };
+  return row.userId === viewerId
+    ? image
+    : { ...image, userId: null, favorite: false, parentId: null, sourceImageIds: [] };
 }
