@@ -117,11 +117,8 @@ describe("multipart generate requests", () => {
         ["prompt", "a watercolor"],
         ["negativePrompt", png],
       ],
-      [
-        ["prompt", "a watercolor"],
-        ["image", png],
-        ["image", png],
-      ],
+      // Up to four input images: a fifth is refused.
+      [["prompt", "a watercolor"], ...Array.from({ length: 5 }, () => ["image", png])],
       [
         ["prompt", "a watercolor"],
         ["seed", "forty-two"],
