@@ -23,7 +23,6 @@ import {
   type SessionResult,
 } from "./generation-store";
 import { QuotaIndicator } from "./quota-indicator";
-import { RecentResults } from "./recent-results";
 import { ResultPlaceholder } from "./result-placeholder";
 import { FIELD_IDS, useComposer } from "./use-composer";
 import { useGenerateData, type Loadable, type TemplateCatalog } from "./use-generate-data";
@@ -46,6 +45,10 @@ const QueuedPrompts = dynamic(
 );
 const GenerationFailure = dynamic(() =>
   import("./generation-error").then((module) => module.GenerationFailure),
+);
+// This session's earlier results: none when the page opens.
+const RecentResults = dynamic(() =>
+  import("./recent-results").then((module) => module.RecentResults),
 );
 
 export function GenerateView() {
@@ -278,7 +281,9 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
             document.getElementById(FIELD_IDS.prompt)?.focus();
           }}
         />
-        <RecentResults results={results} activeId={activeId} onSelect={select} />
+        {results.length > 0 ? (
+          <RecentResults results={results} activeId={activeId} onSelect={select} />
+        ) : null}
       </div>
 
       {dragging ? <DropOverlay /> : null}

@@ -211,8 +211,8 @@ export function useComposer(settings: Settings) {
     const first = (Object.keys(FIELD_IDS) as (ComposerField | "image")[]).find((key) => next[key]);
     if (!first) return;
     if (ADVANCED_FIELDS.includes(first)) setAdvancedOpen(true);
-    // After the disclosure has rendered its fields.
-    window.requestAnimationFrame(() => document.getElementById(FIELD_IDS[first])?.focus());
+    // Once the field is there: the disclosure renders its fields, loading them the first time.
+    focusWhenPresent(FIELD_IDS[first]);
   }, []);
 
   const submit = useCallback(() => {
@@ -258,4 +258,13 @@ function tooMany(room: number): string {
   return room <= 0
     ? `You can use at most ${INPUT_IMAGES_MAX} input images. Remove one to add another.`
     : `Only ${room} more input image${room === 1 ? "" : "s"} fit${room === 1 ? "s" : ""} (at most ${INPUT_IMAGES_MAX}).`;
+}
+
+/** Focuses the element with this id as soon as it exists (for up to two seconds). */
+function focusWhenPresent(id: string, deadline = performance.now() + 2000) {
+  window.requestAnimationFrame(() => {
+    const element = document.getElementById(id);
+    if (element) element.focus();
+    else if (performance.now() < deadline) focusWhenPresent(id, deadline);
+  });
 }
