@@ -390,9 +390,11 @@ function ProviderOrder({
           {KEY_PROVIDERS.map((provider) => (
             <label
               key={provider}
+              htmlFor={`default-provider-${provider}`}
               className="border-line has-[:checked]:border-primary has-[:checked]:bg-primary-soft/40 has-[:focus-visible]:ring-primary flex cursor-pointer items-start gap-3 rounded-xl border p-3 has-[:focus-visible]:ring-2"
             >
               <input
+                id={`default-provider-${provider}`}
                 type="radio"
                 name="defaultProvider"
                 value={provider}
@@ -432,6 +434,7 @@ function ProviderOrder({
               >
                 <input
                   id={`fallback-${provider}-on`}
+                  name={`fallback-${provider}`}
                   type="checkbox"
                   checked={on}
                   onChange={(event) => toggle(provider, event.target.checked)}
