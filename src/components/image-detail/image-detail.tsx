@@ -256,9 +256,10 @@ export function ImageDetail({
           <CopyPromptButton prompt={image.prompt} />
         </div>
 
-        <div className={cn("grid gap-2", canManage ? "grid-cols-2" : "grid-cols-1")}>
+        {/* Signed in on every page that shows this: anyone's public image makes variations. */}
+        <div className="grid grid-cols-2 gap-2">
           <UseSettingsLink image={image} />
-          {canManage ? <VariationsButton image={image} /> : null}
+          <VariationsButton image={image} />
         </div>
 
         <Section title="Tags">
