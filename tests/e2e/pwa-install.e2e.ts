@@ -159,9 +159,14 @@ describe("installing the studio", () => {
   });
 });
 
-/** The URLs a built worker precaches (the manifest Serwist injected into the script). */
+/**
+ * The URLs a built worker precaches: the manifest Serwist injected into the script, entries
+ * `{'revision': …, 'url': '…'}` (not any other `url:` in the worker's own code).
+ */
 function precacheUrlsOf(script: string): string[] {
-  const entries = script.matchAll(/["']?url["']?\s*:\s*["']([^"']+)["']/g);
+  const entries = script.matchAll(
+    /["']revision["']\s*:\s*(?:null|["'][^"']*["'])\s*,\s*["']url["']\s*:\s*["']([^"']+)["']/g,
+  );
   const urls = [...entries].map((match) => match[1]!);
   return [...new Set(urls)];
 }
