@@ -2,7 +2,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, DESKTOP, launchBrowser, newContext, uniqueEmail } from "./support/browser";
+import {
+  BASE_URL,
+  DESKTOP,
+  launchBrowser,
+  newContext,
+  uniqueEmail,
+  waitForHydration,
+} from "./support/browser";
 import { RegisterPage, waitForPath } from "./support/pages";
 
 let browser: Browser;
@@ -50,7 +57,10 @@ class ApiKeysSettings {
     return this.section.getByTestId("api-key-row");
   }
   async revoke(name: string) {
-    await this.section.getByRole("button", { name: `Revoke ${name}` }).click();
+    // After a reload the row is server-rendered first: a click before hydration does nothing.
+    const button = this.section.getByRole("button", { name: `Revoke ${name}` });
+    await waitForHydration(button);
+    await button.click();
     const dialog = this.page.getByTestId("api-key-revoke-dialog");
     await dialog.waitFor();
     await dialog.getByTestId("api-key-revoke-confirm").click();
