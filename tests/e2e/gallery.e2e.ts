@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { BASE_URL, DESKTOP, PHONE, launchBrowser, newContext, screenshot } from "./support/browser";
+import {
+  BASE_URL,
+  DESKTOP,
+  PHONE,
+  launchBrowser,
+  newContext,
+  screenshot,
+  waitForHydration,
+} from "./support/browser";
 import { makeImage, registerPerson, type MadeImage } from "./support/people";
 
 let browser: Browser;
@@ -38,7 +46,10 @@ describe("the gallery in the browser", () => {
     await expect.poll(() => tiles(page).count(), { timeout: 20_000 }).toBe(3);
     await screenshot(page, "gallery-e2e-desktop");
 
-    await page.getByTestId("gallery-search").locator("input").first().fill("fox");
+    // Typed before hydration, the search would have no listener to put it in the URL.
+    const search = page.getByTestId("gallery-search").locator("input").first();
+    await waitForHydration(search);
+    await search.fill("fox");
     await expect
       .poll(() => new URL(page.url()).searchParams.get("q"), { timeout: 10_000 })
       .toBe("fox");
@@ -49,11 +60,14 @@ describe("the gallery in the browser", () => {
 
     const lighthouse = images[1]!;
     await page.goto("/gallery");
-    await page.locator(`[data-testid="gallery-tile"][data-image-id="${lighthouse.id}"]`).click();
+    const tile = page.locator(`[data-testid="gallery-tile"][data-image-id="${lighthouse.id}"]`);
+    await waitForHydration(tile);
+    await tile.click();
     await expect
       .poll(() => new URL(page.url()).pathname, { timeout: 10_000 })
       .toBe(`/images/${lighthouse.id}`);
     await page.getByTestId("image-detail").waitFor();
+    await waitForHydration(page.getByTestId("image-favorite"));
     await page.getByTestId("image-favorite").click();
     await expect
       .poll(
