@@ -61,6 +61,9 @@ describe("the gallery in the browser", () => {
     const lighthouse = images[1]!;
     await page.goto("/gallery");
     const tile = page.locator(`[data-testid="gallery-tile"][data-image-id="${lighthouse.id}"]`);
+    // While the grid takes over from the server-rendered first tiles, both may be in the page
+    // for a moment: wait for the one that stays.
+    await expect.poll(() => tile.count(), { timeout: 15_000 }).toBe(1);
     await waitForHydration(tile);
     await tile.click();
     await expect
