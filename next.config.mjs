@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import withSerwistInit from "@serwist/next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const isProduction = process.env.NODE_ENV === "production";
 // The test suite builds into its own folder so that it never fights a running `npm run dev`.
@@ -158,4 +159,7 @@ function withoutSerwistWindowEntry(config) {
   };
 }
 
-export default withoutSerwistWindowEntry(withSerwist(nextConfig));
+// next-intl finds each request's language and messages in src/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+export default withoutSerwistWindowEntry(withSerwist(withNextIntl(nextConfig)));

@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { IntlMessages } from "@/components/i18n/intl-messages";
+import { TimeZoneCookie } from "@/components/i18n/time-zone-cookie";
 import { ServiceWorkerProvider } from "@/components/pwa/service-worker-provider";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { ToasterOnDemand } from "@/components/ui/toaster-on-demand";
@@ -10,12 +13,18 @@ import { loadMaintenanceMessage } from "@/server/pages/maintenance-message";
 import { THEME_COLORS, THEME_COOKIE, parseTheme, type Theme } from "@/lib/theme";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "AI Image Studio", template: "%s · AI Image Studio" },
-  description:
-    "Generate images with Google Gemini or Cloudflare Workers AI on your own account, keep them in a searchable gallery, and open it offline. Free and open source.",
-  applicationName: "AI Image Studio",
-  appleWebApp: { capable: true, title: "Image Studio", statusBarStyle: "black-translucent" },
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("metadata");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("description"),
+    applicationName: t("appName"),
+    appleWebApp: { capable: true, title: t("shortName"), statusBarStyle: "black-translucent" },
+    ...STATIC_METADATA,
+  };
+}
+
+const STATIC_METADATA: Metadata = {
   formatDetection: { telephone: false },
   // Setting `icons` replaces the link Next would add for src/app/icon.svg, so it is listed too.
   // The PNGs come from scripts/generate-icons.ts; the manifest names the install icons.
@@ -47,22 +56,31 @@ export async function generateViewport(): Promise<Viewport> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [theme, maintenance] = await Promise.all([readTheme(), loadMaintenanceMessage()]);
+  const [theme, maintenance, locale, timeZone, t] = await Promise.all([
+    readTheme(),
+    loadMaintenanceMessage(),
+    getLocale(),
+    getTimeZone(),
+    getTranslations("shell"),
+  ]);
   return (
-    <html lang="en" data-theme={theme}>
+    <html lang={locale} data-theme={theme}>
       <body>
         <a
           href="#main"
           className="bg-primary text-on-primary shadow-pop sr-only z-[100] rounded-full px-4 py-2.5 text-sm font-semibold focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
         >
-          Skip to content
+          {t("skipToContent")}
         </a>
-        <ThemeProvider initialTheme={theme}>
-          {maintenance ? <MaintenanceBanner message={maintenance} /> : null}
-          {children}
-          <ToasterOnDemand />
-          <ServiceWorkerProvider workerEnabled={getConfig().isProduction} />
-        </ThemeProvider>
+        <IntlMessages>
+          <ThemeProvider initialTheme={theme}>
+            {maintenance ? <MaintenanceBanner message={maintenance} /> : null}
+            {children}
+            <ToasterOnDemand />
+            <ServiceWorkerProvider workerEnabled={getConfig().isProduction} />
+            <TimeZoneCookie serverTimeZone={timeZone} />
+          </ThemeProvider>
+        </IntlMessages>
       </body>
     </html>
   );

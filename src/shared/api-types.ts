@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/locales";
 import type { ApiErrorBody } from "./api-errors";
 import type { ApiKeyScope } from "./schemas/api-keys";
 import type { ImageProviderId, KeyProvider } from "./limits";
@@ -47,6 +48,8 @@ export interface Settings {
   fallbackOrder: KeyProvider[];
   /** How many images the composer asks for by default (1..4). */
   defaultCount: number;
+  /** The account's language; until one is chosen, the language this request's browser asks for. */
+  locale: Locale;
 }
 
 export interface ProviderKeyInfo {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/locales";
 import type { Session, User } from "@/shared/api-types";
 import type { LoginInput, RegisterInput } from "@/shared/schemas/auth";
 import { recordAuditEvent, writeAudit } from "@/server/audit/audit-log";
@@ -15,6 +16,8 @@ interface Call {
   meta: RequestMeta;
   requestId: string;
   responseHeaders: Headers;
+  /** The request's language (cookie, then Accept-Language): a new account starts with it. */
+  locale?: Locale;
 }
 
 async function limitAuthAttempts({ services, meta, responseHeaders }: Call, email: string) {
@@ -65,6 +68,7 @@ export async function registerAccount(
       userId: result.userId,
       email: result.email,
       name: input.name,
+      locale: call.locale,
     });
     await writeAudit(tx, { action: "auth.register", actorId: result.userId }, { requestId, meta });
     await promoteConfiguredAdmins({

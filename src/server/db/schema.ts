@@ -70,6 +70,8 @@ export const userSettings = pgTable("user_settings", {
     .default([]),
   /** Images the composer asks for by default, 1..4 (migration 20261206001700). */
   defaultCount: smallint("default_count").notNull().default(1),
+  /** "en" | "id", or null: follow the cookie and the browser (migration 20261206001800). */
+  locale: text("locale", { enum: ["en", "id"] }),
   updatedAt: tz("updated_at").notNull().defaultNow(),
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull } from "drizzle-orm";
+import type { Locale } from "@/i18n/locales";
 import type { Database } from "@/server/db/database";
 import { authUsers, profiles, providerKeys, userSettings } from "@/server/db/schema";
 
@@ -31,11 +32,14 @@ export async function ensureProfileRow({
   userId,
   email,
   name,
+  locale,
 }: {
   db: Database;
   userId: string;
   email: string;
   name: string;
+  /** The language the account starts with (the sign-up request's), when known. */
+  locale?: Locale;
 }): Promise<void> {
   await db
     .insert(profiles)
@@ -52,6 +56,13 @@ export async function ensureProfileRow({
       enableOfflineCache: true,
     })
     .onConflictDoNothing();
+  if (locale) {
+    // The row may come from the auth trigger (Supabase mode): fill the language in once.
+    await db
+      .update(userSettings)
+      .set({ locale })
+      .where(and(eq(userSettings.userId, userId), isNull(userSettings.locale)));
+  }
 }
 
 export async function getSettingsRow({

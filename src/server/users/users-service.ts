@@ -1,5 +1,6 @@
 import "server-only";
 import type { Profile, ProviderKeyInfo, Settings, User } from "@/shared/api-types";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import type { ProfilePatch, SettingsPatch } from "@/shared/schemas/settings";
 import { writeAudit, type AuditContext } from "@/server/audit/audit-log";
 import type { Database } from "@/server/db/database";
@@ -33,6 +34,8 @@ export function reshapeUser(row: UserRow): User {
 export function reshapeSettings(
   row: SettingsRow,
   keys: { provider: ProviderKeyInfo["provider"]; last4: string; validatedAt: Date }[],
+  /** The language to report while the account has not chosen one (the request's). */
+  fallbackLocale: Locale = DEFAULT_LOCALE,
 ): Settings {
   return {
     emailNotifications: row.emailNotifications,
@@ -48,18 +51,22 @@ export function reshapeSettings(
     })),
     defaultProvider: row.defaultProvider,
     fallbackOrder: row.fallbackOrder,
+    locale: row.locale ?? fallbackLocale,
   };
 }
 
 export interface UsersService {
   getUser(input: { userId: string }): Promise<User>;
   getProfile(input: { userId: string }): Promise<Profile>;
-  getSettings(input: { userId: string }): Promise<Settings>;
+  getSettings(input: { userId: string; fallbackLocale?: Locale }): Promise<Settings>;
   updateSettings(input: {
     userId: string;
     patch: SettingsPatch;
     audit: AuditContext;
+    fallbackLocale?: Locale;
   }): Promise<Settings>;
+  /** The language the account chose, or null (then the request's cookie and browser decide). */
+  getStoredLocale(input: { userId: string }): Promise<Locale | null>;
   updateProfile(input: { userId: string; patch: ProfilePatch; audit: AuditContext }): Promise<User>;
   /** The account's limits: its own overrides, else the live system defaults; admins have none. */
   quotaLimitsOf(row: ProfileRow): Promise<QuotaLimits>;
@@ -88,13 +95,19 @@ export function createUsersService(deps: {
     };
   }
 
-  async function getSettings({ userId }: { userId: string }): Promise<Settings> {
+  async function getSettings({
+    userId,
+    fallbackLocale,
+  }: {
+    userId: string;
+    fallbackLocale?: Locale;
+  }): Promise<Settings> {
     const [row, keys] = await Promise.all([
       getSettingsRow({ db, userId }),
       listProviderKeyInfo({ db, userId }),
     ]);
     if (!row) throw notFound("Settings");
-    return reshapeSettings(row, keys);
+    return reshapeSettings(row, keys, fallbackLocale);
   }
 
   return {
@@ -122,7 +135,10 @@ export function createUsersService(deps: {
       };
     },
     getSettings,
-    async updateSettings({ userId, patch, audit }) {
+    async getStoredLocale({ userId }) {
+      return (await getSettingsRow({ db, userId }))?.locale ?? null;
+    },
+    async updateSettings({ userId, patch, audit, fallbackLocale }) {
       const row = await db.transaction(async (tx) => {
         const updated = await updateSettingsRow({ db: tx, userId, patch });
         if (!updated) throw notFound("Settings");
@@ -133,7 +149,7 @@ export function createUsersService(deps: {
         );
         return updated;
       });
-      return reshapeSettings(row, await listProviderKeyInfo({ db, userId }));
+      return reshapeSettings(row, await listProviderKeyInfo({ db, userId }), fallbackLocale);
     },
     async updateProfile({ userId, patch, audit }) {
       const row = await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASPECT_RATIOS, BATCH_COUNTS, KEY_PROVIDERS, QUALITIES, TEXT_RULES } from "@/shared/limits";
+import { LOCALES } from "@/i18n/locales";
 import { ruleString } from "./text";
 
 export { ASPECT_RATIOS, QUALITIES };
@@ -23,6 +24,8 @@ export const settingsPatchSchema = z
       .int({ error: "defaultCount is a whole number from 1 to 4." })
       .min(1, { error: "defaultCount is a whole number from 1 to 4." })
       .max(BATCH_COUNTS.length, { error: "defaultCount is a whole number from 1 to 4." }),
+    // null: no choice of its own; pages follow the locale cookie, then the browser.
+    locale: z.enum(LOCALES, { error: 'locale is "en" or "id" (or null).' }).nullable(),
     defaultProvider: keyProviderSchema,
     fallbackOrder: z
       .array(keyProviderSchema)
