@@ -1,47 +1,14 @@
 "use client";
 
 import { X } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
-import { ASPECT_LABELS, FILTER_KEYS, type FilterKey, type GalleryFilters } from "./gallery-filters";
-
-const dateLabel = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
-function formatDay(value: string): string {
-  const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(time) ? value : dateLabel.format(time);
-}
-
-function chipLabel(
-  key: FilterKey,
-  filters: GalleryFilters,
-  templates: StyleTemplate[] | null,
-  collections: Collection[] | null,
-): string | null {
-  switch (key) {
-    case "q":
-      return filters.q ? `“${filters.q}”` : null;
-    case "favorite":
-      return filters.favorite === undefined
-        ? null
-        : filters.favorite
-          ? "Favorites"
-          : "Not favorites";
-    case "tag":
-      return filters.tag ? `#${filters.tag}` : null;
-    case "aspectRatio":
-      return filters.aspectRatio ? ASPECT_LABELS[filters.aspectRatio] : null;
-    case "templateId":
-      if (!filters.templateId) return null;
-      return `Style: ${templates?.find((template) => template.id === filters.templateId)?.name ?? "…"}`;
-    case "collectionId":
-      if (!filters.collectionId) return null;
-      return `In: ${collections?.find((item) => item.id === filters.collectionId)?.name ?? "…"}`;
-    case "from":
-      return filters.from ? `From ${formatDay(filters.from)}` : null;
-    case "to":
-      return filters.to ? `Until ${formatDay(filters.to)}` : null;
-  }
-}
+import {
+  ASPECT_MESSAGE_KEYS,
+  FILTER_KEYS,
+  type FilterKey,
+  type GalleryFilters,
+} from "./gallery-filters";
 
 interface ActiveFilterChipsProps {
   filters: GalleryFilters;
@@ -59,20 +26,62 @@ export function ActiveFilterChips({
   templates,
   collections,
 }: ActiveFilterChipsProps) {
+  const t = useTranslations("gallery");
+  const format = useFormatter();
+
+  // A filter's day is a calendar date (YYYY-MM-DD): shown as that day, whatever the time zone.
+  function formatDay(value: string): string {
+    const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+    return Number.isNaN(time)
+      ? value
+      : format.dateTime(time, { dateStyle: "medium", timeZone: "UTC" });
+  }
+
+  function chipLabel(key: FilterKey): string | null {
+    switch (key) {
+      case "q":
+        return filters.q ? `“${filters.q}”` : null;
+      case "favorite":
+        return filters.favorite === undefined
+          ? null
+          : filters.favorite
+            ? t("chips.favorites")
+            : t("chips.notFavorites");
+      case "tag":
+        return filters.tag ? `#${filters.tag}` : null;
+      case "aspectRatio":
+        return filters.aspectRatio ? t(ASPECT_MESSAGE_KEYS[filters.aspectRatio]) : null;
+      case "templateId":
+        if (!filters.templateId) return null;
+        return t("chips.style", {
+          name: templates?.find((template) => template.id === filters.templateId)?.name ?? "…",
+        });
+      case "collectionId":
+        if (!filters.collectionId) return null;
+        return t("chips.collection", {
+          name: collections?.find((item) => item.id === filters.collectionId)?.name ?? "…",
+        });
+      case "from":
+        return filters.from ? t("chips.from", { date: formatDay(filters.from) }) : null;
+      case "to":
+        return filters.to ? t("chips.to", { date: formatDay(filters.to) }) : null;
+    }
+  }
+
   const chips = FILTER_KEYS.flatMap((key) => {
-    const label = chipLabel(key, filters, templates, collections);
+    const label = chipLabel(key);
     return label ? [{ key, label }] : [];
   });
   if (chips.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="gallery-active-filters">
-      <span className="sr-only">Active filters:</span>
+      <span className="sr-only">{t("chips.active")}</span>
       {chips.map((chip) => (
         <button
           key={chip.key}
           type="button"
           onClick={() => onRemove(chip.key)}
-          aria-label={`Remove filter ${chip.label}`}
+          aria-label={t("chips.remove", { label: chip.label })}
           data-testid={`filter-chip-${chip.key}`}
           className="border-primary/20 bg-primary-soft text-primary-soft-ink hover:border-primary/45 inline-flex h-9 max-w-full items-center gap-1.5 rounded-full border pr-2 pl-3 text-sm font-medium transition-colors sm:h-8"
         >
@@ -85,7 +94,7 @@ export function ActiveFilterChips({
         onClick={onClearAll}
         className="text-ink-muted hover:text-ink inline-flex h-9 items-center rounded-full px-2.5 text-sm font-semibold underline-offset-4 hover:underline sm:h-8"
       >
-        Clear all
+        {t("chips.clearAll")}
       </button>
     </div>
   );

@@ -12,6 +12,7 @@ import {
   Trash2,
   X,
 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { forwardRef, useRef, useState, type ComponentPropsWithoutRef } from "react";
 import {
   DropdownMenu,
@@ -34,11 +35,7 @@ import { useCollectionActions } from "./use-collections";
 type ImageFlags = Partial<Pick<Image, "favorite" | "isPublic">>;
 type ZipSize = "original" | "800" | "300";
 
-const ZIP_SIZES: { size: ZipSize; label: string }[] = [
-  { size: "original", label: "Original size" },
-  { size: "800", label: "800 px" },
-  { size: "300", label: "300 px" },
-];
+const ZIP_SIZES: ZipSize[] = ["original", "800", "300"];
 
 interface BulkActionBarProps {
   selectedIds: string[];
@@ -49,8 +46,10 @@ interface BulkActionBarProps {
   onFlagsChanged: (imageIds: string[], flags: ImageFlags) => void;
 }
 
-function plural(count: number): string {
-  return count === 1 ? "1 image" : `${count} images`;
+/** The success toast of a favorite or visibility change. */
+function doneMessage(flags: ImageFlags) {
+  if (flags.favorite !== undefined) return flags.favorite ? "bulk.favorited" : "bulk.unfavorited";
+  return flags.isPublic ? "bulk.madePublic" : "bulk.madePrivate";
 }
 
 /** The selection's actions, pinned to the bottom of the screen while selecting. */
@@ -61,6 +60,7 @@ export function BulkActionBar({
   onExit,
   onFlagsChanged,
 }: BulkActionBarProps) {
+  const t = useTranslations("gallery");
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -71,7 +71,7 @@ export function BulkActionBar({
   const none = count === 0;
 
   // A failure is toasted by the shared mutation handler.
-  const flagChange = useApiMutation<string[], { flags: ImageFlags; done: string }>({
+  const flagChange = useApiMutation<string[], { flags: ImageFlags }>({
     mutationFn: ({ flags }) =>
       runBulkAction(
         flags.favorite !== undefined
@@ -79,14 +79,14 @@ export function BulkActionBar({
           : { action: "setVisibility", isPublic: flags.isPublic ?? false },
         selectedIds,
       ),
-    onSuccess: (affected, { flags, done }) => {
+    onSuccess: (affected, { flags }) => {
       onFlagsChanged(affected, flags);
-      toast({ variant: "success", title: `${plural(affected.length)} ${done}` });
+      toast({ variant: "success", title: t(doneMessage(flags), { count: affected.length }) });
     },
-    errorToast: "That didn't work",
+    errorToast: t("bulk.failed"),
   });
   const busy = flagChange.isPending;
-  const setFlags = (flags: ImageFlags, done: string) => flagChange.mutate({ flags, done });
+  const setFlags = (flags: ImageFlags) => flagChange.mutate({ flags });
 
   async function addToCollection(collection: Collection) {
     const affected = await runBulkAction(
@@ -96,11 +96,11 @@ export function BulkActionBar({
     noteAdded(collection.id, affected.length);
     toast({
       variant: "success",
-      title: `Added to ${collection.name}`,
+      title: t("bulk.addedTitle", { name: collection.name }),
       description:
         affected.length === count
-          ? plural(count)
-          : `${plural(affected.length)} added; the rest were already there.`,
+          ? t("bulk.addedAll", { count })
+          : t("bulk.addedSome", { count: affected.length }),
     });
   }
 
@@ -108,8 +108,8 @@ export function BulkActionBar({
     if (count > BULK_LIMIT) {
       toast({
         variant: "error",
-        title: `Download at most ${BULK_LIMIT} images at once`,
-        description: `You have ${count} selected.`,
+        title: t("bulk.zipTooManyTitle", { max: BULK_LIMIT }),
+        description: t("bulk.zipTooManyDescription", { count }),
       });
       return;
     }
@@ -120,8 +120,8 @@ export function BulkActionBar({
     // A real form post: the browser streams the ZIP straight to disk.
     form.submit();
     toast({
-      title: "Preparing your ZIP",
-      description: `${plural(count)} — the download starts in a moment.`,
+      title: t("bulk.zipPreparingTitle"),
+      description: t("bulk.zipPreparingDescription", { count }),
     });
   }
 
@@ -129,21 +129,21 @@ export function BulkActionBar({
     <div className="pointer-events-none fixed inset-x-0 bottom-[calc(4.75rem+env(safe-area-inset-bottom))] z-40 px-3 lg:bottom-5 lg:left-72 lg:px-10">
       <div
         role="toolbar"
-        aria-label="Selected images"
+        aria-label={t("bulk.toolbar")}
         data-testid="bulk-bar"
         className="border-line bg-surface/95 shadow-pop motion-safe:animate-toast-in pointer-events-auto mx-auto flex max-w-4xl items-center gap-0.5 rounded-2xl border p-1.5 backdrop-blur-xl sm:gap-1 sm:p-2"
       >
-        <BarButton label="Stop selecting" icon={X} onClick={onExit} labelHidden />
+        <BarButton label={t("bulk.stop")} icon={X} onClick={onExit} labelHidden />
         <p
           className="text-ink min-w-0 flex-1 truncate pl-1 text-sm font-semibold whitespace-nowrap"
           aria-live="polite"
         >
-          {none ? "Select images" : `${count} selected`}
+          {none ? t("bulk.selectImages") : t("bulk.selected", { count })}
         </p>
         <span aria-hidden="true" className="bg-line mx-1 hidden h-6 w-px sm:block" />
 
         <BarButton
-          label="Add to collection"
+          label={t("bulk.addToCollection")}
           icon={FolderPlus}
           disabled={none || busy}
           onClick={() => setPicking(true)}
@@ -151,48 +151,46 @@ export function BulkActionBar({
 
         <DropdownMenu>
           <DropdownMenuTrigger asChild disabled={none || busy}>
-            <BarButton label="Visibility" icon={Globe} show="wide" />
+            <BarButton label={t("bulk.visibility")} icon={Globe} show="wide" />
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end" side="top">
-            <DropdownMenuItem onSelect={() => setFlags({ isPublic: true }, "made public")}>
+            <DropdownMenuItem onSelect={() => setFlags({ isPublic: true })}>
               <Globe aria-hidden="true" />
-              Make public
+              {t("bulk.makePublic")}
             </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => setFlags({ isPublic: false }, "made private")}>
+            <DropdownMenuItem onSelect={() => setFlags({ isPublic: false })}>
               <Lock aria-hidden="true" />
-              Make private
+              {t("bulk.makePrivate")}
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>
 
         <DropdownMenu>
           <DropdownMenuTrigger asChild disabled={none || busy}>
-            <BarButton label="Favorite" icon={Heart} show="wide" />
+            <BarButton label={t("bulk.favorite")} icon={Heart} show="wide" />
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end" side="top">
-            <DropdownMenuItem onSelect={() => setFlags({ favorite: true }, "added to favorites")}>
+            <DropdownMenuItem onSelect={() => setFlags({ favorite: true })}>
               <Heart aria-hidden="true" />
-              Add to favorites
+              {t("bulk.addFavorites")}
             </DropdownMenuItem>
-            <DropdownMenuItem
-              onSelect={() => setFlags({ favorite: false }, "removed from favorites")}
-            >
+            <DropdownMenuItem onSelect={() => setFlags({ favorite: false })}>
               <HeartOff aria-hidden="true" />
-              Remove from favorites
+              {t("bulk.removeFavorites")}
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>
 
         <DropdownMenu>
           <DropdownMenuTrigger asChild disabled={none}>
-            <BarButton label="Download ZIP" icon={Download} />
+            <BarButton label={t("bulk.downloadZip")} icon={Download} />
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end" side="top" data-testid="bulk-download-menu">
-            <DropdownMenuLabel>Download as ZIP</DropdownMenuLabel>
-            {ZIP_SIZES.map((option) => (
-              <DropdownMenuItem key={option.size} onSelect={() => downloadZip(option.size)}>
+            <DropdownMenuLabel>{t("bulk.downloadAsZip")}</DropdownMenuLabel>
+            {ZIP_SIZES.map((size) => (
+              <DropdownMenuItem key={size} onSelect={() => downloadZip(size)}>
                 <Download aria-hidden="true" />
-                {option.label}
+                {size === "original" ? t("bulk.zipOriginal") : t("bulk.zipPixels", { size })}
               </DropdownMenuItem>
             ))}
           </DropdownMenuContent>
@@ -201,48 +199,36 @@ export function BulkActionBar({
         {/* Phones: the less frequent actions share one menu. */}
         <DropdownMenu>
           <DropdownMenuTrigger asChild disabled={busy}>
-            <BarButton label="More actions" icon={MoreHorizontal} show="phone" />
+            <BarButton label={t("bulk.moreActions")} icon={MoreHorizontal} show="phone" />
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end" side="top">
             <DropdownMenuItem onSelect={onSelectAll} disabled={count === loadedCount}>
               <CheckCheck aria-hidden="true" />
-              Select all
+              {t("bulk.selectAll")}
             </DropdownMenuItem>
             <DropdownMenuSeparator />
-            <DropdownMenuItem
-              disabled={none}
-              onSelect={() => setFlags({ favorite: true }, "added to favorites")}
-            >
+            <DropdownMenuItem disabled={none} onSelect={() => setFlags({ favorite: true })}>
               <Heart aria-hidden="true" />
-              Add to favorites
+              {t("bulk.addFavorites")}
             </DropdownMenuItem>
-            <DropdownMenuItem
-              disabled={none}
-              onSelect={() => setFlags({ favorite: false }, "removed from favorites")}
-            >
+            <DropdownMenuItem disabled={none} onSelect={() => setFlags({ favorite: false })}>
               <HeartOff aria-hidden="true" />
-              Remove from favorites
+              {t("bulk.removeFavorites")}
             </DropdownMenuItem>
             <DropdownMenuSeparator />
-            <DropdownMenuItem
-              disabled={none}
-              onSelect={() => setFlags({ isPublic: true }, "made public")}
-            >
+            <DropdownMenuItem disabled={none} onSelect={() => setFlags({ isPublic: true })}>
               <Globe aria-hidden="true" />
-              Make public
+              {t("bulk.makePublic")}
             </DropdownMenuItem>
-            <DropdownMenuItem
-              disabled={none}
-              onSelect={() => setFlags({ isPublic: false }, "made private")}
-            >
+            <DropdownMenuItem disabled={none} onSelect={() => setFlags({ isPublic: false })}>
               <Lock aria-hidden="true" />
-              Make private
+              {t("bulk.makePrivate")}
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>
 
         <BarButton
-          label="Delete"
+          label={t("bulk.delete")}
           icon={Trash2}
           tone="danger"
           disabled={none || busy}

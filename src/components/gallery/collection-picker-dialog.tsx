@@ -2,6 +2,7 @@
 
 import { FolderPlus, Images, Plus, RotateCw } from "lucide-react";
 import NextImage from "next/image";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -15,6 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { useApiMutation } from "@/lib/api/hooks";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Collection } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
 import { useCollectionActions, useCollections } from "./use-collections";
@@ -35,16 +37,13 @@ export function CollectionPickerDialog({
   count,
   onPick,
 }: CollectionPickerDialogProps) {
+  const t = useTranslations("gallery.picker");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent data-testid="collection-picker">
         <DialogHeader>
-          <DialogTitle>Add to collection</DialogTitle>
-          <DialogDescription>
-            {count === 1
-              ? "Choose where this image goes."
-              : `Choose where these ${count} images go.`}
-          </DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{t("description", { count })}</DialogDescription>
         </DialogHeader>
         {open ? <CollectionChoices onPick={onPick} onDone={() => onOpenChange(false)} /> : null}
       </DialogContent>
@@ -59,6 +58,8 @@ function CollectionChoices({
   onPick: (collection: Collection) => Promise<void>;
   onDone: () => void;
 }) {
+  const t = useTranslations("gallery.picker");
+  const errorText = useErrorMessage();
   const { collections, status, reload } = useCollections();
   const { create: createCollection } = useCollectionActions();
   const [invalidName, setInvalidName] = useState<string | null>(null);
@@ -79,7 +80,7 @@ function CollectionChoices({
   });
   const target = adding.isPending ? adding.variables : undefined;
   const busyId = target ? ("collection" in target ? target.collection.id : "new") : null;
-  const problem = invalidName ?? adding.error?.message ?? null;
+  const problem = invalidName ?? (adding.error ? errorText(adding.error) : null);
 
   function pick(collection: Collection) {
     if (!adding.isPending) adding.mutate({ collection });
@@ -89,7 +90,16 @@ function CollectionChoices({
     event.preventDefault();
     const parsed = checkText(TEXT_RULES.collectionName, name);
     if (!parsed.ok) {
-      setInvalidName(parsed.error);
+      // checkText's reasons are English: say the same in the person's language.
+      const trimmed = name.trim();
+      const max = TEXT_RULES.collectionName.max[0];
+      setInvalidName(
+        trimmed === ""
+          ? t("nameMissing")
+          : [...trimmed].length > max
+            ? t("nameTooLong", { max })
+            : t("nameUnsafe"),
+      );
       adding.reset();
       return;
     }
@@ -100,21 +110,21 @@ function CollectionChoices({
     <div className="flex flex-col gap-3">
       {status === "error" ? (
         <div className="border-danger/30 bg-danger-soft flex items-center justify-between gap-3 rounded-2xl border px-4 py-3 text-sm">
-          <span>Your collections didn&apos;t load.</span>
+          <span>{t("loadFailed")}</span>
           <Button size="sm" variant="secondary" onClick={() => void reload()}>
             <RotateCw aria-hidden="true" />
-            Retry
+            {t("retry")}
           </Button>
         </div>
       ) : collections === null ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading collections">
+        <div className="flex flex-col gap-2" aria-busy="true" aria-label={t("loading")}>
           {[0, 1, 2].map((row) => (
             <Skeleton key={row} className="h-14" radius="xl" />
           ))}
         </div>
       ) : collections.length === 0 && !creating ? (
         <p className="border-line-strong text-ink-muted rounded-2xl border border-dashed px-4 py-5 text-center text-sm">
-          You have no collections yet. Make the first one below.
+          {t("none")}
         </p>
       ) : (
         <ul className="-mx-2 flex max-h-72 flex-col gap-1 overflow-y-auto px-2 py-1">
@@ -143,10 +153,10 @@ function CollectionChoices({
                 <span className="flex min-w-0 flex-1 flex-col">
                   <span className="text-ink truncate text-sm font-semibold">{collection.name}</span>
                   <span className="text-ink-muted text-xs">
-                    {collection.imageCount === 1 ? "1 image" : `${collection.imageCount} images`}
+                    {t("imageCount", { count: collection.imageCount })}
                   </span>
                 </span>
-                {busyId === collection.id ? <Spinner label="Adding" /> : null}
+                {busyId === collection.id ? <Spinner label={t("adding")} /> : null}
               </button>
             </li>
           ))}
@@ -163,12 +173,12 @@ function CollectionChoices({
             value={name}
             onChange={(event) => setName(event.target.value)}
             maxLength={80}
-            placeholder="Collection name"
-            aria-label="New collection name"
+            placeholder={t("namePlaceholder")}
+            aria-label={t("nameLabel")}
             data-testid="new-collection-name"
           />
           <Button type="submit" loading={busyId === "new"} data-testid="new-collection-create">
-            Create
+            {t("create")}
           </Button>
         </form>
       ) : (
@@ -179,7 +189,7 @@ function CollectionChoices({
           data-testid="new-collection"
         >
           <FolderPlus aria-hidden="true" />
-          New collection
+          {t("newCollection")}
         </Button>
       )}
       {problem ? (
@@ -190,7 +200,7 @@ function CollectionChoices({
       {creating ? null : (
         <p className="text-ink-subtle flex items-center gap-1.5 text-xs">
           <Plus aria-hidden="true" className="size-3.5" />
-          An image can be in as many collections as you like.
+          {t("hint")}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -25,20 +26,19 @@ export function ConfirmDeleteDialog({
   count,
   onConfirm,
 }: ConfirmDeleteDialogProps) {
-  const what = count === 1 ? "this image" : `${count} images`;
+  const t = useTranslations("gallery.confirmDelete");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent role="alertdialog" data-testid="confirm-delete">
         <DialogHeader>
-          <DialogTitle>Delete {what}?</DialogTitle>
+          <DialogTitle>{t("title", { count })}</DialogTitle>
           <DialogDescription>
-            {count === 1 ? "It is" : "They are"} removed from your gallery, your collections and any
-            share links. You can undo for {Math.round(UNDO_WINDOW_MS / 1000)} seconds.
+            {t("description", { count, seconds: Math.round(UNDO_WINDOW_MS / 1000) })}
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button
             variant="danger"
@@ -49,7 +49,7 @@ export function ConfirmDeleteDialog({
             data-testid="confirm-delete-submit"
           >
             <Trash2 aria-hidden="true" />
-            {count === 1 ? "Delete" : `Delete ${count}`}
+            {t("submit", { count })}
           </Button>
         </DialogFooter>
       </DialogContent>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Hash } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -8,15 +9,16 @@ import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
 import { ASPECT_RATIOS, checkText, TEXT_RULES, type AspectRatio } from "@/shared/limits";
-import { ASPECT_LABELS, type GalleryFilters } from "./gallery-filters";
+import { ASPECT_MESSAGE_KEYS, type GalleryFilters } from "./gallery-filters";
 
-const CATEGORY_LABELS: Record<StyleTemplate["category"], string> = {
-  photography: "Photography",
-  illustration: "Illustration",
-  art: "Art",
-  design: "Design",
-  "3d": "3D",
-};
+/** The style picker's groups, in this order. */
+const CATEGORY_MESSAGE_KEYS = {
+  photography: "category.photography",
+  illustration: "category.illustration",
+  art: "category.art",
+  design: "category.design",
+  "3d": "category.3d",
+} as const satisfies Record<StyleTemplate["category"], `category.${string}`>;
 
 interface FilterFieldsProps {
   filters: GalleryFilters;
@@ -48,6 +50,7 @@ export function FilterFields({
   knownTags,
   layout,
 }: FilterFieldsProps) {
+  const t = useTranslations("gallery");
   const bar = layout === "bar";
   const ids = useId();
   // The same id on the control and, in the sheet, on its FormField (whose label points at it).
@@ -57,7 +60,7 @@ export function FilterFields({
     <Select
       id={fieldId("aspectRatio")}
       name="aspectRatio"
-      aria-label={bar ? "Shape" : undefined}
+      aria-label={bar ? t("filters.shape") : undefined}
       value={filters.aspectRatio ?? ""}
       onChange={(event) =>
         onChange(
@@ -66,34 +69,34 @@ export function FilterFields({
       }
       className={cn(bar && "w-40")}
     >
-      <option value="">Any shape</option>
+      <option value="">{t("filters.anyShape")}</option>
       {ASPECT_RATIOS.map((ratio) => (
         <option key={ratio} value={ratio}>
-          {ASPECT_LABELS[ratio]}
+          {t(ASPECT_MESSAGE_KEYS[ratio])}
         </option>
       ))}
     </Select>
   );
 
-  const categories = Object.keys(CATEGORY_LABELS) as StyleTemplate["category"][];
+  const categories = Object.keys(CATEGORY_MESSAGE_KEYS) as StyleTemplate["category"][];
   const style = (
     <Select
       id={fieldId("templateId")}
       name="templateId"
-      aria-label={bar ? "Style" : undefined}
+      aria-label={bar ? t("filters.style") : undefined}
       value={filters.templateId ?? ""}
       onChange={(event) => onChange(set(filters, "templateId", event.target.value || undefined))}
       className={cn(bar && "w-44")}
     >
-      <option value="">Any style</option>
+      <option value="">{t("filters.anyStyle")}</option>
       {templates === null && filters.templateId ? (
-        <option value={filters.templateId}>Selected style</option>
+        <option value={filters.templateId}>{t("filters.selectedStyle")}</option>
       ) : null}
       {categories.map((category) => {
         const inCategory = (templates ?? []).filter((template) => template.category === category);
         if (inCategory.length === 0) return null;
         return (
-          <optgroup key={category} label={CATEGORY_LABELS[category]}>
+          <optgroup key={category} label={t(CATEGORY_MESSAGE_KEYS[category])}>
             {inCategory.map((template) => (
               <option key={template.id} value={template.id}>
                 {template.name}
@@ -109,14 +112,14 @@ export function FilterFields({
     <Select
       id={fieldId("collectionId")}
       name="collectionId"
-      aria-label={bar ? "Collection" : undefined}
+      aria-label={bar ? t("filters.collection") : undefined}
       value={filters.collectionId ?? ""}
       onChange={(event) => onChange(set(filters, "collectionId", event.target.value || undefined))}
       className={cn(bar && "w-44")}
     >
-      <option value="">Any collection</option>
+      <option value="">{t("filters.anyCollection")}</option>
       {collections === null && filters.collectionId ? (
-        <option value={filters.collectionId}>Selected collection</option>
+        <option value={filters.collectionId}>{t("filters.selectedCollection")}</option>
       ) : null}
       {(collections ?? []).map((item) => (
         <option key={item.id} value={item.id}>
@@ -143,7 +146,7 @@ export function FilterFields({
       type="date"
       id={fieldId("from")}
       name="from"
-      aria-label={bar ? "From date" : undefined}
+      aria-label={bar ? t("filters.fromDate") : undefined}
       value={filters.from?.slice(0, 10) ?? ""}
       max={filters.to?.slice(0, 10) ?? today}
       onChange={(event) => onChange(set(filters, "from", event.target.value || undefined))}
@@ -155,7 +158,7 @@ export function FilterFields({
       type="date"
       id={fieldId("to")}
       name="to"
-      aria-label={bar ? "To date" : undefined}
+      aria-label={bar ? t("filters.toDate") : undefined}
       value={filters.to?.slice(0, 10) ?? ""}
       min={filters.from?.slice(0, 10)}
       max={today}
@@ -171,7 +174,11 @@ export function FilterFields({
         {style}
         {collection}
         {tag}
-        <div className="flex items-center gap-1.5" role="group" aria-label="Created between">
+        <div
+          className="flex items-center gap-1.5"
+          role="group"
+          aria-label={t("filters.createdBetween")}
+        >
           {from}
           <span aria-hidden="true" className="text-ink-subtle">
             –
@@ -184,22 +191,22 @@ export function FilterFields({
 
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <FormField id={fieldId("aspectRatio")} label="Shape">
+      <FormField id={fieldId("aspectRatio")} label={t("filters.shape")}>
         {shape}
       </FormField>
-      <FormField id={fieldId("templateId")} label="Style">
+      <FormField id={fieldId("templateId")} label={t("filters.style")}>
         {style}
       </FormField>
-      <FormField id={fieldId("collectionId")} label="Collection">
+      <FormField id={fieldId("collectionId")} label={t("filters.collection")}>
         {collection}
       </FormField>
-      <FormField id={fieldId("tag")} label="Tag">
+      <FormField id={fieldId("tag")} label={t("filters.tag")}>
         {tag}
       </FormField>
-      <FormField id={fieldId("from")} label="From">
+      <FormField id={fieldId("from")} label={t("filters.from")}>
         {from}
       </FormField>
-      <FormField id={fieldId("to")} label="To">
+      <FormField id={fieldId("to")} label={t("filters.to")}>
         {to}
       </FormField>
     </div>
@@ -225,6 +232,7 @@ function TagFilterInput({
   compact,
   ...field
 }: TagFilterInputProps) {
+  const t = useTranslations("gallery.filters");
   const [draft, setDraft] = useState(value);
   const [invalid, setInvalid] = useState(false);
   useEffect(() => setDraft(value), [value]);
@@ -252,9 +260,9 @@ function TagFilterInput({
         name="tag"
         value={draft}
         list={listId}
-        aria-label={compact ? "Tag" : undefined}
+        aria-label={compact ? t("tag") : undefined}
         aria-invalid={invalid || undefined}
-        placeholder="Any tag"
+        placeholder={t("anyTag")}
         maxLength={32}
         autoComplete="off"
         enterKeyHint="done"

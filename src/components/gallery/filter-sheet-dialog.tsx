@@ -1,6 +1,7 @@
 "use client";
 
 import { Heart } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -40,6 +41,7 @@ export function FilterSheetDialog({
   collections,
   knownTags,
 }: FilterSheetDialogProps) {
+  const t = useTranslations("gallery.sheet");
   const [draft, setDraft] = useState(filters);
   // Each opening starts from the filters in force.
   const [shownFor, setShownFor] = useState(open);
@@ -58,15 +60,13 @@ export function FilterSheetDialog({
         }}
       >
         <DialogHeader>
-          <DialogTitle>Filters</DialogTitle>
-          <DialogDescription>
-            Narrow your gallery by shape, style, collection, tag or date.
-          </DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         <div className="border-line bg-surface-raised/60 flex items-center justify-between gap-4 rounded-2xl border px-4 py-3">
           <Label htmlFor="filter-sheet-favorites" className="flex items-center gap-2">
             <Heart aria-hidden="true" className="text-accent size-4" />
-            Favorites only
+            {t("favoritesOnly")}
           </Label>
           <Switch
             id="filter-sheet-favorites"
@@ -89,7 +89,7 @@ export function FilterSheetDialog({
         />
         <DialogFooter>
           <Button variant="ghost" onClick={() => setDraft(draft.q ? { q: draft.q } : {})}>
-            Reset filters
+            {t("reset")}
           </Button>
           <Button
             onClick={() => {
@@ -98,7 +98,7 @@ export function FilterSheetDialog({
             }}
             data-testid="gallery-filters-apply"
           >
-            Show results
+            {t("apply")}
           </Button>
         </DialogFooter>
       </DialogContent>

@@ -2,6 +2,7 @@
 
 import { SlidersHorizontal } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
@@ -30,6 +31,7 @@ export function FilterSheet({
   collections,
   knownTags,
 }: FilterSheetProps) {
+  const t = useTranslations("gallery.sheet");
   const [open, setOpen] = useState(false);
   const mounted = useOpenedOnce(open);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -41,7 +43,7 @@ export function FilterSheet({
         ref={trigger}
         variant="secondary"
         className="relative px-3.5"
-        aria-label={active > 0 ? `Filters, ${active} active` : "Filters"}
+        aria-label={active > 0 ? t("openActive", { count: active }) : t("open")}
         aria-haspopup="dialog"
         aria-expanded={open}
         data-state={open ? "open" : "closed"}
@@ -49,7 +51,7 @@ export function FilterSheet({
         data-testid="gallery-filters-open"
       >
         <SlidersHorizontal aria-hidden="true" />
-        <span className="hidden sm:inline">Filters</span>
+        <span className="hidden sm:inline">{t("open")}</span>
         {active > 0 ? (
           <span
             aria-hidden="true"

@@ -7,7 +7,7 @@ import {
   type AspectRatio,
 } from "@/shared/limits";
 
-/** How an aspect ratio reads in filters, chips and the image's details. */
+/** How an aspect ratio reads in English in the image's details; the gallery shows ASPECT_MESSAGE_KEYS. */
 export const ASPECT_LABELS: Record<AspectRatio, string> = {
   "1:1": "Square 1:1",
   "16:9": "Wide 16:9",
@@ -15,6 +15,15 @@ export const ASPECT_LABELS: Record<AspectRatio, string> = {
   "4:3": "Landscape 4:3",
   "3:4": "Portrait 3:4",
 };
+
+/** The gallery catalogue's name of each aspect ratio (ASPECT_LABELS' words, translated). */
+export const ASPECT_MESSAGE_KEYS = {
+  "1:1": "aspect.square",
+  "16:9": "aspect.wide",
+  "9:16": "aspect.tall",
+  "4:3": "aspect.landscape",
+  "3:4": "aspect.portrait",
+} as const satisfies Record<AspectRatio, `aspect.${string}`>;
 
 /** The orders of the gallery (GET /images' sort); newest first is the default, left out of URLs. */
 export type GallerySort = "newest" | "oldest";

@@ -1,6 +1,7 @@
 "use client";
 
 import { Search, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 
@@ -13,6 +14,7 @@ interface GallerySearchProps {
 
 /** The search box: applies what is typed after a pause, or at once on Enter. */
 export function GallerySearch({ value, onSearch }: GallerySearchProps) {
+  const t = useTranslations("gallery.search");
   const [draft, setDraft] = useState(value);
   const applied = useRef(value);
 
@@ -62,8 +64,8 @@ export function GallerySearch({ value, onSearch }: GallerySearchProps) {
           }
         }}
         maxLength={200}
-        placeholder="Search images"
-        aria-label="Search your images"
+        placeholder={t("placeholder")}
+        aria-label={t("label")}
         enterKeyHint="search"
         autoComplete="off"
         className="pr-11 pl-10 [&::-webkit-search-cancel-button]:appearance-none"
@@ -75,7 +77,7 @@ export function GallerySearch({ value, onSearch }: GallerySearchProps) {
             setDraft("");
             apply("");
           }}
-          aria-label="Clear search"
+          aria-label={t("clear")}
           className="text-ink-subtle hover:bg-surface-raised hover:text-ink absolute top-1/2 right-1 inline-flex size-9 -translate-y-1/2 items-center justify-center rounded-full"
         >
           <X aria-hidden="true" className="size-4" />

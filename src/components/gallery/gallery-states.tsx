@@ -1,6 +1,7 @@
 import { FilterX, RotateCw, TriangleAlert, WandSparkles, WifiOff } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -16,17 +17,18 @@ const GalleryIllustration = dynamic(
 
 /** No images at all: the way forward is to make one. */
 export function GalleryEmpty() {
+  const t = useTranslations("gallery.states");
   return (
     <div data-testid="gallery-empty">
       <EmptyState
         illustration={<GalleryIllustration />}
-        title="Your gallery is waiting for its first image"
-        description="Everything you generate lands here, newest first — private unless you share it, searchable by prompt and tag."
+        title={t("emptyTitle")}
+        description={t("emptyDescription")}
         action={
           <Button asChild>
             <Link href="/generate">
               <WandSparkles aria-hidden="true" />
-              Generate an image
+              {t("emptyAction")}
             </Link>
           </Button>
         }
@@ -37,15 +39,16 @@ export function GalleryEmpty() {
 
 /** Filters that match nothing. */
 export function GalleryNoResults({ onClearFilters }: { onClearFilters: () => void }) {
+  const t = useTranslations("gallery.states");
   return (
     <div data-testid="gallery-no-results">
       <EmptyState
-        title="No images match"
-        description="Try other words, or loosen a filter — search looks at prompts and tags."
+        title={t("noResultsTitle")}
+        description={t("noResultsDescription")}
         action={
           <Button variant="secondary" onClick={onClearFilters}>
             <FilterX aria-hidden="true" />
-            Clear filters
+            {t("clearFilters")}
           </Button>
         }
       />
@@ -55,6 +58,7 @@ export function GalleryNoResults({ onClearFilters }: { onClearFilters: () => voi
 
 /** The first page failed. */
 export function GalleryError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const t = useTranslations("gallery.states");
   return (
     <div
       role="alert"
@@ -65,12 +69,12 @@ export function GalleryError({ message, onRetry }: { message: string; onRetry: (
         <TriangleAlert aria-hidden="true" className="size-6" />
       </span>
       <h2 className="font-display text-ink text-lg font-semibold tracking-tight">
-        Your gallery didn&apos;t load
+        {t("errorTitle")}
       </h2>
       <p className="text-ink-muted max-w-md text-sm">{message}</p>
       <Button onClick={onRetry} className="mt-1">
         <RotateCw aria-hidden="true" />
-        Try again
+        {t("tryAgain")}
       </Button>
     </div>
   );
@@ -78,10 +82,11 @@ export function GalleryError({ message, onRetry }: { message: string; onRetry: (
 
 /** A screenful of tiles while the first page loads (the same columns as the grid). */
 export function GalleryGridSkeleton() {
+  const t = useTranslations("gallery.states");
   return (
     <div
       aria-busy="true"
-      aria-label="Loading your images"
+      aria-label={t("loading")}
       role="status"
       data-testid="gallery-loading"
       className="grid grid-cols-2 gap-2 min-[600px]:grid-cols-4 min-[600px]:gap-3 xl:grid-cols-6"
@@ -95,6 +100,7 @@ export function GalleryGridSkeleton() {
 
 /** Above the grid while it shows the device's copy instead of the studio's answer. */
 export function GalleryOfflineNotice({ onRetry }: { onRetry: () => void }) {
+  const t = useTranslations("gallery.states");
   return (
     <div
       role="status"
@@ -103,14 +109,12 @@ export function GalleryOfflineNotice({ onRetry }: { onRetry: () => void }) {
     >
       <WifiOff aria-hidden="true" className="text-warning size-5 shrink-0" />
       <p className="min-w-0 flex-1">
-        <span className="font-semibold">
-          You&rsquo;re offline — showing images saved on this device.
-        </span>{" "}
-        <span className="text-ink-muted">New and changed images appear when you reconnect.</span>
+        <span className="font-semibold">{t("offline")}</span>{" "}
+        <span className="text-ink-muted">{t("offlineDetail")}</span>
       </p>
       <Button variant="secondary" size="sm" onClick={onRetry}>
         <RotateCw aria-hidden="true" />
-        Try again
+        {t("tryAgain")}
       </Button>
     </div>
   );

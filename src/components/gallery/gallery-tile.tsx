@@ -2,6 +2,7 @@
 
 import { Check, Globe, Heart } from "lucide-react";
 import NextImage from "next/image";
+import { useTranslations } from "next-intl";
 import { memo, useState, type MouseEvent } from "react";
 import { cn } from "@/lib/cn";
 import type { Image } from "@/shared/api-types";
@@ -27,12 +28,14 @@ interface GalleryTileProps {
   priority?: boolean;
 }
 
-function tileLabel(image: Image): string {
+/** The tile's accessible name: its prompt (shortened), and whether it is a favorite or public. */
+function useTileLabel(image: Image): string {
+  const t = useTranslations("gallery.tile");
   const prompt = image.prompt.length > 120 ? `${image.prompt.slice(0, 117)}…` : image.prompt;
-  const states = [image.favorite ? "favorite" : null, image.isPublic ? "public" : null].filter(
-    Boolean,
-  );
-  return states.length > 0 ? `${prompt} (${states.join(", ")})` : prompt;
+  if (image.favorite && image.isPublic) return t("favoritePublic", { prompt });
+  if (image.favorite) return t("favorite", { prompt });
+  if (image.isPublic) return t("public", { prompt });
+  return prompt;
 }
 
 /** One thumbnail, filling the box its row gives it: a link to the image, or a toggle while selecting. */
@@ -47,6 +50,8 @@ export const GalleryTile = memo(function GalleryTile({
   onPick,
   priority = false,
 }: GalleryTileProps) {
+  const t = useTranslations("gallery.tile");
+  const label = useTileLabel(image);
   const [loaded, setLoaded] = useState(false);
   const longPress = useLongPress(() => onLongPress(index));
 
@@ -149,11 +154,11 @@ export const GalleryTile = memo(function GalleryTile({
   return (
     <div role="listitem" className="group/tile relative size-full">
       {selectMode ? (
-        <button type="button" aria-pressed={selected} aria-label={tileLabel(image)} {...shared}>
+        <button type="button" aria-pressed={selected} aria-label={label} {...shared}>
           {content}
         </button>
       ) : (
-        <a href={imageHref(image.id)} aria-label={tileLabel(image)} draggable={false} {...shared}>
+        <a href={imageHref(image.id)} aria-label={label} draggable={false} {...shared}>
           {content}
         </a>
       )}
@@ -161,7 +166,7 @@ export const GalleryTile = memo(function GalleryTile({
         <button
           type="button"
           tabIndex={-1}
-          aria-label="Select this image"
+          aria-label={t("select")}
           onClick={() => onPick(index)}
           className="absolute top-2 right-2 hidden size-7 items-center justify-center rounded-full border-2 border-white/90 bg-black/25 text-transparent opacity-0 shadow-sm transition-opacity duration-150 group-hover/tile:opacity-100 hover:bg-black/40 hover:text-white [@media(hover:hover)]:flex"
         >

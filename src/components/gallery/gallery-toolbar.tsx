@@ -1,6 +1,7 @@
 "use client";
 
 import { Heart } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
 import { ActiveFilterChips } from "./active-filter-chips";
@@ -28,6 +29,7 @@ export function GalleryToolbar({
   collections,
   knownTags,
 }: GalleryToolbarProps) {
+  const t = useTranslations("gallery.toolbar");
   const favoritesOnly = filters.favorite === true;
   return (
     <div
@@ -62,7 +64,7 @@ export function GalleryToolbar({
             aria-hidden="true"
             className={cn("size-4", favoritesOnly ? "fill-accent text-accent" : "text-ink-muted")}
           />
-          <span className="sr-only sm:not-sr-only">Favorites</span>
+          <span className="sr-only sm:not-sr-only">{t("favorites")}</span>
         </button>
         <div className="lg:hidden">
           <FilterSheet

@@ -1,6 +1,7 @@
 "use client";
 
 import { LayoutGrid, Rows3 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { Select } from "@/components/ui/select";
@@ -8,33 +9,17 @@ import type { GallerySort } from "./gallery-filters";
 import type { GalleryLayoutKind, GalleryTileSize } from "./gallery-layout";
 import type { GalleryViewOptions } from "./use-gallery-view-options";
 
-const LAYOUTS: { value: GalleryLayoutKind; label: string; icon: typeof Rows3 }[] = [
-  { value: "justified", label: "Rows at each image's shape", icon: Rows3 },
-  { value: "grid", label: "Square grid", icon: LayoutGrid },
-];
-const SIZES: { value: GalleryTileSize; label: string }[] = [
-  { value: "small", label: "S" },
-  { value: "medium", label: "M" },
-  { value: "large", label: "L" },
-];
-const SIZE_NAMES: Record<GalleryTileSize, string> = {
-  small: "Small",
-  medium: "Medium",
-  large: "Large",
-};
-
-const SORTS: { value: GallerySort; label: string }[] = [
-  { value: "newest", label: "Newest first" },
-  { value: "oldest", label: "Oldest first" },
-];
-
-const numberFormat = new Intl.NumberFormat("en");
-
-/** "12 images" once the whole list is here; "Showing 60" while more pages may follow. */
-export function galleryCountLabel(count: number, complete: boolean): string {
-  if (!complete) return `Showing ${numberFormat.format(count)}`;
-  return count === 1 ? "1 image" : `${numberFormat.format(count)} images`;
-}
+const LAYOUTS = [
+  { value: "justified", label: "justified", icon: Rows3 },
+  { value: "grid", label: "grid", icon: LayoutGrid },
+] as const satisfies readonly { value: GalleryLayoutKind; label: string; icon: typeof Rows3 }[];
+/** Each size's name, and the letter its button shows. */
+const SIZES = [
+  { value: "small", label: "small", letter: "smallShort" },
+  { value: "medium", label: "medium", letter: "mediumShort" },
+  { value: "large", label: "large", letter: "largeShort" },
+] as const satisfies readonly { value: GalleryTileSize; label: string; letter: string }[];
+const SORTS = ["newest", "oldest"] as const satisfies readonly GallerySort[];
 
 /**
  * How many images, in which order (kept in the URL with the filters), and how they are shown:
@@ -55,6 +40,7 @@ export function GalleryViewBar({
   options: GalleryViewOptions;
   onChange: (changes: Partial<GalleryViewOptions>) => void;
 }) {
+  const t = useTranslations("gallery.viewBar");
   return (
     <div
       className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 pb-3"
@@ -62,40 +48,41 @@ export function GalleryViewBar({
     >
       <div className="flex items-center gap-3">
         <p className="text-ink-muted text-sm" aria-live="polite" data-testid="gallery-count">
-          {galleryCountLabel(count, complete)}
+          {/* "12 images" once the whole list is here; "Showing 60" while more pages may follow. */}
+          {complete ? t("count", { count }) : t("showing", { count })}
         </p>
         <Select
           id="gallery-sort"
           name="sort"
-          aria-label="Order"
+          aria-label={t("order")}
           value={sort}
           onChange={(event) => onSortChange(event.target.value === "oldest" ? "oldest" : "newest")}
-          options={SORTS}
+          options={SORTS.map((value) => ({ value, label: t(value) }))}
           className="w-36"
           data-testid="gallery-sort"
         />
       </div>
       <div className="flex items-center gap-2">
         <Segmented
-          legend="Layout"
+          legend={t("layout")}
           name="gallery-layout"
           value={options.layout}
           onChange={(layout) => onChange({ layout })}
           choices={LAYOUTS.map(({ value, label, icon: Icon }) => ({
             value,
-            label,
+            label: t(label),
             content: <Icon aria-hidden="true" className="size-4" />,
           }))}
         />
         <Segmented
-          legend="Tile size"
+          legend={t("tileSize")}
           name="gallery-size"
           value={options.size}
           onChange={(size) => onChange({ size })}
-          choices={SIZES.map(({ value, label }) => ({
+          choices={SIZES.map(({ value, label, letter }) => ({
             value,
-            label: SIZE_NAMES[value],
-            content: <span aria-hidden="true">{label}</span>,
+            label: t(label),
+            content: <span aria-hidden="true">{t(letter)}</span>,
           }))}
         />
       </div>

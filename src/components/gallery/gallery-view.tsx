@@ -3,6 +3,7 @@
 import { CheckCheck, CheckSquare, RotateCw, WandSparkles, X } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { useOnlineStatus } from "@/components/shell/use-online-status";
@@ -16,6 +17,7 @@ import {
 import { toast } from "@/components/ui/toast";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Image } from "@/shared/api-types";
 import { GalleryToolbar } from "./gallery-toolbar";
 import { gallerySortOf, hasActiveFilters, withoutFilters, withSort } from "./gallery-filters";
@@ -54,9 +56,10 @@ const UndoDeleteToast = dynamic(
 );
 
 function LightboxLoading() {
+  const t = useTranslations("gallery");
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/80 text-white">
-      <Spinner className="size-8" label="Opening the image…" />
+      <Spinner className="size-8" label={t("lightboxLoading")} />
     </div>
   );
 }
@@ -72,18 +75,10 @@ function isInLayer(target: EventTarget | null): boolean {
   );
 }
 
-const SHORTCUTS: readonly Shortcut[] = [
-  { keys: ["/"], does: "Search your images" },
-  { keys: ["←", "→", "↑", "↓"], does: "Move between images" },
-  { keys: ["Enter"], does: "Open the image" },
-  { keys: ["f"], does: "Add to or remove from favorites" },
-  { keys: ["Shift", "Click"], does: "Select a range" },
-  { keys: ["Esc"], does: "Stop selecting" },
-  { keys: ["?"], does: "Show these shortcuts" },
-];
-
 /** /gallery: search and filters in the URL, a virtualised grid, multi-select and the lightbox. */
 export function GalleryView() {
+  const t = useTranslations("gallery");
+  const errorText = useErrorMessage();
   const { filters, search, setFilters, galleryUrl, lightboxId } = useGalleryUrlState();
   const pages = useImagePages(search);
   const [viewOptions, setViewOptions] = useGalleryViewOptions();
@@ -123,9 +118,22 @@ export function GalleryView() {
     (templateId: string | null) => {
       if (!templateId) return null;
       if (!templates) return undefined;
-      return templates.find((template) => template.id === templateId)?.name ?? "A retired style";
+      return templates.find((template) => template.id === templateId)?.name ?? t("retiredStyle");
     },
-    [templates],
+    [templates, t],
+  );
+
+  const shortcuts = useMemo<readonly Shortcut[]>(
+    () => [
+      { keys: ["/"], does: t("shortcuts.search") },
+      { keys: ["←", "→", "↑", "↓"], does: t("shortcuts.move") },
+      { keys: ["Enter"], does: t("shortcuts.open") },
+      { keys: ["f"], does: t("shortcuts.favorite") },
+      { keys: ["Shift", t("shortcuts.click")], does: t("shortcuts.range") },
+      { keys: ["Esc"], does: t("shortcuts.stop") },
+      { keys: ["?"], does: t("shortcuts.help") },
+    ],
+    [t],
   );
 
   // Fetch the lightbox when a tile is pointed at, touched or focused, so the first open is
@@ -226,8 +234,7 @@ export function GalleryView() {
       updateImage(before);
       setAnnouncement("");
     },
-    errorToast: ({ favorite }) =>
-      favorite ? "Couldn't add to favorites" : "Couldn't remove from favorites",
+    errorToast: ({ favorite }) => (favorite ? t("favorite.addFailed") : t("favorite.removeFailed")),
   });
   const { mutate: changeFavorite } = favoriteChange;
   const onToggleFavorite = useCallback(
@@ -236,27 +243,27 @@ export function GalleryView() {
       if (!before) return;
       const favorite = !before.favorite;
       updateImage({ ...before, favorite });
-      setAnnouncement(favorite ? "Added to favorites" : "Removed from favorites");
+      setAnnouncement(favorite ? t("favorite.added") : t("favorite.removed"));
       changeFavorite({ before, favorite });
     },
-    [images, updateImage, changeFavorite],
+    [images, updateImage, changeFavorite, t],
   );
 
   const onEdited = useCallback(
     (image: Image) => {
       if (!filtered) addNewImage(image);
-      toast({ variant: "success", title: "Your edit is ready" });
+      toast({ variant: "success", title: t("editReady") });
       replaceLightbox(image.id);
     },
-    [filtered, addNewImage],
+    [filtered, addNewImage, t],
   );
 
-  const onUndoDelete = useCallback((restored: string[]) => {
-    if (restored.length > 0)
-      toast({
-        title: restored.length === 1 ? "Image restored" : `${restored.length} images restored`,
-      });
-  }, []);
+  const onUndoDelete = useCallback(
+    (restored: string[]) => {
+      if (restored.length > 0) toast({ title: t("restored", { count: restored.length }) });
+    },
+    [t],
+  );
 
   const clearFilters = () => setFilters(withoutFilters(filters));
 
@@ -264,9 +271,7 @@ export function GalleryView() {
   if (pages.status === "loading") {
     content = <GalleryGridSkeleton />;
   } else if (pages.status === "error") {
-    content = (
-      <GalleryError message={pages.error?.message ?? "Something went wrong."} onRetry={retry} />
-    );
+    content = <GalleryError message={errorText(pages.error)} onRetry={retry} />;
   } else if (images.length === 0 && !pages.hasMore) {
     content = filtered ? <GalleryNoResults onClearFilters={clearFilters} /> : <GalleryEmpty />;
   } else {
@@ -310,9 +315,9 @@ export function GalleryView() {
   return (
     <div className={selecting ? "pb-28" : undefined}>
       <PageHeader
-        eyebrow="Library"
-        title="My gallery"
-        description="Everything you generate, private unless you share it."
+        eyebrow={t("header.eyebrow")}
+        title={t("header.title")}
+        description={t("header.description")}
         actions={
           <>
             {selecting ? (
@@ -323,7 +328,7 @@ export function GalleryView() {
                 className="max-sm:hidden"
               >
                 <CheckCheck aria-hidden="true" />
-                Select all
+                {t("header.selectAll")}
               </Button>
             ) : null}
             {empty ? null : (
@@ -335,13 +340,13 @@ export function GalleryView() {
                 disabled={!selecting && (pages.status !== "ready" || images.length === 0)}
               >
                 {selecting ? <X aria-hidden="true" /> : <CheckSquare aria-hidden="true" />}
-                {selecting ? "Done" : "Select"}
+                {selecting ? t("header.done") : t("header.select")}
               </Button>
             )}
             <Button asChild>
               <Link href="/generate">
                 <WandSparkles aria-hidden="true" />
-                Generate
+                {t("header.generate")}
               </Link>
             </Button>
           </>
@@ -371,7 +376,7 @@ export function GalleryView() {
       <ShortcutsDialog
         open={shortcutsHelp.open}
         onOpenChange={shortcutsHelp.setOpen}
-        shortcuts={SHORTCUTS}
+        shortcuts={shortcuts}
       />
 
       {selecting ? (
@@ -417,6 +422,7 @@ function GridFooter({
   failed: boolean;
   onRetry: () => void;
 }) {
+  const t = useTranslations("gallery.footer");
   return (
     <div
       className="text-ink-muted flex min-h-16 items-center justify-center py-4 text-sm"
@@ -424,16 +430,16 @@ function GridFooter({
     >
       {failed ? (
         <div role="alert" className="flex items-center gap-3">
-          More images didn&apos;t load.
+          {t("failed")}
           <Button size="sm" variant="secondary" onClick={onRetry}>
             <RotateCw aria-hidden="true" />
-            Retry
+            {t("retry")}
           </Button>
         </div>
       ) : loadingMore ? (
-        <Spinner label="Loading more images" className="size-5" />
+        <Spinner label={t("loadingMore")} className="size-5" />
       ) : hasMore ? null : (
-        <p>{count === 1 ? "1 image" : `All ${count} images`}</p>
+        <p>{t("all", { count })}</p>
       )}
     </div>
   );

@@ -28,6 +28,26 @@ export const usePendingDeletes = create<PendingDeletesState>()(() => ({
   hiddenIds: new Set<string>(),
 }));
 
+/** How a failed delete is told (the toast's title and description). */
+export interface DeleteFailureText {
+  title: (count: number) => string;
+  description: (error: unknown) => string;
+}
+
+/*
+ * This store lives outside React, so it has no catalogue: the undo toast, mounted while a
+ * delete waits, hands over the words in the person's language (setDeleteFailureText). English
+ * until then.
+ */
+let failureText: DeleteFailureText = {
+  title: (count) => (count === 1 ? "The image wasn't deleted" : "The images weren't deleted"),
+  description: () => "Please try again.",
+};
+
+export function setDeleteFailureText(text: DeleteFailureText): void {
+  failureText = text;
+}
+
 let timer: number | null = null;
 let batchCounter = 0;
 let listening = false;
@@ -53,9 +73,8 @@ async function send(batch: PendingDelete, keepalive: boolean) {
     reveal(batch.imageIds);
     toast({
       variant: "error",
-      title:
-        batch.imageIds.length === 1 ? "The image wasn't deleted" : "The images weren't deleted",
-      description: error instanceof Error ? error.message : "Please try again.",
+      title: failureText.title(batch.imageIds.length),
+      description: failureText.description(error),
     });
   }
 }

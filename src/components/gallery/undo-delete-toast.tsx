@@ -1,10 +1,12 @@
 "use client";
 
 import { Trash2, Undo2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import { undoPendingDelete, usePendingDeletes } from "./pending-deletes";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { setDeleteFailureText, undoPendingDelete, usePendingDeletes } from "./pending-deletes";
 
 interface UndoDeleteToastProps {
   /** Called with the restored ids after Undo. */
@@ -17,7 +19,17 @@ interface UndoDeleteToastProps {
  * modal (the lightbox) makes everything outside it inert, so the lightbox renders its own.
  */
 export function UndoDeleteToast({ onUndo, className }: UndoDeleteToastProps) {
+  const t = useTranslations("gallery.undoDelete");
+  const errorText = useErrorMessage();
   const pending = usePendingDeletes((state) => state.pending);
+
+  // The delete is sent after this toast's undo window: its failure speaks the same language.
+  useEffect(() => {
+    setDeleteFailureText({
+      title: (count) => t("failed", { count }),
+      description: errorText,
+    });
+  }, [t, errorText]);
 
   useEffect(() => {
     if (!pending) return;
@@ -49,9 +61,7 @@ export function UndoDeleteToast({ onUndo, className }: UndoDeleteToastProps) {
     >
       <div className="border-line bg-surface shadow-pop motion-safe:animate-toast-in relative flex items-center gap-3 overflow-hidden rounded-2xl border py-3 pr-3 pl-4">
         <Trash2 aria-hidden="true" className="text-ink-muted size-5 shrink-0" />
-        <p className="text-ink min-w-0 flex-1 text-sm font-semibold">
-          {count === 1 ? "Image deleted" : `${count} images deleted`}
-        </p>
+        <p className="text-ink min-w-0 flex-1 text-sm font-semibold">{t("deleted", { count })}</p>
         <Button
           variant="secondary"
           size="sm"
@@ -60,7 +70,7 @@ export function UndoDeleteToast({ onUndo, className }: UndoDeleteToastProps) {
           data-testid="undo-delete-button"
         >
           <Undo2 aria-hidden="true" />
-          Undo
+          {t("undo")}
         </Button>
         <CountdownBar key={pending.batchId} durationMs={remaining} />
       </div>

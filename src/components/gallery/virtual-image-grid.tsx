@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy, memo, Suspense } from "react";
 import { cn } from "@/lib/cn";
 import { firstTiles, firstTilesClassName } from "./first-tiles";
@@ -18,10 +19,11 @@ const WindowedImageGrid = lazy(loadGrid);
  * them out (see firstTiles).
  */
 function FirstTilesGrid(props: ImageGridProps) {
+  const t = useTranslations("gallery.grid");
   return (
     <div
       role="list"
-      aria-label="Your images"
+      aria-label={t("label")}
       aria-busy={props.loadingMore || undefined}
       data-testid="gallery-grid"
       data-layout={props.layout}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import {
   useCallback,
   useEffect,
@@ -85,6 +86,7 @@ export function WindowedImageGrid({
   layoutKey,
   focusRequest,
 }: ImageGridProps) {
+  const t = useTranslations("gallery.grid");
   const [containerRef, width] = useElementWidth<HTMLDivElement>();
   const [scrollMargin, setScrollMargin] = useState(0);
   const gap = gapFor(width);
@@ -223,7 +225,7 @@ export function WindowedImageGrid({
         virtualizer.containerRef(node);
       }}
       role="list"
-      aria-label="Your images"
+      aria-label={t("label")}
       aria-busy={loadingMore || undefined}
       data-testid="gallery-grid"
       data-layout={layout}

@@ -1,13 +1,15 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { GalleryView } from "@/components/gallery/gallery-view";
+import { IntlMessages } from "@/components/i18n/intl-messages";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadGalleryPageState, type PageSearchParams } from "@/server/pages/gallery-page-data";
 
-export const metadata: Metadata = {
-  title: "My gallery",
-  description: "Every image you have generated: search, filter, favorite and organise them.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("gallery.meta");
+  return { title: t("title"), description: t("description") };
+}
 
 export default async function GalleryPage({
   searchParams,
@@ -22,9 +24,13 @@ export default async function GalleryPage({
   return (
     <PageContainer>
       <div data-testid="page-gallery">
-        <HydrationBoundary state={state}>
-          <GalleryView />
-        </HydrationBoundary>
+        {/* The lightbox is image-detail's (namespace "image"), and its actions open generate's
+            variations launcher. */}
+        <IntlMessages namespaces={["gallery", "image", "generate"]}>
+          <HydrationBoundary state={state}>
+            <GalleryView />
+          </HydrationBoundary>
+        </IntlMessages>
       </div>
     </PageContainer>
   );
