@@ -7,13 +7,13 @@ import {
   Hero,
   LandingFooter,
 } from "@/components/landing/landing-sections";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/current-user";
 
-export const metadata: Metadata = {
-  title: {
-    absolute: "AI Image Studio — generate images with Gemini or Cloudflare on your own account",
-  },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("landing");
+  return { title: { absolute: t("metaTitle") } };
+}
 
 export default async function LandingPage() {
   // The landing page must render even when the session store is unreachable.
@@ -28,7 +28,7 @@ export default async function LandingPage() {
         <FreeByDesign />
         <ClosingCta signedIn={signedIn} />
       </main>
-      <LandingFooter />
+      <LandingFooter signedIn={signedIn} />
     </div>
   );
 }

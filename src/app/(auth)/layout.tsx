@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 import { AuthFrame } from "@/components/auth/auth-frame";
+import { IntlMessages } from "@/components/i18n/intl-messages";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return <AuthFrame>{children}</AuthFrame>;
+  return (
+    <IntlMessages namespaces={["auth"]}>
+      <AuthFrame>{children}</AuthFrame>
+    </IntlMessages>
+  );
 }

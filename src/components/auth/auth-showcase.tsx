@@ -1,8 +1,10 @@
 import { KeyRound, Sparkles, WifiOff } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { ArtTile } from "@/components/brand/art-tile";
 
 /** The decorative half of the auth pages on wide screens. */
-export function AuthShowcase() {
+export async function AuthShowcase() {
+  const t = await getTranslations("auth.showcase");
   return (
     <div className="relative flex h-full flex-col justify-between overflow-hidden bg-[#120d24] p-12 text-white">
       <div
@@ -26,39 +28,40 @@ export function AuthShowcase() {
         aria-hidden="true"
         className="relative -mt-10 ml-8 max-w-sm rounded-2xl border border-white/15 bg-white/10 p-4 shadow-2xl backdrop-blur-xl"
       >
-        <p className="text-xs font-semibold tracking-[0.16em] text-white/60 uppercase">Prompt</p>
-        <p className="mt-1 text-sm leading-relaxed text-white/95">
-          A lighthouse made of violet glass on a cliff at dusk, cinematic light
+        <p className="text-xs font-semibold tracking-[0.16em] text-white/60 uppercase">
+          {t("promptLabel")}
         </p>
+        <p className="mt-1 text-sm leading-relaxed text-white/95">{t("prompt")}</p>
         <div className="mt-3 flex items-center gap-3">
           <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-white/15">
             <div className="bg-prism h-full w-[72%] rounded-full" />
           </div>
-          <span className="text-xs font-medium text-white/75 tabular-nums">Rendering · 72%</span>
+          <span className="text-xs font-medium text-white/75 tabular-nums">
+            {t("progress", { percent: 72 })}
+          </span>
         </div>
       </div>
 
       <div className="relative flex flex-col gap-6">
         <h2 className="font-display text-4xl font-bold tracking-tight text-balance">
-          Your key. Your images.
+          {t("titleLine1")}
           <br />
           <span className="bg-[linear-gradient(100deg,#c4b5fd,#f0abfc_45%,#fda4af_75%,#fcd34d)] bg-clip-text text-transparent">
-            Your studio.
+            {t("titleLine2")}
           </span>
         </h2>
         <ul className="flex flex-col gap-3 text-sm text-white/80">
           <li className="flex items-center gap-3">
             <KeyRound aria-hidden="true" className="size-4 text-[#c4b5fd]" />
-            Your own Cloudflare account (free daily images) or Gemini key (billed by Google) — no
-            subscription, ever.
+            {t("keys")}
           </li>
           <li className="flex items-center gap-3">
             <Sparkles aria-hidden="true" className="size-4 text-[#f0abfc]" />
-            Style templates, image-to-image and live progress.
+            {t("templates")}
           </li>
           <li className="flex items-center gap-3">
             <WifiOff aria-hidden="true" className="size-4 text-[#fda4af]" />
-            Install it and your gallery opens offline.
+            {t("offline")}
           </li>
         </ul>
       </div>

@@ -2,33 +2,19 @@
 
 import { CircleCheck } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toApiClientError, type ApiClientError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 
 type Kind = "verify" | "change";
 
-const COPY: Record<
-  Kind,
-  { endpoint: string; button: string; done: string; doneDetail: (email: string | null) => string }
-> = {
-  verify: {
-    endpoint: "/api/v1/auth/email/verify",
-    button: "Confirm my email",
-    done: "Your email is confirmed.",
-    doneDetail: () => "Thank you. Everything in the studio is open to you.",
-  },
-  change: {
-    endpoint: "/api/v1/auth/email/confirm",
-    button: "Use this address",
-    done: "Your email is changed.",
-    doneDetail: (email) =>
-      email
-        ? `From now on you sign in with ${email}. We told the old address too.`
-        : "From now on you sign in with the new address.",
-  },
+const ENDPOINT: Record<Kind, string> = {
+  verify: "/api/v1/auth/email/verify",
+  change: "/api/v1/auth/email/confirm",
 };
 
 /**
@@ -36,7 +22,8 @@ const COPY: Record<
  * may open it); the button sends the token, once the person is looking at the page.
  */
 export function EmailLinkConfirm({ kind, token }: { kind: Kind; token: string }) {
-  const copy = COPY[kind];
+  const t = useTranslations("auth");
+  const errorText = useErrorMessage();
   const [state, setState] = useState<
     | { status: "idle" | "pending" }
     | { status: "done"; email: string | null }
@@ -47,7 +34,7 @@ export function EmailLinkConfirm({ kind, token }: { kind: Kind; token: string })
     if (state.status === "pending") return;
     setState({ status: "pending" });
     try {
-      const result = await apiFetch<{ email?: string }>(copy.endpoint, {
+      const result = await apiFetch<{ email?: string }>(ENDPOINT[kind], {
         method: "POST",
         json: { token },
       });
@@ -58,16 +45,25 @@ export function EmailLinkConfirm({ kind, token }: { kind: Kind; token: string })
   }
 
   if (state.status === "done") {
+    const { email } = state;
     return (
       <div className="flex flex-col gap-5" data-testid="email-link-done">
-        <Alert variant="info" role="status" title={copy.done}>
-          {copy.doneDetail(state.email)}
+        <Alert
+          variant="info"
+          role="status"
+          title={kind === "verify" ? t("emailLink.verifyDone") : t("emailLink.changeDone")}
+        >
+          {kind === "verify"
+            ? t("emailLink.verifyDoneDetail")
+            : email
+              ? t("emailLink.changeDoneDetail", { email })
+              : t("emailLink.changeDoneDetailNoEmail")}
         </Alert>
         <Link
           href="/generate"
           className="text-primary text-center text-sm font-semibold underline-offset-4 hover:underline"
         >
-          Go to the studio
+          {t("goToStudio")}
         </Link>
       </div>
     );
@@ -81,16 +77,16 @@ export function EmailLinkConfirm({ kind, token }: { kind: Kind; token: string })
         <Alert
           variant={spent ? "warning" : "danger"}
           role="alert"
-          title={spent ? "This link does not work any more." : error.message}
+          title={spent ? t("reset.invalidTitle") : errorText(error)}
           data-testid="email-link-error"
         >
           {spent
             ? kind === "verify"
-              ? "It was used, it expired, or a newer one was sent. If your email is not confirmed yet, sign in and choose “Resend link” on the banner."
-              : "It was used, it expired after an hour, or a newer change was asked for. Ask again in Settings → Email."
+              ? t("emailLink.verifySpent")
+              : t("emailLink.changeSpent")
             : error.code === "CONFLICT"
-              ? "Your email stays as it was."
-              : "Try again in a moment."}
+              ? t("emailLink.conflictDetail")
+              : t("emailLink.tryAgainSoon")}
         </Alert>
       ) : null}
       {spent ? (
@@ -98,7 +94,7 @@ export function EmailLinkConfirm({ kind, token }: { kind: Kind; token: string })
           href={kind === "verify" ? "/generate" : "/settings#email"}
           className="text-primary text-center text-sm font-semibold underline-offset-4 hover:underline"
         >
-          {kind === "verify" ? "Go to the studio" : "Open Settings"}
+          {kind === "verify" ? t("goToStudio") : t("emailLink.openSettings")}
         </Link>
       ) : (
         <Button
@@ -109,7 +105,7 @@ export function EmailLinkConfirm({ kind, token }: { kind: Kind; token: string })
           data-testid="email-link-confirm"
         >
           <CircleCheck aria-hidden="true" />
-          {copy.button}
+          {kind === "verify" ? t("emailLink.verifyButton") : t("emailLink.changeButton")}
         </Button>
       )}
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { EmailLinkConfirm } from "@/components/auth/email-link-confirm";
 import { Alert } from "@/components/ui/alert";
@@ -17,7 +18,7 @@ const TOKEN_SHAPE: Record<LinkKind, RegExp> = {
  * button that uses the token (opening the page changes nothing), or what to do when the link
  * arrived cut short.
  */
-export function EmailLinkPage({
+export async function EmailLinkPage({
   kind,
   token,
   title,
@@ -29,6 +30,7 @@ export function EmailLinkPage({
   description: string;
 }) {
   const usable = typeof token === "string" && TOKEN_SHAPE[kind].test(token) ? token : null;
+  const t = await getTranslations("auth");
   return (
     <>
       <AuthHeading title={title} description={description} />
@@ -39,16 +41,16 @@ export function EmailLinkPage({
           <Alert
             variant="warning"
             role="alert"
-            title="This link is incomplete."
+            title={t("reset.incompleteTitle")}
             data-testid="email-link-incomplete"
           >
-            Open the link from the mail again, or copy all of it into the address bar.
+            {t("reset.incompleteDetail")}
           </Alert>
           <Link
             href="/generate"
             className="text-primary text-center text-sm font-semibold underline-offset-4 hover:underline"
           >
-            Go to the studio
+            {t("goToStudio")}
           </Link>
         </div>
       )}

@@ -2,6 +2,7 @@
 
 import { MailCheck } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -15,6 +16,7 @@ const RULES = { email: TEXT_RULES.email };
 
 /** "Forgot password?": asks for the email; the answer never says whether it has an account. */
 export function ForgotPasswordForm() {
+  const t = useTranslations("auth");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [email, setEmail] = useState("");
   const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
@@ -31,31 +33,36 @@ export function ForgotPasswordForm() {
         <div className="border-line bg-surface-raised/60 flex gap-3 rounded-2xl border p-4">
           <MailCheck aria-hidden="true" className="text-primary mt-0.5 size-5 shrink-0" />
           <div className="flex min-w-0 flex-col gap-1 text-sm">
-            <p className="text-ink font-semibold">Check your inbox</p>
+            <p className="text-ink font-semibold">{t("forgot.sentTitle")}</p>
             <p className="text-ink-muted">
-              If an account exists for{" "}
-              <span className="text-ink font-semibold [overflow-wrap:anywhere]">{sentTo}</span>, we
-              sent a link to choose a new password. It works once, for 30 minutes.
+              {t.rich("forgot.sentDetail", {
+                email: sentTo,
+                strong: (chunks) => (
+                  <span className="text-ink font-semibold [overflow-wrap:anywhere]">{chunks}</span>
+                ),
+              })}
             </p>
           </div>
         </div>
         <p className="text-ink-muted text-sm">
-          Nothing after a few minutes? Look in your spam folder, or{" "}
-          <button
-            type="button"
-            onClick={() => setSentTo(null)}
-            className="text-primary rounded font-semibold underline-offset-4 hover:underline"
-            data-testid="forgot-password-again"
-          >
-            try another address
-          </button>
-          .
+          {t.rich("forgot.sentAgain", {
+            again: (chunks) => (
+              <button
+                type="button"
+                onClick={() => setSentTo(null)}
+                className="text-primary rounded font-semibold underline-offset-4 hover:underline"
+                data-testid="forgot-password-again"
+              >
+                {chunks}
+              </button>
+            ),
+          })}
         </p>
         <Link
           href="/login"
           className="text-primary text-center text-sm font-semibold underline-offset-4 hover:underline"
         >
-          Back to log in
+          {t("forgot.backToLogin")}
         </Link>
       </div>
     );
@@ -68,7 +75,7 @@ export function ForgotPasswordForm() {
       onSubmit={onSubmit}
       clearFieldError={clearFieldError}
     >
-      <FormField label="Email" error={fieldErrors.email}>
+      <FormField label={t("email")} error={fieldErrors.email}>
         <Input
           name="email"
           type="email"
@@ -76,7 +83,7 @@ export function ForgotPasswordForm() {
           inputMode="email"
           autoCapitalize="none"
           spellCheck={false}
-          placeholder="you@example.com"
+          placeholder={t("emailPlaceholder")}
           value={email}
           onChange={(event) => setEmail(event.target.value)}
         />
@@ -88,16 +95,19 @@ export function ForgotPasswordForm() {
         className="mt-1 w-full"
         data-testid="forgot-password-submit"
       >
-        Send the link
+        {t("forgot.submit")}
       </Button>
       <p className="text-ink-muted text-center text-sm">
-        Remembered it?{" "}
-        <Link
-          href="/login"
-          className="text-primary font-semibold underline-offset-4 hover:underline"
-        >
-          Log in
-        </Link>
+        {t.rich("forgot.remembered", {
+          link: (chunks) => (
+            <Link
+              href="/login"
+              className="text-primary font-semibold underline-offset-4 hover:underline"
+            >
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </AuthFormFrame>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { FormField } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -9,7 +10,7 @@ import type { ApiClientError } from "@/lib/api/errors";
 import { TEXT_RULES } from "@/shared/limits";
 import { withNext } from "./with-next";
 import { AuthFormFrame } from "./auth-form-frame";
-import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
+import { useAuthForm, type AuthErrorMapping, type AuthTranslator } from "./use-auth-form";
 
 const FIELDS = ["email", "password"] as const;
 type LoginField = (typeof FIELDS)[number];
@@ -24,20 +25,23 @@ function isSuspension(error: ApiClientError): boolean {
   );
 }
 
-function mapLoginError(error: ApiClientError): AuthErrorMapping<LoginField> | null {
+function mapLoginError(
+  error: ApiClientError,
+  t: AuthTranslator,
+): AuthErrorMapping<LoginField> | null {
   if (error.code === "UNAUTHORIZED" && isSuspension(error)) {
     return {
       formError: {
-        title: "This account is suspended.",
-        detail: "Contact the studio's operator to have it restored.",
+        title: t("login.suspendedError"),
+        detail: t("login.suspendedErrorDetail"),
       },
     };
   }
   if (error.code === "UNAUTHORIZED") {
     return {
       formError: {
-        title: "Wrong email or password.",
-        detail: "Check both and try again — passwords are case-sensitive.",
+        title: t("login.wrongCredentials"),
+        detail: t("login.wrongCredentialsDetail"),
       },
     };
   }
@@ -45,6 +49,7 @@ function mapLoginError(error: ApiClientError): AuthErrorMapping<LoginField> | nu
 }
 
 export function LoginForm({ next }: { next: string | null }) {
+  const t = useTranslations("auth");
   const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
     fields: FIELDS,
     rules: RULES,
@@ -60,7 +65,7 @@ export function LoginForm({ next }: { next: string | null }) {
       onSubmit={onSubmit}
       clearFieldError={clearFieldError}
     >
-      <FormField label="Email" error={fieldErrors.email}>
+      <FormField label={t("email")} error={fieldErrors.email}>
         <Input
           name="email"
           type="email"
@@ -68,11 +73,11 @@ export function LoginForm({ next }: { next: string | null }) {
           inputMode="email"
           autoCapitalize="none"
           spellCheck={false}
-          placeholder="you@example.com"
+          placeholder={t("emailPlaceholder")}
         />
       </FormField>
       <FormField
-        label="Password"
+        label={t("password")}
         error={fieldErrors.password}
         labelAside={
           <Link
@@ -80,7 +85,7 @@ export function LoginForm({ next }: { next: string | null }) {
             className="text-primary text-sm font-semibold underline-offset-4 hover:underline"
             data-testid="forgot-password-link"
           >
-            Forgot password?
+            {t("login.forgotLink")}
           </Link>
         }
       >
@@ -93,16 +98,19 @@ export function LoginForm({ next }: { next: string | null }) {
         className="mt-1 w-full"
         data-testid="login-submit"
       >
-        Log in
+        {t("login.submit")}
       </Button>
       <p className="text-ink-muted text-center text-sm">
-        New to the studio?{" "}
-        <Link
-          href={withNext("/register", next)}
-          className="text-primary font-semibold underline-offset-4 hover:underline"
-        >
-          Create an account
-        </Link>
+        {t.rich("login.newHere", {
+          link: (chunks) => (
+            <Link
+              href={withNext("/register", next)}
+              className="text-primary font-semibold underline-offset-4 hover:underline"
+            >
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </AuthFormFrame>
   );

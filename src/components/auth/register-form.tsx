@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -8,7 +9,7 @@ import { PasswordInput } from "@/components/ui/password-input";
 import type { ApiClientError } from "@/lib/api/errors";
 import { TEXT_RULES } from "@/shared/limits";
 import { AuthFormFrame } from "./auth-form-frame";
-import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
+import { useAuthForm, type AuthErrorMapping, type AuthTranslator } from "./use-auth-form";
 import { withNext } from "./with-next";
 
 const FIELDS = ["name", "email", "password"] as const;
@@ -19,16 +20,17 @@ const RULES = {
   password: TEXT_RULES.password,
 };
 
-function mapRegisterError(error: ApiClientError): AuthErrorMapping<RegisterField> | null {
-  if (error.code === "CONFLICT") {
-    return {
-      fieldErrors: { email: error.message || "An account with this email already exists." },
-    };
-  }
+function mapRegisterError(
+  error: ApiClientError,
+  t: AuthTranslator,
+): AuthErrorMapping<RegisterField> | null {
+  // The only conflict registration has: the API's message says the same, in English only.
+  if (error.code === "CONFLICT") return { fieldErrors: { email: t("register.emailTaken") } };
   return null;
 }
 
 export function RegisterForm({ next }: { next: string | null }) {
+  const t = useTranslations("auth");
   const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
     fields: FIELDS,
     rules: RULES,
@@ -44,10 +46,15 @@ export function RegisterForm({ next }: { next: string | null }) {
       onSubmit={onSubmit}
       clearFieldError={clearFieldError}
     >
-      <FormField label="Name" error={fieldErrors.name}>
-        <Input name="name" autoComplete="name" placeholder="Ada Lovelace" maxLength={80} />
+      <FormField label={t("register.name")} error={fieldErrors.name}>
+        <Input
+          name="name"
+          autoComplete="name"
+          placeholder={t("register.namePlaceholder")}
+          maxLength={80}
+        />
       </FormField>
-      <FormField label="Email" error={fieldErrors.email}>
+      <FormField label={t("email")} error={fieldErrors.email}>
         <Input
           name="email"
           type="email"
@@ -55,13 +62,13 @@ export function RegisterForm({ next }: { next: string | null }) {
           inputMode="email"
           autoCapitalize="none"
           spellCheck={false}
-          placeholder="you@example.com"
+          placeholder={t("emailPlaceholder")}
         />
       </FormField>
       <FormField
-        label="Password"
+        label={t("password")}
         error={fieldErrors.password}
-        hint={fieldErrors.password ? undefined : "At least 8 characters."}
+        hint={fieldErrors.password ? undefined : t("register.passwordHint")}
       >
         <PasswordInput name="password" autoComplete="new-password" maxLength={128} />
       </FormField>
@@ -72,16 +79,19 @@ export function RegisterForm({ next }: { next: string | null }) {
         className="mt-1 w-full"
         data-testid="register-submit"
       >
-        Create account
+        {t("register.submit")}
       </Button>
       <p className="text-ink-muted text-center text-sm">
-        Already have an account?{" "}
-        <Link
-          href={withNext("/login", next)}
-          className="text-primary font-semibold underline-offset-4 hover:underline"
-        >
-          Log in
-        </Link>
+        {t.rich("register.haveAccount", {
+          link: (chunks) => (
+            <Link
+              href={withNext("/login", next)}
+              className="text-primary font-semibold underline-offset-4 hover:underline"
+            >
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </AuthFormFrame>
   );

@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { PasswordInput } from "@/components/ui/password-input";
 import type { ApiClientError } from "@/lib/api/errors";
 import { TEXT_RULES } from "@/shared/limits";
 import { AuthFormFrame } from "./auth-form-frame";
-import { useAuthForm, type AuthErrorMapping } from "./use-auth-form";
+import { useAuthForm, type AuthErrorMapping, type AuthTranslator } from "./use-auth-form";
 
 const FIELDS = ["token", "password"] as const;
 type ResetField = (typeof FIELDS)[number];
@@ -16,14 +17,16 @@ const PASSWORD_ONLY: readonly ResetField[] = ["password"];
 // The token is the link's; the server checks it. The password follows registration's rules.
 const RULES = { token: { max: [256] }, password: TEXT_RULES.password } as const;
 
-function mapResetError(error: ApiClientError): AuthErrorMapping<ResetField> | null {
+function mapResetError(
+  error: ApiClientError,
+  t: AuthTranslator,
+): AuthErrorMapping<ResetField> | null {
   const fieldErrors = error.code === "VALIDATION_ERROR" ? error.fieldErrors() : {};
   if (fieldErrors.token) {
     return {
       formError: {
-        title: "This link does not work any more.",
-        detail:
-          "It was used, it expired after 30 minutes, or a newer one was sent. Ask for a new link below.",
+        title: t("reset.invalidTitle"),
+        detail: t("reset.tokenSpentDetail"),
       },
     };
   }
@@ -35,6 +38,7 @@ function mapResetError(error: ApiClientError): AuthErrorMapping<ResetField> | nu
  * success leads to log in with it.
  */
 export function ResetPasswordForm({ token }: { token: string | null }) {
+  const t = useTranslations("auth.reset");
   const { fieldErrors, formError, pending, onSubmit, clearFieldError } = useAuthForm({
     fields: token === null ? PASSWORD_ONLY : FIELDS,
     rules: RULES,
@@ -52,11 +56,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
       clearFieldError={clearFieldError}
     >
       {token !== null && <input type="hidden" name="token" id="reset-token" value={token} />}
-      <FormField
-        label="New password"
-        error={fieldErrors.password}
-        hint="At least 8 characters. Setting it signs you out everywhere."
-      >
+      <FormField label={t("newPassword")} error={fieldErrors.password} hint={t("hint")}>
         <PasswordInput name="password" autoComplete="new-password" />
       </FormField>
       <Button
@@ -66,16 +66,19 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         className="mt-1 w-full"
         data-testid="reset-password-submit"
       >
-        Set the new password
+        {t("submit")}
       </Button>
       <p className="text-ink-muted text-center text-sm">
-        Link not working?{" "}
-        <Link
-          href="/forgot-password"
-          className="text-primary font-semibold underline-offset-4 hover:underline"
-        >
-          Ask for a new one
-        </Link>
+        {t.rich("notWorking", {
+          link: (chunks) => (
+            <Link
+              href="/forgot-password"
+              className="text-primary font-semibold underline-offset-4 hover:underline"
+            >
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </AuthFormFrame>
   );

@@ -1,15 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useState, type FormEvent } from "react";
-import { ApiClientError, formatWait } from "@/lib/api/errors";
+import { ApiClientError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import { checkText, type TextRule } from "@/shared/limits";
 
 export interface FormErrorState {
   title: string;
   detail?: string;
 }
+
+/** The `auth` namespace's translator, which a form's own error mapping writes its text with. */
+export type AuthTranslator = ReturnType<typeof useTranslations<"auth">>;
 
 export interface AuthErrorMapping<Field extends string> {
   fieldErrors?: Partial<Record<Field, string>>;
@@ -26,7 +31,7 @@ interface UseAuthFormOptions<Field extends string> {
   /** Instead of going to `destination`: the form shows its own success state. */
   onSuccess?: () => void;
   /** Errors specific to this form (UNAUTHORIZED, CONFLICT…); return null for the common handling. */
-  mapError?: (error: ApiClientError) => AuthErrorMapping<Field> | null;
+  mapError?: (error: ApiClientError, t: AuthTranslator) => AuthErrorMapping<Field> | null;
 }
 
 function checkFields<Field extends string>(
@@ -44,9 +49,22 @@ function checkFields<Field extends string>(
   return { values: checked, errors };
 }
 
+/** How long to wait, in words of the person's language ("5 minutes", "5 menit"). */
+function waitText(seconds: number, format: ReturnType<typeof useFormatter>): string {
+  const unit = (value: number, name: "second" | "minute" | "hour") =>
+    format.number(value, { style: "unit", unit: name, unitDisplay: "long" });
+  if (seconds < 60) return unit(seconds, "second");
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return unit(minutes, "minute");
+  return unit(Math.ceil(minutes / 60), "hour");
+}
+
 function commonErrorMapping<Field extends string>(
   error: ApiClientError,
   fields: readonly Field[],
+  t: AuthTranslator,
+  errorText: (error: unknown) => string,
+  format: ReturnType<typeof useFormatter>,
 ): AuthErrorMapping<Field> {
   if (error.code === "VALIDATION_ERROR") {
     const all = error.fieldErrors();
@@ -56,23 +74,23 @@ function commonErrorMapping<Field extends string>(
       if (message) fieldErrors[field] = message;
     }
     if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
-    return { formError: { title: error.message } };
+    return { formError: { title: errorText(error) } };
   }
   if (error.code === "RATE_LIMITED") {
     return {
       formError: {
-        title: error.message || "Too many attempts.",
+        title: t("errors.tooManyAttempts"),
         detail:
           error.retryAfterSeconds !== null
-            ? `Please wait ${formatWait(error.retryAfterSeconds)} before trying again.`
-            : "Please wait a moment before trying again.",
+            ? t("errors.waitFor", { wait: waitText(error.retryAfterSeconds, format) })
+            : t("errors.waitMoment"),
       },
     };
   }
   if (error.code === "NETWORK_ERROR") {
-    return { formError: { title: "You seem to be offline", detail: error.message } };
+    return { formError: { title: t("errors.offline"), detail: errorText(error) } };
   }
-  return { formError: { title: error.message || "Something went wrong. Please try again." } };
+  return { formError: { title: errorText(error) } };
 }
 
 /**
@@ -89,6 +107,9 @@ export function useAuthForm<Field extends string>({
   onSuccess,
 }: UseAuthFormOptions<Field>) {
   const router = useRouter();
+  const t = useTranslations("auth");
+  const errorText = useErrorMessage();
+  const format = useFormatter();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<FormErrorState | null>(null);
   const [pending, setPending] = useState(false);
@@ -132,10 +153,11 @@ export function useAuthForm<Field extends string>({
       } catch (error) {
         setPending(false);
         if (!(error instanceof ApiClientError)) {
-          setFormError({ title: "Something went wrong. Please try again." });
+          setFormError({ title: t("errors.somethingWrong") });
           return;
         }
-        const mapping = mapError?.(error) ?? commonErrorMapping(error, fields);
+        const mapping =
+          mapError?.(error, t) ?? commonErrorMapping(error, fields, t, errorText, format);
         setFieldErrors(mapping.fieldErrors ?? {});
         setFormError(mapping.formError ?? null);
         if (mapping.fieldErrors) focusField(form, mapping.fieldErrors);
@@ -149,7 +171,20 @@ export function useAuthForm<Field extends string>({
       router.replace(destination);
       router.refresh();
     },
-    [pending, fields, rules, endpoint, mapError, focusField, router, destination, onSuccess],
+    [
+      pending,
+      fields,
+      rules,
+      endpoint,
+      mapError,
+      focusField,
+      router,
+      destination,
+      onSuccess,
+      t,
+      errorText,
+      format,
+    ],
   );
 
   const clearFieldError = useCallback((name: string) => {

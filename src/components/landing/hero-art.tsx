@@ -1,8 +1,10 @@
 import { Heart, Sparkles } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { ArtTile } from "@/components/brand/art-tile";
 
 /** The hero's collage of "generated" images with a live prompt card. Decorative. */
-export function HeroArt() {
+export async function HeroArt() {
+  const t = await getTranslations("landing.hero");
   return (
     <div aria-hidden="true" className="relative mx-auto w-full max-w-[34rem]">
       <div className="bg-prism absolute inset-8 -z-10 rounded-full opacity-30 blur-3xl dark:opacity-25" />
@@ -23,9 +25,7 @@ export function HeroArt() {
             <Sparkles className="size-4" />
           </span>
           <div className="min-w-0 flex-1">
-            <p className="text-ink truncate text-sm font-medium">
-              Desert dunes at golden hour, film grain
-            </p>
+            <p className="text-ink truncate text-sm font-medium">{t("artPrompt")}</p>
             <div className="mt-2 flex items-center gap-2">
               <div className="bg-surface-sunken h-1.5 flex-1 overflow-hidden rounded-full">
                 <div className="bg-prism h-full w-3/4 rounded-full" />
@@ -38,7 +38,7 @@ export function HeroArt() {
 
       <div className="border-line bg-surface/90 text-ink shadow-card absolute top-4 -left-3 hidden items-center gap-1.5 rounded-full border px-3 py-1.5 text-xs font-semibold backdrop-blur sm:flex">
         <Heart className="fill-accent text-accent size-3.5" />
-        Saved to “Moodboard”
+        {t("artSaved")}
       </div>
     </div>
   );

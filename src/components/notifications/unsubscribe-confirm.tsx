@@ -2,11 +2,13 @@
 
 import { BellOff } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 
 const SETTINGS_LINK =
   "text-primary text-center text-sm font-semibold underline-offset-4 hover:underline";
@@ -26,6 +28,8 @@ export function UnsubscribeConfirm({
 }) {
   const [state, setState] = useState<"idle" | "pending" | "done">(alreadyOff ? "done" : "idle");
   const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("auth");
+  const errorText = useErrorMessage();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,10 +45,10 @@ export function UnsubscribeConfirm({
       setState("idle");
       setError(
         cause instanceof ApiClientError && cause.code === "NOT_FOUND"
-          ? "This link does not work any more. Log in and turn notifications off in Settings."
+          ? t("unsubscribe.linkSpent")
           : cause instanceof ApiClientError
-            ? cause.message
-            : "Something went wrong. Please try again.",
+            ? errorText(cause)
+            : t("errors.somethingWrong"),
       );
     }
   }
@@ -55,15 +59,12 @@ export function UnsubscribeConfirm({
         <div className="border-line bg-surface-raised/60 flex gap-3 rounded-2xl border p-4">
           <BellOff aria-hidden="true" className="text-primary mt-0.5 size-5 shrink-0" />
           <div className="flex min-w-0 flex-col gap-1 text-sm">
-            <p className="text-ink font-semibold">Email notifications are off</p>
-            <p className="text-ink-muted">
-              You will get no more mail about finished images. Mail about your account itself (a
-              password reset you ask for, for example) still comes.
-            </p>
+            <p className="text-ink font-semibold">{t("unsubscribe.doneTitle")}</p>
+            <p className="text-ink-muted">{t("unsubscribe.doneDetail")}</p>
           </div>
         </div>
         <Link href="/settings#preferences" className={SETTINGS_LINK}>
-          Turn them back on in Settings
+          {t("unsubscribe.turnBackOn")}
         </Link>
       </div>
     );
@@ -86,10 +87,10 @@ export function UnsubscribeConfirm({
         className="w-full"
         data-testid="unsubscribe-submit"
       >
-        Turn off notifications
+        {t("unsubscribe.submit")}
       </Button>
       <Link href="/settings#preferences" className={SETTINGS_LINK}>
-        Keep them, and see my settings
+        {t("unsubscribe.keep")}
       </Link>
     </form>
   );

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmailLinkPage } from "@/components/auth/email-link-page";
 
-export const metadata: Metadata = {
-  title: "Confirm your new email",
-  description: "Move your AI Image Studio account to this address.",
-  // The URL carries a one-time token: never indexed, never sent on as a referrer.
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.emailLink");
+  return {
+    title: t("changeTitle"),
+    description: t("changeMetaDescription"),
+    // The URL carries a one-time token: never indexed, never sent on as a referrer.
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
+}
 
 export default async function ConfirmEmailPage({
   searchParams,
@@ -15,12 +19,13 @@ export default async function ConfirmEmailPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { token } = await searchParams;
+  const t = await getTranslations("auth.emailLink");
   return (
     <EmailLinkPage
       kind="change"
       token={token}
-      title="Confirm your new email"
-      description="Your account moves to this address once you confirm. Until then the old one stays in use."
+      title={t("changeTitle")}
+      description={t("changeDescription")}
     />
   );
 }

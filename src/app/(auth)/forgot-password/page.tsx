@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 
-export const metadata: Metadata = {
-  title: "Forgot password",
-  description: "Get a link by email to choose a new password for your AI Image Studio account.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.forgot");
+  return {
+    title: t("metaTitle"),
+    description: t("metaDescription"),
+  };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth.forgot");
   return (
     <>
-      <AuthHeading
-        title="Forgot your password?"
-        description="Enter the email you sign in with and we'll send you a link to choose a new one."
-      />
+      <AuthHeading title={t("title")} description={t("description")} />
       <ForgotPasswordForm />
     </>
   );

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { LoginForm } from "@/components/auth/login-form";
 import { readNextParam } from "@/components/auth/read-next-param";
 import { getCurrentUser } from "@/server/auth/current-user";
 
-export const metadata: Metadata = {
-  title: "Log in",
-  description: "Log in to AI Image Studio to generate images and open your gallery.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.login");
+  return {
+    title: t("metaTitle"),
+    description: t("metaDescription"),
+  };
+}
 
 export default async function LoginPage({
   searchParams,
@@ -19,20 +23,18 @@ export default async function LoginPage({
   const next = readNextParam(params);
   const user = await getCurrentUser().catch(() => null);
   if (user) redirect(next ?? "/generate");
+  const t = await getTranslations("auth.login");
   return (
     <>
       {params.reason === "suspended" ? (
-        <AuthHeading
-          title="Account suspended"
-          description="This account is suspended, so you were signed out. Contact the studio's operator to have it restored."
-        />
+        <AuthHeading title={t("suspendedTitle")} description={t("suspendedDescription")} />
       ) : params.reset === "done" ? (
         <AuthHeading
-          title="Password changed"
-          description="Every device was signed out. Log in with your new password."
+          title={t("passwordChangedTitle")}
+          description={t("passwordChangedDescription")}
         />
       ) : (
-        <AuthHeading title="Welcome back" description="Log in to pick up where you left off." />
+        <AuthHeading title={t("welcomeTitle")} description={t("welcomeDescription")} />
       )}
       <LoginForm next={next} />
     </>

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AuthHeading } from "@/components/auth/auth-frame";
 import { RegisterForm } from "@/components/auth/register-form";
 import { readNextParam } from "@/components/auth/read-next-param";
 import { getCurrentUser } from "@/server/auth/current-user";
 
-export const metadata: Metadata = {
-  title: "Create your account",
-  description:
-    "Create a free AI Image Studio account: generate images with Cloudflare Workers AI (free daily allocation) or Google Gemini (needs billing) on your own account, and keep them in a private gallery.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.register");
+  return {
+    title: t("metaTitle"),
+    description: t("metaDescription"),
+  };
+}
 
 export default async function RegisterPage({
   searchParams,
@@ -19,12 +22,10 @@ export default async function RegisterPage({
   const next = readNextParam(await searchParams);
   const user = await getCurrentUser().catch(() => null);
   if (user) redirect(next ?? "/generate");
+  const t = await getTranslations("auth.register");
   return (
     <>
-      <AuthHeading
-        title="Create your studio"
-        description="The account is free. Images are free on your Cloudflare account's daily allocation; Gemini needs billing on your Google key. It takes a few seconds."
-      />
+      <AuthHeading title={t("title")} description={t("description")} />
       <RegisterForm next={next} />
     </>
   );
