@@ -1,15 +1,22 @@
 import type { MetadataRoute } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { THEME_COLORS } from "@/lib/theme";
 import { SHARE_TARGET_ACTION } from "@/lib/pwa/offline-contract";
 
 // Icons and screenshots come from scripts/generate-icons.ts (one source: src/app/icon.svg).
-export default function manifest(): MetadataRoute.Manifest {
+// In the request's language: the browser reads the manifest with the person's cookies when it
+// installs the app (and again when it checks for manifest updates).
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  const [locale, t, names] = await Promise.all([
+    getLocale(),
+    getTranslations("pwa.manifest"),
+    getTranslations("metadata"),
+  ]);
   return {
     id: "/",
-    name: "AI Image Studio",
-    short_name: "Image Studio",
-    description:
-      "Generate images with Google Gemini on your own key, keep them in a searchable gallery, and open it offline.",
+    name: names("appName"),
+    short_name: names("shortName"),
+    description: t("description"),
     start_url: "/generate",
     scope: "/",
     display: "standalone",
@@ -18,7 +25,7 @@ export default function manifest(): MetadataRoute.Manifest {
     theme_color: THEME_COLORS.light,
     background_color: THEME_COLORS.light,
     categories: ["photo", "graphics", "productivity"],
-    lang: "en",
+    lang: locale,
     dir: "ltr",
     icons: [
       { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
@@ -32,14 +39,14 @@ export default function manifest(): MetadataRoute.Manifest {
     ],
     shortcuts: [
       {
-        name: "Generate an image",
-        short_name: "Generate",
+        name: t("generate.name"),
+        short_name: t("generate.short"),
         url: "/generate",
         icons: [{ src: "/icons/shortcut-generate-96.png", sizes: "96x96", type: "image/png" }],
       },
       {
-        name: "My gallery",
-        short_name: "Gallery",
+        name: t("gallery.name"),
+        short_name: t("gallery.short"),
         url: "/gallery",
         icons: [{ src: "/icons/shortcut-gallery-96.png", sizes: "96x96", type: "image/png" }],
       },
@@ -50,14 +57,14 @@ export default function manifest(): MetadataRoute.Manifest {
         sizes: "780x1688",
         type: "image/webp",
         form_factor: "narrow",
-        label: "Your gallery on a phone",
+        label: t("screenshotNarrow"),
       },
       {
         src: "/screenshots/generate-wide.webp",
         sizes: "1440x900",
         type: "image/webp",
         form_factor: "wide",
-        label: "Generating an image on the desktop, in the dark theme",
+        label: t("screenshotWide"),
       },
     ],
     share_target: {

@@ -1,12 +1,17 @@
 import { Compass } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CenteredPage } from "@/components/feedback/centered-page";
 import { Button } from "@/components/ui/button";
 
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell.notFound");
+  return { title: t("metaTitle") };
+}
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("shell.notFound");
   return (
     <CenteredPage>
       <div
@@ -16,21 +21,16 @@ export default function NotFound() {
         <p className="text-prism font-display text-7xl font-black tracking-tighter sm:text-8xl">
           404
         </p>
-        <h1 className="font-display text-ink text-2xl font-bold tracking-tight">
-          This frame is empty
-        </h1>
-        <p className="text-ink-muted">
-          The page you asked for doesn&apos;t exist, or it was moved. Let&apos;s get you back to
-          somewhere with pictures.
-        </p>
+        <h1 className="font-display text-ink text-2xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="text-ink-muted">{t("body")}</p>
         <div className="mt-2 flex flex-wrap justify-center gap-2">
           <Button asChild>
-            <Link href="/">Go to the home page</Link>
+            <Link href="/">{t("home")}</Link>
           </Button>
           <Button asChild variant="secondary">
             <Link href="/explore">
               <Compass aria-hidden="true" />
-              Explore images
+              {t("explore")}
             </Link>
           </Button>
         </div>

@@ -1,19 +1,32 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CenteredPage } from "@/components/feedback/centered-page";
-import { OfflineActions } from "@/components/pwa/offline-actions";
 import { OfflineIllustration } from "@/components/pwa/offline-illustration";
+import { OfflineLanguage, type OfflineMessages } from "@/components/pwa/offline-language";
+import { OfflineText } from "@/components/pwa/offline-text";
+import { CATALOGUES } from "@/i18n/catalogues";
+import { LOCALES, isLocale, type Locale } from "@/i18n/locales";
 
-export const metadata: Metadata = {
-  title: "You're offline",
-  description: "AI Image Studio is offline: your saved gallery and collections still open.",
-  robots: { index: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pwa.offline");
+  return {
+    title: t("metaTitle"),
+    description: t("metaDescription"),
+    robots: { index: false },
+  };
+}
 
 /**
  * Precached by the service worker and shown for a page that was never opened while online.
  * It must work with no network at all: no data fetching, links that the worker can answer.
+ * It carries every language's offline messages: see OfflineLanguage for why.
  */
-export default function OfflinePage() {
+export default async function OfflinePage() {
+  const [requested, t] = await Promise.all([getLocale(), getTranslations("metadata")]);
+  const served: Locale = isLocale(requested) ? requested : "en";
+  const messages = Object.fromEntries(
+    LOCALES.map((locale) => [locale, CATALOGUES[locale].pwa.offline]),
+  ) as Record<Locale, OfflineMessages>;
   return (
     <CenteredPage>
       <div
@@ -23,17 +36,9 @@ export default function OfflinePage() {
         <div className="w-full max-w-[240px]">
           <OfflineIllustration />
         </div>
-        <h1 className="font-display text-ink text-2xl font-bold tracking-tight sm:text-3xl">
-          You&apos;re offline
-        </h1>
-        <p className="text-ink-muted">
-          This page hasn&apos;t been saved on this device yet, so it needs a connection. Your
-          gallery, and the images you&apos;ve already looked at, are still here.
-        </p>
-        <OfflineActions />
-        <p className="text-ink-subtle text-sm">
-          Prompts you submit while offline wait on this device and are sent when you reconnect.
-        </p>
+        <OfflineLanguage served={served} messages={messages} appName={t("appName")}>
+          <OfflineText />
+        </OfflineLanguage>
       </div>
     </CenteredPage>
   );

@@ -2,6 +2,7 @@
 
 import { RotateCw, TriangleAlert } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -13,12 +14,8 @@ interface ErrorPanelProps {
 }
 
 /** What a route error boundary shows: a calm message, the reference, and a retry. */
-export function ErrorPanel({
-  error,
-  onRetry,
-  title = "Something went wrong",
-  homeHref,
-}: ErrorPanelProps) {
+export function ErrorPanel({ error, onRetry, title, homeHref }: ErrorPanelProps) {
+  const t = useTranslations("shell.errorPanel");
   const [retrying, setRetrying] = useState(false);
   return (
     <div
@@ -29,14 +26,13 @@ export function ErrorPanel({
       <span className="bg-danger-soft text-danger flex size-14 items-center justify-center rounded-2xl">
         <TriangleAlert aria-hidden="true" className="size-7" />
       </span>
-      <h1 className="font-display text-ink text-2xl font-bold tracking-tight">{title}</h1>
-      <p className="text-ink-muted">
-        This part of the studio hit an unexpected problem. Your images and settings are safe — try
-        again, and if it keeps happening, reload the page.
-      </p>
+      <h1 className="font-display text-ink text-2xl font-bold tracking-tight">
+        {title ?? t("title")}
+      </h1>
+      <p className="text-ink-muted">{t("body")}</p>
       {error.digest ? (
         <p className="bg-surface-sunken text-ink-subtle rounded-lg px-3 py-1.5 font-mono text-xs">
-          Reference: {error.digest}
+          {t("reference", { digest: error.digest })}
         </p>
       ) : null}
       <div className="mt-2 flex flex-wrap justify-center gap-2">
@@ -49,11 +45,11 @@ export function ErrorPanel({
           }}
         >
           {retrying ? null : <RotateCw aria-hidden="true" />}
-          Try again
+          {t("tryAgain")}
         </Button>
         {homeHref ? (
           <Button asChild variant="secondary">
-            <Link href={homeHref}>Go to the home page</Link>
+            <Link href={homeHref}>{t("home")}</Link>
           </Button>
         ) : null}
       </div>

@@ -2,7 +2,8 @@
 
 import { Download, Share, SquarePlus } from "lucide-react";
 import Image from "next/image";
-import { useCallback, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import {
   GENERATION_SUCCEEDED_EVENT,
@@ -50,6 +51,7 @@ function isStandalone(): boolean {
  * prompt behind an "Install" button, or, on Safari for iPhone and iPad, how to do it by hand.
  */
 export function InstallPrompt({ suppressed }: { suppressed: boolean }) {
+  const t = useTranslations("pwa.install");
   const [platform, setPlatform] = useState<InstallPlatform>("none");
   const [memory, setMemory] = useState<InstallMemory | null>(null);
   const [deferred, setDeferred] = useState<BeforeInstallPromptEvent | null>(null);
@@ -130,14 +132,14 @@ export function InstallPrompt({ suppressed }: { suppressed: boolean }) {
     return (
       <PwaNotice
         data-testid="install-prompt"
-        title="Add Image Studio to your Home Screen"
-        description="It opens full screen, like an app, and keeps your gallery at hand offline."
+        title={t("ios.title")}
+        description={t("ios.description")}
         visual={mark}
         onDismiss={dismiss}
-        dismissLabel="Dismiss the install instructions"
+        dismissLabel={t("ios.dismiss")}
         actions={
           <Button size="sm" variant="secondary" onClick={dismiss} data-testid="install-dismiss">
-            Got it
+            {t("ios.gotIt")}
           </Button>
         }
       >
@@ -147,8 +149,12 @@ export function InstallPrompt({ suppressed }: { suppressed: boolean }) {
               1
             </span>
             <span>
-              Tap <Share aria-hidden="true" className="text-primary inline size-4 align-[-2px]" />{" "}
-              <strong className="font-semibold">Share</strong> in Safari&apos;s toolbar.
+              {t.rich("ios.step1", {
+                share: () => (
+                  <Share aria-hidden="true" className="text-primary inline size-4 align-[-2px]" />
+                ),
+                b: strong,
+              })}
             </span>
           </li>
           <li className="flex items-center gap-2">
@@ -156,9 +162,15 @@ export function InstallPrompt({ suppressed }: { suppressed: boolean }) {
               2
             </span>
             <span>
-              Choose{" "}
-              <SquarePlus aria-hidden="true" className="text-primary inline size-4 align-[-2px]" />{" "}
-              <strong className="font-semibold">Add to Home Screen</strong>.
+              {t.rich("ios.step2", {
+                add: () => (
+                  <SquarePlus
+                    aria-hidden="true"
+                    className="text-primary inline size-4 align-[-2px]"
+                  />
+                ),
+                b: strong,
+              })}
             </span>
           </li>
         </ol>
@@ -169,11 +181,11 @@ export function InstallPrompt({ suppressed }: { suppressed: boolean }) {
   return (
     <PwaNotice
       data-testid="install-prompt"
-      title="Install AI Image Studio"
-      description="Open it from your home screen or dock, share pictures into it, and browse your gallery offline."
+      title={t("title")}
+      description={t("description")}
       visual={mark}
       onDismiss={dismiss}
-      dismissLabel="Dismiss the install offer"
+      dismissLabel={t("dismiss")}
       actions={
         <>
           <Button
@@ -183,13 +195,15 @@ export function InstallPrompt({ suppressed }: { suppressed: boolean }) {
             data-testid="install-accept"
           >
             {prompting ? null : <Download aria-hidden="true" />}
-            Install
+            {t("install")}
           </Button>
           <Button size="sm" variant="ghost" onClick={dismiss} data-testid="install-dismiss">
-            Not now
+            {t("notNow")}
           </Button>
         </>
       }
     />
   );
 }
+
+const strong = (chunks: ReactNode) => <strong className="font-semibold">{chunks}</strong>;

@@ -1,6 +1,7 @@
 "use client";
 
 import { Images, RefreshCw, Wifi, WifiOff } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -15,6 +16,7 @@ function subscribe(onChange: () => void): () => void {
 
 /** The offline page's live part: the connection as the browser sees it, and the ways out. */
 export function OfflineActions() {
+  const t = useTranslations("pwa.offline");
   // The server renders "offline": the page only exists to be shown without a connection.
   const online = useSyncExternalStore(
     subscribe,
@@ -39,19 +41,19 @@ export function OfflineActions() {
         ) : (
           <WifiOff aria-hidden="true" className="size-4" />
         )}
-        {online ? "You're back online" : "No connection"}
+        {online ? t("backOnline") : t("noConnection")}
       </p>
       <div className="mt-2 flex flex-wrap justify-center gap-2">
         {/* Plain links: a full navigation is what the service worker can answer from its cache. */}
         <Button asChild>
           <a href="/gallery">
             <Images aria-hidden="true" />
-            Open my gallery
+            {t("openGallery")}
           </a>
         </Button>
         <Button variant="secondary" onClick={() => window.location.reload()}>
           <RefreshCw aria-hidden="true" />
-          {online ? "Reload this page" : "Try again"}
+          {online ? t("reload") : t("tryAgain")}
         </Button>
       </div>
     </>

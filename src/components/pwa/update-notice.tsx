@@ -1,6 +1,7 @@
 "use client";
 
 import { Sparkles } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { PwaNotice } from "./pwa-notice";
 
@@ -14,25 +15,26 @@ export function UpdateNotice({
   onReload: () => void;
   onLater: () => void;
 }) {
+  const t = useTranslations("pwa.update");
   return (
     <PwaNotice
       data-testid="update-notice"
-      title="A new version is ready"
-      description="Reload to update. Anything you've typed here stays."
+      title={t("title")}
+      description={t("description")}
       visual={
         <span className="bg-primary-soft text-primary-soft-ink inline-flex size-10 items-center justify-center rounded-xl">
           <Sparkles className="size-5" />
         </span>
       }
       onDismiss={onLater}
-      dismissLabel="Dismiss the update notice"
+      dismissLabel={t("dismiss")}
       actions={
         <>
           <Button size="sm" loading={applying} onClick={onReload} data-testid="update-reload">
-            {applying ? "Updating…" : "Reload to update"}
+            {applying ? t("updating") : t("reload")}
           </Button>
           <Button size="sm" variant="ghost" onClick={onLater} disabled={applying}>
-            Later
+            {t("later")}
           </Button>
         </>
       }

@@ -2,8 +2,9 @@
 
 import { Clock } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { formatDueDate } from "./retention-format";
+import { useFormatDueDate } from "./retention-format";
 import { useKeepImages, useRetention } from "./use-retention";
 
 /**
@@ -11,12 +12,13 @@ import { useKeepImages, useRetention } from "./use-retention";
  * by the studio's retention policy: "Keep all" at once, or "Review" in Settings.
  */
 export function RetentionBanner() {
+  const t = useTranslations("shell.retention");
+  const formatDueDate = useFormatDueDate();
   const retention = useRetention();
   const keep = useKeepImages();
   if (retention.status !== "success") return null;
   const { images } = retention.data;
   if (images.length === 0) return null;
-  const count = images.length === 1 ? "1 private image" : `${images.length} private images`;
   return (
     <div
       role="status"
@@ -26,14 +28,17 @@ export function RetentionBanner() {
       <p className="flex min-w-0 items-start gap-2 sm:items-center">
         <Clock aria-hidden="true" className="text-warning mt-0.5 size-4 shrink-0 sm:mt-0" />
         <span className="[overflow-wrap:anywhere]">
-          <span className="font-semibold">{count} will be removed</span> from{" "}
-          {formatDueDate(images[0]!.dueAt)} unless you keep them.
+          {t.rich("banner", {
+            count: images.length,
+            date: formatDueDate(images[0]!.dueAt),
+            b: (chunks) => <span className="font-semibold">{chunks}</span>,
+          })}
         </span>
       </p>
       <div className="flex gap-2">
         <Button asChild size="sm" variant="secondary">
           <Link href="/settings#retention" data-testid="retention-banner-review">
-            Review
+            {t("review")}
           </Link>
         </Button>
         <Button
@@ -43,7 +48,7 @@ export function RetentionBanner() {
           onClick={() => keep.mutate("all")}
           data-testid="retention-banner-keep-all"
         >
-          Keep all
+          {t("keepAll")}
         </Button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useApiMutation, useApiQuery } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
@@ -17,6 +18,7 @@ export function useRetention() {
 
 /** Keep one image (POST /images/:id/keep) or every listed one (POST /retention/keep-all). */
 export function useKeepImages() {
+  const t = useTranslations("shell.retention");
   const queryClient = useQueryClient();
   return useApiMutation<{ kept: number }, string | "all">({
     mutationFn: async (target) => {
@@ -25,7 +27,7 @@ export function useKeepImages() {
       await apiFetch(`/api/v1/images/${target}/keep`, { method: "POST" });
       return { kept: 1 };
     },
-    errorToast: (target) => (target === "all" ? "Couldn't keep the images" : "Couldn't keep it"),
+    errorToast: (target) => (target === "all" ? t("keepAllFailed") : t("keepOneFailed")),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: RETENTION_KEY }),
   });
 }

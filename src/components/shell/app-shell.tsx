@@ -1,4 +1,5 @@
 import { ShieldCheck } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { RetentionBanner } from "@/components/retention/retention-banner";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -15,7 +16,8 @@ import { UserMenu } from "./user-menu";
 import { VerifyEmailBanner } from "./verify-email-banner";
 
 /** The signed-in frame: sidebar from lg up; top bar and bottom navigation below. */
-export function AppShell({ user, children }: { user: User; children: ReactNode }) {
+export async function AppShell({ user, children }: { user: User; children: ReactNode }) {
+  const t = await getTranslations("shell");
   return (
     <div className="bg-canvas bg-studio-glow min-h-dvh">
       <OfflineSync userId={user.id} />
@@ -25,11 +27,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
         data-testid="app-sidebar"
       >
         <div className="hidden px-6 pt-7 pb-8 lg:block">
-          <Link
-            href="/generate"
-            className="inline-flex rounded-xl"
-            aria-label="AI Image Studio, go to Generate"
-          >
+          <Link href="/generate" className="inline-flex rounded-xl" aria-label={t("homeLink")}>
             <Logo />
           </Link>
         </div>
@@ -43,7 +41,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
               className="text-ink-muted hover:text-ink hover:bg-surface-raised flex min-h-11 items-center gap-3 rounded-xl px-3 py-2.5 text-sm font-medium"
             >
               <ShieldCheck aria-hidden="true" className="size-[1.15rem]" strokeWidth={1.9} />
-              Admin
+              {t("admin")}
             </Link>
           </div>
         ) : null}
@@ -51,7 +49,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
         <div className="border-line hidden flex-col gap-4 border-t p-4 lg:flex">
           <div className="flex items-center justify-between gap-2 px-2">
             <span className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">
-              Theme
+              {t("theme.label")}
             </span>
             <ThemeSwitcher size="compact" testIdPrefix="shell-theme" />
           </div>
@@ -74,11 +72,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
       <div className="lg:pl-72">
         <header className="border-line bg-canvas/80 sticky top-0 z-30 border-b pt-[env(safe-area-inset-top)] backdrop-blur-xl lg:hidden">
           <div className="mx-auto flex h-14 max-w-3xl items-center justify-between px-4">
-            <Link
-              href="/generate"
-              className="inline-flex rounded-xl"
-              aria-label="AI Image Studio, go to Generate"
-            >
+            <Link href="/generate" className="inline-flex rounded-xl" aria-label={t("homeLink")}>
               <Logo />
             </Link>
             <UserMenu user={user} />

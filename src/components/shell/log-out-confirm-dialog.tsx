@@ -1,6 +1,7 @@
 "use client";
 
 import { LogOut } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -20,24 +21,21 @@ interface LogOutConfirmDialogProps {
 
 /** "N queued prompts will be discarded" before a logout that would lose them. */
 export function LogOutConfirmDialog({ queued, onCancel, onConfirm }: LogOutConfirmDialogProps) {
-  const what = queued === 1 ? "1 queued prompt" : `${queued ?? 0} queued prompts`;
+  const t = useTranslations("shell.logOut");
   return (
     <Dialog open={queued !== null} onOpenChange={(open) => (open ? undefined : onCancel())}>
       <DialogContent role="alertdialog" data-testid="confirm-logout">
         <DialogHeader>
-          <DialogTitle>Log out and discard queued prompts?</DialogTitle>
-          <DialogDescription>
-            {what} will be discarded. They haven&rsquo;t been sent yet, and logging out removes
-            everything this device keeps for your account.
-          </DialogDescription>
+          <DialogTitle>{t("confirmTitle")}</DialogTitle>
+          <DialogDescription>{t("confirmDescription", { count: queued ?? 0 })}</DialogDescription>
         </DialogHeader>
         <DialogFooter>
           <Button variant="secondary" onClick={onCancel}>
-            Stay signed in
+            {t("stay")}
           </Button>
           <Button variant="danger" onClick={onConfirm} data-testid="confirm-logout-submit">
             <LogOut aria-hidden="true" />
-            Log out anyway
+            {t("anyway")}
           </Button>
         </DialogFooter>
       </DialogContent>

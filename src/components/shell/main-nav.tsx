@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { NAV_ITEMS, isActivePath } from "./nav-items";
@@ -12,9 +13,10 @@ import { NAV_ITEMS, isActivePath } from "./nav-items";
 export function MainNav() {
   const pathname = usePathname();
   const router = useRouter();
+  const t = useTranslations("shell.nav");
   return (
     <nav
-      aria-label="Main"
+      aria-label={t("label")}
       className={cn(
         "border-line bg-surface/85 fixed inset-x-0 bottom-0 z-40 border-t pb-[env(safe-area-inset-bottom)] backdrop-blur-xl",
         "lg:static lg:z-auto lg:border-0 lg:bg-transparent lg:pb-0 lg:backdrop-blur-none",
@@ -60,8 +62,8 @@ export function MainNav() {
                     strokeWidth={active ? 2.25 : 1.9}
                   />
                 </span>
-                <span className="max-w-full truncate lg:hidden">{item.shortLabel}</span>
-                <span className="hidden lg:inline">{item.label}</span>
+                <span className="max-w-full truncate lg:hidden">{t(`${item.key}.short`)}</span>
+                <span className="hidden lg:inline">{t(`${item.key}.label`)}</span>
                 {active ? (
                   <span
                     aria-hidden="true"

@@ -1,10 +1,12 @@
 import { Megaphone } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 
 /** The admins' announcement (Admin → Settings → Maintenance banner), above every page. */
-export function MaintenanceBanner({ message }: { message: string }) {
+export async function MaintenanceBanner({ message }: { message: string }) {
+  const t = await getTranslations("shell.maintenance");
   return (
     <aside
-      aria-label="Announcement"
+      aria-label={t("label")}
       data-testid="maintenance-banner"
       className="border-warning/30 bg-warning-soft text-ink relative z-40 flex items-start justify-center gap-2 border-b px-4 py-2 pt-[max(0.5rem,env(safe-area-inset-top))] text-center text-sm"
     >

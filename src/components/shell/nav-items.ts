@@ -2,9 +2,8 @@ import { Compass, FolderHeart, Images, Settings, WandSparkles } from "lucide-rea
 
 export interface NavItem {
   href: string;
-  label: string;
-  /** Shorter label for the phone's bottom bar. */
-  shortLabel: string;
+  /** Its names in `shell.nav.<key>`: `label`, and the phone's bottom bar's shorter `short`. */
+  key: "generate" | "gallery" | "explore" | "collections" | "settings";
   icon: typeof Compass;
   testId: string;
 }
@@ -12,36 +11,31 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   {
     href: "/generate",
-    label: "Generate",
-    shortLabel: "Generate",
+    key: "generate",
     icon: WandSparkles,
     testId: "nav-generate",
   },
   {
     href: "/gallery",
-    label: "My gallery",
-    shortLabel: "Gallery",
+    key: "gallery",
     icon: Images,
     testId: "nav-gallery",
   },
   {
     href: "/explore",
-    label: "Explore",
-    shortLabel: "Explore",
+    key: "explore",
     icon: Compass,
     testId: "nav-explore",
   },
   {
     href: "/collections",
-    label: "Collections",
-    shortLabel: "Collections",
+    key: "collections",
     icon: FolderHeart,
     testId: "nav-collections",
   },
   {
     href: "/settings",
-    label: "Settings",
-    shortLabel: "Settings",
+    key: "settings",
     icon: Settings,
     testId: "nav-settings",
   },

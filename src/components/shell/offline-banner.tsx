@@ -1,10 +1,12 @@
 "use client";
 
 import { WifiOff } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useOnlineStatus } from "./use-online-status";
 
 /** A quiet strip under the top bar while the device has no connection. */
 export function OfflineBanner() {
+  const t = useTranslations("shell.offline");
   const online = useOnlineStatus();
   if (online) return null;
   return (
@@ -15,8 +17,9 @@ export function OfflineBanner() {
     >
       <WifiOff aria-hidden="true" className="text-warning size-4 shrink-0" />
       <span>
-        <span className="font-semibold">You&rsquo;re offline.</span> Saved images still open, and
-        new prompts wait until you&rsquo;re back.
+        {t.rich("banner", {
+          b: (chunks) => <span className="font-semibold">{chunks}</span>,
+        })}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { claimOfflineDbFor, hasIndexedDb } from "@/lib/offline/offline-db";
@@ -22,6 +23,13 @@ const MIN_RETRY_DELAY_MS = 5_000;
  * everything when the session ends.
  */
 export function OfflineSync({ userId }: { userId: string }) {
+  const t = useTranslations("shell.readyImages");
+  // The notification's title in the language of the page; read through a ref so that the
+  // effect below (which owns the outbox timers) does not restart when the messages object does.
+  const notificationTitle = useRef((count: number) => t("notification", { count }));
+  useEffect(() => {
+    notificationTitle.current = (count: number) => t("notification", { count });
+  });
   useEffect(() => {
     if (!hasIndexedDb()) return;
     let stopped = false;
@@ -32,7 +40,7 @@ export function OfflineSync({ userId }: { userId: string }) {
       const images = sent.flatMap((entry) => (entry.resultImage ? [entry.resultImage] : []));
       if (stopped || images.length === 0) return;
       addReadyImages(images);
-      await notifySystem(images);
+      await notifySystem(images, notificationTitle.current(images.length));
     }
 
     async function schedule() {
@@ -103,13 +111,9 @@ export function OfflineSync({ userId }: { userId: string }) {
 }
 
 /** A system notification, only when the user already allowed them (we never ask from here). */
-async function notifySystem(images: readonly Image[]): Promise<void> {
+async function notifySystem(images: readonly Image[], title: string): Promise<void> {
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
   if (document.visibilityState === "visible" && document.hasFocus()) return;
-  const title =
-    images.length === 1
-      ? "Your queued prompt is ready"
-      : `${images.length} queued prompts are ready`;
   const first = images[0];
   const options: NotificationOptions = {
     body: first?.prompt ?? "",

@@ -2,11 +2,13 @@
 
 import { CheckCircle2, X } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { dismissReadyImage, useReadyImages } from "./ready-images";
 
 /** "Your queued prompt is ready", with a link to each image, until the user dismisses it. */
 export function ReadyImagesNotice() {
+  const t = useTranslations("shell.readyImages");
   const images = useReadyImages((state) => state.images);
   if (images.length === 0) return null;
   return (
@@ -23,22 +25,22 @@ export function ReadyImagesNotice() {
         >
           <CheckCircle2 aria-hidden="true" className="text-success size-5 shrink-0" />
           <div className="min-w-0 flex-1">
-            <p className="text-ink text-sm font-semibold">Queued image ready</p>
+            <p className="text-ink text-sm font-semibold">{t("title")}</p>
             <p className="text-ink-muted truncate text-xs">{image.prompt}</p>
           </div>
           <Button asChild variant="secondary" size="sm">
             <Link
               href={`/images/${image.id}`}
               onClick={() => dismissReadyImage(image.id)}
-              aria-label={`View image: ${image.prompt}`}
+              aria-label={t("viewLabel", { prompt: image.prompt })}
             >
-              View
+              {t("view")}
             </Link>
           </Button>
           <Button
             variant="ghost"
             size="icon"
-            aria-label={`Dismiss: ${image.prompt}`}
+            aria-label={t("dismissLabel", { prompt: image.prompt })}
             onClick={() => dismissReadyImage(image.id)}
           >
             <X aria-hidden="true" />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { ApiClientError } from "@/lib/api/errors";
 import { useApiMutation } from "@/lib/api/hooks";
@@ -14,6 +15,7 @@ import { clearPrivateData } from "@/lib/offline/private-data";
  * with any in the outbox the caller must confirm first (`confirming` holds their number).
  */
 export function useLogOut() {
+  const t = useTranslations("shell.logOut");
   const [confirming, setConfirming] = useState<number | null>(null);
   const logOutMutation = useApiMutation({
     mutationFn: async () => {
@@ -25,7 +27,7 @@ export function useLogOut() {
       }
       await clearPrivateData().catch(() => undefined);
     },
-    errorToast: "Couldn't log out",
+    errorToast: t("failed"),
     // A full load, not a client navigation: nothing of this user (this session's results,
     // lists in memory) may survive into the next person's session in this tab.
     onSuccess: () => window.location.replace("/login"),

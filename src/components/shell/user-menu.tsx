@@ -2,6 +2,7 @@
 
 import { LogOut, Settings, ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -22,6 +23,7 @@ import { UserAvatar } from "./user-avatar";
 
 /** The phone's account menu: who is signed in, theme, settings and "Log out". */
 export function UserMenu({ user }: { user: User }) {
+  const t = useTranslations("shell");
   const { theme, setTheme } = useTheme();
   const { logOut, logOutNow, pending, confirming, cancel } = useLogOut();
   return (
@@ -29,7 +31,7 @@ export function UserMenu({ user }: { user: User }) {
       <LogOutConfirm queued={confirming} onCancel={cancel} onConfirm={() => void logOutNow()} />
       <DropdownMenu>
         <DropdownMenuTrigger
-          aria-label="Account menu"
+          aria-label={t("userMenu.trigger")}
           data-testid="user-menu-trigger"
           className="hover:bg-surface-raised inline-flex size-11 items-center justify-center rounded-full"
         >
@@ -44,7 +46,7 @@ export function UserMenu({ user }: { user: User }) {
             </div>
           </div>
           <DropdownMenuSeparator />
-          <DropdownMenuLabel>Theme</DropdownMenuLabel>
+          <DropdownMenuLabel>{t("theme.label")}</DropdownMenuLabel>
           <DropdownMenuRadioGroup
             value={theme}
             onValueChange={(value) => setTheme(parseTheme(value))}
@@ -58,7 +60,7 @@ export function UserMenu({ user }: { user: User }) {
                   onSelect={(event) => event.preventDefault()}
                 >
                   <Icon aria-hidden="true" />
-                  {option.label}
+                  {t(`theme.${option.value}`)}
                 </DropdownMenuRadioItem>
               );
             })}
@@ -67,14 +69,14 @@ export function UserMenu({ user }: { user: User }) {
           <DropdownMenuItem asChild>
             <Link href="/settings">
               <Settings aria-hidden="true" />
-              Settings
+              {t("userMenu.settings")}
             </Link>
           </DropdownMenuItem>
           {user.role === "admin" ? (
             <DropdownMenuItem asChild>
               <Link href="/admin" data-testid="menu-admin">
                 <ShieldCheck aria-hidden="true" />
-                Admin
+                {t("admin")}
               </Link>
             </DropdownMenuItem>
           ) : null}
@@ -85,7 +87,7 @@ export function UserMenu({ user }: { user: User }) {
             data-testid="menu-logout"
           >
             <LogOut aria-hidden="true" />
-            Log out
+            {t("logOut.button")}
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>

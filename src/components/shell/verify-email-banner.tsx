@@ -2,7 +2,8 @@
 
 import { MailWarning } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast-store";
 import { useApiMutation } from "@/lib/api/hooks";
@@ -19,6 +20,7 @@ export function VerifyEmailBanner({ user }: { user: User }) {
   // request of its own, and a profile query made here (in the shell, above the page) would
   // make the page's HydrationBoundary hydrate the server's profile in an effect instead of
   // during render, so /generate's server HTML would be its skeleton instead of the studio.
+  const t = useTranslations("shell.verifyEmail");
   const queryClient = useQueryClient();
   const cached = useSyncExternalStore(
     (onChange) => queryClient.getQueryCache().subscribe(onChange),
@@ -30,17 +32,17 @@ export function VerifyEmailBanner({ user }: { user: User }) {
   const resend = useApiMutation({
     mutationFn: () =>
       apiFetch<{ sent: boolean }>("/api/v1/auth/email/verify/resend", { method: "POST" }),
-    errorToast: "Couldn't send the link",
+    errorToast: t("failed"),
     onSuccess: (result) => {
       if (!result.sent) {
-        toast({ variant: "success", title: "Your email is already confirmed" });
+        toast({ variant: "success", title: t("alreadyConfirmed") });
         return;
       }
       setSentTo(current.email);
       toast({
         variant: "success",
-        title: "Link sent",
-        description: `Check ${current.email}, and the spam folder too.`,
+        title: t("linkSent"),
+        description: t("linkSentDescription", { email: current.email }),
       });
     },
   });
@@ -55,10 +57,9 @@ export function VerifyEmailBanner({ user }: { user: User }) {
       <p className="flex min-w-0 items-start gap-2 sm:items-center">
         <MailWarning aria-hidden="true" className="text-warning mt-0.5 size-4 shrink-0 sm:mt-0" />
         <span className="[overflow-wrap:anywhere]">
-          <span className="font-semibold">Confirm your email.</span>{" "}
           {sentTo
-            ? `We sent a new link to ${sentTo}.`
-            : `Open the link we sent to ${current.email}.`}
+            ? t.rich("sent", { email: sentTo, b: bold })
+            : t.rich("pending", { email: current.email, b: bold })}
         </span>
       </p>
       <Button
@@ -68,8 +69,10 @@ export function VerifyEmailBanner({ user }: { user: User }) {
         onClick={() => resend.mutate()}
         data-testid="verify-email-resend"
       >
-        {sentTo ? "Send again" : "Resend link"}
+        {sentTo ? t("sendAgain") : t("resend")}
       </Button>
     </div>
   );
 }
+
+const bold = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;

@@ -1,6 +1,7 @@
 "use client";
 
 import type * as DialogPrimitive from "@radix-ui/react-dialog";
+import { useTranslations } from "next-intl";
 import { Slot } from "@radix-ui/react-slot";
 import { X } from "lucide-react";
 import {
@@ -149,6 +150,7 @@ export const DialogContent = forwardRef<
   ComponentPropsWithoutRef<Radix["Content"]> & { hideClose?: boolean }
 >(function DialogContent({ className, children, hideClose = false, ...props }, ref) {
   const { module: radix } = useDialog();
+  const t = useTranslations("common");
   if (!radix) return null;
   const { Portal, Overlay, Content, Close } = radix;
   return (
@@ -169,7 +171,7 @@ export const DialogContent = forwardRef<
         {hideClose ? null : (
           <Close
             className="text-ink-muted hover:bg-surface-raised hover:text-ink absolute top-3 right-3 inline-flex size-11 items-center justify-center rounded-full sm:size-9"
-            aria-label="Close"
+            aria-label={t("close")}
           >
             <X aria-hidden="true" className="size-5" />
           </Close>

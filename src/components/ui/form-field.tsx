@@ -4,12 +4,17 @@ import { Slot } from "@radix-ui/react-slot";
 import { CircleAlert } from "lucide-react";
 import { useId, type ReactElement, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { useFieldErrorText } from "@/lib/i18n/use-field-errors";
 import { Label } from "./label";
 
 interface FormFieldProps {
   label: ReactNode;
   /** The one control (Input, Textarea, Select…); it receives id, aria-describedby and aria-invalid. */
   children: ReactElement;
+  /**
+   * The field's problem: a shared rule's or the API's English message is shown in the person's
+   * language (useFieldErrorText); any other text is shown as it is.
+   */
   error?: string | null;
   hint?: ReactNode;
   /** Shown at the end of the label row, e.g. a "Forgot password?" link. */
@@ -27,6 +32,7 @@ export function FormField({
   id,
   className,
 }: FormFieldProps) {
+  const fieldErrorText = useFieldErrorText();
   const generatedId = useId();
   const controlId = id ?? generatedId;
   const hintId = hint ? `${controlId}-hint` : undefined;
@@ -45,7 +51,7 @@ export function FormField({
       {error ? (
         <p id={errorId} className="text-danger flex items-start gap-1.5 text-sm">
           <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-          <span>{error}</span>
+          <span>{fieldErrorText(error)}</span>
         </p>
       ) : null}
       {hint ? (

@@ -1,18 +1,20 @@
 "use client";
 
 import { Eye, EyeOff } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { forwardRef, useState, type InputHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 import { controlClasses } from "./input";
 
 /**
  * A password input with a show/hide toggle. The toggle's name is "Show"/"Hide" (not
- * "Show password") so that a lookup of the field by the label "Password" finds only the field.
+ * "Show password"; "Lihat"/"Sembunyikan" in Indonesian) so that a lookup of the field by the label "Password" finds only the field.
  */
 export const PasswordInput = forwardRef<
   HTMLInputElement,
   Omit<InputHTMLAttributes<HTMLInputElement>, "type">
 >(function PasswordInput({ className, id, ...props }, ref) {
+  const t = useTranslations("common.password");
   const [visible, setVisible] = useState(false);
   return (
     <div className="relative">
@@ -38,7 +40,7 @@ export const PasswordInput = forwardRef<
         ) : (
           <Eye aria-hidden="true" className="size-4" />
         )}
-        {visible ? "Hide" : "Show"}
+        {visible ? t("hide") : t("show")}
       </button>
     </div>
   );

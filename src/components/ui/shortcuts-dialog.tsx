@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "./dialog";
 import type { Shortcut } from "./keyboard-shortcuts";
 
@@ -13,12 +14,13 @@ export function ShortcutsList({
   onOpenChange: (open: boolean) => void;
   shortcuts: readonly Shortcut[];
 }) {
+  const t = useTranslations("common.shortcuts");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent data-testid="shortcuts-dialog">
         <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>They work whenever you are not typing in a field.</DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         <dl className="divide-line flex flex-col divide-y text-sm">
           {shortcuts.map((shortcut) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import * as ToastPrimitive from "@radix-ui/react-toast";
+import { useTranslations } from "next-intl";
 import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
 import { cn } from "@/lib/cn";
 import { useToastStore, type ToastItem, type ToastVariant } from "./toast-store";
@@ -26,6 +27,7 @@ const stripeClassByVariant: Record<ToastVariant, string> = {
 function ToastCard({ item }: { item: ToastItem }) {
   const close = useToastStore((state) => state.close);
   const remove = useToastStore((state) => state.remove);
+  const t = useTranslations("common.toast");
   const Icon = iconByVariant[item.variant];
   return (
     <ToastPrimitive.Root
@@ -63,7 +65,7 @@ function ToastCard({ item }: { item: ToastItem }) {
         ) : null}
       </div>
       <ToastPrimitive.Close
-        aria-label="Dismiss notification"
+        aria-label={t("dismiss")}
         className="text-ink-subtle hover:bg-surface-sunken hover:text-ink absolute top-2 right-2 inline-flex size-10 items-center justify-center rounded-full"
       >
         <X aria-hidden="true" className="size-4" />
@@ -75,8 +77,9 @@ function ToastCard({ item }: { item: ToastItem }) {
 /** Mount once, in the root layout. Call `toast()` to show one. */
 export function Toaster() {
   const toasts = useToastStore((state) => state.toasts);
+  const t = useTranslations("common.toast");
   return (
-    <ToastPrimitive.Provider swipeDirection="down" label="Notifications">
+    <ToastPrimitive.Provider swipeDirection="down" label={t("region")}>
       {toasts.map((item) => (
         <ToastCard key={item.id} item={item} />
       ))}
