@@ -1,6 +1,7 @@
 "use client";
 
 import { Dices, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -23,18 +24,19 @@ export interface AdvancedFieldsProps {
  * disclosure, loaded the first time it opens (most prompts never need it).
  */
 export function AdvancedFields({ values, errors, onChange, onTagProblem }: AdvancedFieldsProps) {
+  const t = useTranslations("generate.advanced");
   return (
     <div className="flex flex-col gap-5">
       <FormField
         id={FIELD_IDS.negativePrompt}
-        label="Negative prompt"
+        label={t("negativePrompt.label")}
         error={errors.negativePrompt}
         labelAside={
           <span className="text-ink-subtle text-xs tabular-nums">
             {values.negativePrompt.trim().length} / {NEGATIVE_PROMPT_MAX}
           </span>
         }
-        hint="What to keep out of the image, e.g. text, watermarks, extra fingers."
+        hint={t("negativePrompt.hint")}
       >
         <Textarea
           name="negativePrompt"
@@ -50,14 +52,14 @@ export function AdvancedFields({ values, errors, onChange, onTagProblem }: Advan
 
       <FormField
         id={FIELD_IDS.tags}
-        label="Tags"
+        label={t("tags.label")}
         error={errors.tags}
         labelAside={
           <span className="text-ink-subtle text-xs tabular-nums">
             {values.tags.length} / {TAGS_MAX}
           </span>
         }
-        hint="Press Enter or comma after each tag. Up to 10, of up to 32 characters."
+        hint={t("tags.hint")}
       >
         <TagsInput
           id={FIELD_IDS.tags}
@@ -69,9 +71,9 @@ export function AdvancedFields({ values, errors, onChange, onTagProblem }: Advan
 
       <div className="flex items-center justify-between gap-4">
         <div className="flex min-w-0 flex-col gap-0.5">
-          <Label htmlFor={FIELD_IDS.isPublic}>Make public</Label>
+          <Label htmlFor={FIELD_IDS.isPublic}>{t("public.label")}</Label>
           <p id={`${FIELD_IDS.isPublic}-hint`} className="text-ink-muted text-sm">
-            Show this image in the public Explore gallery. You can change it later.
+            {t("public.hint")}
           </p>
         </div>
         <Switch
@@ -96,13 +98,9 @@ function SeedField({
   error?: string;
   onChange: (value: string) => void;
 }) {
+  const t = useTranslations("generate.advanced.seed");
   return (
-    <FormField
-      id={FIELD_IDS.seed}
-      label="Seed"
-      error={error}
-      hint="Empty means a new random seed each time. The same seed, prompt and settings give a similar image."
-    >
+    <FormField id={FIELD_IDS.seed} label={t("label")} error={error} hint={t("hint")}>
       <SeedInput value={value} onChange={onChange} />
     </FormField>
   );
@@ -120,6 +118,7 @@ function SeedInput({
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
 }) {
+  const t = useTranslations("generate.advanced.seed");
   return (
     <div className="flex gap-2">
       <Input
@@ -127,27 +126,22 @@ function SeedInput({
         name="seed"
         inputMode="numeric"
         autoComplete="off"
-        placeholder="Random"
+        placeholder={t("placeholder")}
         value={value}
         onChange={(event) => onChange(event.target.value.replace(/[^\d]/g, "").slice(0, 10))}
         className="font-mono tabular-nums"
         data-testid="seed-input"
       />
       {value ? (
-        <Button
-          variant="ghost"
-          size="icon"
-          aria-label="Clear the seed (random)"
-          onClick={() => onChange("")}
-        >
+        <Button variant="ghost" size="icon" aria-label={t("clear")} onClick={() => onChange("")}>
           <X aria-hidden="true" />
         </Button>
       ) : null}
       <Button
         variant="secondary"
         size="icon"
-        aria-label="Pick a random seed"
-        title="Pick a random seed"
+        aria-label={t("random")}
+        title={t("random")}
         onClick={() => onChange(String(randomSeed()))}
         data-testid="seed-dice"
       >

@@ -2,6 +2,7 @@
 
 import { ChevronDown } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
@@ -11,14 +12,19 @@ import type { ComposerErrors } from "./use-composer";
 
 const loadFields = () => import("./advanced-fields");
 const AdvancedFields = dynamic(() => loadFields().then((module) => module.AdvancedFields), {
-  loading: () => (
-    <div aria-busy="true" aria-label="Loading the advanced options" className="flex flex-col gap-5">
+  loading: () => <AdvancedFieldsSkeleton />,
+});
+
+function AdvancedFieldsSkeleton() {
+  const t = useTranslations("generate.advanced");
+  return (
+    <div aria-busy="true" aria-label={t("loading")} className="flex flex-col gap-5">
       <Skeleton className="h-20" />
       <Skeleton className="h-11" />
       <Skeleton className="h-11" />
     </div>
-  ),
-});
+  );
+}
 
 interface AdvancedOptionsProps {
   open: boolean;
@@ -42,8 +48,9 @@ export function AdvancedOptions({
   onChange,
   onTagProblem,
 }: AdvancedOptionsProps) {
+  const t = useTranslations("generate.advanced");
   const panelId = useId();
-  const summary = summarise(values);
+  const summary = summarise(values, t);
   const mounted = useOpenedOnce(open);
   return (
     <div className="border-line bg-surface-raised/40 rounded-2xl border">
@@ -58,7 +65,7 @@ export function AdvancedOptions({
         data-testid="advanced-toggle"
       >
         <span className="flex min-w-0 flex-col">
-          <span className="text-ink text-sm font-semibold">Advanced</span>
+          <span className="text-ink text-sm font-semibold">{t("title")}</span>
           <span className="text-ink-muted truncate text-xs">{summary}</span>
         </span>
         <ChevronDown
@@ -83,13 +90,16 @@ export function AdvancedOptions({
   );
 }
 
-function summarise(values: ComposerValues): string {
+/** "Negative prompt · seed 42 · 2 tags · private": what is set behind the disclosure. */
+function summarise(
+  values: ComposerValues,
+  t: ReturnType<typeof useTranslations<"generate.advanced">>,
+): string {
   const parts: string[] = [];
-  if (values.negativePrompt.trim()) parts.push("negative prompt");
-  parts.push(values.seed ? `seed ${values.seed}` : "random seed");
-  if (values.tags.length > 0)
-    parts.push(`${values.tags.length} tag${values.tags.length === 1 ? "" : "s"}`);
-  parts.push(values.isPublic ? "public" : "private");
+  if (values.negativePrompt.trim()) parts.push(t("summary.negativePrompt"));
+  parts.push(values.seed ? t("summary.seed", { seed: values.seed }) : t("summary.randomSeed"));
+  if (values.tags.length > 0) parts.push(t("summary.tags", { count: values.tags.length }));
+  parts.push(values.isPublic ? t("summary.public") : t("summary.private"));
   const text = parts.join(" · ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

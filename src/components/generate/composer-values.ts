@@ -36,26 +36,39 @@ export type ComposerParse =
   | { success: true; input: GenerateInput; seedFixed: boolean }
   | { success: false; fieldErrors: Partial<Record<ComposerField, string>> };
 
-const SEED_MESSAGE = `Use a whole number from 0 to ${SEED_MAX}, or leave it empty for a random seed.`;
+/** The composer's own field errors, in the reader's language (English by default). */
+export interface ComposerMessages {
+  seed: string;
+  styleTemplateId: string;
+}
+
+const ENGLISH_MESSAGES: ComposerMessages = {
+  seed: `Use a whole number from 0 to ${SEED_MAX}, or leave it empty for a random seed.`,
+  styleTemplateId: "Not a valid template id.",
+};
 
 /**
  * Checks the form with the limits the API's schema is built from (shared/limits, no zod in the
- * browser); the result is what is sent (trimmed, tags lower-cased and deduplicated).
+ * browser); the result is what is sent (trimmed, tags lower-cased and deduplicated). The text
+ * rules' messages (prompt, negative prompt, tags) are shared/limits' own.
  */
-export function parseComposerValues(values: ComposerValues): ComposerParse {
+export function parseComposerValues(
+  values: ComposerValues,
+  messages: ComposerMessages = ENGLISH_MESSAGES,
+): ComposerParse {
   const fieldErrors: Partial<Record<ComposerField, string>> = {};
   const seedText = values.seed.trim();
   let seed: number | undefined;
   if (seedText !== "") {
     if (/^\d{1,10}$/.test(seedText) && Number(seedText) <= SEED_MAX) seed = Number(seedText);
-    else fieldErrors.seed = SEED_MESSAGE;
+    else fieldErrors.seed = messages.seed;
   }
   const prompt = checkText(TEXT_RULES.prompt, values.prompt);
   if (!prompt.ok) fieldErrors.prompt = prompt.error;
   const negativePrompt = checkText(TEXT_RULES.negativePrompt, values.negativePrompt);
   if (!negativePrompt.ok) fieldErrors.negativePrompt = negativePrompt.error;
   if (values.styleTemplateId && !isUuid(values.styleTemplateId)) {
-    fieldErrors.styleTemplateId = "Not a valid template id.";
+    fieldErrors.styleTemplateId = messages.styleTemplateId;
   }
   const tags: string[] = [];
   for (const tag of values.tags) {

@@ -2,11 +2,13 @@
 
 import { Check, KeyRound, PencilLine, RotateCw, Sparkles, X } from "lucide-react";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { formatWait, toApiClientError, type ApiClientError } from "@/lib/api/errors";
+import { toApiClientError, type ApiClientError } from "@/lib/api/errors";
 import { cn } from "@/lib/cn";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import { streamEnhancement } from "@/lib/prompts/stream-enhancement";
 import { SETTINGS_KEY_HREF } from "./error-guidance";
 
@@ -33,6 +35,7 @@ export function EnhancePanel({
   onDiscard,
   onRetry,
 }: EnhancePanelProps) {
+  const t = useTranslations("generate.enhance");
   const [state, setState] = useState<State>({ kind: "streaming", text: "" });
   const panelRef = useRef<HTMLElement>(null);
   const acceptRef = useRef<HTMLButtonElement>(null);
@@ -95,17 +98,17 @@ export function EnhancePanel({
         <h3 id="enhance-title" className="flex items-center gap-2 text-sm font-semibold">
           {busy ? <Spinner /> : <Sparkles aria-hidden="true" className="text-primary size-4" />}
           {state.kind === "failed"
-            ? "Couldn't enhance the prompt"
+            ? t("failedTitle")
             : busy
-              ? "Writing a richer prompt…"
-              : "Suggested prompt"}
+              ? t("writingTitle")
+              : t("suggestedTitle")}
         </h3>
         <Button
           type="button"
           variant="ghost"
           size="icon"
           className="-my-2 -mr-2"
-          aria-label="Close the suggestion (Esc)"
+          aria-label={t("close")}
           onClick={onDiscard}
         >
           <X aria-hidden="true" />
@@ -120,9 +123,7 @@ export function EnhancePanel({
           aria-live="polite"
           data-testid="enhance-suggestion"
         >
-          {state.text || (
-            <span className="text-ink-subtle">Thinking about light, composition and style…</span>
-          )}
+          {state.text || <span className="text-ink-subtle">{t("thinking")}</span>}
         </p>
       )}
 
@@ -131,10 +132,10 @@ export function EnhancePanel({
           <>
             <Button type="button" size="sm" onClick={onRetry} data-testid="enhance-retry">
               <RotateCw aria-hidden="true" />
-              Try again
+              {t("retry")}
             </Button>
             <Button type="button" variant="ghost" size="sm" onClick={onDiscard}>
-              Close
+              {t("closeButton")}
             </Button>
           </>
         ) : (
@@ -148,7 +149,7 @@ export function EnhancePanel({
               data-testid="enhance-accept"
             >
               <Check aria-hidden="true" />
-              Accept
+              {t("accept")}
             </Button>
             <Button
               type="button"
@@ -159,7 +160,7 @@ export function EnhancePanel({
               data-testid="enhance-edit"
             >
               <PencilLine aria-hidden="true" />
-              Edit
+              {t("edit")}
             </Button>
             <Button
               type="button"
@@ -168,7 +169,7 @@ export function EnhancePanel({
               onClick={onDiscard}
               data-testid="enhance-discard"
             >
-              Discard
+              {t("discard")}
             </Button>
           </>
         )}
@@ -180,24 +181,30 @@ export function EnhancePanel({
 const KEY_CODES = new Set(["PROVIDER_KEY_MISSING", "PROVIDER_KEY_INVALID"]);
 
 function Failure({ error }: { error: ApiClientError }) {
-  const wait =
-    error.code === "RATE_LIMITED" && error.retryAfterSeconds
-      ? ` You can try again in ${formatWait(error.retryAfterSeconds)}.`
-      : "";
+  const t = useTranslations("generate.enhance");
+  const format = useFormatter();
+  const errorText = useErrorMessage();
+  // Enhancing has its own, tighter limit than the API's generic one: say which one was hit.
+  let message = errorText(error);
+  if (error.code === "RATE_LIMITED") {
+    const now = Date.now();
+    message = error.retryAfterSeconds
+      ? t("rateLimitedAfter", {
+          wait: format.relativeTime(now + error.retryAfterSeconds * 1000, now),
+        })
+      : t("rateLimited");
+  }
   return (
     <div className="flex flex-col gap-2 text-sm" role="alert" data-testid="enhance-error">
-      <p className="text-ink">
-        {error.message}
-        {wait}
-      </p>
-      <p className="text-ink-muted">Your prompt is unchanged, and no image quota was used.</p>
+      <p className="text-ink">{message}</p>
+      <p className="text-ink-muted">{t("unchanged")}</p>
       {KEY_CODES.has(error.code) ? (
         <Link
           href={SETTINGS_KEY_HREF}
           className="text-primary inline-flex items-center gap-1.5 font-semibold underline-offset-4 hover:underline"
         >
           <KeyRound aria-hidden="true" className="size-4" />
-          Add or check your Gemini key in Settings
+          {t("keyLink")}
         </Link>
       ) : null}
     </div>

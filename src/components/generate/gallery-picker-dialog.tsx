@@ -2,6 +2,7 @@
 
 import { Check, ImageOff, RotateCw } from "lucide-react";
 import NextImage from "next/image";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,7 @@ import { useCursorPages } from "@/lib/api/hooks";
 import { fetchApiPage, withCursor } from "@/lib/api/pages";
 import { queryKeys } from "@/lib/api/query-keys";
 import { cn } from "@/lib/cn";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Image } from "@/shared/api-types";
 
 interface GalleryPickerDialogProps {
@@ -39,16 +41,13 @@ export function GalleryPickerDialog({
   excludeIds,
   onPick,
 }: GalleryPickerDialogProps) {
+  const t = useTranslations("generate.galleryPicker");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-2xl" data-testid="gallery-picker">
         <DialogHeader>
-          <DialogTitle>Choose from your gallery</DialogTitle>
-          <DialogDescription>
-            {max === 1
-              ? "One more input image fits."
-              : `Pick up to ${max} images; they follow any files you added.`}
-          </DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{max === 1 ? t("oneMore") : t("upTo", { max })}</DialogDescription>
         </DialogHeader>
         {open ? (
           <PickerChoices
@@ -76,6 +75,8 @@ function PickerChoices({
   excludeIds: string[];
   onDone: (images: Image[]) => void;
 }) {
+  const t = useTranslations("generate.galleryPicker");
+  const errorText = useErrorMessage();
   const list = useCursorPages(PICKER_KEY, (cursor, signal) =>
     fetchApiPage<Image>(withCursor(imagesPath(""), cursor), { signal }),
   );
@@ -104,13 +105,13 @@ function PickerChoices({
   if (list.status === "error") {
     return (
       <div className="flex flex-col gap-3" data-testid="gallery-picker-error">
-        <Alert variant="danger" role="alert" title="Your gallery couldn't load">
-          {list.error?.message ?? "Please try again."}
+        <Alert variant="danger" role="alert" title={t("errorTitle")}>
+          {errorText(list.error)}
         </Alert>
         <div>
           <Button variant="secondary" onClick={list.reload}>
             <RotateCw aria-hidden="true" />
-            Try again
+            {t("retry")}
           </Button>
         </div>
       </div>
@@ -123,7 +124,7 @@ function PickerChoices({
         data-testid="gallery-picker-empty"
       >
         <ImageOff aria-hidden="true" className="size-6" />
-        No images in your gallery yet. Generate one first, or add a file instead.
+        {t("empty")}
       </div>
     );
   }
@@ -132,7 +133,7 @@ function PickerChoices({
     <div className="flex flex-col gap-4">
       <ul
         className="-mx-1 grid max-h-[55dvh] grid-cols-3 gap-2 overflow-y-auto px-1 py-1 sm:grid-cols-4"
-        aria-label="Your images"
+        aria-label={t("listLabel")}
       >
         {list.items.map((image) => {
           const already = excludeIds.includes(image.id);
@@ -145,7 +146,7 @@ function PickerChoices({
                 aria-pressed={selected}
                 disabled={already || (full && !selected)}
                 onClick={() => toggle(image)}
-                aria-label={`${already ? "Already chosen: " : ""}${image.prompt}`}
+                aria-label={already ? t("alreadyChosen", { prompt: image.prompt }) : image.prompt}
                 className={cn(
                   "focus-visible:ring-ring/35 relative block aspect-square w-full overflow-hidden rounded-xl border-2 focus-visible:ring-4 focus-visible:outline-none",
                   selected ? "border-primary" : "border-transparent",
@@ -182,14 +183,14 @@ function PickerChoices({
           loading={list.status === "loading-more"}
           className="self-center"
         >
-          Show more
+          {t("showMore")}
         </Button>
       ) : null}
       {list.status === "error-more" ? (
         <p role="alert" className="text-danger text-sm">
-          More images couldn&apos;t load.{" "}
+          {t("moreFailed")}{" "}
           <button type="button" className="font-semibold underline" onClick={list.retry}>
-            Try again
+            {t("retry")}
           </button>
         </p>
       ) : null}
@@ -199,7 +200,7 @@ function PickerChoices({
           onClick={() => onDone(chosen)}
           data-testid="gallery-picker-use"
         >
-          {chosen.length <= 1 ? "Use this image" : `Use these ${chosen.length} images`}
+          {t("use", { count: Math.max(1, chosen.length) })}
         </Button>
       </DialogFooter>
     </div>

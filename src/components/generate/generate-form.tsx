@@ -1,6 +1,7 @@
 "use client";
 
 import { WandSparkles } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { KeyboardEvent, ReactNode, Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { AdvancedOptions } from "./advanced-options";
@@ -33,6 +34,7 @@ export function GenerateForm({
   footnote,
   remaining,
 }: GenerateFormProps) {
+  const t = useTranslations("generate.form");
   const { values, errors, update } = composer;
 
   function submitOnShortcut(event: KeyboardEvent<HTMLFormElement>) {
@@ -45,7 +47,7 @@ export function GenerateForm({
   return (
     <form
       noValidate
-      aria-label="Describe your image"
+      aria-label={t("label")}
       onSubmit={(event) => {
         event.preventDefault();
         if (!running) composer.submit();
@@ -117,7 +119,7 @@ export function GenerateForm({
           data-testid="generate-submit"
         >
           {running ? null : <WandSparkles aria-hidden="true" />}
-          {running ? "Generating…" : values.count > 1 ? `Generate ${values.count}` : "Generate"}
+          {running ? t("submitting") : t("submit", { count: values.count })}
         </Button>
         {footnote ? (
           <div className="text-ink-muted text-center text-xs sm:text-left">{footnote}</div>

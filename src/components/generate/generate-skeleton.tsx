@@ -1,13 +1,15 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 
 /** The composer and result area while the profile (defaults and quota) loads. */
 export function GenerateSkeleton() {
+  const t = useTranslations("generate");
   return (
     <div
       role="status"
       aria-busy="true"
-      aria-label="Loading the studio"
+      aria-label={t("loading")}
       className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.05fr)] lg:items-start"
       data-testid="generate-loading"
     >
@@ -30,7 +32,7 @@ export function GenerateSkeleton() {
         <Skeleton radius="xl" className="h-12 w-full sm:w-44" />
       </Card>
       <Skeleton radius="card" className="aspect-square w-full" />
-      <span className="sr-only">Loading the studio</span>
+      <span className="sr-only">{t("loading")}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { ImagePlus, RotateCw } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast";
 import { STAGE_LABELS } from "@/lib/generation/progress-estimate";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Profile } from "@/shared/api-types";
 import type { AspectRatio } from "@/shared/schemas/settings";
 import type { ComposerField } from "./composer-values";
@@ -52,6 +54,8 @@ const RecentResults = dynamic(() =>
 );
 
 export function GenerateView() {
+  const t = useTranslations("generate");
+  const errorText = useErrorMessage();
   const { profile, reloadProfile, catalog, reloadCatalog } = useGenerateData();
   const quota = useGenerationStore((state) => state.quota);
   const setQuota = useGenerationStore((state) => state.setQuota);
@@ -76,9 +80,9 @@ export function GenerateView() {
   return (
     <div className="flex flex-col gap-8">
       <PageHeader
-        eyebrow="Create"
-        title="Generate"
-        description="Describe an image, pick a style and shape, and watch it take form."
+        eyebrow={t("header.eyebrow")}
+        title={t("header.title")}
+        description={t("header.description")}
         actions={
           profile.status === "error" ? null : (
             // Until the store has it (an effect), the profile's quota: the server's HTML shows it.
@@ -92,13 +96,13 @@ export function GenerateView() {
       {profile.status === "loading" ? <GenerateSkeleton /> : null}
       {profile.status === "error" ? (
         <Card className="flex flex-col gap-4 p-5 sm:p-6" data-testid="generate-load-error">
-          <Alert variant="danger" role="alert" title="The studio couldn't load your settings">
-            {profile.error.message}
+          <Alert variant="danger" role="alert" title={t("loadError.title")}>
+            {errorText(profile.error)}
           </Alert>
           <div>
             <Button variant="secondary" onClick={reloadProfile}>
               <RotateCw aria-hidden="true" />
-              Try again
+              {t("loadError.retry")}
             </Button>
           </div>
         </Card>
@@ -117,6 +121,7 @@ interface StudioProps {
 }
 
 function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
+  const t = useTranslations("generate");
   const composer = useComposer(profile.settings);
   const run = useGenerationStore((state) => state.run);
   const results = useGenerationStore((state) => state.results);
@@ -142,10 +147,10 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
     if (reattachedCount === shownReattached.current) return;
     shownReattached.current = reattachedCount;
     toast({
-      title: "Picked up where you left off",
-      description: "A generation you started earlier has finished.",
+      title: t("toasts.reattachedTitle"),
+      description: t("toasts.reattachedDescription"),
     });
-  }, [reattachedCount]);
+  }, [reattachedCount, t]);
 
   // A prompt that could not be sent went into the outbox: say so where the eye is.
   const shownQueued = useRef(queuedCount);
@@ -153,15 +158,15 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
     if (queuedCount === shownQueued.current) return;
     shownQueued.current = queuedCount;
     toast({
-      title: "Prompt queued",
-      description: "You're offline. It will be sent when you're back online.",
+      title: t("toasts.queuedTitle"),
+      description: t("toasts.queuedDescription"),
     });
-  }, [queuedCount]);
+  }, [queuedCount, t]);
 
   // An image shared from another app (the share sheet) becomes the input image.
   useSharedImage((file) => {
     if (composer.setInputImage(file)) {
-      toast({ title: "Shared image added", description: "It will be sent with your prompt." });
+      toast({ title: t("toasts.sharedTitle"), description: t("toasts.sharedDescription") });
     }
   });
   const fileInputRef = useRef<HTMLInputElement>(null);
@@ -177,13 +182,9 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
       toast({
         title:
           source === "paste"
-            ? files.length === 1
-              ? "Image pasted"
-              : "Images pasted"
-            : files.length === 1
-              ? "Image added"
-              : `${files.length} images added`,
-        description: "They are sent with your prompt, numbered in the order shown.",
+            ? t("toasts.pastedTitle", { count: files.length })
+            : t("toasts.addedTitle", { count: files.length }),
+        description: t("toasts.addedDescription"),
       });
     } else {
       document.getElementById(FIELD_IDS.image)?.scrollIntoView({ block: "center" });
@@ -234,12 +235,12 @@ function Studio({ profile, catalog, onReloadCatalog }: StudioProps) {
           remaining={remaining}
           footnote={
             remaining === null ? null : remaining === 0 ? (
-              <span className="text-danger font-medium">No images left today.</span>
+              <span className="text-danger font-medium">{t("footnote.noneLeft")}</span>
             ) : (
-              <>
-                Uses {Math.min(count, remaining)} of your {remaining} images left today.
-                {count > remaining ? ` Only ${remaining} can be made now.` : null}
-              </>
+              t(count > remaining ? "footnote.usesCapped" : "footnote.uses", {
+                uses: Math.min(count, remaining),
+                remaining,
+              })
             )
           }
         />
@@ -380,12 +381,13 @@ function ResultArea({
 
 /** Announces each stage, then the outcome, to screen readers. */
 function StageAnnouncer() {
+  const t = useTranslations("generate");
   const message = useGenerationStore((state) => {
     if (state.run.status === "running") return STAGE_LABELS[state.run.stage];
     if (state.run.status === "failed") return "";
     if (!state.activeId) return "";
     const made = state.batch && state.batch.count > 1 ? state.batch.images.length : 1;
-    return made > 1 ? `${made} images are ready.` : "Your image is ready.";
+    return t("announcer.ready", { count: made });
   });
   return (
     <div role="status" aria-live="polite" className="sr-only" data-testid="generate-announcer">
@@ -395,6 +397,7 @@ function StageAnnouncer() {
 }
 
 function DropOverlay() {
+  const t = useTranslations("generate.drop");
   return (
     <div
       aria-hidden="true"
@@ -402,10 +405,8 @@ function DropOverlay() {
     >
       <div className="rounded-card border-primary bg-surface shadow-pop flex flex-col items-center gap-3 border-2 border-dashed px-10 py-8 text-center">
         <ImagePlus className="text-primary size-8" />
-        <p className="font-display text-ink text-lg font-semibold">
-          Drop to use as the input image
-        </p>
-        <p className="text-ink-muted text-sm">PNG, JPEG or WebP up to 10 MB</p>
+        <p className="font-display text-ink text-lg font-semibold">{t("title")}</p>
+        <p className="text-ink-muted text-sm">{t("hint")}</p>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { CircleAlert, Images, ImagePlus } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { forwardRef, useState, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
@@ -36,6 +37,7 @@ interface InputImageFieldProps {
  */
 export const InputImageField = forwardRef<HTMLInputElement, InputImageFieldProps>(
   function InputImageField({ id, images, error, onPick, onPickFromGallery, onRemove }, ref) {
+    const t = useTranslations("generate.inputImages");
     const [over, setOver] = useState(false);
     const [pickerOpen, setPickerOpen] = useState(false);
     const pickerMounted = useOpenedOnce(pickerOpen);
@@ -53,11 +55,14 @@ export const InputImageField = forwardRef<HTMLInputElement, InputImageFieldProps
       <div className="flex flex-col gap-2" data-testid="input-image">
         <div className="flex items-baseline justify-between gap-3">
           <span className="text-ink text-sm font-medium">
-            Input images <span className="text-ink-subtle font-normal">(optional, up to 4)</span>
+            {t("label")}{" "}
+            <span className="text-ink-subtle font-normal">
+              {t("optional", { max: INPUT_IMAGES_MAX })}
+            </span>
           </span>
           {images.length > 0 ? (
             <span className="text-ink-subtle text-xs tabular-nums" data-testid="input-image-count">
-              {images.length} of {INPUT_IMAGES_MAX}
+              {t("count", { count: images.length, max: INPUT_IMAGES_MAX })}
             </span>
           ) : null}
         </div>
@@ -82,14 +87,17 @@ export const InputImageField = forwardRef<HTMLInputElement, InputImageFieldProps
               <ImagePlus aria-hidden="true" className="size-5" />
             </span>
             <p id={hintId} className="text-ink-muted min-w-0 flex-1 basis-48 text-sm">
-              <label
-                htmlFor={id}
-                className="text-primary decoration-primary/30 hover:decoration-primary font-semibold underline underline-offset-4"
-              >
-                {images.length === 0 ? "Choose images" : "Add images"}
-              </label>
-              , drop or paste them. PNG, JPEG or WebP up to 10 MB
-              {images.length > 0 ? `; ${room} more fit.` : "."}
+              {t.rich(images.length === 0 ? "pickHint" : "addHint", {
+                room,
+                pick: (chunks) => (
+                  <label
+                    htmlFor={id}
+                    className="text-primary decoration-primary/30 hover:decoration-primary font-semibold underline underline-offset-4"
+                  >
+                    {chunks}
+                  </label>
+                ),
+              })}
             </p>
             <Button
               variant="secondary"
@@ -98,7 +106,7 @@ export const InputImageField = forwardRef<HTMLInputElement, InputImageFieldProps
               data-testid="input-image-from-gallery"
             >
               <Images aria-hidden="true" />
-              From gallery
+              {t("fromGallery")}
             </Button>
             <input
               ref={ref}
@@ -120,7 +128,7 @@ export const InputImageField = forwardRef<HTMLInputElement, InputImageFieldProps
           </div>
         ) : (
           <p id={hintId} className="text-ink-muted text-xs">
-            Four images is the most one prompt can use. Refer to them as “image 1” to “image 4”.
+            {t("full")}
           </p>
         )}
         {error ? (

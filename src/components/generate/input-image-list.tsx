@@ -2,8 +2,9 @@
 
 import { X } from "lucide-react";
 import Image from "next/image";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "./input-image";
+import { useFileSize } from "./input-image-text";
 import type { InputImage } from "./use-composer";
 
 /** The chosen input images as numbered thumbnails ("image 1"…), each removable. */
@@ -14,8 +15,10 @@ export function InputImageList({
   images: InputImage[];
   onRemove: (key: string) => void;
 }) {
+  const t = useTranslations("generate.inputImages");
+  const fileSize = useFileSize();
   return (
-    <ol className="grid grid-cols-2 gap-2 min-[440px]:grid-cols-4" aria-label="Input images">
+    <ol className="grid grid-cols-2 gap-2 min-[440px]:grid-cols-4" aria-label={t("listLabel")}>
       {images.map((item, index) => (
         <li
           key={item.key}
@@ -24,7 +27,7 @@ export function InputImageList({
         >
           <Image
             src={item.previewUrl}
-            alt={`Input image ${index + 1}`}
+            alt={t("alt", { number: index + 1 })}
             width={150}
             height={150}
             unoptimized
@@ -32,13 +35,13 @@ export function InputImageList({
             data-testid="input-image-preview"
           />
           <span className="absolute top-1.5 left-1.5 rounded-full bg-black/65 px-2 py-0.5 text-xs font-semibold text-white">
-            image {index + 1}
+            {t("badge", { number: index + 1 })}
           </span>
           <Button
             variant="secondary"
             size="icon"
             onClick={() => onRemove(item.key)}
-            aria-label={`Remove input image ${index + 1}`}
+            aria-label={t("remove", { number: index + 1 })}
             className="absolute top-1 right-1 size-9 rounded-full sm:size-8"
             data-testid="input-image-remove"
           >
@@ -46,8 +49,11 @@ export function InputImageList({
           </Button>
           <p className="text-ink-muted truncate px-2 py-1 text-xs">
             {item.kind === "file"
-              ? `${item.file.name || "Pasted image"} · ${formatBytes(item.file.size)}`
-              : "From your gallery"}
+              ? t("fileCaption", {
+                  name: item.file.name || t("pasted"),
+                  size: fileSize(item.file.size),
+                })
+              : t("fromYourGallery")}
           </p>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkInputImage, formatBytes } from "./input-image";
+import { checkInputImage, fileSizeOf } from "./input-image";
 
 describe("checkInputImage", () => {
   it("accepts PNG, JPEG and WebP up to 10 MB", () => {
@@ -9,24 +9,35 @@ describe("checkInputImage", () => {
   });
 
   it("names the wrong type", () => {
-    expect(checkInputImage({ name: "cat.gif", type: "image/gif", size: 100 })).toBe(
-      "“cat.gif” is a GIF image. Use a PNG, JPEG or WebP image.",
-    );
-    expect(checkInputImage({ name: "notes.pdf", type: "application/pdf", size: 100 })).toBe(
-      "“notes.pdf” is not an image. Use a PNG, JPEG or WebP image.",
-    );
+    expect(checkInputImage({ name: "cat.gif", type: "image/gif", size: 100 })).toEqual({
+      reason: "wrongType",
+      name: "cat.gif",
+      type: "GIF",
+    });
+    expect(checkInputImage({ name: "notes.pdf", type: "application/pdf", size: 100 })).toEqual({
+      reason: "notImage",
+      name: "notes.pdf",
+    });
   });
 
   it("gives the size of a file that is too large", () => {
-    expect(checkInputImage({ name: "big.png", type: "image/png", size: 13 * 1024 * 1024 })).toBe(
-      "“big.png” is 13.0 MB. Input images can be at most 10 MB.",
+    expect(checkInputImage({ name: "big.png", type: "image/png", size: 13 * 1024 * 1024 })).toEqual(
+      { reason: "tooLarge", name: "big.png", size: 13 * 1024 * 1024 },
     );
   });
 
-  it("refuses an empty file and formats small sizes in KB", () => {
-    expect(checkInputImage({ name: "", type: "image/png", size: 0 })).toBe(
-      "That file is empty. Choose another image.",
-    );
-    expect(formatBytes(850 * 1024)).toBe("850 KB");
+  it("refuses an empty file", () => {
+    expect(checkInputImage({ name: "", type: "image/png", size: 0 })).toEqual({
+      reason: "empty",
+      name: "",
+    });
+  });
+});
+
+describe("fileSizeOf", () => {
+  it("uses MB from a mebibyte and whole KB below", () => {
+    expect(fileSizeOf(13 * 1024 * 1024)).toEqual({ value: 13, unit: "megabyte" });
+    expect(fileSizeOf(850 * 1024)).toEqual({ value: 850, unit: "kilobyte" });
+    expect(fileSizeOf(10)).toEqual({ value: 1, unit: "kilobyte" });
   });
 });

@@ -2,6 +2,7 @@
 
 import { Sparkles, Undo2 } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { PROMPT_MAX } from "./composer-values";
@@ -34,6 +35,7 @@ interface PromptEnhancerProps {
  * until the field is changed again.
  */
 export function PromptEnhancer({ prompt, styleTemplateId, onPromptChange }: PromptEnhancerProps) {
+  const t = useTranslations("generate.enhancer");
   const [run, setRun] = useState<{ id: number; prompt: string } | null>(null);
   const [undo, setUndo] = useState<{ previous: string; applied: string } | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -59,15 +61,11 @@ export function PromptEnhancer({ prompt, styleTemplateId, onPromptChange }: Prom
       setUndo({ previous: prompt, applied: suggestion });
       setRun(null);
       onPromptChange(suggestion);
-      setAnnouncement(
-        mode === "accept"
-          ? "The prompt was replaced with the suggestion. Undo brings the earlier prompt back."
-          : "The suggestion is in the prompt field for you to edit.",
-      );
+      setAnnouncement(mode === "accept" ? t("accepted") : t("editing"));
       // After React has put the new value in the field.
       requestAnimationFrame(() => focusPrompt(mode === "edit"));
     },
-    [focusPrompt, onPromptChange, prompt],
+    [focusPrompt, onPromptChange, prompt, t],
   );
 
   return (
@@ -87,7 +85,7 @@ export function PromptEnhancer({ prompt, styleTemplateId, onPromptChange }: Prom
           data-testid="enhance-button"
         >
           <Sparkles aria-hidden="true" />
-          Enhance prompt
+          {t("button")}
         </Button>
         {canUndo ? (
           <Button
@@ -97,21 +95,21 @@ export function PromptEnhancer({ prompt, styleTemplateId, onPromptChange }: Prom
             onClick={() => {
               onPromptChange(undo.previous);
               setUndo(null);
-              setAnnouncement("The earlier prompt is back.");
+              setAnnouncement(t("undone"));
               requestAnimationFrame(() => focusPrompt(true));
             }}
             data-testid="enhance-undo"
           >
             <Undo2 aria-hidden="true" />
-            Undo
+            {t("undo")}
           </Button>
         ) : null}
         <span id="enhance-hint" className="text-ink-subtle text-xs">
           {trimmed === ""
-            ? "Write a prompt first, then let AI add detail."
+            ? t("hintEmpty")
             : tooLong
-              ? `Shorten the prompt to ${PROMPT_MAX} characters to enhance it.`
-              : "Adds lighting, composition and style detail. Uses no image quota."}
+              ? t("hintTooLong", { max: PROMPT_MAX })
+              : t("hint")}
         </span>
       </div>
       {run ? (

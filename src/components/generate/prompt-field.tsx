@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
@@ -13,12 +14,13 @@ interface PromptFieldProps {
 }
 
 export function PromptField({ id, value, error, onChange }: PromptFieldProps) {
+  const t = useTranslations("generate.prompt");
   const length = value.trim().length;
   const over = length > PROMPT_MAX;
   return (
     <FormField
       id={id}
-      label="Prompt"
+      label={t("label")}
       error={error}
       labelAside={
         <span
@@ -28,17 +30,17 @@ export function PromptField({ id, value, error, onChange }: PromptFieldProps) {
           )}
           data-testid="prompt-count"
         >
-          <span className="sr-only">Characters used: </span>
+          <span className="sr-only">{t("charactersUsed")}</span>
           {length} / {PROMPT_MAX}
         </span>
       }
       hint={
         <>
-          Describe the subject, setting, style and light.{" "}
+          {t("hint")}{" "}
           <span className="hidden sm:inline">
-            Press <kbd className="font-sans font-semibold">Ctrl</kbd>/
-            <kbd className="font-sans font-semibold">⌘</kbd>+
-            <kbd className="font-sans font-semibold">Enter</kbd> to generate.
+            {t.rich("shortcut", {
+              kbd: (chunks) => <kbd className="font-sans font-semibold">{chunks}</kbd>,
+            })}
           </span>
         </>
       }
@@ -49,7 +51,7 @@ export function PromptField({ id, value, error, onChange }: PromptFieldProps) {
         value={value}
         onChange={(event) => onChange(event.target.value)}
         // One line of example on a phone: a longer one became the page's largest paint (LCP).
-        placeholder="A lighthouse at dusk, cinematic"
+        placeholder={t("placeholder")}
         autoComplete="off"
         data-testid="prompt-input"
         data-preserve-on-update

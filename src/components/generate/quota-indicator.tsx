@@ -1,11 +1,11 @@
 "use client";
 
 import { Gauge } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import type { Quota } from "@/shared/api-types";
-import { describeQuota } from "./quota-text";
-import { useNow } from "./use-now";
+import { describeQuota, type QuotaSummary } from "./quota-text";
 
 const TONE_CLASSES = {
   normal: "border-line-strong bg-surface text-ink",
@@ -13,13 +13,16 @@ const TONE_CLASSES = {
   empty: "border-danger/40 bg-danger-soft text-ink",
 } as const;
 
-/** "12 of 50 left today · resets in 5 h" — always on screen while generating. */
+/**
+ * "12 of 50 left today · resets at 7:00 AM" — always on screen while generating. The reset time
+ * is in the request's time zone (the `tz` cookie), on the server's render and in the browser.
+ */
 export function QuotaIndicator({ quota }: { quota: Quota | null }) {
-  const now = useNow(quota !== null, 60_000);
+  const text = useQuotaText();
   if (!quota) {
     return <Skeleton radius="full" className="h-9 w-64 max-w-full" />;
   }
-  const summary = describeQuota(quota, now);
+  const summary = describeQuota(quota);
   const percentLeft =
     quota.dailyLimit && summary.remaining !== null
       ? Math.round((summary.remaining / quota.dailyLimit) * 100)
@@ -44,7 +47,23 @@ export function QuotaIndicator({ quota }: { quota: Quota | null }) {
           <Gauge className="text-ink-muted size-3" />
         </span>
       </span>
-      <span className="truncate tabular-nums">{summary.text}</span>
+      <span className="truncate tabular-nums">{text(summary)}</span>
     </p>
   );
+}
+
+function useQuotaText(): (summary: QuotaSummary) => string {
+  const t = useTranslations("generate.quota");
+  const format = useFormatter();
+  return (summary) => {
+    if (summary.kind === "unlimited") return t("unlimited");
+    const { remaining, limit, resetsAt } = summary;
+    return resetsAt
+      ? t("leftResets", {
+          remaining,
+          limit,
+          time: format.dateTime(resetsAt, { timeStyle: "short" }),
+        })
+      : t("left", { remaining, limit });
+  };
 }

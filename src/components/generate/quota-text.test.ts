@@ -12,26 +12,30 @@ const quota = {
 };
 
 describe("describeQuota", () => {
-  it("reads like the page says it", () => {
-    expect(describeQuota(quota, NOW)).toEqual({
-      text: "12 of 50 left today · resets in 5 h",
+  it("gives what is left of the limit and when it resets", () => {
+    expect(describeQuota(quota)).toEqual({
+      kind: "limited",
       tone: "normal",
       remaining: 12,
+      limit: 50,
+      resetsAt: new Date("2026-03-11T00:00:00.000Z"),
     });
+    expect(describeQuota({ ...quota, resetsAt: "not a date" })).toMatchObject({ resetsAt: null });
   });
 
   it("marks a low and an empty quota", () => {
-    expect(describeQuota({ ...quota, remainingToday: 10 }, NOW).tone).toBe("low");
-    expect(describeQuota({ ...quota, dailyLimit: 3, remainingToday: 3 }, NOW).tone).toBe("normal");
-    expect(describeQuota({ ...quota, remainingToday: 0 }, NOW)).toMatchObject({
+    expect(describeQuota({ ...quota, remainingToday: 10 }).tone).toBe("low");
+    expect(describeQuota({ ...quota, dailyLimit: 3, remainingToday: 3 }).tone).toBe("normal");
+    expect(describeQuota({ ...quota, remainingToday: 0 })).toMatchObject({
       tone: "empty",
       remaining: 0,
     });
+    expect(describeQuota({ ...quota, remainingToday: -2 }).remaining).toBe(0);
   });
 
   it("has no limit for admins", () => {
-    expect(describeQuota({ ...quota, dailyLimit: null, remainingToday: null }, NOW)).toEqual({
-      text: "No daily limit",
+    expect(describeQuota({ ...quota, dailyLimit: null, remainingToday: null })).toEqual({
+      kind: "unlimited",
       tone: "normal",
       remaining: null,
     });

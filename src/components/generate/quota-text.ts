@@ -1,6 +1,9 @@
 import type { Quota } from "@/shared/api-types";
 
-/** "in 5 h", "in 42 min", "in under a minute", or null for a time that does not parse. */
+/**
+ * "in 5 h", "in 42 min", "in under a minute", or null for a time that does not parse.
+ * English only: error-guidance.ts still words a quota error's reset with it.
+ */
 export function formatResetsIn(resetsAt: string, now: number): string | null {
   const at = Date.parse(resetsAt);
   if (Number.isNaN(at)) return null;
@@ -13,22 +16,32 @@ export function formatResetsIn(resetsAt: string, now: number): string | null {
 
 export type QuotaTone = "normal" | "low" | "empty";
 
-export interface QuotaSummary {
-  /** "12 of 50 left today · resets in 5 h" */
-  text: string;
-  tone: QuotaTone;
-  /** Null when there is no daily limit. */
-  remaining: number | null;
-}
+/** What the quota line says, for the catalogue's generate.quota messages. */
+export type QuotaSummary =
+  /** No daily limit (admins). */
+  | { kind: "unlimited"; tone: "normal"; remaining: null }
+  /** "12 of 50 left today · resets at 7:00 AM"; `resetsAt` is null when it does not parse. */
+  | {
+      kind: "limited";
+      tone: QuotaTone;
+      remaining: number;
+      limit: number;
+      resetsAt: Date | null;
+    };
 
-export function describeQuota(quota: Quota, now: number): QuotaSummary {
+export function describeQuota(quota: Quota): QuotaSummary {
   if (quota.dailyLimit === null || quota.remainingToday === null) {
-    return { text: "No daily limit", tone: "normal", remaining: null };
+    return { kind: "unlimited", tone: "normal", remaining: null };
   }
   const remaining = Math.max(0, quota.remainingToday);
-  const resetsIn = formatResetsIn(quota.resetsAt, now);
-  const left = `${remaining} of ${quota.dailyLimit} left today`;
+  const at = Date.parse(quota.resetsAt);
   const tone: QuotaTone =
     remaining === 0 ? "empty" : remaining <= quota.dailyLimit * 0.2 ? "low" : "normal";
-  return { text: resetsIn ? `${left} · resets ${resetsIn}` : left, tone, remaining };
+  return {
+    kind: "limited",
+    tone,
+    remaining,
+    limit: quota.dailyLimit,
+    resetsAt: Number.isNaN(at) ? null : new Date(at),
+  };
 }

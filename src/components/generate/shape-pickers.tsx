@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   ASPECT_RATIOS,
   BATCH_COUNTS,
@@ -10,13 +11,14 @@ import {
 } from "@/shared/limits";
 import { ChoiceRadios, type Choice } from "./choice-radios";
 
-const ASPECT_NAMES: Record<AspectRatio, string> = {
-  "1:1": "Square",
-  "16:9": "Wide",
-  "9:16": "Story",
-  "4:3": "Landscape",
-  "3:4": "Portrait",
-};
+/** Each ratio's name's key under generate.aspect.names. */
+const ASPECT_NAMES = {
+  "1:1": "square",
+  "16:9": "wide",
+  "9:16": "story",
+  "4:3": "landscape",
+  "3:4": "portrait",
+} as const satisfies Record<AspectRatio, string>;
 
 /** The ratio drawn as a frame inside a 28×28 box. */
 function RatioShape({ ratio }: { ratio: AspectRatio }) {
@@ -41,13 +43,6 @@ function RatioShape({ ratio }: { ratio: AspectRatio }) {
   );
 }
 
-const ASPECT_CHOICES: readonly Choice<AspectRatio>[] = ASPECT_RATIOS.map((ratio) => ({
-  value: ratio,
-  label: ratio,
-  description: ASPECT_NAMES[ratio],
-  visual: <RatioShape ratio={ratio} />,
-}));
-
 export function AspectRatioPicker({
   id,
   value,
@@ -59,13 +54,21 @@ export function AspectRatioPicker({
   onChange: (value: AspectRatio) => void;
   note: string | null;
 }) {
+  const t = useTranslations("generate.aspect");
+  const names = useTranslations("generate.aspect.names");
+  const choices: readonly Choice<AspectRatio>[] = ASPECT_RATIOS.map((ratio) => ({
+    value: ratio,
+    label: ratio,
+    description: names(ASPECT_NAMES[ratio]),
+    visual: <RatioShape ratio={ratio} />,
+  }));
   return (
     <ChoiceRadios
       id={id}
       name="aspectRatio"
-      legend="Aspect ratio"
+      legend={t("legend")}
       legendAside={note ? <span className="text-ink-muted truncate text-xs">{note}</span> : null}
-      choices={ASPECT_CHOICES}
+      choices={choices}
       value={value}
       onChange={onChange}
       columns="grid-cols-5"
@@ -74,12 +77,6 @@ export function AspectRatioPicker({
     />
   );
 }
-
-const QUALITY_CHOICES: readonly Choice<Quality>[] = QUALITIES.map((quality) =>
-  quality === "standard"
-    ? { value: quality, label: "Standard", description: "Faster, lighter files" }
-    : { value: quality, label: "High", description: "More detail, a little slower" },
-);
 
 export function QualityPicker({
   id,
@@ -90,12 +87,18 @@ export function QualityPicker({
   value: Quality;
   onChange: (value: Quality) => void;
 }) {
+  const t = useTranslations("generate.quality");
+  const choices: readonly Choice<Quality>[] = QUALITIES.map((quality) =>
+    quality === "standard"
+      ? { value: quality, label: t("standard"), description: t("standardDescription") }
+      : { value: quality, label: t("high"), description: t("highDescription") },
+  );
   return (
     <ChoiceRadios
       id={id}
       name="quality"
-      legend="Quality"
-      choices={QUALITY_CHOICES}
+      legend={t("legend")}
+      choices={choices}
       value={value}
       onChange={onChange}
       columns="grid-cols-2"
@@ -122,18 +125,17 @@ export function CountPicker({
   /** Images left today, to say when the batch asks for more than that. */
   remaining: number | null;
 }) {
+  const t = useTranslations("generate.count");
   return (
     <ChoiceRadios
       id={id}
       name="count"
-      legend="Images"
+      legend={t("legend")}
       legendAside={
         <span className="text-ink-muted text-xs" data-testid="count-note">
           {remaining !== null && value > remaining
-            ? `Only ${remaining} left today`
-            : value === 1
-              ? "One image"
-              : `${value} images, one quota each`}
+            ? t("onlyLeft", { remaining })
+            : t("note", { count: value })}
         </span>
       }
       choices={COUNT_CHOICES}

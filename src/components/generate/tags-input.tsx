@@ -1,6 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type KeyboardEvent } from "react";
 import { controlClasses } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
@@ -19,6 +20,7 @@ interface TagsInputProps {
 
 /** Chips with a text box: Enter or comma adds, Backspace in the empty box removes the last. */
 export function TagsInput({ id, tags, onChange, onProblem, ...aria }: TagsInputProps) {
+  const t = useTranslations("generate.advanced.tags");
   const [draft, setDraft] = useState("");
   const full = tags.length >= TAGS_MAX;
 
@@ -68,7 +70,7 @@ export function TagsInput({ id, tags, onChange, onProblem, ...aria }: TagsInputP
           <button
             type="button"
             onClick={() => onChange(tags.filter((item) => item !== tag))}
-            aria-label={`Remove tag ${tag}`}
+            aria-label={t("remove", { tag })}
             className="hover:bg-primary/15 inline-flex size-6 items-center justify-center rounded-full"
           >
             <X aria-hidden="true" className="size-3.5" />
@@ -87,11 +89,7 @@ export function TagsInput({ id, tags, onChange, onProblem, ...aria }: TagsInputP
         onBlur={() => commit(draft)}
         disabled={full}
         placeholder={
-          full
-            ? "10 tags — that's the limit"
-            : tags.length === 0
-              ? "e.g. landscape, dusk"
-              : "Add a tag"
+          full ? t("full") : tags.length === 0 ? t("placeholderEmpty") : t("placeholder")
         }
         autoComplete="off"
         enterKeyHint="done"

@@ -2,22 +2,17 @@
 
 import { Ban, ChevronLeft, ChevronRight, RotateCw } from "lucide-react";
 import Image from "next/image";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useTemplateCategoryLabel, useTemplateText } from "@/lib/i18n/template-text";
 import type { StyleTemplate } from "@/shared/api-types";
 import type { TemplateCategory } from "@/shared/schemas/templates";
 import type { Loadable, TemplateCatalog } from "./use-generate-data";
-
-const CATEGORY_LABELS: Record<TemplateCategory, string> = {
-  photography: "Photography",
-  illustration: "Illustration",
-  art: "Art",
-  design: "Design",
-  "3d": "3D",
-};
 
 interface TemplatePickerProps {
   id: string;
@@ -38,10 +33,15 @@ export function TemplatePicker({
   selectedId,
   onSelect,
 }: TemplatePickerProps) {
+  const t = useTranslations("generate.templates");
+  const errorText = useErrorMessage();
+  const textOf = useTemplateText();
+  const categoryLabel = useTemplateCategoryLabel();
   const [category, setCategory] = useState<TemplateCategory | null>(null);
   const stripRef = useRef<HTMLDivElement>(null);
   const templates = catalog.status === "ready" ? catalog.data.templates : [];
   const selected = templates.find((template) => template.id === selectedId) ?? null;
+  const selectedText = selected ? textOf(selected) : null;
   // A "Use these settings" link can name a template an admin has since hidden or deleted: it is
   // dropped (generating with it would be refused) and the person is told why.
   const [withdrawn, setWithdrawn] = useState(false);
@@ -66,10 +66,10 @@ export function TemplatePicker({
       data-testid="template-picker"
       aria-describedby={`${id}-selected`}
     >
-      <legend className="sr-only">Style template</legend>
+      <legend className="sr-only">{t("legend")}</legend>
       <div className="flex min-h-8 items-center justify-between gap-3">
         <span aria-hidden="true" className="text-ink text-sm font-medium">
-          Style template
+          {t("legend")}
         </span>
         {catalog.status === "ready" ? (
           <div className="hidden shrink-0 gap-1 [@media(hover:hover)]:flex">
@@ -81,13 +81,13 @@ export function TemplatePicker({
 
       {catalog.status === "error" ? (
         <div className="flex flex-col gap-3">
-          <Alert variant="warning" role="alert" title="Templates didn't load">
-            {catalog.error.message} You can still generate without one.
+          <Alert variant="warning" role="alert" title={t("loadErrorTitle")}>
+            {errorText(catalog.error)} {t("loadErrorHint")}
           </Alert>
           <div>
             <Button variant="secondary" size="sm" onClick={onReload}>
               <RotateCw aria-hidden="true" />
-              Load templates again
+              {t("reload")}
             </Button>
           </div>
         </div>
@@ -99,11 +99,11 @@ export function TemplatePicker({
         <>
           <div
             role="group"
-            aria-label="Filter templates by category"
+            aria-label={t("filterLabel")}
             className="-mx-1 flex [scrollbar-width:none] gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible"
           >
             <CategoryChip
-              label="All"
+              label={t("all")}
               count={templates.length}
               active={category === null}
               onClick={() => setCategory(null)}
@@ -111,7 +111,7 @@ export function TemplatePicker({
             {catalog.data.categories.map((item) => (
               <CategoryChip
                 key={item.id}
-                label={CATEGORY_LABELS[item.id]}
+                label={categoryLabel(item.id)}
                 count={item.count}
                 active={category === item.id}
                 onClick={() => setCategory(item.id)}
@@ -130,47 +130,50 @@ export function TemplatePicker({
                 setWithdrawn(false);
                 onSelect(null);
               }}
-              label="None"
-              description="Your prompt only"
+              label={t("none")}
+              description={t("noneDescription")}
             >
               <span className="bg-surface-sunken text-ink-subtle flex size-full items-center justify-center">
                 <Ban aria-hidden="true" className="size-7" strokeWidth={1.5} />
               </span>
             </TemplateOption>
-            {shown.map((template) => (
-              <TemplateOption
-                key={template.id}
-                id={`${id}-${template.slug}`}
-                value={template.id}
-                checked={template.id === selectedId}
-                onChange={() => {
-                  setWithdrawn(false);
-                  onSelect(template);
-                }}
-                label={template.name}
-                description={template.description}
-              >
-                <Image
-                  src={template.previewUrl}
-                  alt=""
-                  width={112}
-                  height={112}
-                  unoptimized
-                  className="size-full object-cover transition-transform duration-300 group-hover:scale-105"
-                />
-              </TemplateOption>
-            ))}
+            {shown.map((template) => {
+              const text = textOf(template);
+              return (
+                <TemplateOption
+                  key={template.id}
+                  id={`${id}-${template.slug}`}
+                  value={template.id}
+                  checked={template.id === selectedId}
+                  onChange={() => {
+                    setWithdrawn(false);
+                    onSelect(template);
+                  }}
+                  label={text.name}
+                  description={text.description}
+                >
+                  <Image
+                    src={template.previewUrl}
+                    alt=""
+                    width={112}
+                    height={112}
+                    unoptimized
+                    className="size-full object-cover transition-transform duration-300 group-hover:scale-105"
+                  />
+                </TemplateOption>
+              );
+            })}
           </div>
           <p id={`${id}-selected`} className="text-ink-muted -mt-1 min-h-5 text-sm">
-            {selected ? (
+            {selectedText ? (
               <>
-                <span className="text-ink font-semibold">{selected.name}</span> —{" "}
-                {selected.description}
+                <span className="text-ink font-semibold">{selectedText.name}</span> —{" "}
+                {selectedText.description}
               </>
             ) : withdrawn ? (
-              "The template those settings used is no longer offered: pick another, or none."
+              t("withdrawn")
             ) : (
-              "No template: your prompt alone sets the style."
+              t("noTemplate")
             )}
           </p>
         </>
@@ -299,8 +302,9 @@ function TemplateOption({
 }
 
 function TemplateStripSkeleton() {
+  const t = useTranslations("generate.templates");
   return (
-    <div role="status" aria-label="Loading templates" className="flex flex-col gap-3">
+    <div role="status" aria-label={t("loading")} className="flex flex-col gap-3">
       <div className="flex gap-1.5">
         {[48, 104, 96, 56, 72].map((width, index) => (
           <Skeleton key={index} radius="full" className="h-8" style={{ width }} />

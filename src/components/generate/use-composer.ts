@@ -1,9 +1,11 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTemplateText } from "@/lib/i18n/template-text";
 import type { Image, Settings, StyleTemplate } from "@/shared/api-types";
-import { isBatchCount, INPUT_IMAGES_MAX } from "@/shared/limits";
+import { isBatchCount, INPUT_IMAGES_MAX, SEED_MAX } from "@/shared/limits";
 import {
   COMPOSER_QUERY_KEYS,
   composerValuesFromQuery,
@@ -12,6 +14,7 @@ import {
 import { parseComposerValues, type ComposerField, type ComposerValues } from "./composer-values";
 import { useGenerationStore } from "./generation-store";
 import { checkInputImage } from "./input-image";
+import { useInputImageProblemText } from "./input-image-text";
 
 export type ComposerErrors = Partial<Record<ComposerField | "image", string>>;
 
@@ -43,6 +46,9 @@ const ADVANCED_FIELDS: readonly (ComposerField | "image")[] = [
 
 /** The generate form's values, errors and input image, and its submit. */
 export function useComposer(settings: Settings) {
+  const t = useTranslations("generate");
+  const problemText = useInputImageProblemText();
+  const templateText = useTemplateText();
   const start = useGenerationStore((state) => state.start);
   // A "Use these settings" link (/generate?prompt=…&seed=…) fills the form once.
   const query = useSearchParams();
@@ -98,7 +104,13 @@ export function useComposer(settings: Settings) {
     window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
   }, []);
   const [inputImages, setInputImages] = useState<InputImage[]>([]);
-  const [templateNote, setTemplateNote] = useState<string | null>(null);
+  // The template that set the ratio, named in the note beside the ratio picker.
+  const [ratioFrom, setRatioFrom] = useState<StyleTemplate | null>(null);
+  const ratio = ratioFrom?.parameters.aspectRatio;
+  const templateNote =
+    ratioFrom && ratio
+      ? t("templates.suggests", { name: templateText(ratioFrom).name, ratio })
+      : null;
   // The object URLs of the file previews, revoked when their image leaves (or the page does).
   const previews = useRef(new Set<string>());
   const inputsRef = useRef(inputImages);
@@ -119,73 +131,86 @@ export function useComposer(settings: Settings) {
       for (const key of Object.keys(patch) as ComposerField[]) delete next[key];
       return next;
     });
-    if ("aspectRatio" in patch) setTemplateNote(null);
+    if ("aspectRatio" in patch) setRatioFrom(null);
   }, []);
 
   const selectTemplate = useCallback(
     (template: StyleTemplate | null) => {
       const ratio = template?.parameters.aspectRatio;
       update({ styleTemplateId: template?.id ?? null, ...(ratio ? { aspectRatio: ratio } : {}) });
-      setTemplateNote(template && ratio ? `${template.name} suggests ${ratio}` : null);
+      setRatioFrom(template && ratio ? template : null);
     },
     [update],
   );
 
   /** Adds files (picked, dropped, pasted or shared) after the images already there. */
-  const addInputFiles = useCallback((files: readonly File[]) => {
-    const room = INPUT_IMAGES_MAX - inputsRef.current.length;
-    const problem =
-      files.map(checkInputImage).find((message) => message !== null) ??
-      (files.length > room ? tooMany(room) : null);
-    if (problem) {
-      setErrors((current) => ({ ...current, image: problem }));
-      return false;
-    }
-    const added = files.map((file): InputImage => {
-      const previewUrl = URL.createObjectURL(file);
-      previews.current.add(previewUrl);
-      return { kind: "file", key: previewUrl, file, previewUrl };
-    });
-    // Files go before gallery picks: the request sends them first, so the numbers stay true.
-    const current = inputsRef.current;
-    const next = [
-      ...current.filter((item) => item.kind === "file"),
-      ...added,
-      ...current.filter((item) => item.kind === "gallery"),
-    ];
-    inputsRef.current = next;
-    setInputImages(next);
-    setErrors((current) => ({ ...current, image: undefined }));
-    return true;
-  }, []);
+  const tooMany = useCallback(
+    (room: number) =>
+      room <= 0
+        ? t("inputImages.noRoom", { max: INPUT_IMAGES_MAX })
+        : t("inputImages.tooMany", { room, max: INPUT_IMAGES_MAX }),
+    [t],
+  );
+
+  const addInputFiles = useCallback(
+    (files: readonly File[]) => {
+      const room = INPUT_IMAGES_MAX - inputsRef.current.length;
+      const invalid = files.map(checkInputImage).find((found) => found !== null);
+      const problem = invalid ? problemText(invalid) : files.length > room ? tooMany(room) : null;
+      if (problem) {
+        setErrors((current) => ({ ...current, image: problem }));
+        return false;
+      }
+      const added = files.map((file): InputImage => {
+        const previewUrl = URL.createObjectURL(file);
+        previews.current.add(previewUrl);
+        return { kind: "file", key: previewUrl, file, previewUrl };
+      });
+      // Files go before gallery picks: the request sends them first, so the numbers stay true.
+      const current = inputsRef.current;
+      const next = [
+        ...current.filter((item) => item.kind === "file"),
+        ...added,
+        ...current.filter((item) => item.kind === "gallery"),
+      ];
+      inputsRef.current = next;
+      setInputImages(next);
+      setErrors((current) => ({ ...current, image: undefined }));
+      return true;
+    },
+    [problemText, tooMany],
+  );
 
   const setInputImage = useCallback((file: File) => addInputFiles([file]), [addInputFiles]);
 
   /** Adds images chosen from the gallery (an image already there is not added twice). */
-  const addGalleryImages = useCallback((images: readonly Image[]) => {
-    const current = inputsRef.current;
-    const fresh = images.filter(
-      (image) => !current.some((item) => item.kind === "gallery" && item.image.id === image.id),
-    );
-    const room = INPUT_IMAGES_MAX - current.length;
-    if (fresh.length > room) {
-      setErrors((errorsNow) => ({ ...errorsNow, image: tooMany(room) }));
-      return false;
-    }
-    const next = [
-      ...current,
-      ...fresh.map((image): InputImage => ({
-        kind: "gallery",
-        key: `gallery-${image.id}`,
-        image,
-        previewUrl: image.urls.thumbnails["150"] ?? image.urls.original,
-      })),
-    ];
-    inputsRef.current = next;
-    setInputImages(next);
-    setErrors((errorsNow) => ({ ...errorsNow, image: undefined }));
-    return true;
-  }, []);
+  const addGalleryImages = useCallback(
+    (images: readonly Image[]) => {
+      const current = inputsRef.current;
+      const fresh = images.filter(
+        (image) => !current.some((item) => item.kind === "gallery" && item.image.id === image.id),
+      );
+      const room = INPUT_IMAGES_MAX - current.length;
+      if (fresh.length > room) {
+        setErrors((errorsNow) => ({ ...errorsNow, image: tooMany(room) }));
+        return false;
+      }
+      const next = [
+        ...current,
+        ...fresh.map((image): InputImage => ({
+          kind: "gallery",
+          key: `gallery-${image.id}`,
+          image,
+          previewUrl: image.urls.thumbnails["150"] ?? image.urls.original,
+        })),
+      ];
+      inputsRef.current = next;
+      setInputImages(next);
+      setErrors((errorsNow) => ({ ...errorsNow, image: undefined }));
+      return true;
+    },
+    [tooMany],
+  );
 
   /** Removes one input image (by key), or all of them. */
   const removeInputImage = useCallback((key?: string) => {
@@ -216,7 +241,10 @@ export function useComposer(settings: Settings) {
   }, []);
 
   const submit = useCallback(() => {
-    const parsed = parseComposerValues(values);
+    const parsed = parseComposerValues(values, {
+      seed: t("advanced.seed.invalid", { max: SEED_MAX }),
+      styleTemplateId: t("invalidTemplate"),
+    });
     if (!parsed.success) {
       showErrors(parsed.fieldErrors);
       return;
@@ -231,7 +259,7 @@ export function useComposer(settings: Settings) {
       ),
       seedFixed: parsed.seedFixed,
     });
-  }, [values, inputImages, showErrors, start]);
+  }, [values, inputImages, showErrors, start, t]);
 
   return {
     values,
@@ -253,12 +281,6 @@ export function useComposer(settings: Settings) {
 }
 
 export type Composer = ReturnType<typeof useComposer>;
-
-function tooMany(room: number): string {
-  return room <= 0
-    ? `You can use at most ${INPUT_IMAGES_MAX} input images. Remove one to add another.`
-    : `Only ${room} more input image${room === 1 ? "" : "s"} fit${room === 1 ? "s" : ""} (at most ${INPUT_IMAGES_MAX}).`;
-}
 
 /** Focuses the element with this id as soon as it exists (for up to two seconds). */
 function focusWhenPresent(id: string, deadline = performance.now() + 2000) {
