@@ -2,6 +2,7 @@
 
 import { X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { useTemplateText } from "@/lib/i18n/template-text";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
 import {
   ASPECT_MESSAGE_KEYS,
@@ -28,6 +29,7 @@ export function ActiveFilterChips({
 }: ActiveFilterChipsProps) {
   const t = useTranslations("gallery");
   const format = useFormatter();
+  const templateText = useTemplateText();
 
   // A filter's day is a calendar date (YYYY-MM-DD): shown as that day, whatever the time zone.
   function formatDay(value: string): string {
@@ -51,11 +53,11 @@ export function ActiveFilterChips({
         return filters.tag ? `#${filters.tag}` : null;
       case "aspectRatio":
         return filters.aspectRatio ? t(ASPECT_MESSAGE_KEYS[filters.aspectRatio]) : null;
-      case "templateId":
+      case "templateId": {
         if (!filters.templateId) return null;
-        return t("chips.style", {
-          name: templates?.find((template) => template.id === filters.templateId)?.name ?? "…",
-        });
+        const template = templates?.find((item) => item.id === filters.templateId);
+        return t("chips.style", { name: template ? templateText(template).name : "…" });
+      }
       case "collectionId":
         if (!filters.collectionId) return null;
         return t("chips.collection", {

@@ -7,18 +7,16 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
+import { useTemplateCategoryLabel, useTemplateText } from "@/lib/i18n/template-text";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
-import { ASPECT_RATIOS, checkText, TEXT_RULES, type AspectRatio } from "@/shared/limits";
+import {
+  ASPECT_RATIOS,
+  checkText,
+  TEMPLATE_CATEGORIES,
+  TEXT_RULES,
+  type AspectRatio,
+} from "@/shared/limits";
 import { ASPECT_MESSAGE_KEYS, type GalleryFilters } from "./gallery-filters";
-
-/** The style picker's groups, in this order. */
-const CATEGORY_MESSAGE_KEYS = {
-  photography: "category.photography",
-  illustration: "category.illustration",
-  art: "category.art",
-  design: "category.design",
-  "3d": "category.3d",
-} as const satisfies Record<StyleTemplate["category"], `category.${string}`>;
 
 interface FilterFieldsProps {
   filters: GalleryFilters;
@@ -51,6 +49,8 @@ export function FilterFields({
   layout,
 }: FilterFieldsProps) {
   const t = useTranslations("gallery");
+  const templateText = useTemplateText();
+  const categoryLabel = useTemplateCategoryLabel();
   const bar = layout === "bar";
   const ids = useId();
   // The same id on the control and, in the sheet, on its FormField (whose label points at it).
@@ -78,7 +78,6 @@ export function FilterFields({
     </Select>
   );
 
-  const categories = Object.keys(CATEGORY_MESSAGE_KEYS) as StyleTemplate["category"][];
   const style = (
     <Select
       id={fieldId("templateId")}
@@ -92,14 +91,14 @@ export function FilterFields({
       {templates === null && filters.templateId ? (
         <option value={filters.templateId}>{t("filters.selectedStyle")}</option>
       ) : null}
-      {categories.map((category) => {
+      {TEMPLATE_CATEGORIES.map((category) => {
         const inCategory = (templates ?? []).filter((template) => template.category === category);
         if (inCategory.length === 0) return null;
         return (
-          <optgroup key={category} label={t(CATEGORY_MESSAGE_KEYS[category])}>
+          <optgroup key={category} label={categoryLabel(category)}>
             {inCategory.map((template) => (
               <option key={template.id} value={template.id}>
-                {template.name}
+                {templateText(template).name}
               </option>
             ))}
           </optgroup>

@@ -17,6 +17,7 @@ import {
 import { toast } from "@/components/ui/toast";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useTemplateText } from "@/lib/i18n/template-text";
 import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Image } from "@/shared/api-types";
 import { GalleryToolbar } from "./gallery-toolbar";
@@ -79,6 +80,7 @@ function isInLayer(target: EventTarget | null): boolean {
 export function GalleryView() {
   const t = useTranslations("gallery");
   const errorText = useErrorMessage();
+  const templateText = useTemplateText();
   const { filters, search, setFilters, galleryUrl, lightboxId } = useGalleryUrlState();
   const pages = useImagePages(search);
   const [viewOptions, setViewOptions] = useGalleryViewOptions();
@@ -118,9 +120,10 @@ export function GalleryView() {
     (templateId: string | null) => {
       if (!templateId) return null;
       if (!templates) return undefined;
-      return templates.find((template) => template.id === templateId)?.name ?? t("retiredStyle");
+      const template = templates.find((item) => item.id === templateId);
+      return template ? templateText(template).name : t("retiredStyle");
     },
-    [templates, t],
+    [templates, templateText, t],
   );
 
   const shortcuts = useMemo<readonly Shortcut[]>(

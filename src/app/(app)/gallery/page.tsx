@@ -24,9 +24,11 @@ export default async function GalleryPage({
   return (
     <PageContainer>
       <div data-testid="page-gallery">
-        {/* The lightbox is image-detail's (namespace "image"), and its actions open generate's
-            variations launcher. */}
-        <IntlMessages namespaces={["gallery", "image", "generate"]}>
+        {/* The lightbox shows image-detail's components, the same as /images/[id] (keep the two
+            lists in step); style names come from templates. */}
+        <IntlMessages
+          namespaces={["gallery", "image", "results", "generate", "collections", "templates"]}
+        >
           <HydrationBoundary state={state}>
             <GalleryView />
           </HydrationBoundary>
