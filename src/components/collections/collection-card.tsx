@@ -1,8 +1,8 @@
 import { FolderOpen, Globe, Lock } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { Collection } from "@/shared/api-types";
-import { imageCountLabel } from "./collection-format";
 
 /** One collection in the list: its cover, name, size and visibility; opens the collection. */
 export function CollectionCard({
@@ -12,6 +12,7 @@ export function CollectionCard({
   collection: Collection;
   eager?: boolean;
 }) {
+  const t = useTranslations("collections");
   return (
     <li data-testid="collection-card">
       <Link
@@ -32,13 +33,13 @@ export function CollectionCard({
           ) : (
             <div className="text-ink-subtle flex size-full flex-col items-center justify-center gap-2 bg-[radial-gradient(circle_at_30%_20%,var(--glow),transparent_60%)]">
               <FolderOpen aria-hidden="true" className="size-8" strokeWidth={1.5} />
-              <span className="text-xs font-medium">Empty</span>
+              <span className="text-xs font-medium">{t("card.empty")}</span>
             </div>
           )}
           {collection.isPublic ? (
             <Badge variant="primary" className="absolute top-2.5 left-2.5 shadow-sm">
               <Globe aria-hidden="true" />
-              Public
+              {t("card.public")}
             </Badge>
           ) : null}
         </div>
@@ -47,11 +48,13 @@ export function CollectionCard({
             {collection.name}
           </h2>
           <p className="text-ink-muted flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm">
-            <span className="whitespace-nowrap">{imageCountLabel(collection.imageCount)}</span>
+            <span className="whitespace-nowrap">
+              {t("imageCount", { count: collection.imageCount })}
+            </span>
             {collection.isPublic ? null : (
               <span className="inline-flex items-center gap-1 whitespace-nowrap">
                 <Lock aria-hidden="true" className="size-3.5" />
-                Private
+                {t("card.private")}
               </span>
             )}
           </p>

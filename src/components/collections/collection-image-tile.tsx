@@ -2,6 +2,7 @@
 
 import { FolderMinus, ImageIcon, Lock, Maximize2, MoreHorizontal, Star } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ImageThumb } from "@/components/share/image-thumb";
 import { TILE_SIZES } from "@/components/share/public-image-tile";
 import { Badge } from "@/components/ui/badge";
@@ -35,6 +36,7 @@ export function CollectionImageTile({
   onSetCover,
   onRemove,
 }: CollectionImageTileProps) {
+  const t = useTranslations("collections.tile");
   const short = image.prompt.length > 40 ? `${image.prompt.slice(0, 40)}…` : image.prompt;
   return (
     <li
@@ -62,20 +64,20 @@ export function CollectionImageTile({
           {isCover ? (
             <Badge variant="prism" className="shadow-sm" data-testid="cover-badge">
               <Star aria-hidden="true" />
-              Cover
+              {t("cover")}
             </Badge>
           ) : null}
           {markPrivate && !image.isPublic ? (
-            <Badge className="shadow-sm" title="Private: hidden on the shared page">
+            <Badge className="shadow-sm" title={t("privateHint")}>
               <Lock aria-hidden="true" />
-              Private
+              {t("private")}
             </Badge>
           ) : null}
         </div>
         <div className="absolute top-2 right-2">
           <DropdownMenu>
             <DropdownMenuTrigger
-              aria-label={`Actions for “${short}”`}
+              aria-label={t("actions", { prompt: short })}
               className="inline-flex size-10 items-center justify-center rounded-full bg-black/45 text-white shadow-sm backdrop-blur-md transition-colors hover:bg-black/65 data-[state=open]:bg-black/70 sm:size-9"
               data-testid="collection-image-menu"
             >
@@ -88,12 +90,12 @@ export function CollectionImageTile({
                 data-testid="set-cover"
               >
                 <ImageIcon aria-hidden="true" />
-                {isCover ? "This is the cover" : "Set as cover"}
+                {isCover ? t("isCover") : t("setCover")}
               </DropdownMenuItem>
               <DropdownMenuItem asChild>
                 <Link href={`/images/${image.id}`}>
                   <Maximize2 aria-hidden="true" />
-                  Open image
+                  {t("open")}
                 </Link>
               </DropdownMenuItem>
               <DropdownMenuSeparator />
@@ -103,7 +105,7 @@ export function CollectionImageTile({
                 data-testid="remove-from-collection"
               >
                 <FolderMinus aria-hidden="true" />
-                Remove from collection
+                {t("remove")}
               </DropdownMenuItem>
             </DropdownMenuContent>
           </DropdownMenu>

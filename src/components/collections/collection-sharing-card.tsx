@@ -2,6 +2,7 @@
 
 import { ExternalLink, Globe, Lock } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { ShareLinkField } from "@/components/share/share-link-field";
 import { Card } from "@/components/ui/card";
@@ -23,20 +24,20 @@ export function CollectionSharingCard({
   onVisibilityChange,
   className,
 }: CollectionSharingCardProps) {
+  const t = useTranslations("collections.sharing");
   const id = useId();
   const visibility = useApiMutation({
     mutationFn: onVisibilityChange,
-    errorToast: (isPublic: boolean) =>
-      isPublic ? "Couldn't make it public" : "Couldn't make it private",
+    errorToast: (isPublic: boolean) => (isPublic ? t("publicFailed") : t("privateFailed")),
     onSuccess: (_data, isPublic) =>
       toast(
         isPublic
           ? {
               variant: "success",
-              title: "The collection is public",
-              description: "Anyone with the link can see its public images.",
+              title: t("madePublic"),
+              description: t("madePublicDescription"),
             }
-          : { title: "The collection is private", description: "Its link no longer works." },
+          : { title: t("madePrivate"), description: t("madePrivateDescription") },
       ),
   });
   const pending = visibility.isPending;
@@ -62,12 +63,10 @@ export function CollectionSharingCard({
           </span>
           <div className="flex min-w-0 flex-col gap-0.5">
             <label htmlFor={id} className="text-ink text-sm font-semibold">
-              Public link
+              {t("label")}
             </label>
             <p id={`${id}-hint`} className="text-ink-muted text-sm">
-              {collection.isPublic
-                ? "Anyone with the link can see this collection. Private images in it stay hidden."
-                : "Only you can see this collection."}
+              {collection.isPublic ? t("publicHint") : t("privateHint")}
             </p>
           </div>
         </div>
@@ -89,7 +88,7 @@ export function CollectionSharingCard({
             className="text-primary inline-flex items-center gap-1.5 self-start rounded-lg text-sm font-semibold hover:underline"
           >
             <ExternalLink aria-hidden="true" className="size-4" />
-            See what visitors see
+            {t("preview")}
           </Link>
         </>
       ) : null}

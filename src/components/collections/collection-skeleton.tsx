@@ -1,16 +1,13 @@
+import { useTranslations } from "next-intl";
 import { PageContainer } from "@/components/shell/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TILE_GRID_CLASSES } from "@/components/share/public-image-tile";
 
 export function CollectionSkeleton() {
+  const t = useTranslations("collections.page");
   return (
     <PageContainer>
-      <div
-        role="status"
-        aria-busy="true"
-        aria-label="Loading the collection"
-        className="flex flex-col gap-8"
-      >
+      <div role="status" aria-busy="true" aria-label={t("loading")} className="flex flex-col gap-8">
         <Skeleton className="h-4 w-28" />
         <div className="flex flex-col gap-6 lg:flex-row lg:justify-between">
           <div className="flex flex-1 flex-col gap-3">

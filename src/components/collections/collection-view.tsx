@@ -2,6 +2,7 @@
 
 import { ArrowLeft, Globe, Images, Lock } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { LoadMore } from "@/components/share/load-more";
 import { TILE_GRID_CLASSES } from "@/components/share/public-image-tile";
@@ -13,9 +14,9 @@ import { toast } from "@/components/ui/toast";
 import { useCursorPages } from "@/lib/api/hooks";
 import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
 import { queryKeys } from "@/lib/api/query-keys";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Collection, Image } from "@/shared/api-types";
 import type { CollectionPatch } from "@/shared/schemas/gallery";
-import { imageCountLabel } from "./collection-format";
 import { CollectionImageTile } from "./collection-image-tile";
 import { CollectionSharingCard } from "./collection-sharing-card";
 import { DeleteCollectionButton } from "./delete-collection-button";
@@ -35,6 +36,8 @@ interface CollectionViewProps {
 
 /** One own collection: rename, describe, publish, delete, and its images with cover and removal. */
 export function CollectionView({ initialCollection, initialPage, pageSize }: CollectionViewProps) {
+  const t = useTranslations("collections");
+  const errorText = useErrorMessage();
   const [collection, setCollection] = useState(initialCollection);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const imagesHeading = useRef<HTMLHeadingElement>(null);
@@ -55,8 +58,8 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
     },
     [update],
   );
-  const { mutateAsync: setCoverTo } = useUpdateCollection(id, "Couldn't set the cover");
-  const { mutateAsync: removeImage } = useRemoveFromCollection(id);
+  const { mutateAsync: setCoverTo } = useUpdateCollection(id, t("page.coverFailed"));
+  const { mutateAsync: removeImage } = useRemoveFromCollection(id, t("page.removeFailed"));
 
   function markBusy(imageId: string, busy: boolean) {
     setBusyIds((current) => {
@@ -72,7 +75,7 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
     markBusy(image.id, true);
     try {
       setCollection(await setCoverTo({ coverImageId: image.id }));
-      toast({ variant: "success", title: "Cover updated" });
+      toast({ variant: "success", title: t("page.coverUpdated") });
     } catch {
       // Toasted by the mutation.
     } finally {
@@ -93,8 +96,8 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
       // The tile and its menu are gone: keep keyboard focus near where it was.
       imagesHeading.current?.focus();
       toast({
-        title: "Removed from the collection",
-        description: "The image is still in your gallery.",
+        title: t("page.removed"),
+        description: t("page.removedDescription"),
       });
     } catch {
       // Toasted by the mutation.
@@ -114,7 +117,7 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
           className="text-ink-muted hover:text-ink inline-flex min-h-11 items-center gap-1.5 rounded-lg text-sm font-semibold sm:min-h-9"
         >
           <ArrowLeft aria-hidden="true" className="size-4" />
-          Collections
+          {t("page.back")}
         </Link>
         <DeleteCollectionButton collection={collection} />
       </div>
@@ -125,25 +128,25 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
             {collection.isPublic ? (
               <Badge variant="primary">
                 <Globe aria-hidden="true" />
-                Public
+                {t("page.public")}
               </Badge>
             ) : (
               <Badge>
                 <Lock aria-hidden="true" />
-                Private
+                {t("page.private")}
               </Badge>
             )}
             <span className="text-ink-muted text-sm" data-testid="collection-count">
-              {imageCountLabel(collection.imageCount)}
+              {t("imageCount", { count: collection.imageCount })}
             </span>
           </div>
           <EditableText
             value={collection.name}
             name="name"
-            fieldLabel="Collection name"
-            editLabel="Rename collection"
+            fieldLabel={t("page.nameLabel")}
+            editLabel={t("page.rename")}
             maxLength={80}
-            requiredMessage="Name the collection."
+            requiredMessage={t("page.nameRequired")}
             onSave={(name) => patch({ name })}
             testId="collection-name"
           >
@@ -154,9 +157,9 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
           <EditableText
             value={collection.description}
             name="description"
-            fieldLabel="Description"
-            editLabel="Edit description"
-            emptyLabel="Add a description"
+            fieldLabel={t("page.descriptionLabel")}
+            editLabel={t("page.editDescription")}
+            emptyLabel={t("page.addDescription")}
             multiline
             maxLength={500}
             onSave={(description) => patch({ description })}
@@ -182,13 +185,13 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
           tabIndex={-1}
           className="text-ink-subtle text-xs font-semibold tracking-[0.16em] uppercase outline-none"
         >
-          Images
+          {t("page.images")}
         </h2>
         {pages.status === "error" ? (
-          <Alert variant="danger" role="alert" title="Couldn't load the images">
-            <p>{pages.error?.message}</p>
+          <Alert variant="danger" role="alert" title={t("page.loadFailed")}>
+            <p>{pages.error ? errorText(pages.error) : null}</p>
             <Button variant="secondary" size="sm" className="mt-3" onClick={pages.reload}>
-              Try again
+              {t("page.tryAgain")}
             </Button>
           </Alert>
         ) : pages.items.length === 0 && pages.status !== "loading" ? (
@@ -199,13 +202,13 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
               </span>
             }
             headingLevel="h3"
-            title="This collection is empty"
-            description="Add images to it from your gallery: select them, then choose “Add to collection”."
+            title={t("page.emptyTitle")}
+            description={t("page.emptyDescription")}
             action={
               <Button asChild>
                 <Link href="/gallery">
                   <Images aria-hidden="true" />
-                  Open your gallery
+                  {t("page.openGallery")}
                 </Link>
               </Button>
             }
@@ -230,8 +233,8 @@ export function CollectionView({ initialCollection, initialPage, pageSize }: Col
               status={pages.status}
               hasMore={pages.hasMore}
               onLoadMore={pages.loadMore}
-              errorMessage={pages.error?.message}
-              endText={pages.items.length > pageSize ? "That's the whole collection." : undefined}
+              errorMessage={pages.error ? errorText(pages.error) : undefined}
+              endText={pages.items.length > pageSize ? t("page.end") : undefined}
             />
           </>
         )}

@@ -1,15 +1,12 @@
+import { useTranslations } from "next-intl";
 import { PageContainer } from "@/components/shell/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export function CollectionsSkeleton() {
+  const t = useTranslations("collections.list");
   return (
     <PageContainer>
-      <div
-        role="status"
-        aria-busy="true"
-        aria-label="Loading collections"
-        className="flex flex-col gap-8"
-      >
+      <div role="status" aria-busy="true" aria-label={t("loading")} className="flex flex-col gap-8">
         <div className="flex flex-col gap-3">
           <Skeleton className="h-3 w-24" />
           <Skeleton className="h-9 w-56 sm:h-10" />

@@ -2,6 +2,7 @@
 
 import { FolderPlus, Images } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ArtTile } from "@/components/brand/art-tile";
 import { PageHeader } from "@/components/shell/page-header";
@@ -29,6 +30,7 @@ function StackedArt() {
 export function CollectionsView() {
   // The server's render put the list in the cache (the gallery's filter reads the same entry);
   // a new collection is added to it by the create mutation.
+  const t = useTranslations("collections.list");
   const { data: collections = [] } = useApiQuery<Collection[]>(
     queryKeys.collections,
     COLLECTIONS_PATH,
@@ -39,38 +41,38 @@ export function CollectionsView() {
     setCreating(false);
     toast({
       variant: "success",
-      title: "Collection created",
-      description: `“${collection.name}” is ready for images.`,
+      title: t("created"),
+      description: t("createdDescription", { name: collection.name }),
     });
   }
 
   const newButton = (
     <Button onClick={() => setCreating(true)} data-testid="new-collection">
       <FolderPlus aria-hidden="true" />
-      New collection
+      {t("newCollection")}
     </Button>
   );
 
   return (
     <div className="flex flex-col gap-8" data-testid="page-collections">
       <PageHeader
-        eyebrow="Organise"
-        title="Collections"
-        description="Group images into named sets — a moodboard, a project, a series — and share a set while the rest stays private."
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
         actions={collections.length > 0 ? newButton : undefined}
       />
       {collections.length === 0 ? (
         <EmptyState
           illustration={<StackedArt />}
-          title="No collections yet"
-          description="Make one for a project or a mood, then add images to it from your gallery. An image can sit in several collections."
+          title={t("emptyTitle")}
+          description={t("emptyDescription")}
           action={
             <>
               {newButton}
               <Button asChild variant="secondary">
                 <Link href="/gallery">
                   <Images aria-hidden="true" />
-                  Open your gallery
+                  {t("openGallery")}
                 </Link>
               </Button>
             </>

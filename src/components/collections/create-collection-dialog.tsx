@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Collection } from "@/shared/api-types";
 import { useCreateCollection } from "./use-collection-mutations";
 
@@ -33,6 +35,8 @@ export function CreateCollectionDialog({
   onOpenChange,
   onCreated,
 }: CreateCollectionDialogProps) {
+  const t = useTranslations("collections.create");
+  const errorText = useErrorMessage();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [isPublic, setIsPublic] = useState(false);
@@ -53,7 +57,7 @@ export function CreateCollectionDialog({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!name.trim()) {
-      setErrors({ name: "Name the collection." });
+      setErrors({ name: t("nameRequired") });
       return;
     }
     if (pending) return;
@@ -70,7 +74,7 @@ export function CreateCollectionDialog({
           // Field errors (VALIDATION_ERROR) go next to their fields, anything else above them.
           const fields = error.fieldErrors();
           setErrors({ name: fields.name, description: fields.description });
-          if (!fields.name && !fields.description) setFormError(error.message);
+          if (!fields.name && !fields.description) setFormError(errorText(error));
         },
       },
     );
@@ -86,13 +90,11 @@ export function CreateCollectionDialog({
     >
       <DialogContent data-testid="create-collection-dialog">
         <DialogHeader>
-          <DialogTitle>New collection</DialogTitle>
-          <DialogDescription>
-            A named set of images — a moodboard, a project, a series.
-          </DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-          <FormField label="Name" error={errors.name}>
+          <FormField label={t("name")} error={errors.name}>
             <Input
               name="name"
               value={name}
@@ -105,8 +107,8 @@ export function CreateCollectionDialog({
             />
           </FormField>
           <FormField
-            label="Description"
-            hint="Optional. Shown on the shared page too."
+            label={t("descriptionLabel")}
+            hint={t("descriptionHint")}
             error={errors.description}
           >
             <Textarea
@@ -121,10 +123,10 @@ export function CreateCollectionDialog({
           <div className="border-line bg-surface-raised/50 flex items-start justify-between gap-4 rounded-2xl border p-4">
             <div className="flex flex-col gap-0.5">
               <label htmlFor={switchId} className="text-ink text-sm font-medium">
-                Public
+                {t("public")}
               </label>
               <p id={`${switchId}-hint`} className="text-ink-muted text-sm">
-                Anyone with the link can see its public images. Private images stay hidden.
+                {t("publicHint")}
               </p>
             </div>
             <Switch
@@ -137,16 +139,16 @@ export function CreateCollectionDialog({
             />
           </div>
           {formError ? (
-            <Alert variant="danger" role="alert" title="Couldn't create the collection">
+            <Alert variant="danger" role="alert" title={t("failed")}>
               {formError}
             </Alert>
           ) : null}
           <DialogFooter>
             <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{t("cancel")}</Button>
             </DialogClose>
             <Button type="submit" loading={pending} data-testid="create-collection-submit">
-              Create collection
+              {t("submit")}
             </Button>
           </DialogFooter>
         </form>

@@ -2,6 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,26 +17,28 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Collection } from "@/shared/api-types";
-import { imageCountLabel } from "./collection-format";
 import { useDeleteCollection } from "./use-collection-mutations";
 
 /** "Delete" with a confirmation; the images stay in the gallery. Leaves for /collections. */
 export function DeleteCollectionButton({ collection }: { collection: Collection }) {
+  const t = useTranslations("collections.delete");
+  const errorText = useErrorMessage();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const deletion = useDeleteCollection();
   // Until the page has left, the dialog stays busy.
   const pending = deletion.isPending || deletion.isSuccess;
-  const error = deletion.error?.message ?? null;
+  const error = deletion.error ? errorText(deletion.error) : null;
 
   function confirm() {
     deletion.mutate(collection.id, {
       onSuccess: () => {
         toast({
           variant: "success",
-          title: "Collection deleted",
-          description: "Its images are still in your gallery.",
+          title: t("deleted"),
+          description: t("deletedDescription"),
         });
         router.replace("/collections");
         router.refresh();
@@ -55,26 +58,27 @@ export function DeleteCollectionButton({ collection }: { collection: Collection 
       <DialogTrigger asChild>
         <Button variant="secondary" size="sm" data-testid="delete-collection">
           <Trash2 aria-hidden="true" />
-          Delete
+          {t("button")}
         </Button>
       </DialogTrigger>
       <DialogContent data-testid="delete-collection-dialog">
         <DialogHeader>
-          <DialogTitle>Delete “{collection.name}”?</DialogTitle>
+          <DialogTitle>{t("title", { name: collection.name })}</DialogTitle>
           <DialogDescription>
-            The collection goes away{collection.isPublic ? " and its share link stops working" : ""}
-            . The {imageCountLabel(collection.imageCount)} in it stay in your gallery.
+            {t(collection.isPublic ? "descriptionPublic" : "description", {
+              count: collection.imageCount,
+            })}
           </DialogDescription>
         </DialogHeader>
         {error ? (
-          <Alert variant="danger" role="alert" title="Couldn't delete the collection">
+          <Alert variant="danger" role="alert" title={t("failed")}>
             {error}
           </Alert>
         ) : null}
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="secondary" disabled={pending}>
-              Keep it
+              {t("keep")}
             </Button>
           </DialogClose>
           <Button
@@ -83,7 +87,7 @@ export function DeleteCollectionButton({ collection }: { collection: Collection 
             onClick={confirm}
             data-testid="confirm-delete-collection"
           >
-            Delete collection
+            {t("confirm")}
           </Button>
         </DialogFooter>
       </DialogContent>

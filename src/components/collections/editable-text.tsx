@@ -1,12 +1,14 @@
 "use client";
 
 import { Pencil, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useApiMutation } from "@/lib/api/hooks";
 import { cn } from "@/lib/cn";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 
 interface EditableTextProps {
   value: string;
@@ -46,6 +48,8 @@ export function EditableText({
   className,
   testId,
 }: EditableTextProps) {
+  const t = useTranslations("collections.editable");
+  const errorText = useErrorMessage();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -57,7 +61,7 @@ export function EditableText({
   const pending = saving.isPending;
   const failure = saving.error;
   const error =
-    invalid ?? (failure ? (Object.values(failure.fieldErrors())[0] ?? failure.message) : null);
+    invalid ?? (failure ? (Object.values(failure.fieldErrors())[0] ?? errorText(failure)) : null);
   const trigger = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const fieldId = useId();
@@ -143,16 +147,16 @@ export function EditableText({
           </p>
         ) : (
           <p id={`${fieldId}-hint`} className="text-ink-subtle text-xs">
-            {multiline ? "Ctrl + Enter saves, Escape cancels." : "Enter saves, Escape cancels."}{" "}
-            {draft.length}/{maxLength}
+            {multiline ? t("hintMultiline") : t("hint")}{" "}
+            {t("length", { length: draft.length, max: maxLength })}
           </p>
         )}
         <div className="flex gap-2">
           <Button type="submit" size="sm" loading={pending} data-testid={`${testId}-save`}>
-            Save
+            {t("save")}
           </Button>
           <Button variant="ghost" size="sm" onClick={close} disabled={pending}>
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
       </form>

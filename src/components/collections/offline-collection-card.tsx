@@ -2,6 +2,7 @@
 
 import { CloudDownload, CloudOff, HardDrive, RotateCw, Trash2 } from "lucide-react";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,9 +10,10 @@ import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast";
 import { ApiClientError } from "@/lib/api/errors";
 import { cn } from "@/lib/cn";
+import { useFormatBytes } from "@/lib/i18n/format-bytes";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import {
   estimateStorage,
-  formatBytes,
   readOfflineCollection,
   removeCollectionOffline,
   requestPersistentStorage,
@@ -41,6 +43,10 @@ interface OfflineCollectionCardProps {
  * device, with progress, the space the site uses, and a way to remove the copy again.
  */
 export function OfflineCollectionCard({ collection, className }: OfflineCollectionCardProps) {
+  const t = useTranslations("collections.offline");
+  const format = useFormatter();
+  const formatBytes = useFormatBytes();
+  const errorText = useErrorMessage();
   const enabled = useOfflinePreference((state) => state.enabled);
   const [state, setState] = useState<OfflineState>({ status: "checking" });
   const [storage, setStorage] = useState<StorageUse | null>(null);
@@ -88,8 +94,8 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
       setState({ status: "saved", record });
       toast({
         variant: "success",
-        title: "Available offline",
-        description: `${collection.name} opens on this device without a connection.`,
+        title: t("savedToast"),
+        description: t("savedToastDescription", { name: collection.name }),
       });
     } catch (error) {
       if (abort.signal.aborted) {
@@ -100,11 +106,11 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
         setState({
           status: "failed",
           message:
-            error instanceof ApiClientError && error.code === "NETWORK_ERROR"
-              ? "The download stopped: check your connection and try again."
-              : error instanceof Error
-                ? error.message
-                : "The download stopped.",
+            error instanceof ApiClientError
+              ? error.code === "NETWORK_ERROR"
+                ? t("networkFailed")
+                : errorText(error)
+              : t("stopped"),
         });
       }
     } finally {
@@ -118,14 +124,14 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
       await removeCollectionOffline(id);
       setState({ status: "absent" });
       toast({
-        title: "Offline copy removed",
-        description: "The collection stays in your account.",
+        title: t("removedToast"),
+        description: t("removedToastDescription"),
       });
     } catch (error) {
       toast({
         variant: "error",
-        title: "Couldn't remove the offline copy",
-        description: error instanceof Error ? error.message : undefined,
+        title: t("removeFailed"),
+        description: error instanceof ApiClientError ? errorText(error) : undefined,
       });
     } finally {
       setRemoving(false);
@@ -135,6 +141,33 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
 
   if (state.status === "unsupported") return null;
   const disabled = enabled === false;
+
+  function summary(): string {
+    switch (state.status) {
+      case "checking":
+        return t("checking");
+      case "saving":
+        return t("saving");
+      case "saved": {
+        const { imageIds, bytes, savedAt } = state.record;
+        const values = {
+          count: imageIds.length,
+          date: format.dateTime(new Date(savedAt), {
+            year: "numeric",
+            month: "numeric",
+            day: "numeric",
+          }),
+        };
+        return bytes > 0
+          ? t("savedWithSize", { ...values, size: formatBytes(bytes) })
+          : t("saved", values);
+      }
+      case "failed":
+        return t("partlySaved");
+      default:
+        return disabled ? t("unavailable") : t("absent");
+    }
+  }
 
   return (
     <Card className={cn("flex flex-col gap-4 p-5", className)} data-testid="offline-collection">
@@ -147,9 +180,9 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
           )}
         </span>
         <div className="min-w-0">
-          <h2 className="text-ink text-sm font-semibold">Offline copy</h2>
+          <h2 className="text-ink text-sm font-semibold">{t("title")}</h2>
           <p className="text-ink-muted text-sm" data-testid="offline-collection-summary">
-            {summaryOf(state, disabled)}
+            {summary()}
           </p>
         </div>
       </div>
@@ -157,28 +190,30 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
       {state.status === "saving" ? <SaveProgressBar progress={state.progress} /> : null}
 
       {state.status === "failed" ? (
-        <Alert variant="danger" role="alert" title="Couldn't make it available offline">
+        <Alert variant="danger" role="alert" title={t("failed")}>
           {state.message}
         </Alert>
       ) : null}
 
       {disabled ? (
         <p className="text-ink-muted text-xs">
-          Offline copies are turned off in{" "}
-          <Link
-            href="/settings"
-            className="text-primary font-semibold underline-offset-2 hover:underline"
-          >
-            Settings
-          </Link>
-          , so nothing new is saved on this device.
+          {t.rich("turnedOff", {
+            link: (chunks) => (
+              <Link
+                href="/settings"
+                className="text-primary font-semibold underline-offset-2 hover:underline"
+              >
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : null}
 
       <div className="flex flex-wrap gap-2">
         {state.status === "saving" ? (
           <Button variant="secondary" size="sm" onClick={() => controller.current?.abort()}>
-            Cancel
+            {t("cancel")}
           </Button>
         ) : state.status === "saved" ? (
           <>
@@ -190,7 +225,7 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
               data-testid="offline-collection-update"
             >
               <RotateCw aria-hidden="true" />
-              Update copy
+              {t("update")}
             </Button>
             <Button
               variant="ghost"
@@ -200,7 +235,7 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
               data-testid="offline-collection-remove"
             >
               {removing ? null : <Trash2 aria-hidden="true" />}
-              Remove offline copy
+              {t("remove")}
             </Button>
           </>
         ) : (
@@ -211,7 +246,7 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
             data-testid="offline-collection-save"
           >
             <CloudDownload aria-hidden="true" />
-            {state.status === "failed" ? "Try again" : "Make available offline"}
+            {state.status === "failed" ? t("tryAgain") : t("save")}
           </Button>
         )}
       </div>
@@ -222,46 +257,31 @@ export function OfflineCollectionCard({ collection, className }: OfflineCollecti
           data-testid="offline-storage"
         >
           <HardDrive aria-hidden="true" className="size-3.5 shrink-0" />
-          This site uses {formatBytes(storage.usage)}
-          {storage.quota > 0 ? ` of ${formatBytes(storage.quota)} available` : ""} on this device.
-          {persisted === false ? " The browser may clear it when space runs low." : ""}
+          {storage.quota > 0
+            ? t("storageOfQuota", {
+                usage: formatBytes(storage.usage),
+                quota: formatBytes(storage.quota),
+              })
+            : t("storage", { usage: formatBytes(storage.usage) })}
+          {persisted === false ? ` ${t("mayClear")}` : null}
         </p>
       ) : null}
     </Card>
   );
 }
 
-function summaryOf(state: OfflineState, disabled: boolean): string {
-  switch (state.status) {
-    case "checking":
-      return "Checking this device…";
-    case "saving":
-      return "Saving images to this device…";
-    case "saved": {
-      const count = state.record.imageIds.length;
-      const size = state.record.bytes > 0 ? `, ${formatBytes(state.record.bytes)}` : "";
-      return `Available offline: ${count} ${count === 1 ? "image" : "images"}${size}, saved ${new Date(state.record.savedAt).toLocaleDateString()}.`;
-    }
-    case "failed":
-      return "Part of the collection was saved.";
-    default:
-      return disabled
-        ? "Not available offline."
-        : "Keep this collection on this device to open it without a connection.";
-  }
-}
-
 function SaveProgressBar({ progress }: { progress: SaveProgress | null }) {
+  const t = useTranslations("collections.offline");
   const percent =
     progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   const label = progress
-    ? `${progress.done} of ${progress.total} files`
-    : "Preparing the download…";
+    ? t("progress", { done: progress.done, total: progress.total })
+    : t("preparing");
   return (
     <div className="flex flex-col gap-1.5">
       <div
         role="progressbar"
-        aria-label="Saving the collection for offline use"
+        aria-label={t("progressLabel")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={progress ? percent : undefined}

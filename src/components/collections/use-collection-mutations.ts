@@ -58,11 +58,11 @@ export function useDeleteCollection() {
   });
 }
 
-/** DELETE /gallery/collections/:id/images/:imageId (the image stays in the gallery). */
-export function useRemoveFromCollection(id: string) {
+/** DELETE /gallery/collections/:id/images/:imageId (the image stays in the gallery); a failure is toasted titled `errorToast`. */
+export function useRemoveFromCollection(id: string, errorToast: string) {
   return useApiMutation<unknown, string>({
     mutationFn: (imageId) =>
       apiFetch(`${COLLECTIONS_PATH}/${id}/images/${imageId}`, { method: "DELETE" }),
-    errorToast: "Couldn't remove the image",
+    errorToast,
   });
 }

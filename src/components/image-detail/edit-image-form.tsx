@@ -1,19 +1,15 @@
 "use client";
 
 import { WandSparkles } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { streamGeneration } from "@/lib/generation/stream-generation";
 import type { GenerationProgress, Image } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
-
-const STAGE_LABELS: Record<GenerationProgress["stage"], string> = {
-  queued: "Waiting for a slot…",
-  generating: "Painting the edit…",
-  processing: "Making thumbnails…",
-  storing: "Saving to your gallery…",
-};
+import { ApiClientError } from "@/lib/api/errors";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 
 interface EditImageFormProps {
   image: Image;
@@ -22,6 +18,15 @@ interface EditImageFormProps {
 
 /** "Describe a change": POST /images/:id/edit with live progress; the new image opens when ready. */
 export function EditImageForm({ image, onEdited }: EditImageFormProps) {
+  const t = useTranslations("image.edit");
+  const format = useFormatter();
+  const errorText = useErrorMessage();
+  const stageLabels: Record<GenerationProgress["stage"], string> = {
+    queued: t("queued"),
+    generating: t("generating"),
+    processing: t("processing"),
+    storing: t("storing"),
+  };
   const id = useId();
   const [prompt, setPrompt] = useState("");
   const [progress, setProgress] = useState<GenerationProgress | null>(null);
@@ -51,9 +56,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
       setPrompt("");
       onEdited(result.image);
     } catch (error) {
-      setProblem(
-        error instanceof Error ? error.message : "The edit didn't work. Please try again.",
-      );
+      setProblem(error instanceof ApiClientError ? errorText(error) : t("failed"));
     } finally {
       setProgress(null);
     }
@@ -66,7 +69,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
       data-testid="image-edit-form"
     >
       <label htmlFor={id} className="text-ink text-sm font-semibold">
-        Edit this image
+        {t("label")}
       </label>
       <Textarea
         id={id}
@@ -83,7 +86,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
         }}
         maxLength={1000}
         disabled={busy}
-        placeholder="Describe the change, e.g. “make it night with falling snow”"
+        placeholder={t("placeholder")}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? `${id}-problem` : undefined}
         className="min-h-20"
@@ -91,8 +94,8 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
       {progress ? (
         <div role="status" className="flex flex-col gap-1.5">
           <div className="text-ink-muted flex justify-between text-xs">
-            <span>{STAGE_LABELS[progress.stage]}</span>
-            <span>{Math.round(progress.percent)}%</span>
+            <span>{stageLabels[progress.stage]}</span>
+            <span>{format.number(Math.round(progress.percent) / 100, { style: "percent" })}</span>
           </div>
           <div className="bg-surface-sunken h-1.5 overflow-hidden rounded-full">
             <div
@@ -108,7 +111,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
         </p>
       ) : null}
       <div className="flex items-center justify-between gap-3">
-        <p className="text-ink-subtle text-xs">Uses one generation from your quota.</p>
+        <p className="text-ink-subtle text-xs">{t("quotaHint")}</p>
         <Button
           type="submit"
           size="sm"
@@ -117,7 +120,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
           data-testid="image-edit-submit"
         >
           {busy ? null : <WandSparkles aria-hidden="true" />}
-          Create edit
+          {t("submit")}
         </Button>
       </div>
     </form>

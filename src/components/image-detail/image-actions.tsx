@@ -11,6 +11,7 @@ import {
   WandSparkles,
 } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { forwardRef, useState, type ComponentPropsWithoutRef, type ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
@@ -91,50 +92,52 @@ export function FavoriteButton({
   favorite: boolean;
   onToggle: () => void;
 }) {
+  const t = useTranslations("image.actions");
   return (
     <TrayButton
       onClick={onToggle}
       aria-pressed={favorite}
       aria-keyshortcuts="F"
-      title="Favorite (F)"
+      title={t("favoriteTitle")}
       data-testid="image-favorite"
       on={favorite}
       icon={<Heart className={cn(favorite && "fill-current")} />}
-      label={favorite ? "Favorited" : "Favorite"}
+      label={favorite ? t("favorited") : t("favorite")}
     />
   );
 }
 
-const DOWNLOAD_SIZES = [
-  { size: "1920", label: "1920 px" },
-  { size: "800", label: "800 px" },
-  { size: "300", label: "300 px" },
-] as const;
+const DOWNLOAD_SIZES = ["1920", "800", "300"] as const;
 
 /** The file in the size asked for, as an attachment (counted as a download). */
 export function DownloadMenu({ image, onDownloaded }: { image: Image; onDownloaded: () => void }) {
-  const sizes = DOWNLOAD_SIZES.filter(({ size }) => image.urls.thumbnails[size]);
+  const t = useTranslations("image.actions");
+  const format = useFormatter();
+  const sizes = DOWNLOAD_SIZES.filter((size) => image.urls.thumbnails[size]);
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <TrayButton icon={<Download />} label="Download" data-testid="image-download" />
+        <TrayButton icon={<Download />} label={t("download")} data-testid="image-download" />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="center" data-testid="image-download-menu">
-        <DropdownMenuLabel>Download size</DropdownMenuLabel>
+        <DropdownMenuLabel>{t("downloadSize")}</DropdownMenuLabel>
         <DropdownMenuItem asChild>
           <a href={downloadHref(image, "original")} download onClick={onDownloaded}>
             <Download aria-hidden="true" />
-            Original
+            {t("original")}
             <span className="text-ink-subtle ml-auto pl-4 text-xs">
-              {image.width} × {image.height}
+              {t("dimensions", {
+                width: format.number(image.width, { useGrouping: false }),
+                height: format.number(image.height, { useGrouping: false }),
+              })}
             </span>
           </a>
         </DropdownMenuItem>
-        {sizes.map(({ size, label }) => (
+        {sizes.map((size) => (
           <DropdownMenuItem key={size} asChild>
             <a href={downloadHref(image, size)} download onClick={onDownloaded}>
               <Download aria-hidden="true" />
-              {label}
+              {t("pixels", { size })}
             </a>
           </DropdownMenuItem>
         ))}
@@ -145,6 +148,7 @@ export function DownloadMenu({ image, onDownloaded }: { image: Image; onDownload
 
 /** "Add to collection" with the shared picker (and "New collection"). */
 export function AddToCollectionButton({ image }: { image: Image }) {
+  const t = useTranslations("image.actions");
   const [open, setOpen] = useState(false);
   const pickerMounted = useOpenedOnce(open);
   const { noteAdded } = useCollectionActions();
@@ -155,7 +159,7 @@ export function AddToCollectionButton({ image }: { image: Image }) {
       json: { imageId: image.id },
     });
     noteAdded(collection.id, 1);
-    toast({ variant: "success", title: `Added to ${collection.name}` });
+    toast({ variant: "success", title: t("addedTo", { name: collection.name }) });
   }
 
   return (
@@ -163,9 +167,9 @@ export function AddToCollectionButton({ image }: { image: Image }) {
       <TrayButton
         onClick={() => setOpen(true)}
         icon={<FolderPlus />}
-        label="Collection"
-        aria-label="Add to collection"
-        title="Add to collection"
+        label={t("collection")}
+        aria-label={t("addToCollection")}
+        title={t("addToCollection")}
         data-testid="image-add-to-collection"
       />
       {pickerMounted ? (
@@ -176,6 +180,7 @@ export function AddToCollectionButton({ image }: { image: Image }) {
 }
 
 export function CopyPromptButton({ prompt }: { prompt: string }) {
+  const t = useTranslations("image.actions");
   const [copied, setCopied] = useState(false);
 
   async function copyPrompt() {
@@ -183,12 +188,12 @@ export function CopyPromptButton({ prompt }: { prompt: string }) {
       await navigator.clipboard.writeText(prompt);
       setCopied(true);
       window.setTimeout(() => setCopied(false), 2000);
-      toast({ variant: "success", title: "Prompt copied" });
+      toast({ variant: "success", title: t("promptCopied") });
     } catch {
       toast({
         variant: "error",
-        title: "Couldn't copy the prompt",
-        description: "Select the text and copy it yourself.",
+        title: t("copyFailed"),
+        description: t("copyFailedHint"),
       });
     }
   }
@@ -197,8 +202,8 @@ export function CopyPromptButton({ prompt }: { prompt: string }) {
     <TrayButton
       onClick={() => void copyPrompt()}
       icon={copied ? <Check /> : <Copy />}
-      label={copied ? "Copied" : "Copy"}
-      aria-label="Copy prompt"
+      label={copied ? t("copied") : t("copy")}
+      aria-label={t("copyPrompt")}
       data-testid="image-copy-prompt"
     />
   );
@@ -206,6 +211,7 @@ export function CopyPromptButton({ prompt }: { prompt: string }) {
 
 /** "Remix": the composer prefilled with this image's prompt and settings (seed included). */
 export function UseSettingsLink({ image }: { image: Image }) {
+  const t = useTranslations("image.actions");
   return (
     <Link
       href={generateSettingsHref(image)}
@@ -213,7 +219,7 @@ export function UseSettingsLink({ image }: { image: Image }) {
       data-testid="image-use-settings"
     >
       <WandSparkles aria-hidden="true" />
-      Remix
+      {t("remix")}
     </Link>
   );
 }
@@ -227,6 +233,7 @@ const VariationsLauncher = dynamic(
 
 /** "Variations": new images from this one, made in the composer (/generate). */
 export function VariationsButton({ image }: { image: Image }) {
+  const t = useTranslations("image.actions");
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -237,7 +244,7 @@ export function VariationsButton({ image }: { image: Image }) {
         data-testid="image-variations"
       >
         <Shuffle aria-hidden="true" />
-        Variations
+        {t("variations")}
       </button>
       {open ? <VariationsLauncher image={image} onDone={() => setOpen(false)} /> : null}
     </>
@@ -245,6 +252,7 @@ export function VariationsButton({ image }: { image: Image }) {
 }
 
 export function DeleteImageButton({ onDelete }: { onDelete: () => void }) {
+  const t = useTranslations("image.actions");
   const [confirming, setConfirming] = useState(false);
   const confirmMounted = useOpenedOnce(confirming);
   return (
@@ -256,7 +264,7 @@ export function DeleteImageButton({ onDelete }: { onDelete: () => void }) {
         className="rounded-control text-danger hover:bg-danger-soft inline-flex h-11 shrink-0 items-center justify-center gap-2 px-4 text-sm font-semibold whitespace-nowrap transition-colors sm:h-10 [&_svg]:size-4"
       >
         <Trash2 aria-hidden="true" />
-        Delete
+        {t("delete")}
       </button>
       {confirmMounted ? (
         <ConfirmDeleteDialog

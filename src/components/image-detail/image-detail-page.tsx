@@ -1,6 +1,8 @@
 "use client";
 
 import { ArrowLeft } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useTemplateText } from "@/lib/i18n/template-text";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -14,7 +16,8 @@ import { ImageDetail } from "./image-detail";
 interface ImageDetailPageProps {
   initialImage: Image;
   initialLineage: ImageLineage;
-  templateName: string | null;
+  /** The style template used: null for none, "retired" when it no longer exists. */
+  template: { slug: string; name: string; description: string } | "retired" | null;
   canManage: boolean;
 }
 
@@ -22,11 +25,19 @@ interface ImageDetailPageProps {
 export function ImageDetailPage({
   initialImage,
   initialLineage,
-  templateName,
+  template,
   canManage,
 }: ImageDetailPageProps) {
+  const t = useTranslations("image.page");
   const router = useRouter();
   const [image, setImage] = useState(initialImage);
+  const templateText = useTemplateText();
+  const templateName =
+    template === null
+      ? null
+      : template === "retired"
+        ? t("retiredStyle")
+        : templateText(template).name;
 
   return (
     <div className="flex flex-col gap-4">
@@ -35,7 +46,7 @@ export function ImageDetailPage({
         className="rounded-control text-ink-muted hover:text-ink inline-flex h-11 items-center gap-2 self-start pr-3 text-sm font-semibold"
       >
         <ArrowLeft aria-hidden="true" className="size-4" />
-        {canManage ? "My gallery" : "Back to the studio"}
+        {canManage ? t("backToGallery") : t("backToStudio")}
       </Link>
       <ImageDetail
         variant="page"
@@ -46,7 +57,7 @@ export function ImageDetailPage({
         initialLineage={initialLineage}
         onOpenImage={(id) => router.push(imageHref(id))}
         onEdited={(edited) => {
-          toast({ variant: "success", title: "Your edit is ready" });
+          toast({ variant: "success", title: t("editReady") });
           router.push(imageHref(edited.id));
         }}
         onDelete={() => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { GitBranch, Globe, Lock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
@@ -85,6 +86,7 @@ export function ImageDetail({
   onNext,
   stageOverlay,
 }: ImageDetailProps) {
+  const t = useTranslations("image.detail");
   const rootRef = useRef<HTMLElement>(null);
   const [promptOpen, setPromptOpen] = useState(false);
   const patch = useImagePatch(image, onImageChange);
@@ -95,7 +97,7 @@ export function ImageDetail({
   const toggleFavorite = () =>
     void patch(
       { favorite: !image.favorite },
-      image.favorite ? "Not removed from favorites" : "Not added to favorites",
+      image.favorite ? t("favoriteNotRemoved") : t("favoriteNotAdded"),
     );
 
   const keys = useRef({ toggleFavorite, onPrevious, onNext, canManage });
@@ -195,23 +197,23 @@ export function ImageDetail({
             {image.isPublic ? (
               <Badge variant="success">
                 <Globe aria-hidden="true" />
-                Public
+                {t("public")}
               </Badge>
             ) : (
               <Badge>
                 <Lock aria-hidden="true" />
-                Private
+                {t("private")}
               </Badge>
             )}
             {image.parentId ? (
               <Badge variant="primary">
                 <GitBranch aria-hidden="true" />
-                Edit
+                {t("edit")}
               </Badge>
             ) : null}
             {image.model === "demo" ? (
-              <Badge variant="warning" title="Made offline by the demo provider, not by Gemini">
-                Demo
+              <Badge variant="warning" title={t("demoHint")}>
+                {t("demo")}
               </Badge>
             ) : null}
           </div>
@@ -229,12 +231,12 @@ export function ImageDetail({
               onClick={() => setPromptOpen((open) => !open)}
               className="text-primary self-start text-sm font-semibold hover:underline"
             >
-              {promptOpen ? "Show less" : "Show the whole prompt"}
+              {promptOpen ? t("showLess") : t("showPrompt")}
             </button>
           ) : null}
           {image.negativePrompt ? (
             <p className="text-ink-muted text-sm">
-              <span className="text-ink-subtle font-semibold">Avoid: </span>
+              <span className="text-ink-subtle font-semibold">{t("avoid")} </span>
               {image.negativePrompt}
             </p>
           ) : null}
@@ -243,7 +245,7 @@ export function ImageDetail({
         <div
           className={cn("-mx-1 grid gap-1", canManage ? "grid-cols-4" : "grid-cols-2")}
           role="group"
-          aria-label="Image actions"
+          aria-label={t("actions")}
         >
           {canManage ? (
             <FavoriteButton favorite={image.favorite} onToggle={toggleFavorite} />
@@ -262,11 +264,11 @@ export function ImageDetail({
           <VariationsButton image={image} />
         </div>
 
-        <Section title="Tags">
+        <Section title={t("tags")}>
           <TagsEditor
             tags={image.tags}
             readOnly={!canManage}
-            onSave={(tags) => patch({ tags }, "Tags not saved")}
+            onSave={(tags) => patch({ tags }, t("tagsNotSaved"))}
           />
         </Section>
 
@@ -275,7 +277,7 @@ export function ImageDetail({
             <VisibilityControl
               image={image}
               onChange={(isPublic) =>
-                void patch({ isPublic }, isPublic ? "Not made public" : "Not made private")
+                void patch({ isPublic }, isPublic ? t("notMadePublic") : t("notMadePrivate"))
               }
             />
           </Section>
@@ -289,14 +291,14 @@ export function ImageDetail({
           <ImageLineage image={image} initial={initialLineage} onOpen={onOpenImage} />
         </Section>
 
-        <Section title="Details">
+        <Section title={t("details")}>
           <ImageMetadata image={image} templateName={templateName} />
         </Section>
 
         {canManage ? (
           <Section className="pb-2">
             <div className="flex items-center justify-between gap-3">
-              <p className="text-ink-muted text-sm">Deleting can be undone for a few seconds.</p>
+              <p className="text-ink-muted text-sm">{t("deleteHint")}</p>
               <DeleteImageButton onDelete={onDelete} />
             </div>
           </Section>

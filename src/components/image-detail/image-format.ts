@@ -1,25 +1,5 @@
 import type { Image } from "@/shared/api-types";
 
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  return seconds < 60
-    ? `${seconds.toFixed(1)} s`
-    : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-/** In the viewer's time zone: call it only after hydration (the server's zone differs). */
-export function formatDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateTime.format(time);
-}
-
-export function qualityLabel(quality: Image["quality"]): string {
-  return quality === "high" ? "High" : "Standard";
-}
-
 export function promptExcerpt(prompt: string, max = 80): string {
   return prompt.length > max ? `${prompt.slice(0, max - 1).trimEnd()}…` : prompt;
 }

@@ -2,6 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { useQueryClient } from "@tanstack/react-query";
@@ -13,6 +14,7 @@ import { UndoDeleteToast } from "@/components/gallery/undo-delete-toast";
 import { scheduleDelete } from "@/components/gallery/pending-deletes";
 import { ImageDetail } from "./image-detail";
 import { promptExcerpt } from "./image-format";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 
 interface ImageLightboxProps {
   imageId: string;
@@ -32,7 +34,7 @@ interface ImageLightboxProps {
 type Loaded =
   | { status: "loading" }
   | { status: "ready"; image: Image }
-  | { status: "missing"; message: string };
+  | { status: "missing"; notFound: boolean };
 
 /** The detail view over the gallery: full screen, ←/→ through the results, Esc or Back closes. */
 export function ImageLightbox({
@@ -47,6 +49,8 @@ export function ImageLightbox({
   onEdited,
   onUndoDelete,
 }: ImageLightboxProps) {
+  const t = useTranslations("image.lightbox");
+  const errorText = useErrorMessage();
   const queryClient = useQueryClient();
   const index = images.findIndex((image) => image.id === imageId);
   const fromList = index >= 0 ? images[index] : undefined;
@@ -64,14 +68,7 @@ export function ImageLightbox({
   }, [freshImage, onImageChange]);
   let own: Loaded | null = null;
   if (freshImage) own = { status: "ready", image: freshImage };
-  else if (fresh.error)
-    own = {
-      status: "missing",
-      message:
-        fresh.error.code === "NOT_FOUND"
-          ? "This image was deleted, or it isn't yours to see."
-          : fresh.error.message || "The image didn't load.",
-    };
+  else if (fresh.error) own = { status: "missing", notFound: fresh.error.code === "NOT_FOUND" };
   const image = fromList ?? (own?.status === "ready" ? own.image : undefined);
 
   const previous = index > 0 ? images[index - 1] : undefined;
@@ -128,7 +125,7 @@ export function ImageLightbox({
         >
           <CloseButton onClose={onClose} />
           <DialogPrimitive.Title className="sr-only">
-            {image ? promptExcerpt(image.prompt) : "Image"}
+            {image ? promptExcerpt(image.prompt) : t("title")}
           </DialogPrimitive.Title>
           {image ? (
             <ImageDetail
@@ -146,7 +143,12 @@ export function ImageLightbox({
               stageOverlay={
                 <StageTopBar
                   position={
-                    index >= 0 ? `${index + 1} of ${images.length}${hasMore ? "+" : ""}` : null
+                    index >= 0
+                      ? t(hasMore ? "positionMore" : "position", {
+                          index: index + 1,
+                          total: images.length,
+                        })
+                      : null
                   }
                 />
               }
@@ -155,11 +157,17 @@ export function ImageLightbox({
             <div className="flex h-full min-h-dvh flex-col items-center justify-center gap-4 p-6 text-center text-white">
               {own?.status === "missing" ? (
                 <>
-                  <p className="text-lg font-semibold">This image isn&apos;t available</p>
-                  <p className="max-w-sm text-sm text-white/70">{own.message}</p>
+                  <p className="text-lg font-semibold">{t("unavailable")}</p>
+                  <p className="max-w-sm text-sm text-white/70">
+                    {own.notFound
+                      ? t("notYours")
+                      : fresh.error
+                        ? errorText(fresh.error)
+                        : t("loadFailed")}
+                  </p>
                 </>
               ) : (
-                <Spinner label="Loading the image" className="size-7" />
+                <Spinner label={t("loading")} className="size-7" />
               )}
             </div>
           )}
@@ -183,11 +191,12 @@ function StageTopBar({ position }: { position: string | null }) {
 
 /** Fixed, so it stays in reach while the panel scrolls on phones; on wide screens it sits on the panel. */
 function CloseButton({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("image.lightbox");
   return (
     <button
       type="button"
       onClick={onClose}
-      aria-label="Close"
+      aria-label={t("close")}
       aria-keyshortcuts="Escape"
       data-testid="image-lightbox-close"
       className="lg:bg-surface-raised lg:text-ink-muted lg:hover:bg-line lg:hover:text-ink fixed top-[max(0.75rem,env(safe-area-inset-top))] right-3 z-20 inline-flex size-11 items-center justify-center rounded-full bg-black/45 text-white backdrop-blur-sm transition-colors hover:bg-black/65 lg:top-3 lg:backdrop-blur-none"

@@ -2,6 +2,7 @@
 
 import { ChevronRight, GitBranch, RotateCw } from "lucide-react";
 import NextImage from "next/image";
+import { useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -20,6 +21,7 @@ interface ImageLineageProps {
 
 /** "Edited from" (root → parent) and "Edits of this image", as small thumbnail strips. */
 export function ImageLineage({ image, initial, onOpen }: ImageLineageProps) {
+  const t = useTranslations("image.lineage");
   const { lineage, failed, retry } = useLineage(image.id, initial);
 
   return (
@@ -33,29 +35,29 @@ export function ImageLineage({ image, initial, onOpen }: ImageLineageProps) {
         className="text-ink flex items-center gap-2 text-sm font-semibold"
       >
         <GitBranch aria-hidden="true" className="text-ink-muted size-4" />
-        Edit history
+        {t("title")}
       </h3>
       {failed ? (
         <div className="text-ink-muted flex items-center justify-between gap-3 text-sm">
-          The edit history didn&apos;t load.
+          {t("failed")}
           <Button size="sm" variant="ghost" onClick={retry}>
             <RotateCw aria-hidden="true" />
-            Retry
+            {t("retry")}
           </Button>
         </div>
       ) : lineage === null ? (
-        <div className="flex gap-2" aria-busy="true" aria-label="Loading the edit history">
+        <div className="flex gap-2" aria-busy="true" aria-label={t("loading")}>
           {[0, 1, 2].map((item) => (
             <Skeleton key={item} className="size-16" radius="xl" />
           ))}
         </div>
       ) : lineage.ancestors.length === 0 && lineage.descendants.length === 0 ? (
-        <p className="text-ink-muted text-sm">An original. Edits you make of it will show here.</p>
+        <p className="text-ink-muted text-sm">{t("original")}</p>
       ) : (
         <>
           {lineage.ancestors.length > 0 ? (
             <LineageStrip
-              title="Edited from"
+              title={t("ancestors")}
               images={lineage.ancestors}
               onOpen={onOpen}
               chained
@@ -64,7 +66,7 @@ export function ImageLineage({ image, initial, onOpen }: ImageLineageProps) {
           ) : null}
           {lineage.descendants.length > 0 ? (
             <LineageStrip
-              title="Edits of this image"
+              title={t("descendants")}
               images={lineage.descendants}
               onOpen={onOpen}
               testId="lineage-descendants"

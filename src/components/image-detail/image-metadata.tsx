@@ -1,12 +1,10 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Image } from "@/shared/api-types";
-import { ASPECT_LABELS } from "@/components/gallery/gallery-filters";
 import { providerLabel } from "@/components/generate/provider-label";
-import { formatDateTime, formatDuration, qualityLabel } from "./image-format";
-import { useHydrated } from "./use-hydrated";
 
 interface ImageMetadataProps {
   image: Image;
@@ -25,39 +23,71 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 /** How the image was made: template, shape, quality, seed, model, timing, size, date, downloads. */
 export function ImageMetadata({ image, templateName }: ImageMetadataProps) {
-  const hydrated = useHydrated();
+  const t = useTranslations("image.metadata");
+  const format = useFormatter();
+  const aspectLabels: Record<Image["aspectRatio"], string> = {
+    "1:1": t("aspectSquare"),
+    "16:9": t("aspectWide"),
+    "9:16": t("aspectTall"),
+    "4:3": t("aspectLandscape"),
+    "3:4": t("aspectPortrait"),
+  };
+
+  function duration(ms: number): string {
+    if (ms < 1000) return t("milliseconds", { ms: format.number(Math.round(ms)) });
+    const seconds = ms / 1000;
+    if (seconds < 60) {
+      return t("seconds", {
+        seconds: format.number(seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      });
+    }
+    return t("minutes", {
+      minutes: format.number(Math.floor(seconds / 60)),
+      seconds: format.number(Math.round(seconds % 60)),
+    });
+  }
+
   return (
     <dl className="grid grid-cols-2 gap-x-4" data-testid="image-metadata">
-      <Row term="Style">
-        {templateName === undefined && image.styleTemplateId ? "…" : (templateName ?? "None")}
+      <Row term={t("style")}>
+        {templateName === undefined && image.styleTemplateId ? "…" : (templateName ?? t("noStyle"))}
       </Row>
-      <Row term="Aspect ratio">{ASPECT_LABELS[image.aspectRatio]}</Row>
-      <Row term="Quality">{qualityLabel(image.quality)}</Row>
-      <Row term="Seed">
+      <Row term={t("aspectRatio")}>{aspectLabels[image.aspectRatio]}</Row>
+      <Row term={t("quality")}>
+        {image.quality === "high" ? t("qualityHigh") : t("qualityStandard")}
+      </Row>
+      <Row term={t("seed")}>
         <span className="font-mono text-[0.8rem]">{image.seed}</span>
       </Row>
-      <Row term="Provider">
-        <span data-testid="image-provider">{providerLabel(image) ?? "Unknown"}</span>
+      <Row term={t("provider")}>
+        <span data-testid="image-provider">{providerLabel(image) ?? t("unknownProvider")}</span>
       </Row>
-      <Row term="Model">
+      <Row term={t("model")}>
         <span className="flex flex-wrap items-center gap-1.5">
           <span className="break-all">{image.model}</span>
           {image.model === "demo" ? (
-            <Badge variant="warning" title="Made offline by the demo provider, not by Gemini">
-              Demo
+            <Badge variant="warning" title={t("demoHint")}>
+              {t("demo")}
             </Badge>
           ) : null}
         </span>
       </Row>
-      <Row term="Generation time">{formatDuration(image.generationTimeMs)}</Row>
-      <Row term="Size">
-        {image.width} × {image.height}
+      <Row term={t("generationTime")}>{duration(image.generationTimeMs)}</Row>
+      <Row term={t("size")}>
+        {t("dimensions", {
+          width: format.number(image.width, { useGrouping: false }),
+          height: format.number(image.height, { useGrouping: false }),
+        })}
       </Row>
-      <Row term="Downloads">{image.downloadCount}</Row>
+      <Row term={t("downloads")}>{format.number(image.downloadCount)}</Row>
       <div className="col-span-2">
-        <Row term="Created">
+        <Row term={t("created")}>
+          {/* The request's time zone (cookie `tz`) on the server and in the browser alike. */}
           <time dateTime={image.createdAt}>
-            {hydrated ? formatDateTime(image.createdAt) : image.createdAt.slice(0, 10)}
+            {format.dateTime(new Date(image.createdAt), {
+              dateStyle: "medium",
+              timeStyle: "short",
+            })}
           </time>
         </Row>
       </div>

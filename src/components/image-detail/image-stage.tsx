@@ -2,6 +2,7 @@
 
 import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from "lucide-react";
 import NextImage from "next/image";
+import { useTranslations } from "next-intl";
 import {
   useLayoutEffect,
   useRef,
@@ -43,6 +44,7 @@ function mainSourceOf(image: Image, framePx: number): string {
  * Swipes left and right on touch screens call onNext / onPrevious.
  */
 export function ImageStage({ image, className, onPrevious, onNext, overlay }: ImageStageProps) {
+  const t = useTranslations("image.stage");
   const [frameRef, frameWidth] = useElementWidth<HTMLButtonElement>();
   const [mainLoaded, setMainLoaded] = useState(false);
   const [zoom, setZoom] = useState<{ x: number; y: number } | null>(null);
@@ -107,7 +109,7 @@ export function ImageStage({ image, className, onPrevious, onNext, overlay }: Im
             ref={frameRef}
             type="button"
             onClick={zoomIn}
-            aria-label="Zoom to full size"
+            aria-label={t("zoomIn")}
             className="relative cursor-zoom-in overflow-hidden rounded-lg shadow-[0_24px_60px_-20px_rgb(0_0_0/0.7)] transition-transform duration-200 ease-out"
             style={{
               width: `min(calc(100cqw - 2 * ${FRAME_INSET}), calc((100cqh - 2 * ${FRAME_INSET}) * ${ratio}))`,
@@ -144,7 +146,7 @@ export function ImageStage({ image, className, onPrevious, onNext, overlay }: Im
             ) : null}
             {!mainLoaded ? (
               <span className="absolute right-3 bottom-3 text-white/80">
-                <Spinner label="Loading the image" className="size-5" />
+                <Spinner label={t("loading")} className="size-5" />
               </span>
             ) : null}
           </button>
@@ -165,17 +167,17 @@ export function ImageStage({ image, className, onPrevious, onNext, overlay }: Im
           aria-pressed={zoom !== null}
         >
           {zoom ? <ZoomOut aria-hidden="true" /> : <ZoomIn aria-hidden="true" />}
-          {zoom ? "Fit to screen" : "Full size"}
+          {zoom ? t("fit") : t("fullSize")}
         </button>
       </div>
 
       {onPrevious ? (
-        <StageArrow side="left" label="Previous image" onClick={onPrevious}>
+        <StageArrow side="left" label={t("previous")} onClick={onPrevious}>
           <ChevronLeft aria-hidden="true" className="size-6" />
         </StageArrow>
       ) : null}
       {onNext ? (
-        <StageArrow side="right" label="Next image" onClick={onNext}>
+        <StageArrow side="right" label={t("next")} onClick={onNext}>
           <ChevronRight aria-hidden="true" className="size-6" />
         </StageArrow>
       ) : null}
@@ -221,6 +223,7 @@ function ZoomedImage({
   focus: { x: number; y: number };
   onZoomOut: () => void;
 }) {
+  const t = useTranslations("image.stage");
   const scroller = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState(false);
   const [width, setWidth] = useState(image.width);
@@ -248,7 +251,7 @@ function ZoomedImage({
           <button
             type="button"
             onClick={onZoomOut}
-            aria-label="Fit to screen"
+            aria-label={t("fit")}
             className="shrink-0 cursor-zoom-out bg-cover"
             style={{ backgroundImage: preview && !loaded ? `url(${preview})` : undefined }}
           >
@@ -268,7 +271,7 @@ function ZoomedImage({
       </div>
       {!loaded ? (
         <span className="pointer-events-none absolute top-4 left-1/2 -translate-x-1/2 rounded-full bg-black/50 px-3 py-1.5 text-white">
-          <Spinner label="Loading the original" className="size-5" />
+          <Spinner label={t("loadingOriginal")} className="size-5" />
         </span>
       ) : null}
     </>

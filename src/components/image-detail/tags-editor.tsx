@@ -1,11 +1,12 @@
 "use client";
 
 import { Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { controlClasses } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
-import { checkText, TAGS_MAX, TAGS_MAX_MESSAGE, TEXT_RULES } from "@/shared/limits";
+import { checkText, TAGS_MAX, TEXT_RULES } from "@/shared/limits";
 
 interface TagsEditorProps {
   tags: string[];
@@ -16,6 +17,7 @@ interface TagsEditorProps {
 
 /** The image's tags as chips: × removes one, the box adds one (Enter or comma); each change is saved. */
 export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) {
+  const t = useTranslations("image.tags");
   const [draft, setDraft] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -34,7 +36,7 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
     const raw = draft.replace(/,/g, " ").trim();
     if (raw === "") return;
     if (full) {
-      setProblem(TAGS_MAX_MESSAGE);
+      setProblem(t("tooMany", { max: TAGS_MAX }));
       return;
     }
     const parsed = checkText(TEXT_RULES.tag, raw);
@@ -63,7 +65,7 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
         ))}
       </ul>
     ) : (
-      <p className="text-ink-subtle text-sm">No tags.</p>
+      <p className="text-ink-subtle text-sm">{t("none")}</p>
     );
   }
 
@@ -88,7 +90,7 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
               type="button"
               disabled={saving}
               onClick={() => void save(tags.filter((item) => item !== tag))}
-              aria-label={`Remove tag ${tag}`}
+              aria-label={t("remove", { tag })}
               className="hover:bg-primary/15 inline-flex size-6 items-center justify-center rounded-full disabled:opacity-50"
             >
               <X aria-hidden="true" className="size-3.5" />
@@ -96,7 +98,7 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
           </span>
         ))}
         <label htmlFor={inputId} className="sr-only">
-          Add a tag
+          {t("addLabel")}
         </label>
         <input
           id={inputId}
@@ -117,10 +119,10 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
           disabled={full}
           placeholder={
             full
-              ? "10 tags — the limit"
+              ? t("placeholderFull", { max: TAGS_MAX })
               : tags.length === 0
-                ? "Add tags, e.g. portrait"
-                : "Add a tag"
+                ? t("placeholderFirst")
+                : t("placeholder")
           }
           autoComplete="off"
           enterKeyHint="done"
@@ -131,11 +133,11 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
           className="text-ink placeholder:text-ink-subtle h-8 min-w-28 flex-1 bg-transparent px-1.5 text-base outline-none disabled:cursor-not-allowed sm:text-sm"
         />
         {saving ? (
-          <Spinner label="Saving tags" className="text-ink-muted mr-1.5" />
+          <Spinner label={t("saving")} className="text-ink-muted mr-1.5" />
         ) : draft.trim() !== "" ? (
           <button
             type="submit"
-            aria-label="Add tag"
+            aria-label={t("addButton")}
             className="text-primary hover:bg-primary-soft inline-flex size-8 items-center justify-center rounded-full"
           >
             <Plus aria-hidden="true" className="size-4" />

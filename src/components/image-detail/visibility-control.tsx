@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Copy, Globe, Lock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -16,6 +17,7 @@ interface VisibilityControlProps {
 
 /** Public or private, and the share link (with copy) while public. */
 export function VisibilityControl({ image, onChange }: VisibilityControlProps) {
+  const t = useTranslations("image.visibility");
   const id = useId();
   const hydrated = useHydrated();
   const [copied, setCopied] = useState(false);
@@ -31,12 +33,12 @@ export function VisibilityControl({ image, onChange }: VisibilityControlProps) {
       await navigator.clipboard.writeText(shareLink);
       setCopied(true);
       window.setTimeout(() => setCopied(false), 2000);
-      toast({ variant: "success", title: "Share link copied" });
+      toast({ variant: "success", title: t("linkCopied") });
     } catch {
       toast({
         variant: "error",
-        title: "Couldn't copy",
-        description: "Select the link and copy it yourself.",
+        title: t("copyFailed"),
+        description: t("copyFailedHint"),
       });
     }
   }
@@ -54,12 +56,10 @@ export function VisibilityControl({ image, onChange }: VisibilityControlProps) {
           </span>
           <div className="flex flex-col gap-0.5">
             <label htmlFor={id} className="text-ink text-sm font-semibold">
-              {image.isPublic ? "Public" : "Private"}
+              {image.isPublic ? t("public") : t("private")}
             </label>
             <p id={`${id}-hint`} className="text-ink-muted text-sm">
-              {image.isPublic
-                ? "Anyone with the link can see it, and it shows in Explore."
-                : "Only you can see it."}
+              {image.isPublic ? t("publicHint") : t("privateHint")}
             </p>
           </div>
         </div>
@@ -79,14 +79,14 @@ export function VisibilityControl({ image, onChange }: VisibilityControlProps) {
             name="shareLink"
             readOnly
             value={shareLink}
-            aria-label="Share link"
+            aria-label={t("shareLink")}
             onFocus={(event) => event.target.select()}
             className="font-mono"
             data-testid="image-share-link"
           />
           <Button variant="secondary" onClick={() => void copyLink()} className="shrink-0">
             {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-            {copied ? "Copied" : "Copy"}
+            {copied ? t("copied") : t("copy")}
           </Button>
         </div>
       ) : null}

@@ -1,10 +1,12 @@
 import { ImageOff } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageContainer } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export default function ImageNotFound() {
+export default async function ImageNotFound() {
+  const t = await getTranslations("image.notFound");
   return (
     <PageContainer>
       <div data-testid="image-not-found">
@@ -15,11 +17,11 @@ export default function ImageNotFound() {
               <ImageOff className="size-9" />
             </div>
           }
-          title="This image isn't here"
-          description="It may have been deleted, or it belongs to someone who hasn't shared it."
+          title={t("title")}
+          description={t("description")}
           action={
             <Button asChild>
-              <Link href="/gallery">Go to my gallery</Link>
+              <Link href="/gallery">{t("action")}</Link>
             </Button>
           }
         />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CollectionView } from "@/components/collections/collection-view";
+import { IntlMessages } from "@/components/i18n/intl-messages";
 import { toCursorPage } from "@/lib/api/pages";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadCollectionPageAccess } from "@/server/gallery/collection-page-data";
@@ -13,14 +15,15 @@ interface CollectionPageProps {
 }
 
 export async function generateMetadata({ params }: CollectionPageProps): Promise<Metadata> {
-  const access = await loadCollectionPageAccess((await params).id);
-  if (access.kind !== "own") return { title: "Collection" };
+  const [access, t] = await Promise.all([
+    loadCollectionPageAccess((await params).id),
+    getTranslations("collections.page"),
+  ]);
+  if (access.kind !== "own") return { title: t("metaTitle") };
   const { name, description, imageCount } = access.collection;
   return {
     title: name,
-    description:
-      description ||
-      `Your collection “${name}”: ${imageCount === 1 ? "1 image" : `${imageCount} images`}.`,
+    description: description || t("metaDescription", { name, count: imageCount }),
   };
 }
 
@@ -37,11 +40,14 @@ export default async function CollectionPage({ params }: CollectionPageProps) {
   });
   return (
     <PageContainer>
-      <CollectionView
-        initialCollection={access.collection}
-        initialPage={toCursorPage(firstPage)}
-        pageSize={PAGE_SIZE}
-      />
+      {/* The share link field, the tiles and "Load more" come from the share pages. */}
+      <IntlMessages namespaces={["collections", "share"]}>
+        <CollectionView
+          initialCollection={access.collection}
+          initialPage={toCursorPage(firstPage)}
+          pageSize={PAGE_SIZE}
+        />
+      </IntlMessages>
     </PageContainer>
   );
 }

@@ -1,10 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { PageContainer } from "@/components/shell/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+export default async function Loading() {
+  const t = await getTranslations("image.page");
   return (
     <PageContainer>
-      <div aria-busy="true" aria-label="Loading the image" className="flex flex-col gap-4">
+      <div aria-busy="true" aria-label={t("loading")} className="flex flex-col gap-4">
         <Skeleton className="h-6 w-32" />
         <div className="rounded-card border-line bg-surface shadow-card overflow-hidden border lg:grid lg:grid-cols-[minmax(0,1fr)_25rem]">
           <Skeleton className="h-[60svh] lg:h-[min(80vh,50rem)]" radius="md" />

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { IntlMessages } from "@/components/i18n/intl-messages";
 import { ImageDetailPage } from "@/components/image-detail/image-detail-page";
 import { promptExcerpt } from "@/components/image-detail/image-format";
 import { PageContainer } from "@/components/shell/page-header";
@@ -8,11 +10,14 @@ import { loadVisibleImage } from "@/server/images/image-page-data";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await loadVisibleImage((await params).id);
-  if (!found) return { title: "Image not found" };
+  const [found, t] = await Promise.all([
+    loadVisibleImage((await params).id),
+    getTranslations("image.page"),
+  ]);
+  if (!found) return { title: t("notFoundTitle") };
   return {
     title: promptExcerpt(found.image.prompt, 60),
-    description: `An image made with Google Gemini: “${promptExcerpt(found.image.prompt, 140)}”`,
+    description: t("metaDescription", { prompt: promptExcerpt(found.image.prompt, 140) }),
   };
 }
 
@@ -21,24 +26,31 @@ export default async function ImagePage({ params }: Props) {
   const found = await loadVisibleImage((await params).id);
   if (!found) notFound();
   const { image, viewerId, services } = found;
-  const [lineage, templateName] = await Promise.all([
+  const [lineage, template] = await Promise.all([
     services.images.lineage({ id: image.id, viewerId }),
     image.styleTemplateId
       ? services.templates
           .getTemplate({ id: image.styleTemplateId })
-          .then((template) => template.name)
-          .catch(() => "A retired style")
+          .then(({ slug, name, description }) => ({ slug, name, description }))
+          .catch(() => "retired" as const)
       : Promise.resolve(null),
   ]);
   return (
     <PageContainer>
-      <ImageDetailPage
-        key={image.id}
-        initialImage={image}
-        initialLineage={lineage}
-        templateName={templateName}
-        canManage={image.userId === viewerId}
-      />
+      {/* The variations dialog and the edit form come from the composer (results, generate);
+          the collection picker, delete confirmation and undo toast from the gallery; the
+          template's name from templates. */}
+      <IntlMessages
+        namespaces={["image", "results", "generate", "gallery", "collections", "templates"]}
+      >
+        <ImageDetailPage
+          key={image.id}
+          initialImage={image}
+          initialLineage={lineage}
+          template={template}
+          canManage={image.userId === viewerId}
+        />
+      </IntlMessages>
     </PageContainer>
   );
 }

@@ -1,3 +1,0 @@
-export function imageCountLabel(count: number): string {
-  return `${count} ${count === 1 ? "image" : "images"}`;
-}
