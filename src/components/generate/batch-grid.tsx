@@ -14,6 +14,7 @@ import {
 } from "lucide-react";
 import NextImage from "next/image";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -26,9 +27,10 @@ import { cn } from "@/lib/cn";
 import type { Image } from "@/shared/api-types";
 import { useImagePatch } from "@/components/image-detail/use-image-patch";
 import { downloadHref, generateSettingsHref } from "@/components/image-detail/image-format";
-import { guidanceFor } from "./error-guidance";
+import { guidanceFor, sayGuidance } from "./error-guidance";
 import { useGenerationStore, type Batch } from "./generation-store";
 import { providerLabel } from "./provider-label";
+import { useGuidanceLanguage } from "./use-guidance-language";
 import { useVariations } from "./use-variations";
 
 interface BatchGridProps {
@@ -42,6 +44,7 @@ interface BatchGridProps {
  * actions. Slots still being made shimmer; slots that failed say so (their quota came back).
  */
 export function BatchGrid({ batch, activeId, onSelect }: BatchGridProps) {
+  const t = useTranslations("results.batch");
   const { images, failed, count, running } = batch;
   const pending = running ? Math.max(0, count - images.length) : 0;
   const missing = running ? 0 : Math.max(0, count - images.length);
@@ -57,10 +60,10 @@ export function BatchGrid({ batch, activeId, onSelect }: BatchGridProps) {
       <h2 id="batch-grid-title" className="text-ink flex items-center gap-2 text-sm font-semibold">
         <Sparkles aria-hidden="true" className="text-primary size-4" />
         {running
-          ? `${images.length} of ${count} images ready`
+          ? t("ready", { made: images.length, count })
           : images.length === count
-            ? `${count} images`
-            : `${images.length} of ${count} images made`}
+            ? t("all", { count })
+            : t("made", { made: images.length, count })}
       </h2>
       <ul className="grid grid-cols-2 gap-2.5 sm:gap-3">
         {images.map((image, index) => (
@@ -81,7 +84,7 @@ export function BatchGrid({ batch, activeId, onSelect }: BatchGridProps) {
             >
               <div className="skeleton-shimmer motion-safe:animate-shimmer absolute inset-0" />
               <span className="text-ink-muted relative text-xs font-semibold">
-                Image {images.length + index + 1}…
+                {t("pending", { number: images.length + index + 1 })}
               </span>
             </div>
           </li>
@@ -93,7 +96,7 @@ export function BatchGrid({ batch, activeId, onSelect }: BatchGridProps) {
               style={{ aspectRatio: ratio.replace(":", " / ") }}
             >
               <ImageOff aria-hidden="true" className="text-danger size-5" />
-              Not made
+              {t("notMade")}
             </div>
           </li>
         ))}
@@ -122,22 +125,21 @@ function BatchFailures({
   made: number;
   count: number;
 }) {
-  const reasons = [...new Map(failed.map((error) => [error.code, error])).values()];
-  const first = guidanceFor(reasons[0]!, { now: Date.now() });
+  const t = useTranslations("results.batch");
+  const language = useGuidanceLanguage();
+  const reasons = [...new Map(failed.map((error) => [error.code, error])).values()].map((reason) =>
+    sayGuidance(guidanceFor(reason, { now: Date.now() }), language),
+  );
+  const first = reasons[0]!;
   const notMade = count - made;
   return (
     <Alert
       variant="warning"
       role="status"
-      title={`${notMade} of ${count} images couldn't be made`}
+      title={t("failuresTitle", { notMade, count })}
       data-testid="batch-failures"
     >
-      <p>
-        {reasons.map((reason) => guidanceFor(reason, { now: Date.now() }).message).join(" ")}{" "}
-        {notMade === 1
-          ? "It wasn't counted against your daily images."
-          : "They weren't counted against your daily images."}
-      </p>
+      <p>{[...reasons.map((reason) => reason.message), t("notCounted", { notMade })].join(" ")}</p>
       {first.hint ? <p className="mt-1">{first.hint}</p> : null}
       {first.actions
         .filter((action) => action.kind === "link")
@@ -168,6 +170,8 @@ function BatchTile({
   active: boolean;
   onSelect: () => void;
 }) {
+  const t = useTranslations("results.batch");
+  const number = index + 1;
   const replaceImage = useGenerationStore((state) => state.replaceImage);
   const patch = useImagePatch(image, replaceImage);
   const variations = useVariations(image);
@@ -180,7 +184,7 @@ function BatchTile({
         type="button"
         onClick={onSelect}
         aria-pressed={active}
-        aria-label={`Show image ${index + 1} large`}
+        aria-label={t("showLarge", { number })}
         className={cn(
           "rounded-card bg-surface-sunken focus-visible:ring-ring/35 relative block w-full overflow-hidden border-2 focus-visible:ring-4 focus-visible:outline-none",
           active ? "border-primary" : "border-line hover:border-primary/40",
@@ -209,10 +213,8 @@ function BatchTile({
           variant="ghost"
           size="icon"
           aria-pressed={image.favorite}
-          aria-label={
-            image.favorite ? `Unfavorite image ${index + 1}` : `Favorite image ${index + 1}`
-          }
-          onClick={() => void patch({ favorite: !image.favorite }, "Couldn't change the favorite")}
+          aria-label={image.favorite ? t("unfavorite", { number }) : t("favorite", { number })}
+          onClick={() => void patch({ favorite: !image.favorite }, t("favoriteFailed"))}
           data-testid="batch-image-favorite"
         >
           <Heart aria-hidden="true" className={cn(image.favorite && "fill-accent text-accent")} />
@@ -220,8 +222,8 @@ function BatchTile({
         <Button
           variant="ghost"
           size="icon"
-          aria-label={`Variations of image ${index + 1}`}
-          title="Variations"
+          aria-label={t("variationsOf", { number })}
+          title={t("variations")}
           onClick={variations.open}
           data-testid="batch-image-variations"
         >
@@ -232,7 +234,7 @@ function BatchTile({
             <Button
               variant="ghost"
               size="icon"
-              aria-label={`More for image ${index + 1}`}
+              aria-label={t("more", { number })}
               data-testid="batch-image-more"
             >
               <MoreHorizontal aria-hidden="true" />
@@ -242,32 +244,32 @@ function BatchTile({
             <DropdownMenuItem asChild>
               <Link href={`/images/${image.id}`} data-testid="batch-image-open">
                 <ExternalLink aria-hidden="true" />
-                Open
+                {t("open")}
               </Link>
             </DropdownMenuItem>
             <DropdownMenuItem asChild>
               <a href={downloadHref(image, "original")} download>
                 <Download aria-hidden="true" />
-                Download
+                {t("download")}
               </a>
             </DropdownMenuItem>
             <DropdownMenuItem asChild>
               <Link href={generateSettingsHref(image)} data-testid="batch-image-remix">
                 <WandSparkles aria-hidden="true" />
-                Remix
+                {t("remix")}
               </Link>
             </DropdownMenuItem>
             <DropdownMenuItem
               onSelect={() =>
                 void patch(
                   { isPublic: !image.isPublic },
-                  image.isPublic ? "Couldn't make it private" : "Couldn't make it public",
+                  image.isPublic ? t("privateFailed") : t("publicFailed"),
                 )
               }
               data-testid="batch-image-visibility"
             >
               {image.isPublic ? <Lock aria-hidden="true" /> : <Globe aria-hidden="true" />}
-              {image.isPublic ? "Make private" : "Make public"}
+              {image.isPublic ? t("makePrivate") : t("makePublic")}
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Pencil } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -21,6 +22,7 @@ export function EditInstructionForm({
   onSubmit,
   onCancel,
 }: EditInstructionFormProps) {
+  const t = useTranslations("results.edit");
   const [prompt, setPrompt] = useState("");
   const [error, setError] = useState<string | null>(null);
 
@@ -39,19 +41,14 @@ export function EditInstructionForm({
       className="border-line bg-surface-raised/50 flex flex-col gap-3 rounded-2xl border p-4"
       data-testid="edit-form"
     >
-      <FormField
-        id={`edit-${imageId}`}
-        label="What should change?"
-        error={error}
-        hint="The new image starts from this one; the original stays in your gallery."
-      >
+      <FormField id={`edit-${imageId}`} label={t("label")} error={error} hint={t("hint")}>
         <Input
           name="editPrompt"
           value={prompt}
           autoFocus
           autoComplete="off"
           maxLength={1000}
-          placeholder="e.g. make it night, with a full moon"
+          placeholder={t("placeholder")}
           onChange={(event) => {
             setPrompt(event.target.value);
             setError(null);
@@ -63,11 +60,11 @@ export function EditInstructionForm({
       </FormField>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" loading={running} data-testid="edit-submit">
           {running ? null : <Pencil aria-hidden="true" />}
-          Apply the edit
+          {t("submit")}
         </Button>
       </div>
     </form>

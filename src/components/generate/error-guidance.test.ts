@@ -1,19 +1,41 @@
+import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { CATALOGUES } from "@/i18n/catalogues";
 import { API_ERROR_STATUS } from "@/shared/api-errors";
 import {
   AI_STUDIO_URL,
   SETTINGS_KEY_HREF,
   SETTINGS_PROVIDERS_HREF,
-  guidanceFor,
+  guidanceFor as guidanceKeysFor,
+  sayGuidance,
+  type FailureInput,
   type GuidanceAction,
+  type GuidanceContext,
+  type GuidanceLanguage,
 } from "./error-guidance";
 
 const NOW = Date.parse("2026-03-10T19:00:00.000Z");
 const context = { now: NOW, online: true };
 
-const links = (actions: GuidanceAction[]) =>
+function languageOf(locale: "en" | "id"): GuidanceLanguage {
+  const t = createTranslator({
+    locale,
+    messages: CATALOGUES[locale],
+    namespace: "results.guidance",
+  });
+  return {
+    t: (key, values) => t(key, values as never),
+    format: createFormatter({ locale, timeZone: "UTC" }),
+  };
+}
+
+/** The guidance as an English browser reads it. */
+const guidanceFor = (failure: FailureInput, at: GuidanceContext) =>
+  sayGuidance(guidanceKeysFor(failure, at), languageOf("en"));
+
+const links = (actions: GuidanceAction<string>[]) =>
   actions.filter((action) => action.kind === "link").map((action) => action.href);
-const kinds = (actions: GuidanceAction[]) => actions.map((action) => action.kind);
+const kinds = (actions: GuidanceAction<string>[]) => actions.map((action) => action.kind);
 
 describe("guidanceFor", () => {
   it("sends a missing key to the key section of settings", () => {
@@ -79,12 +101,12 @@ describe("guidanceFor", () => {
     expect(links(guidance.actions)).toEqual([SETTINGS_KEY_HREF, SETTINGS_PROVIDERS_HREF]);
   });
 
-  it("offers to update an invalid key and shows Google's reason", () => {
+  it("offers to update an invalid key, in the catalogue's words rather than the API's", () => {
     const guidance = guidanceFor(
       { code: "PROVIDER_KEY_INVALID", message: "Google rejected this Gemini API key." },
       context,
     );
-    expect(guidance.message).toBe("Google rejected this Gemini API key.");
+    expect(guidance.message).toBe("Google rejected the saved Gemini API key.");
     expect(guidance.actions[0]).toMatchObject({
       kind: "link",
       label: "Update your key",
@@ -102,7 +124,7 @@ describe("guidanceFor", () => {
       },
       context,
     );
-    expect(guidance.message).toBe("Your quota resets in 5 h, at midnight UTC.");
+    expect(guidance.message).toBe("Your quota resets in 5 hours, at midnight UTC.");
     expect(guidance.resetsAt).toBe("2026-03-11T00:00:00.000Z");
     expect(kinds(guidance.actions)).not.toContain("retry");
   });
@@ -132,7 +154,7 @@ describe("guidanceFor", () => {
     expect(unknown.waitSeconds).toBeNull();
   });
 
-  it("shows the server's reason for a blocked prompt with a rephrase hint", () => {
+  it("says a blocked prompt was refused, with a rephrase hint", () => {
     const guidance = guidanceFor(
       {
         code: "CONTENT_BLOCKED",
@@ -141,7 +163,7 @@ describe("guidanceFor", () => {
       },
       context,
     );
-    expect(guidance.message).toBe("Gemini's safety filter refused this prompt.");
+    expect(guidance.message).toBe("The prompt was refused by the safety filter.");
     expect(guidance.hint).toMatch(/rephras/i);
     expect(kinds(guidance.actions)).toEqual(["edit-prompt"]);
   });
@@ -193,7 +215,7 @@ describe("guidanceFor", () => {
       },
       context,
     );
-    expect(guidance.message).toBe("Gemini is overloaded.");
+    expect(guidance.message).toBe("The image service failed to answer.");
     expect(guidance.actions).toEqual([{ kind: "retry", label: "Try again", reuseKey: true }]);
   });
 
@@ -268,5 +290,39 @@ describe("guidanceFor", () => {
     expect(guidanceFor({ code: "INTERNAL_ERROR", message: "" }, context).actions).toEqual([
       { kind: "retry", label: "Try again", reuseKey: true },
     ]);
+  });
+
+  it("says the wait and the reset time in the person's language", () => {
+    const indonesian = languageOf("id");
+    const quota = sayGuidance(
+      guidanceKeysFor(
+        {
+          code: "QUOTA_EXCEEDED",
+          message: "",
+          details: { resetsAt: "2026-03-11T00:00:00.000Z", period: "day" },
+        },
+        context,
+      ),
+      indonesian,
+    );
+    expect(quota.message).toContain("5 jam");
+    const wait = sayGuidance(
+      guidanceKeysFor({ code: "RATE_LIMITED", message: "", retryAfterSeconds: 42 }, context),
+      indonesian,
+    );
+    expect(wait.message).toContain("42 detik");
+    expect(wait.actions[0]?.label).toBe("Coba lagi");
+  });
+
+  it("counts one field needing a change", () => {
+    const guidance = guidanceFor(
+      {
+        code: "VALIDATION_ERROR",
+        message: "Invalid body.",
+        details: { issues: [{ path: "prompt", message: "Describe the image you want." }] },
+      },
+      context,
+    );
+    expect(guidance.message).toBe("1 field needs a change before the image can be made.");
   });
 });

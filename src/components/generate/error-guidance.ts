@@ -1,40 +1,56 @@
-import { formatWait } from "@/lib/api/errors";
+import type { MessageKeys, NestedKeyOf, useFormatter } from "next-intl";
+import type { Messages } from "@/i18n/catalogues";
 import type { GenerationErrorCode } from "@/lib/generation/generation-error";
-import { formatResetsIn } from "./quota-text";
 
 export const SETTINGS_KEY_HREF = "/settings#gemini-key";
 export const SETTINGS_PROVIDERS_HREF = "/settings#image-providers";
 export const AI_STUDIO_URL = "https://aistudio.google.com";
 
+type GuidanceMessages = Messages["results"]["guidance"];
+/** A message of the `results.guidance` catalogue. */
+export type GuidanceKey = MessageKeys<GuidanceMessages, NestedKeyOf<GuidanceMessages>>;
+
+/**
+ * A sentence of the guidance, as a catalogue key: the page says it in the person's language.
+ * `when` is a moment said relative to `now` in the locale ("in 5 hours", "dalam 5 jam").
+ */
+export interface GuidanceText {
+  key: GuidanceKey;
+  values?: Record<string, string | number>;
+  when?: { at: number; now: number; unit: "second" | "minute" | "hour" };
+}
+
 /** What went wrong, as the page received it (a GenerationError or an ApiClientError). */
 export interface FailureInput {
   code: GenerationErrorCode | (string & {});
+  /** The API's English message: never shown, the code and details say it all. */
   message: string;
   details?: unknown;
   retryAfterSeconds?: number | null;
 }
 
-export type GuidanceAction =
-  | { kind: "link"; label: string; href: string; external: boolean }
+export type GuidanceAction<Label = GuidanceText> =
+  | { kind: "link"; label: Label; href: string; external: boolean }
   /** Send the same request again; `reuseKey` keeps its Idempotency-Key (never charged twice). */
-  | { kind: "retry"; label: string; reuseKey: boolean }
-  | { kind: "edit-prompt"; label: string }
-  | { kind: "choose-image"; label: string }
-  | { kind: "remove-image"; label: string };
+  | { kind: "retry"; label: Label; reuseKey: boolean }
+  | { kind: "edit-prompt"; label: Label }
+  | { kind: "choose-image"; label: Label }
+  | { kind: "remove-image"; label: Label };
 
 export type GuidanceIcon =
   "key" | "clock" | "offline" | "blocked" | "billing" | "image" | "form" | "alert";
 
-export interface ErrorGuidance {
+/** The guidance with its texts as catalogue keys (`Label = GuidanceText`) or said (`string`). */
+export interface ErrorGuidance<Label = GuidanceText> {
   code: string;
-  title: string;
+  title: Label;
   /** What happened, in a sentence. */
-  message: string;
+  message: Label;
   /** The way forward, in a sentence; null when the actions say it all. */
-  hint: string | null;
+  hint: Label | null;
   tone: "danger" | "warning";
   icon: GuidanceIcon;
-  actions: GuidanceAction[];
+  actions: GuidanceAction<Label>[];
   /** Seconds to count down before a retry can succeed (RATE_LIMITED); null when there is no wait. */
   waitSeconds: number | null;
   /** When the quota comes back (QUOTA_EXCEEDED). */
@@ -51,7 +67,39 @@ export interface GuidanceContext {
   hasInputImage?: boolean;
 }
 
-const TRY_AGAIN: GuidanceAction = { kind: "retry", label: "Try again", reuseKey: true };
+/** The translator of `results.guidance` and the formatter, as useTranslations/useFormatter give them. */
+export interface GuidanceLanguage {
+  t: (key: GuidanceKey, values?: Record<string, string | number>) => string;
+  format: Pick<ReturnType<typeof useFormatter>, "relativeTime">;
+}
+
+/** Says the guidance in the person's language. */
+export function sayGuidance(
+  guidance: ErrorGuidance,
+  language: GuidanceLanguage,
+): ErrorGuidance<string> {
+  const sayOne = (text: GuidanceText) => sayText(text, language);
+  return {
+    ...guidance,
+    title: sayOne(guidance.title),
+    message: sayOne(guidance.message),
+    hint: guidance.hint ? sayOne(guidance.hint) : null,
+    actions: guidance.actions.map((action) => ({ ...action, label: sayOne(action.label) })),
+  };
+}
+
+export function sayText(text: GuidanceText, { t, format }: GuidanceLanguage): string {
+  const values = { ...text.values };
+  if (text.when) {
+    values.when = format.relativeTime(text.when.at, { now: text.when.now, unit: text.when.unit });
+  }
+  return t(text.key, values);
+}
+
+const say = (key: GuidanceKey, values?: GuidanceText["values"]): GuidanceText =>
+  values ? { key, values } : { key };
+
+const TRY_AGAIN: GuidanceAction = { kind: "retry", label: say("actions.tryAgain"), reuseKey: true };
 
 /** Turns every error code into a sentence and a way forward. Pure: the page renders the result. */
 export function guidanceFor(failure: FailureInput, context: GuidanceContext): ErrorGuidance {
@@ -73,20 +121,19 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "key",
-        title: "Add a provider key to generate",
-        message:
-          "This studio has no shared key and no demo images, so it needs your own key: a Cloudflare account (free daily allocation) or a Google Gemini API key (needs billing).",
-        hint: "Creating either takes about a minute.",
+        title: say("keyMissing.title"),
+        message: say("keyMissing.message"),
+        hint: say("keyMissing.hint"),
         actions: [
           {
             kind: "link",
-            label: "Add your Gemini key",
+            label: say("actions.addGeminiKey"),
             href: localPath(details.settingsUrl) ?? SETTINGS_KEY_HREF,
             external: false,
           },
           {
             kind: "link",
-            label: "Use Cloudflare (free)",
+            label: say("actions.useCloudflare"),
             href: SETTINGS_PROVIDERS_HREF,
             external: false,
           },
@@ -98,13 +145,13 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         return {
           ...base,
           icon: "key",
-          title: "Cloudflare didn't accept your token",
-          message: failure.message || "Cloudflare rejected the saved account id or API token.",
-          hint: "Check the account id and that the token has the Workers AI permission.",
+          title: say("cloudflareKeyInvalid.title"),
+          message: say("cloudflareKeyInvalid.message"),
+          hint: say("cloudflareKeyInvalid.hint"),
           actions: [
             {
               kind: "link",
-              label: "Update your token",
+              label: say("actions.updateToken"),
               href: SETTINGS_PROVIDERS_HREF,
               external: false,
             },
@@ -114,32 +161,33 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
       return {
         ...base,
         icon: "key",
-        title: "Google didn't accept your Gemini key",
-        message: failure.message || "Google rejected the saved Gemini API key.",
-        hint: "Check the key in Settings, or paste a new one from Google AI Studio.",
+        title: say("geminiKeyInvalid.title"),
+        message: say("geminiKeyInvalid.message"),
+        hint: say("geminiKeyInvalid.hint"),
         actions: [
-          { kind: "link", label: "Update your key", href: SETTINGS_KEY_HREF, external: false },
+          {
+            kind: "link",
+            label: say("actions.updateKey"),
+            href: SETTINGS_KEY_HREF,
+            external: false,
+          },
         ],
       };
 
     case "QUOTA_EXCEEDED": {
       const monthly = details.period === "month";
       const resetsAt = typeof details.resetsAt === "string" ? details.resetsAt : null;
-      const resetsIn =
-        (resetsAt ? formatResetsIn(resetsAt, context.now) : null) ??
-        (failure.retryAfterSeconds != null ? `in ${formatWait(failure.retryAfterSeconds)}` : null);
       return {
         ...base,
         tone: "warning",
         icon: "clock",
-        title: monthly ? "You've used this month's images" : "You've used today's images",
-        message: resetsIn
-          ? `Your quota resets ${resetsIn}${monthly ? ", on the 1st (UTC)" : ", at midnight UTC"}.`
-          : failure.message ||
-            `Your quota resets ${monthly ? "on the 1st of next month" : "at midnight"} (UTC).`,
-        hint: "Everything you made so far is waiting in your gallery.",
+        title: say(monthly ? "quota.titleMonthly" : "quota.titleDaily"),
+        message: quotaResets(resetsAt, failure.retryAfterSeconds ?? null, monthly, context.now),
+        hint: say("quota.hint"),
         resetsAt,
-        actions: [{ kind: "link", label: "Open my gallery", href: "/gallery", external: false }],
+        actions: [
+          { kind: "link", label: say("actions.openGallery"), href: "/gallery", external: false },
+        ],
       };
     }
 
@@ -149,12 +197,12 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "clock",
-        title: "A short pause, please",
+        title: say("rateLimited.title"),
         message:
           wait !== null
-            ? `You're generating quickly. You can try again in ${formatWait(wait)}.`
-            : "You're generating quickly. Wait a moment, then try again.",
-        hint: "The limit keeps the studio responsive for everyone.",
+            ? { key: "rateLimited.messageWait", when: waitWhen(wait, context.now) }
+            : say("rateLimited.message"),
+        hint: say("rateLimited.hint"),
         waitSeconds: wait,
         actions: [TRY_AGAIN],
       };
@@ -165,10 +213,10 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "blocked",
-        title: "This prompt can't be generated",
-        message: failure.message || "The prompt was refused by the safety filter.",
-        hint: "Try rephrasing: describe the scene, style and mood without the part that was flagged.",
-        actions: [{ kind: "edit-prompt", label: "Edit the prompt" }],
+        title: say("blocked.title"),
+        message: say("blocked.message"),
+        hint: say("blocked.hint"),
+        actions: [{ kind: "edit-prompt", label: say("actions.editPrompt") }],
       };
 
     case "PROVIDER_ERROR":
@@ -177,15 +225,19 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
           ...base,
           tone: "warning",
           icon: "billing",
-          title: "Your Google project has no image quota",
-          message:
-            "Gemini's image models are not part of Google's free tier, so this key can't make images until billing is enabled on its Google project.",
-          hint: "Enable billing for the project in Google AI Studio (images cost a few cents each — see Google's pricing), then try again.",
+          title: say("noImageQuota.title"),
+          message: say("noImageQuota.message"),
+          hint: say("noImageQuota.hint"),
           actions: [
-            { kind: "link", label: "Open Google AI Studio", href: AI_STUDIO_URL, external: true },
             {
               kind: "link",
-              label: "Use Cloudflare (free)",
+              label: say("actions.openAiStudio"),
+              href: AI_STUDIO_URL,
+              external: true,
+            },
+            {
+              kind: "link",
+              label: say("actions.useCloudflare"),
               href: SETTINGS_PROVIDERS_HREF,
               external: false,
             },
@@ -198,15 +250,13 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
           ...base,
           tone: "warning",
           icon: "clock",
-          title: "Today's free Cloudflare allocation is used up",
-          message:
-            failure.message ||
-            "Your Cloudflare account has used today's free Workers AI allocation.",
-          hint: "It resets at 00:00 UTC. A Gemini key as fallback (Settings) keeps you going until then.",
+          title: say("cloudflareQuota.title"),
+          message: say("cloudflareQuota.message"),
+          hint: say("cloudflareQuota.hint"),
           actions: [
             {
               kind: "link",
-              label: "Provider settings",
+              label: say("actions.providerSettings"),
               href: SETTINGS_PROVIDERS_HREF,
               external: false,
             },
@@ -215,15 +265,17 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
       }
       return {
         ...base,
-        title:
+        title: say(
           details.provider === "cloudflare"
-            ? "Cloudflare couldn't make this image"
-            : "Gemini couldn't make this image",
-        message: failure.message || "The image service failed to answer.",
-        hint:
+            ? "providerError.titleCloudflare"
+            : "providerError.titleGemini",
+        ),
+        message: say("providerError.message"),
+        hint: say(
           details.retryable === false
-            ? "Try again, or change the prompt or settings a little."
-            : "This is usually temporary — try again in a moment.",
+            ? "providerError.hintPermanent"
+            : "providerError.hintTemporary",
+        ),
         actions: [TRY_AGAIN],
       };
 
@@ -231,11 +283,10 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
       return {
         ...base,
         icon: "image",
-        title:
-          context.hasInputImage === false
-            ? "The request is too large"
-            : "The input image is too large",
-        message: "Use a PNG, JPEG or WebP image of at most 10 MB and 40 megapixels.",
+        title: say(
+          context.hasInputImage === false ? "tooLarge.titleRequest" : "tooLarge.titleImage",
+        ),
+        message: say("tooLarge.message"),
         hint: null,
         actions: imageActions(),
       };
@@ -244,9 +295,9 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
       return {
         ...base,
         icon: "image",
-        title: "That input image can't be used",
-        message: "The file isn't a PNG, JPEG or WebP image, whatever its name says.",
-        hint: "Choose an image in one of those formats, or generate without one.",
+        title: say("unsupported.title"),
+        message: say("unsupported.message"),
+        hint: say("unsupported.hint"),
         actions: imageActions(),
       };
 
@@ -257,13 +308,9 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "form",
-        title: count > 0 ? "Check the highlighted fields" : "Something in the form isn't right",
-        message:
-          count === 1
-            ? (Object.values(fieldErrors)[0] ?? failure.message)
-            : count > 1
-              ? `${count} fields need a change before the image can be made.`
-              : failure.message || "The studio couldn't read part of the request.",
+        title: say(count > 0 ? "validation.titleFields" : "validation.titleForm"),
+        // The fields' own messages (the server's, in English) are shown beside the fields.
+        message: count > 0 ? say("validation.fields", { count }) : say("validation.message"),
         fieldErrors,
       };
     }
@@ -273,13 +320,12 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "offline",
-        title: context.online === false ? "You're offline" : "We couldn't reach the studio",
-        message:
-          context.online === false
-            ? "Your device has no connection right now."
-            : "The request didn't get through. Check your connection.",
-        hint: "Retrying sends the same request, so nothing is charged twice.",
-        actions: [{ kind: "retry", label: "Retry", reuseKey: true }],
+        title: say(context.online === false ? "network.titleOffline" : "network.titleUnreachable"),
+        message: say(
+          context.online === false ? "network.messageOffline" : "network.messageUnreachable",
+        ),
+        hint: say("network.hint"),
+        actions: [{ kind: "retry", label: say("actions.retry"), reuseKey: true }],
       };
 
     case "STREAM_INTERRUPTED":
@@ -287,10 +333,10 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "offline",
-        title: "The connection dropped",
-        message: "The image may still be finishing on the server.",
-        hint: "Retrying picks up the same request — you get that image and are charged once.",
-        actions: [{ kind: "retry", label: "Retry", reuseKey: true }],
+        title: say("interrupted.title"),
+        message: say("interrupted.message"),
+        hint: say("interrupted.hint"),
+        actions: [{ kind: "retry", label: say("actions.retry"), reuseKey: true }],
       };
 
     case "SERVICE_UNAVAILABLE":
@@ -298,16 +344,15 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         return {
           ...base,
           tone: "warning",
-          title: "The studio's storage is full",
-          message:
-            "New images can't be made until an admin frees some space. Nothing was charged to your quota.",
-          hint: "Your gallery is still there. Try again later.",
+          title: say("storageFull.title"),
+          message: say("storageFull.message"),
+          hint: say("storageFull.hint"),
         };
       return {
         ...base,
-        title: "The studio is having trouble",
-        message: "One of the services it relies on isn't answering right now.",
-        hint: "Try again in a minute.",
+        title: say("unavailable.title"),
+        message: say("unavailable.message"),
+        hint: say("unavailable.hint"),
         actions: [TRY_AGAIN],
       };
 
@@ -316,52 +361,94 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         ...base,
         tone: "warning",
         icon: "key",
-        title: "Your session has ended",
-        message: "Log in again to keep generating.",
+        title: say("unauthorized.title"),
+        message: say("unauthorized.message"),
         actions: [
-          { kind: "link", label: "Log in", href: "/login?next=%2Fgenerate", external: false },
+          {
+            kind: "link",
+            label: say("actions.logIn"),
+            href: "/login?next=%2Fgenerate",
+            external: false,
+          },
         ],
       };
 
     case "FORBIDDEN":
-      return {
-        ...base,
-        title: "That isn't allowed",
-        message: failure.message || "Your account or API key can't do that.",
-      };
+      return { ...base, title: say("forbidden.title"), message: say("forbidden.message") };
 
     case "NOT_FOUND":
       return {
         ...base,
         icon: "image",
-        title: "That image is no longer available",
-        message: "It may have been deleted or made private.",
-        hint: "Generate a new one instead.",
+        title: say("notFound.title"),
+        message: say("notFound.message"),
+        hint: say("notFound.hint"),
       };
 
     case "CONFLICT":
       return {
         ...base,
-        title: "That request was already used",
-        message: "The studio received a different request under the same key.",
-        actions: [{ kind: "retry", label: "Send it as a new request", reuseKey: false }],
+        title: say("conflict.title"),
+        message: say("conflict.message"),
+        actions: [{ kind: "retry", label: say("actions.newRequest"), reuseKey: false }],
       };
 
     default:
       return {
         ...base,
-        title: "Something went wrong",
-        message: "The studio hit an unexpected problem while making your image.",
-        hint: "Try again; if it keeps happening, reload the page.",
+        title: say("unknown.title"),
+        message: say("unknown.message"),
+        hint: say("unknown.hint"),
         actions: [TRY_AGAIN],
       };
   }
 }
 
+/**
+ * "Your quota resets in 5 hours, at midnight UTC.": from the reset time, else from Retry-After
+ * (rounded as a person would: under a minute, minutes, then hours).
+ */
+function quotaResets(
+  resetsAt: string | null,
+  retryAfterSeconds: number | null,
+  monthly: boolean,
+  now: number,
+): GuidanceText {
+  const parsed = resetsAt === null ? Number.NaN : Date.parse(resetsAt);
+  if (!Number.isNaN(parsed)) {
+    const minutes = Math.ceil((parsed - now) / 60_000);
+    if (minutes <= 1) return say(monthly ? "quota.resetsMonthlySoon" : "quota.resetsDailySoon");
+    const when =
+      minutes < 60
+        ? { at: now + minutes * 60_000, now, unit: "minute" as const }
+        : {
+            at: now + Math.max(1, Math.round(minutes / 60)) * 3_600_000,
+            now,
+            unit: "hour" as const,
+          };
+    return { key: monthly ? "quota.resetsMonthly" : "quota.resetsDaily", when };
+  }
+  if (retryAfterSeconds !== null) {
+    return {
+      key: monthly ? "quota.resetsMonthly" : "quota.resetsDaily",
+      when: waitWhen(retryAfterSeconds, now),
+    };
+  }
+  return say(monthly ? "quota.resetsMonthlyUnknown" : "quota.resetsDailyUnknown");
+}
+
+/** A wait in whole seconds under a minute, else whole minutes, else whole hours (rounded up). */
+function waitWhen(seconds: number, now: number): NonNullable<GuidanceText["when"]> {
+  if (seconds < 60) return { at: now + seconds * 1000, now, unit: "second" };
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return { at: now + minutes * 60_000, now, unit: "minute" };
+  return { at: now + Math.ceil(minutes / 60) * 3_600_000, now, unit: "hour" };
+}
+
 function imageActions(): GuidanceAction[] {
   return [
-    { kind: "choose-image", label: "Choose another image" },
-    { kind: "remove-image", label: "Generate without it" },
+    { kind: "choose-image", label: say("actions.chooseImage") },
+    { kind: "remove-image", label: say("actions.removeImage") },
   ];
 }
 

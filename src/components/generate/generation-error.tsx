@@ -15,17 +15,20 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import {
   guidanceFor,
+  sayGuidance,
   type ErrorGuidance,
   type FailureInput,
   type GuidanceAction,
   type GuidanceContext,
   type GuidanceIcon,
 } from "./error-guidance";
+import { useGuidanceLanguage } from "./use-guidance-language";
 import { useNow } from "./use-now";
 
 const ICONS: Record<GuidanceIcon, LucideIcon> = {
@@ -64,7 +67,9 @@ export function GenerationFailure({
 }
 
 /** The failure as a sentence and a way forward (see error-guidance.ts). Mount with a key per error. */
-export function GenerationErrorPanel({ guidance, ...handlers }: GenerationErrorProps) {
+export function GenerationErrorPanel({ guidance: keys, ...handlers }: GenerationErrorProps) {
+  const t = useTranslations("results.guidance");
+  const guidance = sayGuidance(keys, useGuidanceLanguage());
   const [waitUntil] = useState(() =>
     guidance.waitSeconds === null ? null : Date.now() + guidance.waitSeconds * 1000,
   );
@@ -88,7 +93,7 @@ export function GenerationErrorPanel({ guidance, ...handlers }: GenerationErrorP
       <button
         type="button"
         onClick={handlers.onDismiss}
-        aria-label="Dismiss this message"
+        aria-label={t("dismiss")}
         className="text-ink-muted hover:bg-surface/60 hover:text-ink absolute top-2 right-2 inline-flex size-11 items-center justify-center rounded-full sm:size-9"
       >
         <X aria-hidden="true" className="size-4" />
@@ -111,9 +116,9 @@ export function GenerationErrorPanel({ guidance, ...handlers }: GenerationErrorP
           </h2>
           <p className="text-ink text-sm" data-testid="generate-error-message">
             {guidance.waitSeconds !== null && secondsLeft > 0
-              ? `You're generating quickly. You can try again in ${secondsLeft} s.`
+              ? t("countdown", { seconds: secondsLeft })
               : guidance.waitSeconds !== null
-                ? "You can try again now."
+                ? t("canRetryNow")
                 : guidance.message}
           </p>
           {guidance.hint ? <p className="text-ink-muted text-sm">{guidance.hint}</p> : null}
@@ -143,11 +148,12 @@ function ActionButton({
   secondsLeft,
   handlers,
 }: {
-  action: GuidanceAction;
+  action: GuidanceAction<string>;
   primary: boolean;
   secondsLeft: number;
   handlers: ErrorActionHandlers;
 }) {
+  const t = useTranslations("results.guidance");
   const variant = primary ? "primary" : "secondary";
   switch (action.kind) {
     case "link":
@@ -157,7 +163,7 @@ function ActionButton({
             <a href={action.href} target="_blank" rel="noopener noreferrer">
               {action.label}
               <ExternalLink aria-hidden="true" />
-              <span className="sr-only">(opens in a new tab)</span>
+              <span className="sr-only">{t("newTab")}</span>
             </a>
           ) : (
             <Link href={action.href}>{action.label}</Link>
@@ -173,7 +179,7 @@ function ActionButton({
           data-testid="generate-retry"
         >
           <RotateCw aria-hidden="true" />
-          {secondsLeft > 0 ? `${action.label} in ${secondsLeft} s` : action.label}
+          {secondsLeft > 0 ? t("actions.tryAgainIn", { seconds: secondsLeft }) : action.label}
         </Button>
       );
     case "edit-prompt":

@@ -1,24 +1,19 @@
 "use client";
 
 import { Check, Sparkles } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import {
   describeRemaining,
   estimateProgress,
-  STAGE_LABELS,
   STAGE_ORDER,
+  type RemainingText,
 } from "@/lib/generation/progress-estimate";
 import type { GenerationStage } from "@/shared/api-types";
 import type { AspectRatio } from "@/shared/schemas/settings";
 import { ratioBoxStyle } from "./ratio-box";
 import { useNow } from "./use-now";
-
-const STEP_NAMES: Record<GenerationStage, string> = {
-  queued: "Queued",
-  generating: "Generating",
-  processing: "Processing",
-  storing: "Saving",
-};
+import { useStageLabel } from "./use-stage-label";
 
 interface GenerationProgressProps {
   stage: GenerationStage;
@@ -33,12 +28,30 @@ interface GenerationProgressProps {
 }
 
 export function GenerationProgress(props: GenerationProgressProps) {
+  const t = useTranslations("results.progress");
+  const stageLabel = useStageLabel();
   const now = useNow(true);
   const estimate = estimateProgress({ ...props, now });
   const remaining = describeRemaining(estimate);
   const percent = Math.round(estimate.percent);
   const currentIndex = STAGE_ORDER.indexOf(props.stage);
-  const label = STAGE_LABELS[props.stage];
+  const label = stageLabel(props.stage);
+  const stepName = (stage: GenerationStage) =>
+    stage === "queued"
+      ? t("step.queued")
+      : stage === "generating"
+        ? t("step.generating")
+        : stage === "processing"
+          ? t("step.processing")
+          : t("step.storing");
+  const sayRemaining = (text: RemainingText) =>
+    text.key === "overdue"
+      ? t("remaining.overdue")
+      : text.key === "almost"
+        ? t("remaining.almost")
+        : text.key === "seconds"
+          ? t("remaining.seconds", { seconds: text.seconds })
+          : t("remaining.minutes", { minutes: text.minutes });
 
   return (
     <section
@@ -63,13 +76,13 @@ export function GenerationProgress(props: GenerationProgressProps) {
       <div className="flex flex-col gap-2.5">
         <div className="flex items-baseline justify-between gap-3">
           <h2 id="generate-progress-title" className="sr-only">
-            {props.kind === "edit" ? "Editing your image" : "Making your image"}
+            {props.kind === "edit" ? t("titleEdit") : t("titleGenerate")}
           </h2>
           <p className="font-display text-ink text-base font-semibold" data-testid="generate-stage">
             {label}
           </p>
           <p className="text-ink-muted text-sm tabular-nums" data-testid="generate-eta">
-            {remaining ?? `${percent}%`}
+            {remaining ? sayRemaining(remaining) : t("percent", { percent })}
           </p>
         </div>
         <div
@@ -78,7 +91,7 @@ export function GenerationProgress(props: GenerationProgressProps) {
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent}
-          aria-valuetext={`${label} ${percent}%`}
+          aria-valuetext={t("valueText", { label, percent })}
           className="bg-surface-sunken h-2.5 overflow-hidden rounded-full"
         >
           <div
@@ -90,7 +103,7 @@ export function GenerationProgress(props: GenerationProgressProps) {
             ) : null}
           </div>
         </div>
-        <ol className="mt-1 grid grid-cols-4 gap-2" aria-label="Stages">
+        <ol className="mt-1 grid grid-cols-4 gap-2" aria-label={t("stepsLabel")}>
           {STAGE_ORDER.map((stage, index) => {
             const done = index < currentIndex;
             const current = index === currentIndex;
@@ -117,16 +130,14 @@ export function GenerationProgress(props: GenerationProgressProps) {
                     <span className="bg-primary size-1.5 rounded-full motion-safe:animate-pulse" />
                   ) : null}
                 </span>
-                <span className="truncate">{STEP_NAMES[stage]}</span>
-                {done ? <span className="sr-only">(done)</span> : null}
+                <span className="truncate">{stepName(stage)}</span>
+                {done ? <span className="sr-only">{t("stepDone")}</span> : null}
               </li>
             );
           })}
         </ol>
         {props.medianMs === null ? (
-          <p className="text-ink-subtle text-xs">
-            Your first images set the time estimate — after that you&apos;ll see how long is left.
-          </p>
+          <p className="text-ink-subtle text-xs">{t("firstEstimate")}</p>
         ) : null}
       </div>
     </section>

@@ -15,6 +15,7 @@ import {
 } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -41,9 +42,8 @@ interface GenerationResultProps {
   running: boolean;
 }
 
-const QUALITY_NAMES = { standard: "Standard", high: "High" } as const;
-
 export function GenerationResult({ result, parent, running }: GenerationResultProps) {
+  const t = useTranslations("results.result");
   const { image } = result;
   const start = useGenerationStore((state) => state.start);
   const select = useGenerationStore((state) => state.select);
@@ -61,7 +61,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
       data-image-id={image.id}
     >
       <h2 id="generate-result-title" className="sr-only">
-        Your image
+        {t("title")}
       </h2>
       {image.model === "demo" ? <DemoNotice /> : null}
 
@@ -70,7 +70,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
           type="button"
           className="group rounded-card border-line bg-surface-sunken shadow-card relative mx-auto block overflow-hidden border"
           style={ratioBoxStyle(`${image.width}:${image.height}`, "64vh")}
-          aria-label="View the original, full size"
+          aria-label={t("viewFull")}
           data-testid="result-image"
         >
           <Image
@@ -84,7 +84,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
           />
           <span className="absolute right-3 bottom-3 inline-flex items-center gap-1.5 rounded-full bg-black/55 px-3 py-1.5 text-xs font-semibold text-white opacity-90 backdrop-blur transition-opacity group-hover:opacity-100">
             <Maximize2 aria-hidden="true" className="size-3.5" />
-            Full size
+            {t("fullSize")}
           </span>
         </button>
       </ImageZoomDialog>
@@ -96,7 +96,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
             {parent ? (
               <>
                 <span className="shrink-0">
-                  {result.spec.kind === "variations" ? "Variation of" : "Edited from"}
+                  {result.spec.kind === "variations" ? t("variationOf") : t("editedFrom")}
                 </span>
                 <button
                   type="button"
@@ -114,9 +114,10 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
                   <span className="truncate">“{parent.image.prompt}”</span>
                 </button>
               </>
+            ) : result.spec.kind === "variations" ? (
+              t("variationOfEarlier")
             ) : (
-              (result.spec.kind === "variations" ? "A variation of" : "Edited from") +
-              " an earlier image"
+              t("editedFromEarlier")
             )}
           </p>
         ) : null}
@@ -129,18 +130,16 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
         <div className="flex flex-wrap gap-1.5">
           <Badge variant={image.isPublic ? "success" : "neutral"} data-testid="result-visibility">
             {image.isPublic ? <Globe aria-hidden="true" /> : <Lock aria-hidden="true" />}
-            {image.isPublic ? "Public" : "Private"}
+            {image.isPublic ? t("public") : t("private")}
           </Badge>
-          {result.replayed ? (
-            <Badge variant="primary">Picked up from your earlier request</Badge>
-          ) : null}
+          {result.replayed ? <Badge variant="primary">{t("replayed")}</Badge> : null}
           {image.tags.map((tag) => (
             <Badge key={tag}>#{tag}</Badge>
           ))}
         </div>
         <dl className="border-line bg-surface-raised/50 grid grid-cols-2 gap-x-4 gap-y-2 rounded-2xl border p-4 text-sm min-[440px]:grid-cols-3">
           <Fact
-            label="Seed"
+            label={t("facts.seed")}
             value={
               <span className="font-mono" data-testid="result-seed">
                 {image.seed}
@@ -148,15 +147,30 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
             }
           />
           <Fact
-            label="Provider"
+            label={t("facts.provider")}
             value={<span data-testid="result-provider">{provider ?? "—"}</span>}
           />
           <Fact
-            label="Model"
+            label={t("facts.model")}
             value={<span className="[overflow-wrap:anywhere]">{image.model}</span>}
           />
-          <Fact label="Size" value={`${image.width} × ${image.height}`} />
-          <Fact label="Quality" value={QUALITY_NAMES[image.quality] ?? image.quality} />
+          <Fact
+            label={t("facts.size")}
+            value={t("facts.sizeValue", {
+              width: String(image.width),
+              height: String(image.height),
+            })}
+          />
+          <Fact
+            label={t("facts.quality")}
+            value={
+              image.quality === "high"
+                ? t("facts.high")
+                : image.quality === "standard"
+                  ? t("facts.standard")
+                  : image.quality
+            }
+          />
         </dl>
       </div>
 
@@ -168,7 +182,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
           data-testid="result-download"
         >
           <Download aria-hidden="true" />
-          Download
+          {t("download")}
         </a>
         <Button
           variant="secondary"
@@ -178,7 +192,9 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
         >
           <Pencil aria-hidden="true" />
           <span>
-            Edit<span className="hidden sm:inline"> with a new instruction</span>
+            {t.rich("edit", {
+              wide: (chunks) => <span className="hidden sm:inline">{chunks}</span>,
+            })}
           </span>
         </Button>
         <VisibilityButton image={image} />
@@ -189,7 +205,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
           data-testid="result-variations"
         >
           <Shuffle aria-hidden="true" />
-          Variations
+          {t("variations")}
         </Button>
         <Link
           href={generateSettingsHref(image)}
@@ -197,7 +213,7 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
           data-testid="result-remix"
         >
           <WandSparkles aria-hidden="true" />
-          Remix
+          {t("remix")}
         </Link>
         {canRepeat(result.spec) ? (
           <Button
@@ -207,16 +223,16 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
             data-testid="result-again"
           >
             <RotateCw aria-hidden="true" />
-            Generate again
+            {t("again")}
           </Button>
         ) : null}
         <Button
           variant="ghost"
-          onClick={() => void copySeed(image.seed)}
+          onClick={() => void copySeed(image.seed, t)}
           data-testid="result-copy-seed"
         >
           <Copy aria-hidden="true" />
-          Copy seed
+          {t("copySeed")}
         </Button>
       </div>
 
@@ -246,6 +262,7 @@ function Fact({ label, value }: { label: string; value: ReactNode }) {
 }
 
 function DemoNotice() {
+  const t = useTranslations("results.result");
   return (
     <Link
       href="/settings#gemini-key"
@@ -254,7 +271,9 @@ function DemoNotice() {
     >
       <TriangleAlert aria-hidden="true" className="text-warning size-5 shrink-0" />
       <span className="text-ink">
-        <span className="font-semibold">Demo image</span> — add your Gemini key for real images
+        {t.rich("demo", {
+          strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+        })}
       </span>
       <span aria-hidden="true" className="text-warning ml-auto font-semibold">
         →
@@ -264,6 +283,7 @@ function DemoNotice() {
 }
 
 function VisibilityButton({ image }: { image: StudioImage }) {
+  const t = useTranslations("results.result");
   const replaceImage = useGenerationStore((state) => state.replaceImage);
   const visibility = useApiMutation<StudioImage, boolean>({
     mutationFn: async (isPublic) =>
@@ -277,13 +297,11 @@ function VisibilityButton({ image }: { image: StudioImage }) {
       replaceImage(saved);
       toast({
         variant: "success",
-        title: saved.isPublic ? "Image is public" : "Image is private",
-        description: saved.isPublic
-          ? "It now appears in Explore for everyone."
-          : "Only you can see it now.",
+        title: saved.isPublic ? t("nowPublic") : t("nowPrivate"),
+        description: saved.isPublic ? t("nowPublicBody") : t("nowPrivateBody"),
       });
     },
-    errorToast: "Couldn't change who can see it",
+    errorToast: t("visibilityFailed"),
   });
   const pending = visibility.isPending;
   const toggle = () => visibility.mutate(!image.isPublic);
@@ -296,24 +314,24 @@ function VisibilityButton({ image }: { image: StudioImage }) {
       data-testid="result-visibility-toggle"
     >
       {pending ? null : image.isPublic ? <Lock aria-hidden="true" /> : <Globe aria-hidden="true" />}
-      {image.isPublic ? "Make private" : "Make public"}
+      {image.isPublic ? t("makePrivate") : t("makePublic")}
     </Button>
   );
 }
 
-async function copySeed(seed: number) {
+async function copySeed(seed: number, t: ReturnType<typeof useTranslations<"results.result">>) {
   try {
     await navigator.clipboard.writeText(String(seed));
     toast({
       variant: "success",
-      title: "Seed copied",
-      description: `${seed} is on your clipboard.`,
+      title: t("seedCopied"),
+      description: t("seedCopiedBody", { seed: String(seed) }),
     });
   } catch {
     toast({
       variant: "error",
-      title: "Couldn't copy the seed",
-      description: `The seed is ${seed}.`,
+      title: t("seedCopyFailed"),
+      description: t("seedIs", { seed: String(seed) }),
     });
   }
 }

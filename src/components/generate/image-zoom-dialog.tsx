@@ -3,6 +3,7 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { Download, X } from "lucide-react";
 import Image from "next/image";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import type { Image as StudioImage } from "@/shared/api-types";
@@ -16,6 +17,7 @@ interface ImageZoomDialogProps {
 
 /** The original image, as large as the screen allows, over a dark scrim. */
 export function ImageZoomDialog({ image, downloadHref, children }: ImageZoomDialogProps) {
+  const t = useTranslations("results.zoom");
   return (
     <DialogPrimitive.Root>
       <DialogPrimitive.Trigger asChild>{children}</DialogPrimitive.Trigger>
@@ -25,7 +27,7 @@ export function ImageZoomDialog({ image, downloadHref, children }: ImageZoomDial
           className="data-[state=open]:animate-fade-in fixed inset-0 z-50 flex flex-col items-center justify-center gap-3 p-3 outline-none sm:p-8"
           data-testid="image-zoom"
         >
-          <DialogPrimitive.Title className="sr-only">Full-size image</DialogPrimitive.Title>
+          <DialogPrimitive.Title className="sr-only">{t("title")}</DialogPrimitive.Title>
           <DialogPrimitive.Description className="sr-only">
             {image.prompt}
           </DialogPrimitive.Description>
@@ -36,10 +38,10 @@ export function ImageZoomDialog({ image, downloadHref, children }: ImageZoomDial
               className={buttonClasses({ variant: "inverse-ghost", size: "sm" })}
             >
               <Download aria-hidden="true" />
-              Download
+              {t("download")}
             </a>
             <DialogPrimitive.Close
-              aria-label="Close"
+              aria-label={t("close")}
               className={buttonClasses({ variant: "inverse-ghost", size: "icon" })}
             >
               <X aria-hidden="true" className="size-5" />

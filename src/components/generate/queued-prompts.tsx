@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, Clock, RotateCw, Send, Trash2, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useOnlineStatus } from "@/components/shell/use-online-status";
 import { Badge } from "@/components/ui/badge";
@@ -20,6 +21,7 @@ import { useQueuedPrompts } from "./use-queued-prompts";
  * studio's reason. They survive reloads; each can be cancelled, or retried once it failed.
  */
 export function QueuedPrompts() {
+  const t = useTranslations("results.queued");
   const queued = useQueuedPrompts();
   const online = useOnlineStatus();
   const [sending, setSending] = useState(false);
@@ -37,15 +39,13 @@ export function QueuedPrompts() {
               className="text-ink flex items-center gap-2 text-sm font-semibold"
             >
               <Clock aria-hidden="true" className="text-ink-muted size-4" />
-              Queued prompts
-              <span className="text-ink-muted font-normal">({entries.length})</span>
+              {t("title")}
+              <span className="text-ink-muted font-normal">
+                {t("count", { count: entries.length })}
+              </span>
             </h2>
             <p className="text-ink-muted mt-0.5 text-xs">
-              {online
-                ? waiting > 0
-                  ? "Sending them now. Each becomes exactly one image."
-                  : "These need your attention."
-                : "They'll be sent when you're back online, even after a reload."}
+              {online ? (waiting > 0 ? t("sending") : t("attention")) : t("offline")}
             </p>
           </div>
           {online && waiting > 0 ? (
@@ -59,11 +59,11 @@ export function QueuedPrompts() {
               }}
             >
               {sending ? null : <Send aria-hidden="true" />}
-              Send now
+              {t("sendNow")}
             </Button>
           ) : null}
         </div>
-        <ul className="flex flex-col gap-2" aria-label="Queued prompts">
+        <ul className="flex flex-col gap-2" aria-label={t("listLabel")}>
           {entries.map((entry) => (
             <QueuedPromptRow key={entry.id} entry={entry} />
           ))}
@@ -74,14 +74,16 @@ export function QueuedPrompts() {
 }
 
 function QueuedPromptRow({ entry }: { entry: OutboxEntry }) {
+  const t = useTranslations("results.queued");
+  const prompt = entry.input.prompt;
   const sending = entry.status === "sending" && entry.leaseUntil > Date.now();
   const failed = entry.status === "failed";
   const cancel = () =>
     void cancelQueuedPrompt(entry.id).then((cancelled) => {
       if (!cancelled) {
         toast({
-          title: "Already being sent",
-          description: "This prompt reached the studio before it could be cancelled.",
+          title: t("alreadySending"),
+          description: t("alreadySendingBody"),
         });
       }
     });
@@ -96,7 +98,7 @@ function QueuedPromptRow({ entry }: { entry: OutboxEntry }) {
           {entry.input.prompt}
         </p>
         <Badge variant={failed ? "danger" : sending ? "primary" : "neutral"}>
-          {failed ? "Failed" : sending ? "Sending…" : "Queued"}
+          {failed ? t("statusFailed") : sending ? t("statusSending") : t("statusQueued")}
         </Badge>
         {failed ? null : (
           <Button
@@ -104,10 +106,10 @@ function QueuedPromptRow({ entry }: { entry: OutboxEntry }) {
             size="sm"
             disabled={sending}
             onClick={cancel}
-            aria-label={`Cancel queued prompt: ${entry.input.prompt}`}
+            aria-label={t("cancelLabel", { prompt })}
           >
             <X aria-hidden="true" />
-            Cancel
+            {t("cancel")}
           </Button>
         )}
       </div>
@@ -115,31 +117,31 @@ function QueuedPromptRow({ entry }: { entry: OutboxEntry }) {
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="text-danger flex min-w-0 flex-1 items-start gap-1.5 text-xs">
             <CircleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
-            {entry.lastError ?? "The studio refused this prompt."}
+            {entry.lastError ?? t("refused")}
           </p>
           <div className="flex gap-2">
             <Button
               variant="ghost"
               size="sm"
               onClick={() => void cancelQueuedPrompt(entry.id)}
-              aria-label={`Delete queued prompt: ${entry.input.prompt}`}
+              aria-label={t("deleteLabel", { prompt })}
             >
               <Trash2 aria-hidden="true" />
-              Delete
+              {t("delete")}
             </Button>
             <Button
               variant="secondary"
               size="sm"
               onClick={() => void retryQueuedPrompt(entry.id)}
-              aria-label={`Retry queued prompt: ${entry.input.prompt}`}
+              aria-label={t("retryLabel", { prompt })}
             >
               <RotateCw aria-hidden="true" />
-              Retry
+              {t("retry")}
             </Button>
           </div>
         </div>
       ) : entry.lastError && entry.attempts > 0 ? (
-        <p className="text-ink-muted text-xs">Last try: {entry.lastError} Trying again soon.</p>
+        <p className="text-ink-muted text-xs">{t("lastTry", { error: entry.lastError })}</p>
       ) : null}
     </li>
   );

@@ -3,6 +3,7 @@
 import { History } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import type { SessionResult } from "./generation-store";
 
@@ -14,6 +15,7 @@ interface RecentResultsProps {
 
 /** This session's images as a strip of thumbnails; choosing one shows it above. */
 export function RecentResults({ results, activeId, onSelect }: RecentResultsProps) {
+  const t = useTranslations("results.recent");
   if (results.length === 0) return null;
   return (
     <section
@@ -27,11 +29,11 @@ export function RecentResults({ results, activeId, onSelect }: RecentResultsProp
           className="text-ink flex items-center gap-2 text-sm font-semibold"
         >
           <History aria-hidden="true" className="text-ink-muted size-4" />
-          This session
+          {t("title")}
           <span className="text-ink-subtle font-normal tabular-nums">{results.length}</span>
         </h2>
         <Link href="/gallery" className="text-primary text-sm font-semibold hover:underline">
-          Open my gallery
+          {t("openGallery")}
         </Link>
       </div>
       <ul className="-mx-1 flex gap-2 overflow-x-auto px-1 pt-1 pb-2">
@@ -43,7 +45,7 @@ export function RecentResults({ results, activeId, onSelect }: RecentResultsProp
                 type="button"
                 onClick={() => onSelect(result.image.id)}
                 aria-pressed={active}
-                aria-label={`Show “${result.image.prompt}”`}
+                aria-label={t("show", { prompt: result.image.prompt })}
                 className={cn(
                   "block size-16 overflow-hidden rounded-xl border-2 transition-[border-color,opacity] sm:size-18",
                   active ? "border-primary" : "border-transparent opacity-80 hover:opacity-100",

@@ -1,16 +1,14 @@
 "use client";
 
 import { Lightbulb } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { GenerateIllustration } from "@/components/placeholders/illustrations";
-
-const IDEAS = [
-  "A lighthouse on a basalt cliff at dusk, warm windows, long-exposure sea",
-  "A tiny robot watering a bonsai, soft studio light, shallow depth of field",
-  "A cosy reading nook in a treehouse, rain on the windows, watercolor",
-] as const;
 
 /** What the result area shows before the first image: where it will appear, and ideas to start. */
 export function ResultPlaceholder({ onUseIdea }: { onUseIdea: (prompt: string) => void }) {
+  const t = useTranslations("results.placeholder");
+  // Example prompts in the person's language: the idea they pick becomes their own prompt.
+  const ideas = [t("ideas.lighthouse"), t("ideas.robot"), t("ideas.nook")];
   return (
     <div
       className="rounded-card border-line-strong bg-surface/70 flex flex-col items-center gap-4 border border-dashed px-5 py-8 text-center sm:px-8 sm:py-10"
@@ -20,21 +18,16 @@ export function ResultPlaceholder({ onUseIdea }: { onUseIdea: (prompt: string) =
         <GenerateIllustration />
       </div>
       <div className="flex flex-col gap-1.5">
-        <h2 className="font-display text-ink text-lg font-semibold tracking-tight">
-          Your image will appear here
-        </h2>
-        <p className="text-ink-muted mx-auto max-w-sm text-sm">
-          Write a prompt and press Generate. You&apos;ll see each stage as it happens, then
-          download, edit or share the result.
-        </p>
+        <h2 className="font-display text-ink text-lg font-semibold tracking-tight">{t("title")}</h2>
+        <p className="text-ink-muted mx-auto max-w-sm text-sm">{t("body")}</p>
       </div>
       <div className="flex w-full max-w-md flex-col gap-2 text-left">
         <p className="text-ink-subtle flex items-center gap-1.5 text-xs font-semibold tracking-wide uppercase">
           <Lightbulb aria-hidden="true" className="size-3.5" />
-          Need an idea?
+          {t("ideasTitle")}
         </p>
         <ul className="flex flex-col gap-2">
-          {IDEAS.map((idea) => (
+          {ideas.map((idea) => (
             <li key={idea}>
               <button
                 type="button"

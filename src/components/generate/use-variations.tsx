@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
@@ -23,6 +24,7 @@ export function useVariations(
   image: Image,
   options: { defaultCount?: number; onStarted?: () => void } = {},
 ): { open: () => void; dialog: ReactNode } {
+  const t = useTranslations("results.variations");
   const [isOpen, setOpen] = useState(false);
   const mounted = useOpenedOnce(isOpen);
   const start = useGenerationStore((state) => state.start);
@@ -33,8 +35,8 @@ export function useVariations(
   function open() {
     if (useGenerationStore.getState().run.status === "running") {
       toast({
-        title: "One moment",
-        description: "Wait for the images being made now, then ask for variations.",
+        title: t("busyTitle"),
+        description: t("busyHere"),
       });
       return;
     }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Shuffle } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -38,19 +39,24 @@ export function VariationsDialog({
   remaining = null,
   onSubmit,
 }: VariationsDialogProps) {
+  const t = useTranslations("results.variations");
+  const format = useFormatter();
   const [count, setCount] = useState<BatchCount>(defaultCount);
   const [strength, setStrength] = useState(DEFAULT_STRENGTH);
   const id = useId();
   const strengthId = `${id}-strength`;
+  const percent = format.number(strength, { style: "percent", maximumFractionDigits: 0 });
+  const position = strength < 0.34 ? "closer" : strength > 0.66 ? "further" : "between";
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent data-testid="variations-dialog">
         <DialogHeader>
-          <DialogTitle>Make variations</DialogTitle>
+          <DialogTitle>{t("title")}</DialogTitle>
           <DialogDescription className="[overflow-wrap:anywhere]">
-            New images from “{prompt.length > 90 ? `${prompt.slice(0, 89)}…` : prompt}”, each linked
-            to it. Each uses one of your daily images.
+            {t("description", {
+              prompt: prompt.length > 90 ? `${prompt.slice(0, 89)}…` : prompt,
+            })}
           </DialogDescription>
         </DialogHeader>
         <form
@@ -65,10 +71,10 @@ export function VariationsDialog({
           <div className="flex flex-col gap-2">
             <div className="flex items-baseline justify-between gap-3">
               <label htmlFor={strengthId} className="text-ink text-sm font-medium">
-                Strength
+                {t("strength")}
               </label>
               <output htmlFor={strengthId} className="text-ink-muted text-xs tabular-nums">
-                {Math.round(strength * 100)}%
+                {percent}
               </output>
             </div>
             <input
@@ -79,28 +85,22 @@ export function VariationsDialog({
               step={0.05}
               value={strength}
               onChange={(event) => setStrength(Number(event.target.value))}
-              aria-valuetext={`${Math.round(strength * 100)}%: ${
-                strength < 0.34
-                  ? "closer to the original"
-                  : strength > 0.66
-                    ? "more different"
-                    : "in between"
-              }`}
+              aria-valuetext={t("strengthValue", { percent, position })}
               className="accent-primary h-11 w-full cursor-pointer sm:h-8"
               data-testid="variations-strength"
             />
             <div className="text-ink-muted flex justify-between gap-3 text-xs" aria-hidden="true">
-              <span>Closer to the original</span>
-              <span>More different</span>
+              <span>{t("closer")}</span>
+              <span>{t("further")}</span>
             </div>
           </div>
           <DialogFooter>
             <Button variant="ghost" onClick={() => onOpenChange(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" data-testid="variations-submit">
               <Shuffle aria-hidden="true" />
-              {count === 1 ? "Make 1 variation" : `Make ${count} variations`}
+              {t("submit", { count })}
             </Button>
           </DialogFooter>
         </form>

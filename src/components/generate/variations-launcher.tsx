@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import type { Image } from "@/shared/api-types";
 import { useGenerationStore } from "./generation-store";
@@ -12,6 +13,7 @@ import { VariationsDialog } from "./variations-dialog";
  * arrive in the result grid. Loaded on the first click, so the page does not carry it.
  */
 export function VariationsLauncher({ image, onDone }: { image: Image; onDone: () => void }) {
+  const t = useTranslations("results.variations");
   const router = useRouter();
   const start = useGenerationStore((state) => state.start);
   const quota = useGenerationStore((state) => state.quota);
@@ -27,8 +29,8 @@ export function VariationsLauncher({ image, onDone }: { image: Image; onDone: ()
       onSubmit={(input) => {
         if (useGenerationStore.getState().run.status === "running") {
           toast({
-            title: "One moment",
-            description: "Images are being made now; ask for variations when they are done.",
+            title: t("busyTitle"),
+            description: t("busyElsewhere"),
           });
           return;
         }

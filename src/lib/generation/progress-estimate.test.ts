@@ -34,7 +34,7 @@ describe("estimateProgress", () => {
     expect(late.percent).toBeGreaterThan(middle.percent);
     expect(late.percent).toBeLessThan(70);
     expect(middle.remainingMs).toBe(6_000);
-    expect(describeRemaining(middle)).toBe("About 6 s left");
+    expect(describeRemaining(middle)).toEqual({ key: "seconds", seconds: 6 });
   });
 
   it("never reaches the next stage, nor 100%, however long a stage takes", () => {
@@ -48,7 +48,7 @@ describe("estimateProgress", () => {
     });
     expect(stuck.percent).toBeLessThan(70);
     expect(stuck.overdue).toBe(true);
-    expect(describeRemaining(stuck)).toBe("Taking a little longer than usual…");
+    expect(describeRemaining(stuck)).toEqual({ key: "overdue" });
     const saving = estimateProgress({
       stage: "storing",
       serverPercent: 85,
@@ -90,6 +90,6 @@ describe("estimateProgress", () => {
       now: 0,
       medianMs: 150_000,
     });
-    expect(describeRemaining(estimate)).toBe("About 3 min left");
+    expect(describeRemaining(estimate)).toEqual({ key: "minutes", minutes: 3 });
   });
 });

@@ -1,5 +1,9 @@
 import type { GenerationStage } from "@/shared/api-types";
 
+/**
+ * English only, for the page's screen-reader announcer until it says the stage through
+ * useStageLabel (components/generate/use-stage-label.ts); the catalogue has the same words.
+ */
 export const STAGE_LABELS: Record<GenerationStage, string> = {
   queued: "Queued",
   generating: "Generating with Gemini…",
@@ -77,14 +81,21 @@ export function estimateProgress(input: ProgressInput): ProgressEstimate {
   };
 }
 
+/** Which sentence says the time left (catalogue `results.progress.remaining`). */
+export type RemainingText =
+  | { key: "overdue" }
+  | { key: "almost" }
+  | { key: "seconds"; seconds: number }
+  | { key: "minutes"; minutes: number };
+
 /** "About 12 s left", "About 2 min left", or a patient note once past the median. */
-export function describeRemaining(estimate: ProgressEstimate): string | null {
+export function describeRemaining(estimate: ProgressEstimate): RemainingText | null {
   if (estimate.remainingMs === null) return null;
-  if (estimate.overdue) return "Taking a little longer than usual…";
+  if (estimate.overdue) return { key: "overdue" };
   const seconds = Math.ceil(estimate.remainingMs / 1000);
-  if (seconds <= 2) return "Almost there…";
-  if (seconds < 60) return `About ${seconds} s left`;
-  return `About ${Math.round(seconds / 60)} min left`;
+  if (seconds <= 2) return { key: "almost" };
+  if (seconds < 60) return { key: "seconds", seconds };
+  return { key: "minutes", minutes: Math.round(seconds / 60) };
 }
 
 function clamp(value: number, min: number, max: number): number {
