@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { IntlMessages } from "@/components/i18n/intl-messages";
 import { PublicFrame } from "@/components/share/public-frame";
 import { AppShell } from "@/components/shell/app-shell";
 import { QueryProvider } from "@/components/shell/query-provider";
@@ -13,7 +14,10 @@ export default async function ExploreLayout({ children }: { children: ReactNode 
   const user = await getCurrentUser().catch(() => null);
   return (
     <QueryProvider>
-      {user ? <AppShell user={user}>{children}</AppShell> : <PublicFrame>{children}</PublicFrame>}
+      {/* Around the error boundary too: explore/error.tsx reads `explore`. */}
+      <IntlMessages namespaces={["explore", "share"]}>
+        {user ? <AppShell user={user}>{children}</AppShell> : <PublicFrame>{children}</PublicFrame>}
+      </IntlMessages>
     </QueryProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ExploreGallery } from "@/components/explore/explore-gallery";
 import { ExploreHeader } from "@/components/explore/explore-header";
 import {
@@ -10,11 +11,10 @@ import { toCursorPage } from "@/lib/api/pages";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getServices } from "@/server/services";
 
-export const metadata: Metadata = {
-  title: "Explore",
-  description:
-    "Images people made with Google Gemini in AI Image Studio and chose to share. Search them, sort them, make your own.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("explore");
+  return { title: t("metaTitle"), description: t("metaDescription") };
+}
 
 interface ExplorePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

@@ -2,6 +2,7 @@
 
 import { SearchX, Sparkles, X } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { useCursorPages } from "@/lib/api/hooks";
 import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
 import { queryKeys } from "@/lib/api/query-keys";
 import { cn } from "@/lib/cn";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { PublicImage } from "@/shared/api-types";
 import { ExploreSearch } from "./explore-search";
 import {
@@ -33,6 +35,8 @@ const SEARCH_PAUSE_MS = 350;
 
 /** Everyone's public images: search, sort and tag filter (kept in the URL), more on scroll. */
 export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreGalleryProps) {
+  const t = useTranslations("explore");
+  const errorText = useErrorMessage();
   const [text, setText] = useState(initialQuery.q);
   const [q, setQ] = useState(initialQuery.q);
   const [sort, setSort] = useState<ExploreSort>(initialQuery.sort);
@@ -76,6 +80,8 @@ export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreG
     setTag(null);
   };
   const filtered = Boolean(q || tag);
+  // Which filters a sentence names: the search, the tag, or both.
+  const filter = q && tag ? "both" : q ? "search" : tag ? "tag" : "none";
 
   return (
     <div className="flex flex-col gap-6">
@@ -86,12 +92,12 @@ export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreG
         </div>
         {tag ? (
           <div className="text-ink-muted flex flex-wrap items-center gap-2 text-sm">
-            <span>Tagged</span>
+            <span>{t("tagged")}</span>
             <button
               type="button"
               onClick={() => chooseTag(null)}
               className="bg-primary-soft text-primary-soft-ink hover:bg-primary-soft/70 inline-flex min-h-9 items-center gap-1.5 rounded-full pr-2 pl-3 font-semibold"
-              aria-label={`Remove the tag filter #${tag}`}
+              aria-label={t("removeTag", { tag })}
               data-testid="explore-tag-filter"
             >
               #{tag}
@@ -103,17 +109,23 @@ export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreG
 
       <p aria-live="polite" className="sr-only">
         {pages.status === "loading"
-          ? "Loading images…"
+          ? t("loading")
           : pages.status === "ready"
-            ? resultSummary(pages.items.length, pages.hasMore, q, tag)
+            ? t("summary", {
+                count: pages.items.length,
+                more: String(pages.hasMore),
+                filter,
+                q,
+                tag: tag ?? "",
+              })
             : ""}
       </p>
 
       {pages.status === "error" ? (
-        <Alert variant="danger" role="alert" title="Couldn't load the public gallery">
-          <p>{pages.error?.message}</p>
+        <Alert variant="danger" role="alert" title={t("loadFailed")}>
+          <p>{pages.error ? errorText(pages.error) : null}</p>
           <Button variant="secondary" size="sm" className="mt-3" onClick={pages.reload}>
-            Try again
+            {t("tryAgain")}
           </Button>
         </Alert>
       ) : pages.status === "loading" && pages.items.length === 0 ? (
@@ -122,29 +134,23 @@ export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreG
         filtered ? (
           <EmptyState
             illustration={<EmptyIcon icon={SearchX} />}
-            title="No public images match"
-            description={
-              <>
-                Nothing shared matches {q ? <>“{q}”</> : null}
-                {q && tag ? " with " : null}
-                {tag ? <>the tag #{tag}</> : null}. Try fewer or different words.
-              </>
-            }
+            title={t("noMatchTitle")}
+            description={t("noMatch", { filter, q, tag: tag ?? "" })}
             action={
               <Button variant="secondary" onClick={clearFilters}>
-                Clear search and filters
+                {t("clearFilters")}
               </Button>
             }
           />
         ) : (
           <EmptyState
             illustration={<EmptyIcon icon={Sparkles} />}
-            title="The public gallery is waiting for its first image"
-            description="When someone makes an image public, it appears here for everyone. Nothing is shared unless its author says so."
+            title={t("emptyTitle")}
+            description={t("emptyDescription")}
             action={
               <Button asChild>
                 <Link href={signedIn ? "/generate" : "/register"}>
-                  {signedIn ? "Generate an image" : "Make your own"}
+                  {signedIn ? t("generate") : t("makeYourOwn")}
                 </Link>
               </Button>
             }
@@ -176,23 +182,13 @@ export function ExploreGallery({ initialQuery, initialPage, signedIn }: ExploreG
             status={pages.status}
             hasMore={pages.hasMore}
             onLoadMore={pages.loadMore}
-            errorMessage={pages.error?.message}
-            endText={
-              pages.items.length > 8 ? "That's every public image here — for now." : undefined
-            }
+            errorMessage={pages.error ? errorText(pages.error) : undefined}
+            endText={pages.items.length > 8 ? t("end") : undefined}
           />
         </div>
       )}
     </div>
   );
-}
-
-function resultSummary(count: number, hasMore: boolean, q: string, tag: string | null): string {
-  const amount = hasMore ? `${count}+` : String(count);
-  const filters = [q ? `matching “${q}”` : "", tag ? `tagged #${tag}` : ""]
-    .filter(Boolean)
-    .join(" ");
-  return `${amount} public ${count === 1 ? "image" : "images"}${filters ? ` ${filters}` : ""}.`;
 }
 
 function EmptyIcon({ icon: Icon }: { icon: typeof Sparkles }) {
@@ -212,6 +208,7 @@ function TagButtons({
   active: string | null;
   onChoose: (tag: string) => void;
 }) {
+  const t = useTranslations("explore");
   const shown = tags.filter((tag) => tag !== active).slice(0, 2);
   if (shown.length === 0) return null;
   return (
@@ -222,7 +219,7 @@ function TagButtons({
             type="button"
             onClick={() => onChoose(tag)}
             className="border-line text-ink-muted hover:border-primary/40 hover:text-ink max-w-full truncate rounded-full border px-2 py-0.5 text-xs"
-            aria-label={`Show images tagged #${tag}`}
+            aria-label={t("showTag", { tag })}
           >
             #{tag}
           </button>

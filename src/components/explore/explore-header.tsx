@@ -1,14 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { ExploreShortcuts } from "./explore-shortcuts";
 
-export function ExploreHeader() {
+export async function ExploreHeader() {
+  const t = await getTranslations("explore");
   return (
     <>
-      <PageHeader
-        eyebrow="Community"
-        title="Explore"
-        description="Images people made with Gemini and chose to share. Open one to see its prompt, download it, or make your own."
-      />
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
       <ExploreShortcuts />
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { MAX_SEARCH_LENGTH } from "./explore-query";
@@ -14,6 +15,7 @@ interface ExploreSearchProps {
 
 export function ExploreSearch({ value, onChange, onSubmit }: ExploreSearchProps) {
   const id = useId();
+  const t = useTranslations("explore.search");
   return (
     <form
       role="search"
@@ -24,7 +26,7 @@ export function ExploreSearch({ value, onChange, onSubmit }: ExploreSearchProps)
       }}
     >
       <label htmlFor={id} className="sr-only">
-        Search public images by prompt
+        {t("label")}
       </label>
       <Search
         aria-hidden="true"
@@ -36,7 +38,7 @@ export function ExploreSearch({ value, onChange, onSubmit }: ExploreSearchProps)
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        placeholder="Search prompts — “lighthouse”, “watercolour fox”…"
+        placeholder={t("placeholder")}
         maxLength={MAX_SEARCH_LENGTH}
         enterKeyHint="search"
         autoComplete="off"

@@ -1,13 +1,14 @@
 "use client";
 
 import { Clock, Flame } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { cn } from "@/lib/cn";
 import type { ExploreSort } from "./explore-query";
 
 const OPTIONS = [
-  { value: "newest", label: "Newest", icon: Clock },
-  { value: "popular", label: "Popular", icon: Flame },
+  { value: "newest", icon: Clock },
+  { value: "popular", icon: Flame },
 ] as const;
 
 /** Newest or popular, as native radios drawn as a segmented control (arrow keys switch). */
@@ -19,12 +20,13 @@ export function SortToggle({
   onChange: (sort: ExploreSort) => void;
 }) {
   const name = useId();
+  const t = useTranslations("explore.sort");
   return (
     <fieldset
       className="border-line bg-surface-sunken inline-flex shrink-0 items-center gap-1 rounded-full border p-1"
       data-testid="explore-sort"
     >
-      <legend className="sr-only">Sort by</legend>
+      <legend className="sr-only">{t("legend")}</legend>
       {OPTIONS.map((option) => {
         const checked = option.value === value;
         const Icon = option.icon;
@@ -51,7 +53,7 @@ export function SortToggle({
               data-testid={`explore-sort-${option.value}`}
             />
             <Icon aria-hidden="true" className="size-4" />
-            {option.label}
+            {t(option.value)}
           </label>
         );
       })}

@@ -1,6 +1,7 @@
 "use client";
 
 import { RotateCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -20,6 +21,7 @@ interface LoadMoreProps {
  * for keyboards and for browsers that do not scroll (tall screens, reduced motion setups).
  */
 export function LoadMore({ status, hasMore, onLoadMore, errorMessage, endText }: LoadMoreProps) {
+  const t = useTranslations("share.loadMore");
   const sentinel = useRef<HTMLDivElement>(null);
   const canAutoLoad = hasMore && status === "ready";
 
@@ -45,19 +47,19 @@ export function LoadMore({ status, hasMore, onLoadMore, errorMessage, endText }:
       {status === "loading-more" ? (
         <span role="status" className="inline-flex items-center gap-2">
           <Spinner />
-          Loading more…
+          {t("loading")}
         </span>
       ) : status === "error-more" ? (
         <div role="alert" className="flex flex-col items-center gap-2 text-center">
-          <p>{errorMessage ?? "Couldn't load more."}</p>
+          <p>{errorMessage ?? t("failed")}</p>
           <Button variant="secondary" size="sm" onClick={onLoadMore}>
             <RotateCw aria-hidden="true" />
-            Try again
+            {t("tryAgain")}
           </Button>
         </div>
       ) : hasMore ? (
         <Button variant="secondary" size="sm" onClick={onLoadMore}>
-          Load more
+          {t("more")}
         </Button>
       ) : endText ? (
         <p>{endText}</p>

@@ -1,10 +1,18 @@
 import { ArrowRight, WandSparkles } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 
 /** The invitation on share pages: visitors register, signed-in people go to Generate. */
-export function MakeYourOwnCta({ signedIn, className }: { signedIn: boolean; className?: string }) {
+export async function MakeYourOwnCta({
+  signedIn,
+  className,
+}: {
+  signedIn: boolean;
+  className?: string;
+}) {
+  const t = await getTranslations("share.cta");
   return (
     <section
       aria-labelledby="make-your-own-title"
@@ -24,16 +32,13 @@ export function MakeYourOwnCta({ signedIn, className }: { signedIn: boolean; cla
           <WandSparkles aria-hidden="true" className="size-5" />
         </span>
         <h2 id="make-your-own-title" className="font-display text-xl font-bold tracking-tight">
-          Make your own
+          {t("title")}
         </h2>
-        <p className="text-sm text-white/75">
-          Describe an image in a sentence and Google Gemini paints it. Keep everything in a private
-          gallery and share only what you choose — free and open source.
-        </p>
+        <p className="text-sm text-white/75">{t("text")}</p>
         <div className="mt-1">
           <Button asChild variant="inverse">
             <Link href={signedIn ? "/generate" : "/register"} data-testid="make-your-own-link">
-              {signedIn ? "Open the studio" : "Make your own — it's free"}
+              {signedIn ? t("openStudio") : t("makeYourOwnFree")}
               <ArrowRight aria-hidden="true" />
             </Link>
           </Button>

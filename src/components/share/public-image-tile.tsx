@@ -1,5 +1,6 @@
 import { Download } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { initialsOf } from "@/components/shell/user-avatar";
 import type { Image } from "@/shared/api-types";
@@ -27,6 +28,7 @@ export function PublicImageTile({
   footer,
   eager,
 }: PublicImageTileProps) {
+  const t = useTranslations("share");
   const href = image.shareUrl ?? `/images/${image.id}`;
   return (
     <li className="flex min-w-0 flex-col gap-2" data-testid="public-image-tile">
@@ -49,7 +51,7 @@ export function PublicImageTile({
               url={image.shareUrl}
               title={image.prompt}
               appearance="overlay"
-              label="Share this image"
+              label={t("button.shareImage")}
             />
           </div>
         ) : null}
@@ -72,9 +74,9 @@ export function PublicImageTile({
               <span />
             )}
             {showDownloads ? (
-              <span className="inline-flex shrink-0 items-center gap-1" title="Downloads">
+              <span className="inline-flex shrink-0 items-center gap-1" title={t("tile.downloads")}>
                 <Download aria-hidden="true" className="size-3.5" />
-                <span className="sr-only">Downloads:</span>
+                <span className="sr-only">{t("tile.downloadsCount")}</span>
                 {image.downloadCount}
               </span>
             ) : null}

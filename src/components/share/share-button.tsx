@@ -1,6 +1,7 @@
 "use client";
 
 import { Share2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
@@ -28,7 +29,12 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
-async function shareLink({ url, title, text }: { url: string; title: string; text?: string }) {
+type ShareT = ReturnType<typeof useTranslations<"share.button">>;
+
+async function shareLink(
+  { url, title, text }: { url: string; title: string; text?: string },
+  t: ShareT,
+) {
   const link = new URL(url, window.location.origin).toString();
   const data: ShareData = { url: link, title, text };
   if (typeof navigator.share === "function" && (navigator.canShare?.(data) ?? true)) {
@@ -41,12 +47,12 @@ async function shareLink({ url, title, text }: { url: string; title: string; tex
     }
   }
   if (await copyText(link)) {
-    toast({ variant: "success", title: "Link copied", description: link });
+    toast({ variant: "success", title: t("linkCopied"), description: link });
   } else {
     toast({
       variant: "error",
-      title: "Couldn't copy the link",
-      description: `Copy it by hand: ${link}`,
+      title: t("copyFailed"),
+      description: t("copyByHand", { link }),
     });
   }
 }
@@ -56,7 +62,7 @@ export function ShareButton({
   url,
   title,
   text,
-  label = "Share",
+  label,
   iconOnly = false,
   appearance = "button",
   variant = "secondary",
@@ -64,11 +70,13 @@ export function ShareButton({
   className,
   ...rest
 }: ShareButtonProps) {
+  const t = useTranslations("share.button");
+  const name = label ?? t("share");
   const [busy, setBusy] = useState(false);
   const onClick = () => {
     if (busy) return;
     setBusy(true);
-    void shareLink({ url, title, text }).finally(() => setBusy(false));
+    void shareLink({ url, title, text }, t).finally(() => setBusy(false));
   };
 
   if (appearance === "overlay") {
@@ -76,8 +84,8 @@ export function ShareButton({
       <button
         type="button"
         onClick={onClick}
-        aria-label={label}
-        title={label}
+        aria-label={name}
+        title={name}
         aria-busy={busy || undefined}
         data-testid={rest["data-testid"]}
         className={cn(
@@ -96,14 +104,14 @@ export function ShareButton({
       variant={variant}
       size={iconOnly ? "icon" : size}
       className={className}
-      aria-label={iconOnly ? label : undefined}
-      title={iconOnly ? label : undefined}
+      aria-label={iconOnly ? name : undefined}
+      title={iconOnly ? name : undefined}
       aria-busy={busy || undefined}
       data-testid={rest["data-testid"]}
       onClick={onClick}
     >
       <Share2 aria-hidden="true" />
-      {iconOnly ? null : label}
+      {iconOnly ? null : name}
     </Button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -18,7 +19,8 @@ interface ShareLinkFieldProps {
 }
 
 /** The share link in a read-only field, with Copy and Share beside it. */
-export function ShareLinkField({ path, title, label = "Share link" }: ShareLinkFieldProps) {
+export function ShareLinkField({ path, title, label }: ShareLinkFieldProps) {
+  const t = useTranslations("share.button");
   const origin = useSiteOrigin();
   const link = absoluteUrl(path, origin);
   const id = useId();
@@ -33,19 +35,19 @@ export function ShareLinkField({ path, title, label = "Share link" }: ShareLinkF
   async function copy() {
     if (await copyText(link)) {
       setCopied(true);
-      toast({ variant: "success", title: "Link copied" });
+      toast({ variant: "success", title: t("linkCopied") });
     } else {
       toast({
         variant: "error",
-        title: "Couldn't copy the link",
-        description: "Select the link and copy it by hand.",
+        title: t("copyFailed"),
+        description: t("selectAndCopy"),
       });
     }
   }
 
   return (
     <div className="flex flex-col gap-1.5" data-testid="share-link-field">
-      <Label htmlFor={id}>{label}</Label>
+      <Label htmlFor={id}>{label ?? t("shareLink")}</Label>
       <div className="flex gap-2">
         <Input
           id={id}
@@ -60,8 +62,8 @@ export function ShareLinkField({ path, title, label = "Share link" }: ShareLinkF
           variant="secondary"
           size="icon"
           onClick={() => void copy()}
-          aria-label={copied ? "Link copied" : "Copy link"}
-          title="Copy link"
+          aria-label={copied ? t("linkCopied") : t("copyLink")}
+          title={t("copyLink")}
           data-testid="copy-share-link"
         >
           {copied ? (
@@ -70,7 +72,7 @@ export function ShareLinkField({ path, title, label = "Share link" }: ShareLinkF
             <Copy aria-hidden="true" />
           )}
         </Button>
-        <ShareButton url={path} title={title} iconOnly label="Share link" />
+        <ShareButton url={path} title={title} iconOnly label={t("shareLink")} />
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { isLocale, OG_LOCALES, DEFAULT_LOCALE } from "@/i18n/locales";
 import type { Collection, Image, PublicImage } from "@/shared/api-types";
 import { thumbnailDimensions, thumbnailUrl } from "./thumbnail-size";
 
@@ -24,16 +26,24 @@ function previewImage(image: Image, origin: string) {
   };
 }
 
+/** og:locale: the viewer's language, which is the page's (the request picks it). */
+async function ogLocale(): Promise<string> {
+  const locale = await getLocale();
+  return OG_LOCALES[isLocale(locale) ? locale : DEFAULT_LOCALE];
+}
+
 function shareMetadata({
   title,
   description,
   pageUrl,
   image,
+  locale,
 }: {
   title: string;
   description: string;
   pageUrl: string;
   image: ReturnType<typeof previewImage> | null;
+  locale: string;
 }): Metadata {
   return {
     title,
@@ -42,6 +52,7 @@ function shareMetadata({
     openGraph: {
       type: "website",
       siteName: SITE_NAME,
+      locale,
       url: pageUrl,
       title,
       description,
@@ -56,7 +67,7 @@ function shareMetadata({
   };
 }
 
-export function sharedImageMetadata({
+export async function sharedImageMetadata({
   image,
   shareId,
   origin,
@@ -64,16 +75,18 @@ export function sharedImageMetadata({
   image: PublicImage;
   shareId: string;
   origin: string;
-}): Metadata {
+}): Promise<Metadata> {
+  const [t, locale] = await Promise.all([getTranslations("share.meta"), ogLocale()]);
   return shareMetadata({
-    title: `“${clipText(image.prompt, 60)}” by ${image.author.name}`,
-    description: `${clipText(image.prompt, 180)} — made with Google Gemini in ${SITE_NAME}.`,
+    title: t("imageTitle", { prompt: clipText(image.prompt, 60), author: image.author.name }),
+    description: t("imageDescription", { prompt: clipText(image.prompt, 180), site: SITE_NAME }),
     pageUrl: `${origin}/s/i/${shareId}`,
     image: previewImage(image, origin),
+    locale,
   });
 }
 
-export function sharedCollectionMetadata({
+export async function sharedCollectionMetadata({
   collection,
   authorName,
   cover,
@@ -85,14 +98,19 @@ export function sharedCollectionMetadata({
   cover: Image | null;
   shareId: string;
   origin: string;
-}): Metadata {
-  const count = collection.imageCount === 1 ? "1 image" : `${collection.imageCount} images`;
+}): Promise<Metadata> {
+  const [t, locale] = await Promise.all([getTranslations("share.meta"), ogLocale()]);
   return shareMetadata({
-    title: `${clipText(collection.name, 70)} — a collection by ${authorName}`,
+    title: t("collectionTitle", { name: clipText(collection.name, 70), author: authorName }),
     description: collection.description
       ? clipText(collection.description, 200)
-      : `${count} by ${authorName}, made with Google Gemini in ${SITE_NAME}.`,
+      : t("collectionDescription", {
+          count: collection.imageCount,
+          author: authorName,
+          site: SITE_NAME,
+        }),
     pageUrl: `${origin}/s/c/${shareId}`,
     image: cover ? previewImage(cover, origin) : null,
+    locale,
   });
 }

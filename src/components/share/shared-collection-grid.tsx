@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { PublicImageTile, TILE_GRID_CLASSES } from "./public-image-tile";
 import { useCursorPages } from "@/lib/api/hooks";
 import { fetchApiPage, withCursor, type CursorPage } from "@/lib/api/pages";
 import { queryKeys } from "@/lib/api/query-keys";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 
 interface SharedCollectionGridProps {
   collectionId: string;
@@ -22,6 +24,8 @@ export function SharedCollectionGrid({
   pageSize,
   initialPage,
 }: SharedCollectionGridProps) {
+  const t = useTranslations("share.collection");
+  const errorText = useErrorMessage();
   const fetchPage = useCallback(
     (cursor: string | null, signal: AbortSignal) =>
       // Asked as a visitor even when the owner is signed in: a share page shows what visitors see.
@@ -42,10 +46,10 @@ export function SharedCollectionGrid({
 
   if (pages.status === "error") {
     return (
-      <Alert variant="danger" role="alert" title="Couldn't load the images">
-        <p>{pages.error?.message}</p>
+      <Alert variant="danger" role="alert" title={t("loadFailed")}>
+        <p>{pages.error ? errorText(pages.error) : null}</p>
         <Button variant="secondary" size="sm" className="mt-2" onClick={pages.reload}>
-          Try again
+          {t("tryAgain")}
         </Button>
       </Alert>
     );
@@ -62,8 +66,8 @@ export function SharedCollectionGrid({
         status={pages.status}
         hasMore={pages.hasMore}
         onLoadMore={pages.loadMore}
-        errorMessage={pages.error?.message}
-        endText={pages.items.length > pageSize ? "That's the whole collection." : undefined}
+        errorMessage={pages.error ? errorText(pages.error) : undefined}
+        endText={pages.items.length > pageSize ? t("end") : undefined}
       />
     </div>
   );

@@ -1,12 +1,12 @@
 import { ImageOff } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { UserAvatar } from "@/components/shell/user-avatar";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Collection, Image } from "@/shared/api-types";
 import type { CursorPage } from "@/lib/api/pages";
-import { countLabel } from "./format";
 import { MakeYourOwnCta } from "./make-your-own-cta";
 import { ShareButton } from "./share-button";
 import { SharedCollectionGrid } from "./shared-collection-grid";
@@ -21,7 +21,7 @@ interface SharedCollectionViewProps {
 }
 
 /** The public page of a shared collection: its name, description, author and public images. */
-export function SharedCollectionView({
+export async function SharedCollectionView({
   collection,
   authorName,
   firstPage,
@@ -29,6 +29,7 @@ export function SharedCollectionView({
   signedIn,
   isOwner,
 }: SharedCollectionViewProps) {
+  const t = await getTranslations("share.collection");
   return (
     <div
       className="mx-auto flex w-full max-w-6xl flex-col gap-8 px-4 pt-6 pb-16 sm:px-6 lg:pt-10"
@@ -37,7 +38,7 @@ export function SharedCollectionView({
       <header className="flex flex-col gap-5 sm:flex-row sm:items-end sm:justify-between">
         <div className="flex max-w-2xl min-w-0 flex-col gap-3">
           <p className="text-primary text-xs font-semibold tracking-[0.16em] uppercase">
-            Shared collection
+            {t("eyebrow")}
           </p>
           <h1 className="font-display text-ink text-3xl font-bold tracking-tight break-words sm:text-4xl">
             {collection.name}
@@ -48,9 +49,12 @@ export function SharedCollectionView({
           <div className="flex items-center gap-3 text-sm">
             <UserAvatar name={authorName} email="" />
             <p className="text-ink-muted">
-              by <span className="text-ink font-semibold">{authorName}</span>
+              {t.rich("byline", {
+                author: authorName,
+                strong: (chunks) => <span className="text-ink font-semibold">{chunks}</span>,
+              })}
               <span aria-hidden="true"> · </span>
-              {countLabel(collection.imageCount, "image")}
+              {t("count", { count: collection.imageCount })}
             </p>
           </div>
         </div>
@@ -65,15 +69,17 @@ export function SharedCollectionView({
       </header>
 
       {isOwner ? (
-        <Alert title="This is your collection" role="status">
-          Visitors see only its public images.{" "}
-          <Link
-            href={`/collections/${collection.id}`}
-            className="text-primary font-semibold underline-offset-2 hover:underline"
-          >
-            Manage it
-          </Link>{" "}
-          or make it private to turn this link off.
+        <Alert title={t("ownerTitle")} role="status">
+          {t.rich("ownerText", {
+            link: (chunks) => (
+              <Link
+                href={`/collections/${collection.id}`}
+                className="text-primary font-semibold underline-offset-2 hover:underline"
+              >
+                {chunks}
+              </Link>
+            ),
+          })}
         </Alert>
       ) : null}
 
@@ -84,11 +90,11 @@ export function SharedCollectionView({
               <ImageOff className="size-8" />
             </span>
           }
-          title="Nothing to see here yet"
-          description="This collection has no public images at the moment. Come back later, or browse what others have shared."
+          title={t("emptyTitle")}
+          description={t("emptyText")}
           action={
             <Button asChild variant="secondary">
-              <Link href="/explore">Browse Explore</Link>
+              <Link href="/explore">{t("browseExplore")}</Link>
             </Button>
           }
         />

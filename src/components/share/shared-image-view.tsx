@@ -1,12 +1,12 @@
 import { Download, Images } from "lucide-react";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { UserAvatar } from "@/components/shell/user-avatar";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import type { PublicImage } from "@/shared/api-types";
-import { formatDay, formatModel } from "./format";
 import { MakeYourOwnCta } from "./make-your-own-cta";
 import { ShareButton } from "./share-button";
 import { thumbnailDimensions, thumbnailUrl } from "./thumbnail-size";
@@ -41,7 +41,8 @@ function Fact({
 }
 
 /** The public page of one shared image: the picture, its prompt and author, download and share. */
-export function SharedImageView({ image, signedIn, isOwner }: SharedImageViewProps) {
+export async function SharedImageView({ image, signedIn, isOwner }: SharedImageViewProps) {
+  const [t, format] = await Promise.all([getTranslations("share.image"), getFormatter()]);
   const { width, height } = thumbnailDimensions(image, 800);
   const shareUrl = image.shareUrl ?? "";
   return (
@@ -74,7 +75,7 @@ export function SharedImageView({ image, signedIn, isOwner }: SharedImageViewPro
       <div className="flex min-w-0 flex-col gap-6">
         <header className="flex flex-col gap-4">
           <p className="text-primary text-xs font-semibold tracking-[0.16em] uppercase">
-            Shared image
+            {t("eyebrow")}
           </p>
           <h1 className="font-display text-ink text-xl leading-snug font-semibold tracking-tight break-words sm:text-2xl">
             {image.prompt}
@@ -83,11 +84,13 @@ export function SharedImageView({ image, signedIn, isOwner }: SharedImageViewPro
             <UserAvatar name={image.author.name} email="" size="md" />
             <p className="flex flex-col text-sm">
               <span className="text-ink font-semibold">
-                <span className="sr-only">By </span>
+                <span className="sr-only">{t("by")}</span>
                 {image.author.name}
               </span>
               <span className="text-ink-muted">
-                <time dateTime={image.createdAt}>{formatDay(image.createdAt)}</time>
+                <time dateTime={image.createdAt}>
+                  {format.dateTime(new Date(image.createdAt), { dateStyle: "medium" })}
+                </time>
               </span>
             </p>
           </div>
@@ -101,7 +104,7 @@ export function SharedImageView({ image, signedIn, isOwner }: SharedImageViewPro
               data-testid="shared-image-download"
             >
               <Download aria-hidden="true" />
-              Download
+              {t("download")}
             </a>
           </Button>
           {shareUrl ? (
@@ -110,33 +113,37 @@ export function SharedImageView({ image, signedIn, isOwner }: SharedImageViewPro
         </div>
 
         {isOwner ? (
-          <Alert title="This is your image" role="status">
-            Anyone with this link can see it. Make it private again from{" "}
-            <Link
-              href={`/images/${image.id}`}
-              className="text-primary font-semibold underline-offset-2 hover:underline"
-            >
-              your gallery
-            </Link>{" "}
-            and this page stops working.
+          <Alert title={t("ownerTitle")} role="status">
+            {t.rich("ownerText", {
+              link: (chunks) => (
+                <Link
+                  href={`/images/${image.id}`}
+                  className="text-primary font-semibold underline-offset-2 hover:underline"
+                >
+                  {chunks}
+                </Link>
+              ),
+            })}
           </Alert>
         ) : null}
 
         <dl className="grid grid-cols-2 gap-2">
-          <Fact term="Model" wide>
-            {formatModel(image.model)}
+          <Fact term={t("model")} wide>
+            {image.model === "demo" ? t("demoModel") : image.model}
           </Fact>
-          <Fact term="Size">
-            {image.width} × {image.height}
+          <Fact term={t("size")}>
+            {t("dimensions", { width: String(image.width), height: String(image.height) })}
           </Fact>
-          <Fact term="Aspect ratio">{image.aspectRatio}</Fact>
-          <Fact term="Quality">{image.quality === "high" ? "High" : "Standard"}</Fact>
-          <Fact term="Downloads">{image.downloadCount}</Fact>
+          <Fact term={t("aspectRatio")}>{image.aspectRatio}</Fact>
+          <Fact term={t("quality")}>{image.quality === "high" ? t("high") : t("standard")}</Fact>
+          <Fact term={t("downloads")}>{format.number(image.downloadCount)}</Fact>
         </dl>
 
         {image.tags.length > 0 ? (
           <div className="flex flex-col gap-2">
-            <h2 className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">Tags</h2>
+            <h2 className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">
+              {t("tags")}
+            </h2>
             <ul className="flex flex-wrap gap-2">
               {image.tags.map((tag) => (
                 <li key={tag}>
@@ -159,7 +166,7 @@ export function SharedImageView({ image, signedIn, isOwner }: SharedImageViewPro
           className="text-primary inline-flex items-center gap-2 self-start rounded-lg text-sm font-semibold hover:underline"
         >
           <Images aria-hidden="true" className="size-4" />
-          More images in Explore
+          {t("moreInExplore")}
         </Link>
       </div>
     </article>
