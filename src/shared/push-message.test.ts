@@ -32,6 +32,15 @@ describe("notificationFromPush", () => {
     }
   });
 
+  it("gives the notification the message's language, and ignores one that is not a language tag", () => {
+    expect(notificationFromPush({ title: "Gambarmu sudah jadi", lang: "id" }).options.lang).toBe(
+      "id",
+    );
+    for (const lang of ["<x>", "english please", 7]) {
+      expect(notificationFromPush({ title: "x", lang }).options).not.toHaveProperty("lang");
+    }
+  });
+
   it("still says the images are ready when the message is unreadable", () => {
     for (const data of [null, "text", 7, { title: "" }]) {
       const shown = notificationFromPush(data);

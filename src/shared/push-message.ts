@@ -5,6 +5,8 @@
  */
 export interface GenerationPushMessage {
   kind: "generation-finished";
+  /** The language title and body are in (the account's), for the notification's `lang`. */
+  lang?: string;
   title: string;
   /** The prompt, cut short. */
   body: string;
@@ -45,6 +47,9 @@ export function notificationFromPush(data: unknown): {
     title: text(message.title, "Your images are ready", 100),
     options: {
       body: text(message.body, "", 200),
+      ...(typeof message.lang === "string" && /^[a-z]{2}(-[A-Z]{2})?$/.test(message.lang)
+        ? { lang: message.lang }
+        : {}),
       icon: PUSH_ICON,
       badge: PUSH_ICON,
       tag: text(message.tag, "studio-generation", 80),

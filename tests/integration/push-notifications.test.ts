@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as generate from "@/app/api/v1/images/generate/route";
 import * as push from "@/app/api/v1/notifications/push/route";
 import * as pushDevice from "@/app/api/v1/notifications/push/[id]/route";
+import * as settings from "@/app/api/v1/settings/route";
 import type { Image, PushDevice, PushOverview } from "@/shared/api-types";
 import type { GenerationPushMessage } from "@/shared/push-message";
 import {
@@ -282,6 +283,7 @@ describe("a notification when a generation finishes unwatched", () => {
       expect(payloadOf(browser)).toEqual([
         {
           kind: "generation-finished",
+          lang: "en",
           title: "Your image is ready",
           body: "a lighthouse nobody watched",
           url: `/images/${image!.id}`,
@@ -369,6 +371,26 @@ describe("a notification when a generation finishes unwatched", () => {
     expect(payload!.title).toBe("Your 2 images are ready");
     expect([...payload!.imageIds].sort()).toEqual([...ids].sort());
     expect(payload!.imageIds).not.toContain(strangers!.id);
+  });
+
+  it("speaks the account's language: an Indonesian account's phone gets an Indonesian title", async () => {
+    const person = await signUp("push-id");
+    const changed = await person.caller.call(settings.PATCH, {
+      method: "PATCH",
+      path: "/api/v1/settings",
+      body: { locale: "id" },
+    });
+    expect(changed.status).toBe(200);
+    const phone = await subscribedBrowser(person);
+    await generateAndLeave(person, "mercusuar di senja hari");
+    await expect.poll(() => endpoint.messagesFor(phone).length, { timeout: 10_000 }).toBe(1);
+    const [payload] = payloadOf(phone);
+    expect(payload).toMatchObject({
+      lang: "id",
+      title: "Gambarmu sudah jadi",
+      // The prompt is the person's own words: never translated.
+      body: "mercusuar di senja hari",
+    });
   });
 
   it("never connects to a private address, even when a name passed the endpoint check", async () => {

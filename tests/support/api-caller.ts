@@ -52,10 +52,10 @@ export class ApiCaller {
     const origin = options.origin === undefined ? TEST_ORIGIN : options.origin;
     if (origin && method !== "GET") headers.set("origin", origin);
     if (options.withCookies !== false && this.cookies.size > 0) {
-      headers.set(
-        "cookie",
-        [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
-      );
+      // Cookies the call names itself (e.g. NEXT_LOCALE) go with the jar's.
+      const own = headers.get("cookie");
+      const jar = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      headers.set("cookie", own ? `${own}; ${jar}` : jar);
     }
     const request = new NextRequest(new URL(options.path, TEST_ORIGIN), {
       method,

@@ -9,6 +9,7 @@ import { auditLogs, authUsers, images, mailOutbox } from "@/server/db/schema";
 import { AppError } from "@/server/http/app-error";
 import { allFileKeysOf } from "@/server/images/image-files";
 import type { MailService } from "@/server/mail/mail-service";
+import { readRecipientLocale } from "@/server/mail/recipient-locale";
 import { logger } from "@/server/observability/logger";
 import { queueExportFilesOfUser } from "@/server/account/account-exports";
 import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
@@ -114,6 +115,8 @@ export async function removeAccount({
   now = new Date(),
 }: AccountRemoval): Promise<{ imagesDeleted: number }> {
   const { keys, imagesDeleted } = await db.transaction(async (tx) => {
+    // The goodbye mail is written in the account's language, read before its rows go.
+    const locale = await readRecipientLocale(tx, { userId, email });
     const rows = await tx
       .select({ storageKey: images.storageKey, thumbnailSizes: images.thumbnailSizes })
       .from(images)
@@ -156,6 +159,7 @@ export async function removeAccount({
       kind: "account-deleted",
       to: email,
       userId: null,
+      locale,
       data: { deletedAt: now.toISOString() },
     });
     return { keys: [...fileKeys, ...exportKeys], imagesDeleted: rows.length };

@@ -4,6 +4,8 @@ import type { Database } from "@/server/db/database";
 import { logger } from "@/server/observability/logger";
 import type { MailerPort } from "./mailer-port";
 import { enqueueMail, flushMailOutbox, nextMailDueAt, type MailFlushReport } from "./mail-outbox";
+import type { Locale } from "@/i18n/locales";
+import { readRecipientLocale } from "./recipient-locale";
 import { renderTemplate, type MailContext, type MailKind, type MailKinds } from "./templates";
 
 export interface MailRequest<K extends MailKind> {
@@ -13,6 +15,11 @@ export interface MailRequest<K extends MailKind> {
   data: MailKinds[K];
   /** At most one mail ever carries this key (e.g. `generation-finished:<user>:<hour>`). */
   dedupeKey?: string;
+  /**
+   * The reader's language. Unset: the account's (by userId, else by the address), else English.
+   * Set it when the account is gone by the time the mail is queued (account deletion).
+   */
+  locale?: Locale;
 }
 
 /**
@@ -116,7 +123,10 @@ export function createMailService(options: {
   return {
     context,
     async enqueue(tx, request) {
-      const rendered = renderTemplate(request.kind, request.data, context);
+      const locale =
+        request.locale ??
+        (await readRecipientLocale(tx, { userId: request.userId ?? null, email: request.to }));
+      const rendered = renderTemplate(request.kind, request.data, { ...context, locale });
       const id = await enqueueMail(tx, {
         kind: request.kind,
         to: request.to,

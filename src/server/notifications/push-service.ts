@@ -1,4 +1,7 @@
 import "server-only";
+import { createTranslator } from "next-intl";
+import { CATALOGUES } from "@/i18n/catalogues";
+import { readRecipientLocale } from "@/server/mail/recipient-locale";
 import { createECDH } from "node:crypto";
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import { Agent } from "node:https";
@@ -309,10 +312,13 @@ export function createPushService(deps: {
           .orderBy(asc(images.createdAt), asc(images.id));
         const first = found[0];
         if (!first) return report;
+        // In the account's language: no browser is at hand when the work finishes.
+        const locale = await readRecipientLocale(db, { userId, email: "" });
+        const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "push" });
         const payload: GenerationPushMessage = {
           kind: "generation-finished",
-          title:
-            found.length === 1 ? "Your image is ready" : `Your ${found.length} images are ready`,
+          lang: locale,
+          title: t("generationFinished", { count: found.length }),
           body: cut(first.prompt, BODY_MAX),
           url: `/images/${first.id}`,
           tag: `generation-${first.id}`,

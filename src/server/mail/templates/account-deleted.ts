@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 export interface AccountDeletedData {
   /** When it happened (ISO 8601). */
@@ -7,18 +8,17 @@ export interface AccountDeletedData {
 
 /** The last mail: the account and everything in it are gone. */
 export function renderAccountDeleted(data: AccountDeletedData, context: MailContext): RenderedMail {
+  const { t, when } = mailText(context.locale ?? "en");
   return renderMail(
     {
-      subject: `Your ${context.studioName} account was deleted`,
-      preview: "Your account and everything in it are gone.",
-      heading: "Your account was deleted",
+      subject: t("accountDeleted.subject", { studio: context.studioName }),
+      preview: t("accountDeleted.preview"),
+      heading: t("accountDeleted.heading"),
       paragraphs: [
-        `On ${new Date(data.deletedAt).toUTCString()} your account was deleted, with every image, collection, API key, share page and session it had. Nothing of it can be restored.`,
-        "You will get no more mail from us. Thank you for using the studio.",
+        t("accountDeleted.body", { when: when(data.deletedAt) }),
+        t("accountDeleted.goodbye"),
       ],
-      after: [
-        "If you did not ask for this, reply to this mail at once and tell us when you last signed in.",
-      ],
+      after: [t("accountDeleted.after")],
     },
     context,
   );

@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 /** One alert rule that fired (src/server/alerts/admin-alerts.ts). */
 export type AdminAlertData =
@@ -12,34 +13,52 @@ export type AdminAlertData =
       limitBytes: number;
     };
 
-const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-
 /** Tells every admin that an alert rule fired; at most one per rule and period. */
 export function renderAdminAlert(data: AdminAlertData, context: MailContext): RenderedMail {
+  const { t, megabytes, percent, number } = mailText(context.locale ?? "en");
+  const studio = context.studioName;
   const dashboardUrl = `${context.appUrl}/admin`;
   let subject: string;
   let paragraphs: string[];
   switch (data.rule) {
-    case "error-rate":
-      subject = `${context.studioName}: ${percent(data.failures / data.generations)} of generations failed (${data.hour}:00 UTC)`;
-      paragraphs = [
-        `In the hour from ${data.hour}:00 UTC, ${data.failures} of ${data.generations} generations failed (the alert fires above 10%).`,
-        "Failures by error code are on the dashboard; a provider outage or an invalid operator key are the usual causes.",
-      ];
+    case "error-rate": {
+      const values = {
+        studio,
+        share: percent(data.failures / data.generations),
+        hour: data.hour,
+        failures: data.failures,
+        generations: data.generations,
+      };
+      subject = t("admin.errorRate.subject", values);
+      paragraphs = [t("admin.errorRate.body", values), t("admin.errorRate.hint")];
       break;
-    case "latency-p95":
-      subject = `${context.studioName}: slow generations, p95 ${(data.p95Ms / 1000).toFixed(1)} s (${data.hour}:00 UTC)`;
-      paragraphs = [
-        `In the hour from ${data.hour}:00 UTC, 95% of ${data.samples} generations took up to ${(data.p95Ms / 1000).toFixed(1)} s (the alert fires above 15 s).`,
-      ];
+    }
+    case "latency-p95": {
+      const values = {
+        studio,
+        seconds: number(data.p95Ms / 1000, 1),
+        hour: data.hour,
+        samples: data.samples,
+      };
+      subject = t("admin.latency.subject", values);
+      paragraphs = [t("admin.latency.body", values)];
       break;
+    }
     case "storage": {
-      const what = data.resource === "files" ? "Image files" : "The database";
-      subject = `${context.studioName}: ${data.resource === "files" ? "file storage" : "database"} over ${data.threshold}%`;
+      const values = {
+        studio,
+        threshold: data.threshold,
+        used: megabytes(data.usedBytes),
+        limit: megabytes(data.limitBytes),
+        share: percent(data.usedBytes / data.limitBytes),
+      };
+      const files = data.resource === "files";
+      subject = files
+        ? t("admin.storage.subjectFiles", values)
+        : t("admin.storage.subjectDatabase", values);
       paragraphs = [
-        `${what} use ${mb(data.usedBytes)} of ${mb(data.limitBytes)} (${percent(data.usedBytes / data.limitBytes)}), past the ${data.threshold}% warning.`,
-        "At 100% new generations are refused until space is freed: prune old private images in the system settings, or raise the limit if the plan allows it.",
+        files ? t("admin.storage.bodyFiles", values) : t("admin.storage.bodyDatabase", values),
+        t("admin.storage.hint"),
       ];
       break;
     }
@@ -48,10 +67,11 @@ export function renderAdminAlert(data: AdminAlertData, context: MailContext): Re
     {
       subject,
       preview: paragraphs[0]!,
-      heading: subject.slice(context.studioName.length + 2),
+      // Every subject reads "<studio>: <what happened>"; the heading is what happened.
+      heading: subject.slice(studio.length + 2),
       paragraphs,
-      action: { label: "Open the dashboard", url: dashboardUrl },
-      after: ["You receive this because you are an admin of the studio."],
+      action: { label: t("admin.action"), url: dashboardUrl },
+      after: [t("admin.why")],
     },
     context,
   );

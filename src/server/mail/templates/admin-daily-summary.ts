@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 /** Yesterday's numbers (one finished UTC day) for the admins' daily summary. */
 export interface AdminDailySummaryData {
@@ -16,28 +17,42 @@ export interface AdminDailySummaryData {
   databaseLimitBytes: number;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-const share = (used: number, limit: number) =>
-  limit > 0 ? ` (${Math.round((used / limit) * 100)}%)` : "";
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function renderAdminDailySummary(
   data: AdminDailySummaryData,
   context: MailContext,
 ): RenderedMail {
-  const subject = `${context.studioName} on ${data.day}: ${count(data.signups, "new user", "new users")}, ${count(data.generations, "generation", "generations")}`;
+  const { t, megabytes, percent } = mailText(context.locale ?? "en");
+  const share = (used: number, limit: number) =>
+    limit > 0 ? percent(Math.round((used / limit) * 100) / 100) : "none";
   return renderMail(
     {
-      subject,
-      preview: `${count(data.activeUsers, "active user", "active users")}, ${count(data.failures, "failure", "failures")}.`,
-      heading: `Daily summary for ${data.day} (UTC)`,
+      subject: t("admin.summary.subject", {
+        studio: context.studioName,
+        day: data.day,
+        signups: data.signups,
+        generations: data.generations,
+      }),
+      preview: t("admin.summary.preview", { active: data.activeUsers, failures: data.failures }),
+      heading: t("admin.summary.heading", { day: data.day }),
       paragraphs: [
-        `New users: ${data.signups} (${data.totalUsers} in all).`,
-        `Generations: ${data.generations} stored, ${data.failures} failed, ${data.quotaHits} refused by quota; ${count(data.activeUsers, "person", "people")} generated.`,
-        `Storage: files ${mb(data.filesBytes)} of ${mb(data.filesLimitBytes)}${share(data.filesBytes, data.filesLimitBytes)}, database ${mb(data.databaseBytes)} of ${mb(data.databaseLimitBytes)}${share(data.databaseBytes, data.databaseLimitBytes)}.`,
+        t("admin.summary.users", { signups: data.signups, total: data.totalUsers }),
+        t("admin.summary.generations", {
+          stored: data.generations,
+          failures: data.failures,
+          quotaHits: data.quotaHits,
+          active: data.activeUsers,
+        }),
+        t("admin.summary.storage", {
+          files: megabytes(data.filesBytes),
+          filesLimit: megabytes(data.filesLimitBytes),
+          filesShare: share(data.filesBytes, data.filesLimitBytes),
+          database: megabytes(data.databaseBytes),
+          databaseLimit: megabytes(data.databaseLimitBytes),
+          databaseShare: share(data.databaseBytes, data.databaseLimitBytes),
+        }),
       ],
-      action: { label: "Open the dashboard", url: `${context.appUrl}/admin` },
-      after: ["You receive this because you are an admin of the studio."],
+      action: { label: t("admin.action"), url: `${context.appUrl}/admin` },
+      after: [t("admin.why")],
     },
     context,
   );

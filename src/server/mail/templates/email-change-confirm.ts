@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 export interface EmailChangeConfirmData {
   newEmail: string;
@@ -11,16 +12,17 @@ export function renderEmailChangeConfirm(
   data: EmailChangeConfirmData,
   context: MailContext,
 ): RenderedMail {
+  const { t } = mailText(context.locale ?? "en");
   return renderMail(
     {
-      subject: `Confirm your new email for ${context.studioName}`,
-      preview: "Confirm the change of your account's email address.",
-      heading: "Confirm your new email address",
+      subject: t("emailChangeConfirm.subject", { studio: context.studioName }),
+      preview: t("emailChangeConfirm.preview"),
+      heading: t("emailChangeConfirm.heading"),
       paragraphs: [
-        `Your account asked to use ${data.newEmail} from now on. Confirm it within ${data.expiresInHours} hours; until then, the old address stays in use.`,
+        t("emailChangeConfirm.body", { email: data.newEmail, hours: data.expiresInHours }),
       ],
-      action: { label: "Confirm this address", url: data.confirmUrl },
-      after: ["If you did not ask for this, ignore this mail: nothing changes."],
+      action: { label: t("emailChangeConfirm.action"), url: data.confirmUrl },
+      after: [t("emailChangeConfirm.after")],
     },
     context,
   );

@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 export interface EmailChangeNoticeData {
   newEmail: string;
@@ -16,26 +17,31 @@ export function renderEmailChangeNotice(
   data: EmailChangeNoticeData,
   context: MailContext,
 ): RenderedMail {
+  const { t } = mailText(context.locale ?? "en");
   const changed = data.stage === "changed";
+  const studio = context.studioName;
+  const email = data.newEmail;
   return renderMail(
     {
       subject: changed
-        ? `Your ${context.studioName} email was changed`
-        : `Your ${context.studioName} email is changing`,
+        ? t("emailChangeNotice.subjectChanged", { studio })
+        : t("emailChangeNotice.subjectRequested", { studio }),
       preview: changed
-        ? `Your account's email is now ${data.newEmail}.`
-        : `Your account's email is being changed to ${data.newEmail}.`,
-      heading: changed ? "Your account's email was changed" : "Your account's email is changing",
+        ? t("emailChangeNotice.previewChanged", { email })
+        : t("emailChangeNotice.previewRequested", { email }),
+      heading: changed
+        ? t("emailChangeNotice.headingChanged")
+        : t("emailChangeNotice.headingRequested"),
       paragraphs: [
         changed
-          ? `Your account now signs in with ${data.newEmail}. This address gets no more mail about it.`
-          : `Someone signed in to your account asked to change its email address to ${data.newEmail}. It changes once the new address is confirmed.`,
+          ? t("emailChangeNotice.bodyChanged", { email })
+          : t("emailChangeNotice.bodyRequested", { email }),
       ],
       after: [
-        "If this was you, there is nothing to do.",
+        t("emailChangeNotice.ifYou"),
         changed
-          ? "If it was not you, reply to this mail at once and tell us when you last signed in."
-          : `If it was not you, reset your password now: ${data.recoverUrl}`,
+          ? t("emailChangeNotice.notYouChanged")
+          : t("emailChangeNotice.notYouRequested", { url: data.recoverUrl }),
       ],
     },
     context,

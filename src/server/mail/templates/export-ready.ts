@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText, type MailText } from "./mail-text";
 
 export interface ExportReadyData {
   downloadUrl: string;
@@ -9,26 +10,28 @@ export interface ExportReadyData {
   expiresAt: string;
 }
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+function formatSize(bytes: number, text: MailText): string {
+  if (bytes < 1024 * 1024) return `${text.number(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  if (bytes < 1024 ** 3) return text.megabytes(bytes);
+  return `${text.number(bytes / 1024 ** 3, 2)} GB`;
 }
 
 /** The export someone started in Settings is ready to download. */
 export function renderExportReady(data: ExportReadyData, context: MailContext): RenderedMail {
-  const images = data.imageCount === 1 ? "1 image" : `${data.imageCount} images`;
-  const until = new Date(data.expiresAt).toUTCString();
+  const text = mailText(context.locale ?? "en");
+  const { t } = text;
+  const count = data.imageCount;
+  const size = formatSize(data.sizeBytes, text);
   return renderMail(
     {
-      subject: `Your ${context.studioName} export is ready`,
-      preview: `${images}, ${formatSize(data.sizeBytes)}.`,
-      heading: "Your export is ready",
+      subject: t("exportReady.subject", { studio: context.studioName }),
+      preview: t("exportReady.preview", { count, size }),
+      heading: t("exportReady.heading"),
       paragraphs: [
-        `The archive of your studio holds ${images} with their prompts, collections and settings (${formatSize(data.sizeBytes)}).`,
-        `The link works until ${until} and only while you are signed in.`,
+        t("exportReady.body", { count, size }),
+        t("exportReady.until", { until: text.when(data.expiresAt) }),
       ],
-      action: { label: "Download my export", url: data.downloadUrl },
+      action: { label: t("exportReady.action"), url: data.downloadUrl },
     },
     context,
   );

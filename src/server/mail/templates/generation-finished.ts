@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 export interface FinishedGeneration {
   prompt: string;
@@ -29,19 +30,22 @@ export function renderGenerationFinished(
   data: GenerationFinishedData,
   context: MailContext,
 ): RenderedMail {
+  const { t } = mailText(context.locale ?? "en");
   const count = data.generations.length;
   const listed = data.generations.slice(0, LISTED);
   const more = count - listed.length;
   return renderMail(
     {
-      subject: count === 1 ? "Your image is ready" : `${count} of your images are ready`,
-      preview: listed[0] ? shortPrompt(listed[0].prompt) : "Open your gallery to see them.",
-      heading: count === 1 ? "Your image is ready" : `${count} images are ready`,
+      subject: t("generationFinished.subject", { count }),
+      preview: listed[0] ? shortPrompt(listed[0].prompt) : t("generationFinished.previewEmpty"),
+      heading: t("generationFinished.heading", { count }),
       paragraphs: [
-        ...listed.map((item) => `“${shortPrompt(item.prompt)}” — ${item.url}`),
-        ...(more > 0 ? [`and ${more} more.`] : []),
+        ...listed.map((item) =>
+          t("generationFinished.item", { prompt: shortPrompt(item.prompt), url: item.url }),
+        ),
+        ...(more > 0 ? [t("generationFinished.more", { count: more })] : []),
       ],
-      action: { label: "Open my gallery", url: data.galleryUrl },
+      action: { label: t("generationFinished.action"), url: data.galleryUrl },
       unsubscribeUrl: data.unsubscribeUrl,
       oneClickUnsubscribeUrl: data.oneClickUnsubscribeUrl,
     },

@@ -1,10 +1,14 @@
+import type { Locale } from "@/i18n/locales";
 import { html, safeLink, type SafeHtml } from "./mail-markup";
+import { mailText } from "./mail-text";
 
 /** What every template knows besides its own data. */
 export interface MailContext {
   studioName: string;
   /** The studio's public origin, for links (APP_URL). */
   appUrl: string;
+  /** The reader's language (the account's; English when unknown). */
+  locale?: Locale;
 }
 
 /** A rendered message, ready for the outbox. */
@@ -57,9 +61,11 @@ export function renderMail(body: MailBody, context: MailContext): RenderedMail {
     ? safeLink(body.oneClickUnsubscribeUrl)
     : unsubscribe;
   const after = body.after ?? [];
+  const locale = context.locale ?? "en";
+  const { t } = mailText(locale);
 
   const markup = html`<!doctype html>
-    <html lang="en">
+    <html lang="${locale}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width" />
@@ -77,14 +83,14 @@ export function renderMail(body: MailBody, context: MailContext): RenderedMail {
                     <a href="${action.url}" style="${BUTTON}">${action.label}</a>
                   </p>
                   <p style="font-size:13px;color:#6b7280">
-                    Or open this link: <a href="${action.url}">${action.url}</a>
+                    ${t("layout.openLink")} <a href="${action.url}">${action.url}</a>
                   </p>`
               : null
           }
           ${paragraphs(after)}
           <div style="${FOOTER}">
             <p>${context.studioName} · <a href="${home}">${new URL(home).host}</a></p>
-            ${unsubscribe ? html`<p>You get this because email notifications are on in your settings. <a href="${unsubscribe}">Unsubscribe</a></p>` : null}
+            ${unsubscribe ? html`<p>${t("layout.whyUnsubscribe")} <a href="${unsubscribe}">${t("layout.unsubscribe")}</a></p>` : null}
           </div>
         </div>
       </body>
@@ -100,7 +106,7 @@ export function renderMail(body: MailBody, context: MailContext): RenderedMail {
     ...after.flatMap((line) => [line, ""]),
     "--",
     `${context.studioName} · ${home}`,
-    ...(unsubscribe ? [`Unsubscribe: ${unsubscribe}`] : []),
+    ...(unsubscribe ? [`${t("layout.unsubscribe")}: ${unsubscribe}`] : []),
     "",
   ].join("\n");
 

@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 export interface ResetPasswordData {
   resetUrl: string;
@@ -7,16 +8,16 @@ export interface ResetPasswordData {
 
 /** "Forgot password?": a single-use link to choose a new password. */
 export function renderResetPassword(data: ResetPasswordData, context: MailContext): RenderedMail {
+  const { t } = mailText(context.locale ?? "en");
+  const minutes = data.expiresInMinutes;
   return renderMail(
     {
-      subject: `Reset your ${context.studioName} password`,
-      preview: `A link to choose a new password, valid for ${data.expiresInMinutes} minutes.`,
-      heading: "Choose a new password",
-      paragraphs: [
-        `Someone asked to reset the password of your account. The link below works once, for ${data.expiresInMinutes} minutes. Setting a new password signs out every other device.`,
-      ],
-      action: { label: "Choose a new password", url: data.resetUrl },
-      after: ["If it was not you, ignore this mail: your password stays as it is."],
+      subject: t("resetPassword.subject", { studio: context.studioName }),
+      preview: t("resetPassword.preview", { minutes }),
+      heading: t("resetPassword.heading"),
+      paragraphs: [t("resetPassword.body", { minutes })],
+      action: { label: t("resetPassword.action"), url: data.resetUrl },
+      after: [t("resetPassword.after")],
     },
     context,
   );

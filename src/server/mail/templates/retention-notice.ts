@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 export interface RetentionNoticeData {
   /** How many private images will be removed. */
@@ -18,19 +19,21 @@ export function renderRetentionNotice(
   data: RetentionNoticeData,
   context: MailContext,
 ): RenderedMail {
-  const images = data.imageCount === 1 ? "1 private image" : `${data.imageCount} private images`;
-  const on = new Date(data.dueAt).toUTCString();
+  const { t, when } = mailText(context.locale ?? "en");
+  const count = data.imageCount;
+  const studio = context.studioName;
+  const on = when(data.dueAt);
   return renderMail(
     {
-      subject: `${images} will be removed from ${context.studioName}`,
-      preview: `Keep what you want before ${on}.`,
-      heading: `${images} will be removed in seven days`,
+      subject: t("retentionNotice.subject", { count, studio }),
+      preview: t("retentionNotice.preview", { on }),
+      heading: t("retentionNotice.heading", { count }),
       paragraphs: [
-        `${context.studioName} keeps private images for ${data.retentionDays} days. ${images} of yours will be removed from ${on}: not favorites, not in a collection and not shared.`,
-        ...data.prompts.map((prompt) => `• ${prompt}`),
-        "Open the list to keep some of them, or all. Favorites, images in a collection and public images are never removed.",
+        t("retentionNotice.body", { studio, days: data.retentionDays, count, on }),
+        ...data.prompts.map((prompt) => t("retentionNotice.item", { prompt })),
+        t("retentionNotice.keep"),
       ],
-      action: { label: "Review and keep images", url: data.keepUrl },
+      action: { label: t("retentionNotice.action"), url: data.keepUrl },
     },
     context,
   );

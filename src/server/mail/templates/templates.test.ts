@@ -161,4 +161,40 @@ describe("mail templates", () => {
     const inner = html`<b>${"<i>"}</b>`;
     expect(html`<p>${inner}${`"&'`}</p>`.value).toBe("<p><b>&lt;i&gt;</b>&quot;&amp;&#39;</p>");
   });
+
+  it.each(MAIL_KINDS)(
+    "%s is written in Indonesian for an Indonesian reader, with lang=id and no English sentence",
+    (kind) => {
+      const english = renderTemplate(kind, samples[kind], context);
+      const indonesian = renderTemplate(kind, samples[kind], { ...context, locale: "id" });
+      expect(english.html).toContain('<html lang="en">');
+      expect(indonesian.html).toContain('<html lang="id">');
+      expect(indonesian.subject).not.toBe(english.subject);
+      // Every line of the English text part that is prose (not a link, a name or a number)
+      // is absent from the Indonesian one.
+      const prose = english.text
+        .split("\n")
+        .filter((line) => /[a-z]{3,} [a-z]{3,}/i.test(line))
+        .filter((line) => line !== "AI Image Studio" && !line.includes("AI Image Studio ·"))
+        .filter((line) => !line.includes("“"))
+        .filter((line) => !line.startsWith("• "));
+      expect(prose.length).toBeGreaterThan(0);
+      for (const line of prose) expect(indonesian.text).not.toContain(line);
+      if (NOTIFICATIONS.has(kind)) expect(indonesian.text).toContain("Berhenti berlangganan: ");
+    },
+  );
+
+  it("formats dates and sizes in the reader's language, in UTC", () => {
+    const exported = renderTemplate("export-ready", samples["export-ready"], {
+      ...context,
+      locale: "id",
+    });
+    expect(exported.text).toContain("8 Desember 2026 pukul 10.00 UTC");
+    expect(exported.text).toContain("3 gambar");
+    expect(exported.text).toContain("5,1 MB");
+    const english = renderTemplate("export-ready", samples["export-ready"], context);
+    expect(english.text).toContain("December 8, 2026 at 10:00 AM UTC");
+    expect(english.text).toContain("3 images");
+    expect(english.text).toContain("5.1 MB");
+  });
 });

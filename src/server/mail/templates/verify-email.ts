@@ -1,4 +1,5 @@
 import { renderMail, type MailContext, type RenderedMail } from "./mail-layout";
+import { mailText } from "./mail-text";
 
 export interface VerifyEmailData {
   name: string | null;
@@ -8,16 +9,17 @@ export interface VerifyEmailData {
 
 /** After sign-up (and on "resend"): confirm that this address is the person's. */
 export function renderVerifyEmail(data: VerifyEmailData, context: MailContext): RenderedMail {
+  const { t } = mailText(context.locale ?? "en");
   return renderMail(
     {
-      subject: `Confirm your email for ${context.studioName}`,
-      preview: "One click to confirm this address.",
-      heading: data.name ? `Welcome, ${data.name}` : "Welcome",
-      paragraphs: [
-        `Please confirm that this is your email address. The link works for ${data.expiresInHours} hours.`,
-      ],
-      action: { label: "Confirm my email", url: data.verifyUrl },
-      after: ["If you did not create an account, ignore this mail: nothing happens."],
+      subject: t("verifyEmail.subject", { studio: context.studioName }),
+      preview: t("verifyEmail.preview"),
+      heading: data.name
+        ? t("verifyEmail.headingNamed", { name: data.name })
+        : t("verifyEmail.heading"),
+      paragraphs: [t("verifyEmail.body", { hours: data.expiresInHours })],
+      action: { label: t("verifyEmail.action"), url: data.verifyUrl },
+      after: [t("verifyEmail.after")],
     },
     context,
   );
