@@ -34,6 +34,8 @@ export async function newContext(
   browser: Browser,
   viewport = DESKTOP,
   colorScheme: "light" | "dark" = "light",
+  /** The browser's language (navigator.language and Accept-Language); Chromium's own if unset. */
+  locale?: string,
 ): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: BASE_URL,
@@ -42,6 +44,7 @@ export async function newContext(
     deviceScaleFactor: 1,
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
+    ...(locale ? { locale } : {}),
   });
 }
 
