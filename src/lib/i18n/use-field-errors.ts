@@ -27,7 +27,7 @@ export type FieldIssue =
       format?: string;
     };
 
-type Translated = { key: ValidationKey; values?: Record<string, number> };
+export type FieldIssueKey = { key: ValidationKey; values?: Record<string, number> };
 
 // Every key of the `validation` catalogue spelled out once, so that tsc checks each against it.
 type ValidationKey =
@@ -72,7 +72,7 @@ const max = (rule: { readonly max: readonly [number, string?] }) => ({ max: rule
  * The shared rules' English messages, read from the rules themselves (shared/limits), so a
  * changed limit or wording still finds its translation; a few schema-only ones are spelled here.
  */
-const KNOWN_MESSAGES = new Map<string, Translated>([
+const KNOWN_MESSAGES = new Map<string, FieldIssueKey>([
   [UNSAFE_TEXT_MESSAGE, { key: "unsafeText" }],
   [TEXT_RULES.email.max[1], { key: "email.tooLong" }],
   [TEXT_RULES.email.pattern[1], { key: "email.invalid" }],
@@ -106,12 +106,12 @@ const KNOWN_MESSAGES = new Map<string, Translated>([
 ]);
 
 /** The shared rules' generic length messages ("Use at most 80 characters."). */
-const LENGTH_MESSAGES: readonly [RegExp, (bound: number) => Translated][] = [
+const LENGTH_MESSAGES: readonly [RegExp, (bound: number) => FieldIssueKey][] = [
   [/^Use at least (\d+) characters\.$/, (min) => ({ key: "tooShort", values: { min } })],
   [/^Use at most (\d+) characters\.$/, (max) => ({ key: "tooLong", values: { max } })],
 ];
 
-function fromMessage(message: string): Translated | null {
+function fromMessage(message: string): FieldIssueKey | null {
   const known = KNOWN_MESSAGES.get(message);
   if (known) return known;
   for (const [pattern, translated] of LENGTH_MESSAGES) {
@@ -122,7 +122,7 @@ function fromMessage(message: string): Translated | null {
 }
 
 /** A zod issue by its code and bounds, for a message none of the rules wrote. */
-function fromZodIssue(issue: Exclude<FieldIssue, string>): Translated | null {
+function fromZodIssue(issue: Exclude<FieldIssue, string>): FieldIssueKey | null {
   const bound = (value: number | bigint | undefined) => Number(value ?? 0);
   switch (issue.code) {
     case "too_small": {
@@ -149,6 +149,12 @@ function fromZodIssue(issue: Exclude<FieldIssue, string>): Translated | null {
   }
 }
 
+/** The `validation` message (and its values) for a field's problem, or null when none fits. */
+export function fieldIssueKey(issue: FieldIssue): FieldIssueKey | null {
+  if (typeof issue === "string") return fromMessage(issue);
+  return fromMessage(issue.message) ?? fromZodIssue(issue);
+}
+
 /**
  * What to show under a field, in the person's language: `fieldErrorText(issue)` takes the
  * English message a shared rule or the API gave (or a zod issue) and returns its translation;
@@ -163,8 +169,7 @@ export function useFieldErrorText(): (issue: FieldIssue | null | undefined) => s
       if (issue == null) return undefined;
       const message = typeof issue === "string" ? issue : issue.message;
       if (locale === "en" && message) return message;
-      const translated =
-        fromMessage(message) ?? (typeof issue === "string" ? null : fromZodIssue(issue));
+      const translated = fieldIssueKey(issue);
       return translated ? t(translated.key, translated.values) : message;
     },
     [locale, t],
