@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { ADMIN_NAV_ITEMS } from "./admin-nav-items";
@@ -8,9 +9,10 @@ import { ADMIN_NAV_ITEMS } from "./admin-nav-items";
 /** Tabs across the top of every admin page; they scroll sideways inside themselves on a phone. */
 export function AdminNav() {
   const pathname = usePathname();
+  const t = useTranslations("admin");
   return (
     <nav
-      aria-label="Admin"
+      aria-label={t("nav.label")}
       data-testid="admin-nav"
       className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0"
     >
@@ -35,7 +37,7 @@ export function AdminNav() {
                 )}
               >
                 <Icon aria-hidden="true" className="hidden size-4 min-[420px]:block" />
-                {item.label}
+                {t(item.label)}
               </Link>
             </li>
           );

@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleCheck, Save } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,9 +11,10 @@ import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast-store";
-import { ApiClientError } from "@/lib/api/errors";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useFieldErrors } from "@/lib/i18n/use-field-errors";
 import {
   REGISTRATION_MODES,
   SYSTEM_SETTING_KEYS,
@@ -39,19 +41,10 @@ interface Draft {
 }
 
 const RATE_FIELDS = [
-  { key: "userGenerationsPerMinute", label: "Accounts", testId: "setting-rate-user" },
-  { key: "supporterGenerationsPerMinute", label: "Supporters", testId: "setting-rate-supporter" },
-  { key: "adminGenerationsPerMinute", label: "Admins", testId: "setting-rate-admin" },
+  { key: "userGenerationsPerMinute", role: "user", testId: "setting-rate-user" },
+  { key: "supporterGenerationsPerMinute", role: "supporter", testId: "setting-rate-supporter" },
+  { key: "adminGenerationsPerMinute", role: "admin", testId: "setting-rate-admin" },
 ] as const;
-
-const REGISTRATION_LABELS: Record<RegistrationMode, { label: string; description: string }> = {
-  open: { label: "Open", description: "Anyone can create an account." },
-  invite: {
-    label: "Invite only",
-    description: "Only the invited addresses below can create an account.",
-  },
-  closed: { label: "Closed", description: "Nobody can create an account; members still sign in." },
-};
 
 function toDraft(settings: SystemSettings): Draft {
   return {
@@ -76,41 +69,40 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-function wholeNumber(text: string, field: string, errors: Record<string, string>): number {
-  if (!/^\d+$/.test(text.trim())) errors[field] = "Enter a whole number (0 or more).";
-  return Number(text.trim());
-}
-
 /** The draft as settings, with the errors the browser can tell before asking the server. */
-function fromDraft(draft: Draft): { settings: SystemSettings; errors: Record<string, string> } {
+function fromDraft(
+  draft: Draft,
+  notWholeNumber: string,
+): { settings: SystemSettings; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  const wholeNumber = (text: string, field: string): number => {
+    if (!/^\d+$/.test(text.trim())) errors[field] = notWholeNumber;
+    return Number(text.trim());
+  };
   const retention = draft.privateImageRetentionDays.trim();
   const settings: SystemSettings = {
     registration: draft.registration,
     invitedEmails: lines(draft.invitedEmails).map((email) => email.toLowerCase()),
-    defaultDailyLimit: wholeNumber(draft.defaultDailyLimit, "defaultDailyLimit", errors),
-    defaultMonthlyLimit: wholeNumber(draft.defaultMonthlyLimit, "defaultMonthlyLimit", errors),
+    defaultDailyLimit: wholeNumber(draft.defaultDailyLimit, "defaultDailyLimit"),
+    defaultMonthlyLimit: wholeNumber(draft.defaultMonthlyLimit, "defaultMonthlyLimit"),
     requireEmailVerification: draft.requireEmailVerification,
     privateImageRetentionDays: retention
-      ? wholeNumber(retention, "privateImageRetentionDays", errors)
+      ? wholeNumber(retention, "privateImageRetentionDays")
       : null,
-    auditRetentionDays: wholeNumber(draft.auditRetentionDays, "auditRetentionDays", errors),
+    auditRetentionDays: wholeNumber(draft.auditRetentionDays, "auditRetentionDays"),
     maintenanceMessage: draft.maintenanceMessage.trim() || null,
     moderationPhrases: lines(draft.moderationPhrases).map((phrase) => phrase.toLowerCase()),
     userGenerationsPerMinute: wholeNumber(
       draft.userGenerationsPerMinute,
       "userGenerationsPerMinute",
-      errors,
     ),
     supporterGenerationsPerMinute: wholeNumber(
       draft.supporterGenerationsPerMinute,
       "supporterGenerationsPerMinute",
-      errors,
     ),
     adminGenerationsPerMinute: wholeNumber(
       draft.adminGenerationsPerMinute,
       "adminGenerationsPerMinute",
-      errors,
     ),
   };
   return { settings, errors };
@@ -127,6 +119,9 @@ function changedFields(saved: SystemSettings, next: SystemSettings): Partial<Sys
 
 /** /admin/settings: every live setting in one form, saved together. */
 export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
+  const t = useTranslations("admin.settings");
+  const errorText = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState(() => toDraft(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -148,19 +143,16 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
       setOutcome({ kind: "saved", fields: Object.keys(patch).length });
       toast({
         variant: "success",
-        title: "Settings saved",
-        description: "In force within seconds.",
+        title: t("savedToast"),
+        description: t("savedToastDescription"),
       });
     },
     onError: (error) => {
-      const fieldErrors = error instanceof ApiClientError ? error.fieldErrors() : {};
+      const fieldErrors = fieldErrorsOf(error);
       setErrors(fieldErrors);
       setOutcome({
         kind: "error",
-        message:
-          Object.keys(fieldErrors).length > 0
-            ? "Some settings need another look (marked below)."
-            : error.message,
+        message: Object.keys(fieldErrors).length > 0 ? t("needsLook") : errorText(error),
       });
     },
   });
@@ -172,10 +164,10 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { settings, errors: found } = fromDraft(draft);
+    const { settings, errors: found } = fromDraft(draft, t("wholeNumber"));
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setOutcome({ kind: "error", message: "Some settings need another look (marked below)." });
+      setOutcome({ kind: "error", message: t("needsLook") });
       return;
     }
     const patch = changedFields(saved, settings);
@@ -194,9 +186,9 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
       data-testid="admin-settings-form"
       aria-busy={save.isPending}
     >
-      <Group title="Sign-up" description="Who can create an account.">
+      <Group id="signup" title={t("signup.title")} description={t("signup.description")}>
         <fieldset className="flex flex-col gap-2" aria-describedby="registration-hint">
-          <legend className="text-ink mb-2 text-sm font-medium">Registration</legend>
+          <legend className="text-ink mb-2 text-sm font-medium">{t("signup.registration")}</legend>
           {REGISTRATION_MODES.map((mode) => (
             <label
               key={mode}
@@ -213,21 +205,21 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
               />
               <span className="flex flex-col">
                 <span className="text-ink text-sm font-semibold">
-                  {REGISTRATION_LABELS[mode].label}
+                  {t(`signup.modes.${mode}.label`)}
                 </span>
                 <span className="text-ink-muted text-sm">
-                  {REGISTRATION_LABELS[mode].description}
+                  {t(`signup.modes.${mode}.description`)}
                 </span>
               </span>
             </label>
           ))}
           <p id="registration-hint" className="text-ink-muted text-sm">
-            Admins listed in ADMIN_EMAILS can always sign up.
+            {t("signup.adminHint")}
           </p>
         </fieldset>
         <FormField
-          label="Invited addresses"
-          hint={`One per line (up to ${SYSTEM_SETTING_LIMITS.invitedEmails}); used while registration is invite only.`}
+          label={t("signup.invited")}
+          hint={t("signup.invitedHint", { max: SYSTEM_SETTING_LIMITS.invitedEmails })}
           error={errors.invitedEmails}
         >
           <Textarea
@@ -242,14 +234,11 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
         </FormField>
       </Group>
 
-      <Group
-        title="Limits"
-        description="Images a member may generate, unless an admin gave them their own limit. Admins have none."
-      >
+      <Group id="limits" title={t("limits.title")} description={t("limits.description")}>
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField
-            label="Default daily limit"
-            hint="Images per day (UTC)."
+            label={t("limits.daily")}
+            hint={t("limits.dailyHint")}
             error={errors.defaultDailyLimit}
           >
             <Input
@@ -262,8 +251,8 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
             />
           </FormField>
           <FormField
-            label="Default monthly limit"
-            hint="Images per calendar month."
+            label={t("limits.monthly")}
+            hint={t("limits.monthlyHint")}
             error={errors.defaultMonthlyLimit}
           >
             <Input
@@ -277,16 +266,17 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
           </FormField>
         </div>
         <fieldset className="flex flex-col gap-3">
-          <legend className="text-ink text-sm font-medium">Images a minute, by role</legend>
-          <p className="text-ink-muted -mt-1 text-sm">
-            How fast an account may start images, to keep one person from crowding out the rest.
-          </p>
+          <legend className="text-ink text-sm font-medium">{t("limits.rate")}</legend>
+          <p className="text-ink-muted -mt-1 text-sm">{t("limits.rateDescription")}</p>
           <div className="grid gap-4 sm:grid-cols-3">
-            {RATE_FIELDS.map(({ key, label, testId }) => (
+            {RATE_FIELDS.map(({ key, role, testId }) => (
               <FormField
                 key={key}
-                label={label}
-                hint={`${SYSTEM_SETTING_LIMITS.generationsPerMinute.min}–${SYSTEM_SETTING_LIMITS.generationsPerMinute.max} a minute.`}
+                label={t(`limits.rates.${role}`)}
+                hint={t("limits.rateHint", {
+                  min: SYSTEM_SETTING_LIMITS.generationsPerMinute.min,
+                  max: SYSTEM_SETTING_LIMITS.generationsPerMinute.max,
+                })}
                 error={errors[key]}
               >
                 <Input
@@ -303,14 +293,14 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
         </fieldset>
       </Group>
 
-      <Group title="Safety" description="Checks before anything is generated.">
+      <Group id="safety" title={t("safety.title")} description={t("safety.description")}>
         <div className="flex items-center justify-between gap-5">
           <div className="flex min-w-0 flex-col gap-0.5">
             <label htmlFor="setting-require-verification" className="text-ink text-sm font-medium">
-              Require a confirmed email to generate
+              {t("safety.verification")}
             </label>
             <p id="setting-require-verification-hint" className="text-ink-muted text-sm">
-              Members confirm their address from the mailed link before their first image.
+              {t("safety.verificationHint")}
             </p>
           </div>
           <Switch
@@ -322,8 +312,12 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
           />
         </div>
         <FormField
-          label="Blocked phrases"
-          hint={`One per line, on top of the built-in list: prompts containing one are refused. Up to ${SYSTEM_SETTING_LIMITS.moderationPhrases}, ${SYSTEM_SETTING_TEXT.moderationPhrase.min[0]}–${SYSTEM_SETTING_TEXT.moderationPhrase.max[0]} characters each.`}
+          label={t("safety.phrases")}
+          hint={t("safety.phrasesHint", {
+            max: SYSTEM_SETTING_LIMITS.moderationPhrases,
+            minLength: SYSTEM_SETTING_TEXT.moderationPhrase.min[0],
+            maxLength: SYSTEM_SETTING_TEXT.moderationPhrase.max[0],
+          })}
           error={errors.moderationPhrases}
         >
           <Textarea
@@ -337,10 +331,12 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
         </FormField>
       </Group>
 
-      <Group title="Announcements and storage">
+      <Group id="announcements-and-storage" title={t("announcements.title")}>
         <FormField
-          label="Maintenance banner"
-          hint={`Shown at the top of every page while set; leave empty for none (up to ${SYSTEM_SETTING_TEXT.maintenanceMessage.max[0]} characters).`}
+          label={t("announcements.banner")}
+          hint={t("announcements.bannerHint", {
+            max: SYSTEM_SETTING_TEXT.maintenanceMessage.max[0],
+          })}
           error={errors.maintenanceMessage}
         >
           <Textarea
@@ -354,23 +350,29 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
           />
         </FormField>
         <FormField
-          label="Delete private images after (days)"
-          hint={`Empty keeps them. ${SYSTEM_SETTING_LIMITS.retentionDays.min}–${SYSTEM_SETTING_LIMITS.retentionDays.max} days; favorites, collections, kept and public images are never deleted; owners are told by mail and in the app seven days ahead.`}
+          label={t("announcements.retention")}
+          hint={t("announcements.retentionHint", {
+            min: SYSTEM_SETTING_LIMITS.retentionDays.min,
+            max: SYSTEM_SETTING_LIMITS.retentionDays.max,
+          })}
           error={errors.privateImageRetentionDays}
         >
           <Input
             name="privateImageRetentionDays"
             inputMode="numeric"
             autoComplete="off"
-            placeholder="Keep forever"
+            placeholder={t("announcements.retentionPlaceholder")}
             value={draft.privateImageRetentionDays}
             onChange={(event) => update("privateImageRetentionDays", event.target.value)}
             data-testid="setting-retention-days"
           />
         </FormField>
         <FormField
-          label="Delete audit log entries after (days)"
-          hint={`${SYSTEM_SETTING_LIMITS.auditRetentionDays.min}–${SYSTEM_SETTING_LIMITS.auditRetentionDays.max} days; the daily job removes older entries.`}
+          label={t("announcements.auditRetention")}
+          hint={t("announcements.auditRetentionHint", {
+            min: SYSTEM_SETTING_LIMITS.auditRetentionDays.min,
+            max: SYSTEM_SETTING_LIMITS.auditRetentionDays.max,
+          })}
           error={errors.auditRetentionDays}
         >
           <Input
@@ -392,22 +394,26 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
               data-testid="admin-settings-saved"
             >
               <CircleCheck aria-hidden="true" className="size-4" />
-              Saved {outcome.fields === 1 ? "1 change" : `${outcome.fields} changes`}; in force
-              within seconds.
+              {t("saved", { count: outcome.fields })}
             </p>
           ) : outcome?.kind === "unchanged" ? (
-            <p className="text-ink-muted text-sm">Nothing changed since the last save.</p>
+            <p className="text-ink-muted text-sm">{t("unchanged")}</p>
           ) : null}
         </div>
         {outcome?.kind === "error" ? (
-          <Alert variant="danger" role="alert" title="Not saved" data-testid="admin-settings-error">
+          <Alert
+            variant="danger"
+            role="alert"
+            title={t("notSaved")}
+            data-testid="admin-settings-error"
+          >
             {outcome.message}
           </Alert>
         ) : null}
         <div className="flex flex-wrap gap-2">
           <Button type="submit" loading={save.isPending} data-testid="admin-settings-save">
             <Save aria-hidden="true" />
-            Save settings
+            {t("save")}
           </Button>
           <Button
             type="button"
@@ -419,7 +425,7 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
               setOutcome(null);
             }}
           >
-            Undo changes
+            {t("undo")}
           </Button>
         </div>
       </div>
@@ -428,15 +434,18 @@ export function AdminSettingsForm({ initial }: { initial: SystemSettings }) {
 }
 
 function Group({
+  id: name,
   title,
   description,
   children,
 }: {
+  /** Stable in every language: the heading's element id is made from it. */
+  id: string;
   title: string;
   description?: string;
   children: ReactNode;
 }) {
-  const id = `admin-settings-${title.toLowerCase().replace(/\W+/g, "-")}`;
+  const id = `admin-settings-${name}`;
   return (
     <Card>
       <section aria-labelledby={id} className="flex flex-col gap-5 p-5 sm:p-6">

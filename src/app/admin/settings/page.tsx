@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AdminSettingsForm } from "@/components/admin/admin-settings-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { loadAdminSettings } from "@/server/pages/admin-page-data";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("nav.settings") };
+}
 
 export default async function AdminSettingsPage() {
+  const t = await getTranslations("admin");
   const settings = await loadAdminSettings();
   return (
     <>
       <PageHeader
-        eyebrow="Admin"
-        title="Studio settings"
-        description="Changes are in force on every server within seconds; no redeploy. Each one is recorded in the audit log."
+        eyebrow={t("eyebrow")}
+        title={t("pages.settings.title")}
+        description={t("pages.settings.description")}
       />
       <AdminSettingsForm initial={settings} />
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Download, Filter } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { LoadError } from "@/components/settings/load-error";
 import { ShowMore } from "@/components/admin/show-more";
@@ -9,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { AdminAuditEntry } from "@/shared/api-types";
 import {
   auditQuery,
@@ -17,18 +19,33 @@ import {
   type AuditFilters,
 } from "./use-admin-audit";
 
-const timeFormat = new Intl.DateTimeFormat("en", {
+/** In the reader's time zone (the provider's), with the zone's name so a time is never ambiguous. */
+const TIME_FORMAT = {
   year: "numeric",
   month: "short",
   day: "numeric",
   hour: "2-digit",
   minute: "2-digit",
   second: "2-digit",
-  timeZone: "UTC",
   timeZoneName: "short",
-});
+} as const;
+
+/**
+ * An action's label ("Account created") when the catalogue knows the code; the code itself
+ * otherwise (a new action shows up before its translation does).
+ */
+function useActionLabel(): (action: string) => string | null {
+  const t = useTranslations("admin.actions");
+  return (action) => {
+    const key = action as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : null;
+  };
+}
 
 function EntryItem({ entry }: { entry: AdminAuditEntry }) {
+  const t = useTranslations("admin.audit.entry");
+  const format = useFormatter();
+  const actionLabel = useActionLabel()(entry.action);
   const details = Object.keys(entry.metadata).length > 0;
   return (
     <li
@@ -36,19 +53,24 @@ function EntryItem({ entry }: { entry: AdminAuditEntry }) {
       data-testid="admin-audit-entry"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <code className="text-ink font-mono text-sm font-semibold break-all">{entry.action}</code>
+        {actionLabel ? (
+          <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+            <span className="text-ink text-sm font-semibold">{actionLabel}</span>
+            <code className="text-ink-muted font-mono text-xs break-all">{entry.action}</code>
+          </span>
+        ) : (
+          <code className="text-ink font-mono text-sm font-semibold break-all">{entry.action}</code>
+        )}
         <time className="text-ink-muted text-xs" dateTime={entry.createdAt}>
-          {timeFormat.format(new Date(entry.createdAt))}
+          {format.dateTime(new Date(entry.createdAt), TIME_FORMAT)}
         </time>
       </div>
       <dl className="text-ink-muted grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt>By</dt>
-        <dd className="text-ink break-all">
-          {entry.actorEmail ?? entry.actorId ?? "no signed-in account"}
-        </dd>
+        <dt>{t("by")}</dt>
+        <dd className="text-ink break-all">{entry.actorEmail ?? entry.actorId ?? t("noActor")}</dd>
         {entry.targetId ? (
           <>
-            <dt>Target</dt>
+            <dt>{t("target")}</dt>
             <dd className="text-ink break-all">
               {entry.targetType ? `${entry.targetType} ` : ""}
               {entry.targetId}
@@ -57,14 +79,14 @@ function EntryItem({ entry }: { entry: AdminAuditEntry }) {
         ) : null}
         {entry.ip ? (
           <>
-            <dt>From</dt>
+            <dt>{t("from")}</dt>
             <dd className="text-ink break-all">{entry.ip}</dd>
           </>
         ) : null}
       </dl>
       {details ? (
         <details className="text-sm">
-          <summary className="text-primary cursor-pointer">Details</summary>
+          <summary className="text-primary cursor-pointer">{t("details")}</summary>
           <pre className="bg-surface-raised text-ink mt-2 overflow-x-auto rounded-lg p-3 text-xs break-all whitespace-pre-wrap">
             {JSON.stringify(entry.metadata, null, 2)}
           </pre>
@@ -76,6 +98,8 @@ function EntryItem({ entry }: { entry: AdminAuditEntry }) {
 
 /** The admin's audit log: filters, the entries newest first, and the same as CSV. */
 export function AdminAuditView() {
+  const t = useTranslations("admin.audit");
+  const errorText = useErrorMessage();
   const [draft, setDraft] = useState<AuditFilters>(EMPTY_AUDIT_FILTERS);
   const [filters, setFilters] = useState<AuditFilters>(EMPTY_AUDIT_FILTERS);
   const list = useAdminAudit(filters);
@@ -99,32 +123,32 @@ export function AdminAuditView() {
   return (
     <section className="flex flex-col gap-5" aria-labelledby="admin-audit-heading">
       <h2 id="admin-audit-heading" className="sr-only">
-        Audit entries
+        {t("heading")}
       </h2>
       <form
         className="border-line bg-surface rounded-card grid gap-4 border p-4 sm:grid-cols-2 lg:grid-cols-3"
         onSubmit={apply}
-        aria-label="Filter the audit log"
+        aria-label={t("filterLabel")}
       >
-        <FormField label="Actor" hint="An email (or part of one) or a user id.">
+        <FormField label={t("actor")} hint={t("actorHint")}>
           <Input {...field("actor")} maxLength={200} data-testid="admin-audit-actor" />
         </FormField>
-        <FormField label="Action" hint="e.g. admin.user_update, or auth. for all sign-in events.">
+        <FormField label={t("action")} hint={t("actionHint")}>
           <Input {...field("action")} maxLength={100} data-testid="admin-audit-action" />
         </FormField>
-        <FormField label="Target" hint="The id of the user, key or session acted on.">
+        <FormField label={t("target")} hint={t("targetHint")}>
           <Input {...field("target")} maxLength={200} data-testid="admin-audit-target" />
         </FormField>
-        <FormField label="From">
+        <FormField label={t("from")}>
           <Input type="date" {...field("from")} data-testid="admin-audit-from" />
         </FormField>
-        <FormField label="To" hint="That whole day included.">
+        <FormField label={t("to")} hint={t("toHint")}>
           <Input type="date" {...field("to")} data-testid="admin-audit-to" />
         </FormField>
         <div className="flex flex-wrap items-end gap-2">
           <Button type="submit" data-testid="admin-audit-apply">
             <Filter aria-hidden="true" />
-            Apply filters
+            {t("apply")}
           </Button>
           {filtered ? (
             <Button
@@ -135,7 +159,7 @@ export function AdminAuditView() {
                 setFilters(EMPTY_AUDIT_FILTERS);
               }}
             >
-              Clear
+              {t("clear")}
             </Button>
           ) : null}
         </div>
@@ -149,27 +173,27 @@ export function AdminAuditView() {
           data-testid="admin-audit-csv"
         >
           <Download aria-hidden="true" />
-          Download CSV{filtered ? " (these filters)" : ""}
+          {filtered ? t("downloadCsvFiltered") : t("downloadCsv")}
         </a>
       </div>
 
       {list.status === "loading" ? (
-        <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading the audit log">
+        <div className="flex flex-col gap-3" aria-busy="true" aria-label={t("loading")}>
           {[0, 1, 2].map((row) => (
             <Skeleton key={row} className="h-24 w-full" />
           ))}
         </div>
       ) : list.status === "error" ? (
         <LoadError
-          title="The audit log could not be loaded"
-          message={list.error?.message ?? "Please try again."}
+          title={t("loadError")}
+          message={errorText(list.error)}
           onRetry={list.reload}
           testId="admin-audit-error"
         />
       ) : list.items.length === 0 ? (
         <EmptyState
-          title={filtered ? "No entry matches these filters" : "Nothing recorded yet"}
-          description={filtered ? "Try a wider date range or fewer filters." : undefined}
+          title={filtered ? t("noMatch") : t("none")}
+          description={filtered ? t("noMatchDescription") : undefined}
         />
       ) : (
         <>
@@ -178,11 +202,7 @@ export function AdminAuditView() {
               <EntryItem key={entry.id} entry={entry} />
             ))}
           </ol>
-          <ShowMore
-            list={list}
-            errorTitle="More entries could not be loaded"
-            testId="admin-audit-more"
-          />
+          <ShowMore list={list} errorTitle={t("moreError")} testId="admin-audit-more" />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LoadError } from "@/components/settings/load-error";
 import { Alert } from "@/components/ui/alert";
@@ -8,16 +9,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { AdminStats } from "@/shared/admin-stats";
+import { useAdminFormat } from "../use-admin-format";
 import { ChartPanel } from "./chart-panel";
+import type { TableColumn } from "./csv";
 import { useAdminStats } from "./use-admin-stats";
 
-const RANGES = [
-  { value: "7", label: "Last 7 days" },
-  { value: "30", label: "Last 30 days" },
-  { value: "90", label: "Last 90 days" },
-  { value: "365", label: "Last 365 days" },
-] as const;
+const RANGE_DAYS = [7, 30, 90, 365] as const;
 
 const COLORS = {
   primary: "var(--primary)",
@@ -27,39 +26,28 @@ const COLORS = {
   accent: "var(--accent)",
 } as const;
 
-const units = ["B", "KB", "MB", "GB", "TB"];
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-const formatMs = (value: number | null) =>
-  value === null ? "–" : value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;
-const formatShare = (value: number | null) =>
-  value === null ? "–" : `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
-const msCell = (value: string | number | null) =>
-  typeof value === "number" ? formatMs(value) : "–";
-
 /** The admin dashboard: usage, latency, storage and mail over a chosen range of days. */
 export function AdminDashboard() {
+  const t = useTranslations("admin.dashboard");
+  const errorText = useErrorMessage();
   const [days, setDays] = useState(30);
   const stats = useAdminStats(days);
+  const ranges = RANGE_DAYS.map((value) => ({
+    value: String(value),
+    label: t(`ranges.${value}` as const),
+  }));
   return (
     <section className="flex flex-col gap-5" aria-labelledby="admin-dashboard-title">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id="admin-dashboard-title" className="font-display text-ink text-xl font-semibold">
-          Dashboard
+          {t("title")}
         </h2>
         <label className="flex items-center gap-2 text-sm">
-          <span className="text-ink-muted">Range</span>
+          <span className="text-ink-muted">{t("range")}</span>
           <Select
             value={String(days)}
             onChange={(event) => setDays(Number(event.target.value))}
-            options={RANGES}
+            options={ranges}
             className="w-44"
             data-testid="admin-stats-range"
           />
@@ -69,8 +57,8 @@ export function AdminDashboard() {
         <DashboardSkeleton />
       ) : stats.isError ? (
         <LoadError
-          title="The dashboard could not be loaded"
-          message={stats.error.message}
+          title={t("loadError")}
+          message={errorText(stats.error)}
           onRetry={() => void stats.refetch()}
           testId="admin-stats-error"
           retryTestId="admin-stats-retry"
@@ -83,10 +71,11 @@ export function AdminDashboard() {
 }
 
 function DashboardSkeleton() {
+  const t = useTranslations("admin.dashboard");
   return (
     <div
       aria-busy="true"
-      aria-label="Loading the dashboard"
+      aria-label={t("loading")}
       className="flex flex-col gap-4"
       data-testid="admin-stats-loading"
     >
@@ -124,24 +113,27 @@ function StorageMeter({
   testId: string;
   note?: string;
 }) {
+  const t = useTranslations("admin.dashboard.meter");
+  const fmt = useAdminFormat();
   const share = limit > 0 ? used / limit : 0;
   const percent = Math.min(100, Math.round(share * 1000) / 10);
   const level = share >= 0.9 ? "danger" : share >= 0.8 ? "warning" : "ok";
+  const percentText = fmt.count(percent);
   return (
     <div className="flex flex-col gap-2" data-testid={testId} data-level={level}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <span className="text-ink font-semibold">{label}</span>
         <span className="text-ink-muted text-sm tabular-nums">
-          {formatBytes(used)} of {formatBytes(limit)} ({percent}%)
+          {t("amount", { used: fmt.bytes(used), limit: fmt.bytes(limit), percent: percentText })}
         </span>
       </div>
       <div
         role="meter"
-        aria-label={`${label} used`}
+        aria-label={t("label", { label })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${percent}% of ${formatBytes(limit)}`}
+        aria-valuetext={t("valueText", { percent: percentText, limit: fmt.bytes(limit) })}
         className="bg-surface-sunken h-3 overflow-hidden rounded-full"
       >
         <div
@@ -157,11 +149,44 @@ function StorageMeter({
   );
 }
 
+/**
+ * The CSV's header row stays English whatever the reader's language, like its ISO dates and
+ * raw numbers: the file is for spreadsheets and scripts, and reads the same for everyone.
+ */
+const CSV_HEADERS = {
+  date: "Date",
+  generations: "Generations",
+  failures: "Failures",
+  quotaHits: "Quota hits",
+  p50Ms: "p50",
+  p95Ms: "p95",
+  activeUsers: "Daily active",
+  weeklyActiveUsers: "Weekly active",
+  signups: "Sign-ups",
+  code: "Error code",
+  template: "Template",
+  publicShares: "Shared",
+  mailSent: "Sent",
+  mailFailed: "Failed",
+} as const;
+
 function DashboardBody({ stats, days }: { stats: AdminStats; days: number }) {
+  const t = useTranslations("admin.dashboard");
+  const fmt = useAdminFormat();
   const { storage, latency } = stats;
   const storageWarnings = [
-    { label: "Files", used: storage.filesBytes, limit: storage.filesLimitBytes },
-    { label: "Database", used: storage.databaseBytes, limit: storage.databaseLimitBytes },
+    {
+      id: "files",
+      label: t("storage.files"),
+      used: storage.filesBytes,
+      limit: storage.filesLimitBytes,
+    },
+    {
+      id: "database",
+      label: t("storage.database"),
+      used: storage.databaseBytes,
+      limit: storage.databaseLimitBytes,
+    },
   ].filter((entry) => entry.limit > 0 && entry.used / entry.limit >= 0.8);
   const totalActivity = stats.days.reduce(
     (sum, day) => sum + day.generations + day.failures + day.quotaHits + day.activeUsers,
@@ -188,73 +213,86 @@ function DashboardBody({ stats, days }: { stats: AdminStats; days: number }) {
     template: entry.name,
     generations: entry.generations,
   }));
-  const range = `last ${days} day${days === 1 ? "" : "s"}`;
+  const msCell = (value: string | number | null) =>
+    typeof value === "number" ? fmt.ms(value) : "–";
+  const dayCell = (value: string | number | null) => fmt.day(value);
+  const column = (
+    key: keyof typeof CSV_HEADERS,
+    label: string,
+    format?: TableColumn["format"],
+  ): TableColumn => ({ key, label, header: CSV_HEADERS[key], format });
+  const dateColumn = column("date", t("columns.date"), dayCell);
 
   return (
     <div className="flex flex-col gap-5" data-testid="admin-dashboard">
       {storageWarnings.map((entry) => (
         <Alert
-          key={entry.label}
+          key={entry.id}
           variant={entry.used / entry.limit >= 0.9 ? "danger" : "warning"}
-          title={`${entry.label} storage is at ${Math.round((entry.used / entry.limit) * 100)}% of its limit`}
+          title={t("storageWarning.title", {
+            label: entry.label,
+            percent: fmt.count(Math.round((entry.used / entry.limit) * 100)),
+          })}
           data-testid="admin-storage-warning"
         >
-          {formatBytes(entry.used)} of {formatBytes(entry.limit)} used. Free some space or raise the
-          plan before the limit is reached.
+          {t("storageWarning.body", { used: fmt.bytes(entry.used), limit: fmt.bytes(entry.limit) })}
         </Alert>
       ))}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Stat
-          label="Generations"
-          value={stats.totals.generations.toLocaleString("en")}
-          hint={`${stats.totals.failures.toLocaleString("en")} failed, ${range}`}
+          label={t("stats.generations")}
+          value={fmt.count(stats.totals.generations)}
+          hint={t("stats.generationsHint", { failures: stats.totals.failures, days })}
         />
         <Stat
-          label="Active this week"
-          value={stats.weeklyActiveUsers.toLocaleString("en")}
-          hint={`${stats.totals.signups.toLocaleString("en")} sign-up${stats.totals.signups === 1 ? "" : "s"}, ${range}`}
+          label={t("stats.activeThisWeek")}
+          value={fmt.count(stats.weeklyActiveUsers)}
+          hint={t("stats.activeHint", { signups: stats.totals.signups, days })}
         />
         <Stat
-          label="Latency p50 / p95"
-          value={`${formatMs(latency.p50Ms)} / ${formatMs(latency.p95Ms)}`}
-          hint={`${formatShare(stats.over15sShare)} over 15 s`}
+          label={t("stats.latency")}
+          value={`${fmt.msOrDash(latency.p50Ms)} / ${fmt.msOrDash(latency.p95Ms)}`}
+          hint={t("stats.latencyHint", { share: fmt.share(stats.over15sShare) })}
         />
         <Stat
-          label="Quota hits"
-          value={stats.quotaHits.toLocaleString("en")}
-          hint={`${stats.totals.publicShares.toLocaleString("en")} shared, ${stats.totals.downloads.toLocaleString("en")} downloads in all`}
+          label={t("stats.quotaHits")}
+          value={fmt.count(stats.quotaHits)}
+          hint={t("stats.quotaHint", {
+            shares: stats.totals.publicShares,
+            downloads: stats.totals.downloads,
+          })}
         />
       </div>
 
       {totalActivity === 0 ? (
         <EmptyState
           headingLevel="h3"
-          title="No usage yet"
-          description="Once people generate images, their days show up here: generations, failures, latency, active users and more."
+          title={t("empty.title")}
+          description={t("empty.description")}
           className="py-8 sm:py-10"
         />
       ) : null}
 
       <ChartPanel
         id="generations"
-        title="Generations per day"
-        description="Stored images, failed attempts and quota refusals (UTC days)."
+        title={t("charts.generations.title")}
+        description={t("charts.generations.description")}
         csvName={`generations-${days}d`}
         chart={{
           kind: "bar",
           xKey: "date",
           stacked: true,
           series: [
-            { key: "generations", label: "Generations", color: COLORS.primary },
-            { key: "failures", label: "Failures", color: COLORS.danger },
-            { key: "quotaHits", label: "Quota hits", color: COLORS.warning },
+            { key: "generations", label: t("columns.generations"), color: COLORS.primary },
+            { key: "failures", label: t("columns.failures"), color: COLORS.danger },
+            { key: "quotaHits", label: t("columns.quotaHits"), color: COLORS.warning },
           ],
         }}
         columns={[
-          { key: "date", label: "Date" },
-          { key: "generations", label: "Generations" },
-          { key: "failures", label: "Failures" },
-          { key: "quotaHits", label: "Quota hits" },
+          dateColumn,
+          column("generations", t("columns.generations")),
+          column("failures", t("columns.failures")),
+          column("quotaHits", t("columns.quotaHits")),
         ]}
         rows={dayRows}
       />
@@ -262,8 +300,13 @@ function DashboardBody({ stats, days }: { stats: AdminStats; days: number }) {
       <div className="grid min-w-0 gap-5 lg:grid-cols-2">
         <ChartPanel
           id="latency"
-          title="Provider latency"
-          description={`p50 ${formatMs(latency.p50Ms)}, p95 ${formatMs(latency.p95Ms)}; ${formatShare(stats.over15sShare)} of ${latency.samples.toLocaleString("en")} took over 15 s.`}
+          title={t("charts.latency.title")}
+          description={t("charts.latency.description", {
+            p50: fmt.msOrDash(latency.p50Ms),
+            p95: fmt.msOrDash(latency.p95Ms),
+            share: fmt.share(stats.over15sShare),
+            samples: latency.samples,
+          })}
           csvName={`latency-${days}d`}
           chart={{
             kind: "line",
@@ -274,60 +317,60 @@ function DashboardBody({ stats, days }: { stats: AdminStats; days: number }) {
               { key: "p95Ms", label: "p95", color: COLORS.accent },
             ],
           }}
-          columns={[
-            { key: "date", label: "Date" },
-            { key: "p50Ms", label: "p50", format: msCell },
-            { key: "p95Ms", label: "p95", format: msCell },
-          ]}
+          columns={[dateColumn, column("p50Ms", "p50", msCell), column("p95Ms", "p95", msCell)]}
           rows={dayRows}
         />
         <ChartPanel
           id="users"
-          title="Active users and sign-ups"
-          description="People who generated that day and in the seven days up to it."
+          title={t("charts.users.title")}
+          description={t("charts.users.description")}
           csvName={`users-${days}d`}
           chart={{
             kind: "line",
             xKey: "date",
             series: [
-              { key: "activeUsers", label: "Daily active", color: COLORS.primary },
-              { key: "weeklyActiveUsers", label: "Weekly active", color: COLORS.accent },
-              { key: "signups", label: "Sign-ups", color: COLORS.success },
+              { key: "activeUsers", label: t("columns.dailyActive"), color: COLORS.primary },
+              { key: "weeklyActiveUsers", label: t("columns.weeklyActive"), color: COLORS.accent },
+              { key: "signups", label: t("columns.signups"), color: COLORS.success },
             ],
           }}
           columns={[
-            { key: "date", label: "Date" },
-            { key: "activeUsers", label: "Daily active" },
-            { key: "weeklyActiveUsers", label: "Weekly active" },
-            { key: "signups", label: "Sign-ups" },
+            dateColumn,
+            column("activeUsers", t("columns.dailyActive")),
+            column("weeklyActiveUsers", t("columns.weeklyActive")),
+            column("signups", t("columns.signups")),
           ]}
           rows={dayRows}
         />
         <ChartPanel
           id="failures"
-          title="Failures by error code"
-          description={codeRows.length === 0 ? `No failures in the ${range}.` : `The ${range}.`}
+          title={t("charts.failures.title")}
+          description={
+            codeRows.length === 0
+              ? t("charts.failures.none", { days })
+              : t("charts.failures.range", { days })
+          }
           csvName={`failures-${days}d`}
           height={Math.max(120, codeRows.length * 36 + 40)}
           chart={{
             kind: "bar",
             horizontal: true,
             xKey: "code",
-            series: [{ key: "failures", label: "Failures", color: COLORS.danger }],
+            series: [{ key: "failures", label: t("columns.failures"), color: COLORS.danger }],
           }}
           columns={[
-            { key: "code", label: "Error code" },
-            { key: "failures", label: "Failures" },
+            column("code", t("columns.errorCode")),
+            column("failures", t("columns.failures")),
           ]}
           rows={codeRows}
         />
         <ChartPanel
           id="templates"
-          title="Top templates"
+          title={t("charts.templates.title")}
           description={
             templateRows.length === 0
-              ? `No images made with a template in the ${range}.`
-              : `Images made with each style template, the ${range}.`
+              ? t("charts.templates.none", { days })
+              : t("charts.templates.range", { days })
           }
           csvName={`templates-${days}d`}
           height={Math.max(120, templateRows.length * 36 + 40)}
@@ -335,48 +378,49 @@ function DashboardBody({ stats, days }: { stats: AdminStats; days: number }) {
             kind: "bar",
             horizontal: true,
             xKey: "template",
-            series: [{ key: "generations", label: "Images", color: COLORS.primary }],
+            series: [{ key: "generations", label: t("columns.images"), color: COLORS.primary }],
           }}
           columns={[
-            { key: "template", label: "Template" },
-            { key: "generations", label: "Images" },
+            column("template", t("columns.template")),
+            { key: "generations", label: t("columns.images"), header: "Images" },
           ]}
           rows={templateRows}
         />
         <ChartPanel
           id="sharing"
-          title="Public shares"
-          description={`Images made public each day; ${stats.totals.downloads.toLocaleString("en")} downloads counted in all.`}
+          title={t("charts.sharing.title")}
+          description={t("charts.sharing.description", { downloads: stats.totals.downloads })}
           csvName={`shares-${days}d`}
           chart={{
             kind: "bar",
             xKey: "date",
-            series: [{ key: "publicShares", label: "Shared", color: COLORS.success }],
+            series: [{ key: "publicShares", label: t("columns.shared"), color: COLORS.success }],
           }}
-          columns={[
-            { key: "date", label: "Date" },
-            { key: "publicShares", label: "Shared" },
-          ]}
+          columns={[dateColumn, column("publicShares", t("columns.shared"))]}
           rows={dayRows}
         />
         <ChartPanel
           id="mail"
-          title="Mail"
-          description={`${stats.mail.sent.toLocaleString("en")} sent, ${stats.mail.failed.toLocaleString("en")} failed for good, the ${range}.`}
+          title={t("charts.mail.title")}
+          description={t("charts.mail.description", {
+            sent: stats.mail.sent,
+            failed: stats.mail.failed,
+            days,
+          })}
           csvName={`mail-${days}d`}
           chart={{
             kind: "bar",
             xKey: "date",
             stacked: true,
             series: [
-              { key: "mailSent", label: "Sent", color: COLORS.primary },
-              { key: "mailFailed", label: "Failed", color: COLORS.danger },
+              { key: "mailSent", label: t("columns.sent"), color: COLORS.primary },
+              { key: "mailFailed", label: t("columns.failed"), color: COLORS.danger },
             ],
           }}
           columns={[
-            { key: "date", label: "Date" },
-            { key: "mailSent", label: "Sent" },
-            { key: "mailFailed", label: "Failed" },
+            dateColumn,
+            column("mailSent", t("columns.sent")),
+            column("mailFailed", t("columns.failed")),
           ]}
           rows={dayRows}
         />
@@ -384,27 +428,23 @@ function DashboardBody({ stats, days }: { stats: AdminStats; days: number }) {
 
       <Card className="flex flex-col gap-4 p-4 sm:p-5" data-testid="admin-storage">
         <div>
-          <h2 className="font-display text-ink text-lg font-semibold">Storage</h2>
-          <p className="text-ink-muted text-sm">
-            Against the free-tier limits (warning at 80% and 90%).
-          </p>
+          <h2 className="font-display text-ink text-lg font-semibold">{t("storage.title")}</h2>
+          <p className="text-ink-muted text-sm">{t("storage.description")}</p>
         </div>
         <StorageMeter
-          label="Files"
+          label={t("storage.files")}
           used={storage.filesBytes}
           limit={storage.filesLimitBytes}
           testId="admin-storage-files"
-          note="Originals and thumbnails of every stored image."
+          note={t("storage.filesNote")}
         />
         <StorageMeter
-          label="Database"
+          label={t("storage.database")}
           used={storage.databaseBytes}
           limit={storage.databaseLimitBytes}
           testId="admin-storage-database"
           note={
-            storage.databaseKind === "pglite"
-              ? "The embedded database's size on disk as PostgreSQL reports it."
-              : "pg_database_size of the studio's database."
+            storage.databaseKind === "pglite" ? t("storage.pgliteNote") : t("storage.postgresNote")
           }
         />
       </Card>

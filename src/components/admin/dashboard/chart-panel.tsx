@@ -2,6 +2,7 @@
 
 import { Download } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -37,6 +38,7 @@ export function ChartPanel({
   csvName: string;
   height?: number;
 }) {
+  const t = useTranslations("admin.dashboard.panel");
   const headingId = `${id}-title`;
   return (
     <Card className="flex min-w-0 flex-col gap-3 p-4 sm:p-5" data-testid={`admin-chart-${id}`}>
@@ -54,12 +56,12 @@ export function ChartPanel({
           data-testid={`admin-chart-${id}-csv`}
         >
           <Download aria-hidden="true" />
-          Download CSV
+          {t("downloadCsv")}
         </Button>
       </div>
       {rows.length === 0 ? (
         <p className="text-ink-muted bg-surface-sunken rounded-xl px-4 py-6 text-center text-sm">
-          Nothing to chart yet.
+          {t("nothingYet")}
         </p>
       ) : (
         <div aria-hidden="true" style={{ height }} className="w-full min-w-0">
@@ -68,7 +70,7 @@ export function ChartPanel({
       )}
       <details className="group" data-testid={`admin-chart-${id}-details`}>
         <summary className="text-primary focus-visible:ring-ring w-fit cursor-pointer rounded text-sm font-semibold focus-visible:ring-2 focus-visible:outline-none">
-          Show table
+          {t("showTable")}
         </summary>
         <div className="mt-2 max-h-80 overflow-auto">
           <table className="w-full text-sm" aria-labelledby={headingId}>

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { toCsv } from "./csv";
 
 describe("dashboard CSV", () => {
-  it("writes a header and one line per row, quoting and defusing cells", () => {
+  it("writes the English header and one line per row, quoting and defusing cells", () => {
     const csv = toCsv(
       [
-        { key: "date", label: "Date" },
-        { key: "n", label: "Generations, ok" },
+        { key: "date", label: "Tanggal", header: "Date" },
+        { key: "n", label: "Pembuatan gambar, oke", header: "Generations, ok" },
       ],
       [
         { date: "2026-12-01", n: 3 },

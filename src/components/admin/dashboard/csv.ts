@@ -1,6 +1,9 @@
 export interface TableColumn {
   key: string;
+  /** The table's column heading, in the reader's language. */
   label: string;
+  /** The CSV's column heading: fixed English, so the file reads the same in every language. */
+  header: string;
   /** How a cell reads in the table (the CSV keeps the raw value). */
   format?: (value: string | number | null) => string;
 }
@@ -14,7 +17,7 @@ function cell(value: string | number | null): string {
 }
 
 export function toCsv(columns: TableColumn[], rows: Record<string, string | number | null>[]) {
-  const lines = [columns.map((column) => cell(column.label)).join(",")];
+  const lines = [columns.map((column) => cell(column.header)).join(",")];
   for (const row of rows)
     lines.push(columns.map((column) => cell(row[column.key] ?? null)).join(","));
   return `${lines.join("\r\n")}\r\n`;

@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useAdminFormat } from "../use-admin-format";
 
 export interface ChartSeries {
   key: string;
@@ -31,11 +32,6 @@ export interface DashboardChartProps {
   horizontal?: boolean;
 }
 
-const formatMs = (value: number) =>
-  value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;
-const shortDate = (value: unknown) =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.slice(5) : String(value);
-
 /**
  * One recharts chart, sized by its container. Loaded on demand (next/dynamic) so the chart
  * library is not part of the /admin page's first load.
@@ -49,17 +45,15 @@ export default function DashboardChart({
   unit = "count",
   horizontal = false,
 }: DashboardChartProps) {
+  const fmt = useAdminFormat();
   const tick = { fontSize: 12, fill: "var(--ink-muted)" };
   const format = (value: unknown) =>
-    typeof value === "number"
-      ? unit === "ms"
-        ? formatMs(value)
-        : value.toLocaleString("en")
-      : "–";
+    typeof value === "number" ? (unit === "ms" ? fmt.ms(value) : fmt.count(value)) : "–";
+  const shortDate = fmt.shortDay;
   const tooltip = (
     <Tooltip
       formatter={(value) => format(value)}
-      labelFormatter={(label) => String(label)}
+      labelFormatter={(label) => fmt.day(label)}
       contentStyle={{
         background: "var(--surface)",
         border: "1px solid var(--line)",

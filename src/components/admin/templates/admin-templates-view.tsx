@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LoadError } from "@/components/settings/load-error";
 import { Badge } from "@/components/ui/badge";
@@ -8,16 +9,13 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useTemplateCategoryLabel, useTemplateText } from "@/lib/i18n/template-text";
 import { TEMPLATE_CATEGORIES, type TemplateCategory } from "@/shared/limits";
 import type { AdminStyleTemplate } from "@/shared/template-rules";
 import { DeleteTemplateDialog } from "./delete-template-dialog";
 import { TemplateFormDialog } from "./template-form-dialog";
-import {
-  CATEGORY_LABELS,
-  useAdminTemplates,
-  useReorderTemplates,
-  useUpdateTemplate,
-} from "./use-admin-templates";
+import { useAdminTemplates, useReorderTemplates, useUpdateTemplate } from "./use-admin-templates";
 
 interface RowProps {
   template: AdminStyleTemplate;
@@ -30,6 +28,10 @@ interface RowProps {
 }
 
 function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete }: RowProps) {
+  const t = useTranslations("admin.templates.row");
+  const templateText = useTemplateText();
+  // A template the studio ships shows its name in the reader's language, as /generate does.
+  const { name, description } = templateText(template);
   const switchId = `admin-template-shown-${template.id}`;
   return (
     <li
@@ -51,19 +53,19 @@ function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete
             className="text-ink font-semibold break-words"
             data-testid="admin-template-name-cell"
           >
-            {template.name}
+            {name}
           </span>
           <span className="text-ink-muted line-clamp-2 text-sm break-words">
-            {template.description || "No description"}
+            {description || t("noDescription")}
           </span>
           <span className="flex flex-wrap items-center gap-1.5">
             {template.hidden ? (
               <Badge variant="warning" data-testid="admin-template-hidden">
-                Hidden
+                {t("hidden")}
               </Badge>
             ) : null}
             <span className="text-ink-muted text-xs">
-              {template.imageCount} {template.imageCount === 1 ? "image" : "images"}
+              {t("images", { count: template.imageCount })}
             </span>
           </span>
         </div>
@@ -74,7 +76,7 @@ function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete
             id={switchId}
             checked={!template.hidden}
             onCheckedChange={() => onToggle(template)}
-            aria-label={`Show ${template.name} on the generate page`}
+            aria-label={t("showLabel", { name })}
             data-testid="admin-template-toggle"
           />
           <label
@@ -82,7 +84,7 @@ function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete
             className="text-ink-muted hidden text-sm sm:inline"
             aria-hidden="true"
           >
-            Shown
+            {t("shown")}
           </label>
         </span>
         <Button
@@ -90,7 +92,7 @@ function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete
           variant="ghost"
           disabled={first}
           onClick={() => onMove(template, -1)}
-          aria-label={`Move ${template.name} up`}
+          aria-label={t("up", { name })}
           data-testid="admin-template-up"
         >
           <ArrowUp aria-hidden="true" />
@@ -100,7 +102,7 @@ function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete
           variant="ghost"
           disabled={last}
           onClick={() => onMove(template, 1)}
-          aria-label={`Move ${template.name} down`}
+          aria-label={t("down", { name })}
           data-testid="admin-template-down"
         >
           <ArrowDown aria-hidden="true" />
@@ -109,20 +111,20 @@ function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete
           size="sm"
           variant="secondary"
           onClick={() => onEdit(template)}
-          aria-label={`Edit ${template.name}`}
+          aria-label={t("editLabel", { name })}
           data-testid="admin-template-edit"
         >
-          Edit
+          {t("edit")}
         </Button>
         <Button
           size="sm"
           variant="ghost"
           className="text-danger"
           onClick={() => onDelete(template)}
-          aria-label={`Delete ${template.name}`}
+          aria-label={t("deleteLabel", { name })}
           data-testid="admin-template-delete"
         >
-          Delete
+          {t("delete")}
         </Button>
       </div>
     </li>
@@ -131,9 +133,12 @@ function TemplateRow({ template, first, last, onMove, onToggle, onEdit, onDelete
 
 /** The admin's Templates section: every template by category, in the generate page's order. */
 export function AdminTemplatesView() {
+  const t = useTranslations("admin.templates");
+  const errorText = useErrorMessage();
+  const categoryLabel = useTemplateCategoryLabel();
   const list = useAdminTemplates();
-  const reorder = useReorderTemplates();
-  const toggle = useUpdateTemplate("The template was not changed. Please try again.");
+  const reorder = useReorderTemplates(t("orderFailed"));
+  const toggle = useUpdateTemplate(t("toggleFailed"));
   const [editing, setEditing] = useState<AdminStyleTemplate | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<AdminStyleTemplate | null>(null);
@@ -162,35 +167,32 @@ export function AdminTemplatesView() {
     <section className="flex flex-col gap-5" aria-labelledby="admin-templates-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="admin-templates-heading" className="text-ink text-lg font-semibold">
-          Style templates
+          {t("heading")}
         </h2>
         <Button onClick={() => setCreating(true)} data-testid="admin-template-new">
           <Plus aria-hidden="true" />
-          New template
+          {t("new")}
         </Button>
       </div>
       <p className="sr-only" aria-live="polite">
-        {reorder.isPending ? "Saving the new order…" : ""}
+        {reorder.isPending ? t("savingOrder") : ""}
       </p>
 
       {list.isPending ? (
-        <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading templates">
+        <div className="flex flex-col gap-3" aria-busy="true" aria-label={t("loading")}>
           {[0, 1, 2, 3].map((row) => (
             <Skeleton key={row} className="h-24 w-full" />
           ))}
         </div>
       ) : list.isError ? (
         <LoadError
-          title="The templates could not be loaded"
-          message={list.error.message}
+          title={t("loadError")}
+          message={errorText(list.error)}
           onRetry={() => void list.refetch()}
           testId="admin-templates-error"
         />
       ) : templates.length === 0 ? (
-        <EmptyState
-          title="No templates"
-          description="Create one: people pick templates on the generate page to give their prompt a style."
-        />
+        <EmptyState title={t("empty.title")} description={t("empty.description")} />
       ) : (
         TEMPLATE_CATEGORIES.filter((category) => byCategory.has(category)).map((category) => {
           const group = byCategory.get(category)!;
@@ -204,7 +206,7 @@ export function AdminTemplatesView() {
                 id={`admin-templates-${category}`}
                 className="text-ink-muted text-sm font-semibold tracking-wide uppercase"
               >
-                {CATEGORY_LABELS[category]}{" "}
+                {categoryLabel(category)}{" "}
                 <span className="font-normal normal-case">({group.length})</span>
               </h3>
               <ol className="flex flex-col gap-2" data-testid={`admin-templates-${category}`}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -10,6 +11,8 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useTemplateText } from "@/lib/i18n/template-text";
 import type { AdminStyleTemplate } from "@/shared/template-rules";
 import { useDeleteTemplate } from "./use-admin-templates";
 
@@ -21,6 +24,9 @@ export function DeleteTemplateDialog({
   template: AdminStyleTemplate | null;
   onClose: () => void;
 }) {
+  const t = useTranslations("admin.templates.deleteDialog");
+  const errorText = useErrorMessage();
+  const templateText = useTemplateText();
   const remove = useDeleteTemplate();
   const close = () => {
     remove.reset();
@@ -31,21 +37,19 @@ export function DeleteTemplateDialog({
       {template ? (
         <DialogContent data-testid="admin-template-delete-dialog" role="alertdialog">
           <DialogHeader>
-            <DialogTitle>Delete “{template.name}”?</DialogTitle>
+            <DialogTitle>{t("title", { name: templateText(template).name })}</DialogTitle>
             <DialogDescription>
-              {template.imageCount > 0
-                ? `${template.imageCount} ${template.imageCount === 1 ? "image was" : "images were"} made with it. They stay as they are, but no longer name a style. To keep the link, hide the template instead.`
-                : "No image was made with it. It cannot be brought back."}
+              {template.imageCount > 0 ? t("used", { count: template.imageCount }) : t("unused")}
             </DialogDescription>
           </DialogHeader>
           {remove.error ? (
-            <Alert variant="danger" role="alert" title="The template was not deleted">
-              {remove.error.message}
+            <Alert variant="danger" role="alert" title={t("failed")}>
+              {errorText(remove.error)}
             </Alert>
           ) : null}
           <DialogFooter>
             <Button variant="secondary" onClick={close} disabled={remove.isPending}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button
               variant="danger"
@@ -53,7 +57,7 @@ export function DeleteTemplateDialog({
               data-testid="admin-template-delete-confirm"
               onClick={() => remove.mutate(template.id, { onSuccess: close })}
             >
-              {remove.isPending ? "Deleting…" : "Delete template"}
+              {remove.isPending ? t("deleting") : t("confirm")}
             </Button>
           </DialogFooter>
         </DialogContent>

@@ -1,6 +1,7 @@
 "use client";
 
 import { ImageUp } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,9 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useFieldErrorText } from "@/lib/i18n/use-field-errors";
+import { useTemplateCategoryLabel, useTemplateText } from "@/lib/i18n/template-text";
 import {
   ASPECT_RATIOS,
   checkText,
@@ -32,29 +36,11 @@ import {
   TEMPLATE_TEXT_RULES,
   type AdminStyleTemplate,
 } from "@/shared/template-rules";
-import {
-  CATEGORY_LABELS,
-  useCreateTemplate,
-  useUpdateTemplate,
-  type TemplateFields,
-} from "./use-admin-templates";
+import { useCreateTemplate, useUpdateTemplate, type TemplateFields } from "./use-admin-templates";
 
 type TextField = keyof typeof TEMPLATE_TEXT_RULES;
 const TEXT_FIELDS = Object.keys(TEMPLATE_TEXT_RULES) as TextField[];
 const PREVIEW_TYPES = ["image/png", "image/jpeg", "image/webp"];
-
-const CATEGORY_OPTIONS = TEMPLATE_CATEGORIES.map((value) => ({
-  value,
-  label: CATEGORY_LABELS[value],
-}));
-const RATIO_OPTIONS = [
-  { value: "", label: "No default" },
-  ...ASPECT_RATIOS.map((value) => ({ value, label: value })),
-];
-const QUALITY_OPTIONS = [
-  { value: "", label: "No default" },
-  ...QUALITIES.map((value) => ({ value, label: value === "high" ? "High" : "Standard" })),
-];
 
 function initialText(template: AdminStyleTemplate | null): Record<TextField, string> {
   return {
@@ -73,6 +59,22 @@ function TemplateForm({
   template: AdminStyleTemplate | null;
   onDone: () => void;
 }) {
+  const t = useTranslations("admin.templates.form");
+  const errorText = useErrorMessage();
+  const fieldErrorText = useFieldErrorText();
+  const categoryLabel = useTemplateCategoryLabel();
+  const categoryOptions = TEMPLATE_CATEGORIES.map((value) => ({
+    value,
+    label: categoryLabel(value),
+  }));
+  const ratioOptions = [
+    { value: "", label: t("noDefault") },
+    ...ASPECT_RATIOS.map((value) => ({ value, label: value })),
+  ];
+  const qualityOptions = [
+    { value: "", label: t("noDefault") },
+    ...QUALITIES.map((value) => ({ value, label: t(`qualities.${value}`) })),
+  ];
   const id = useId();
   const create = useCreateTemplate();
   const update = useUpdateTemplate();
@@ -102,7 +104,7 @@ function TemplateForm({
   ) as Record<TextField, ReturnType<typeof checkText>>;
   const errorOf = (field: TextField) => {
     const check = checks[field];
-    return shown && !check.ok ? check.error : null;
+    return shown && !check.ok ? (fieldErrorText(check.error) ?? null) : null;
   };
 
   function choosePreview(file: File | undefined) {
@@ -112,11 +114,11 @@ function TemplateForm({
       return;
     }
     if (!PREVIEW_TYPES.includes(file.type)) {
-      setPreviewError("Choose a PNG, JPEG or WebP image.");
+      setPreviewError(t("previewType"));
       return;
     }
     if (file.size > TEMPLATE_PREVIEW_MAX_BYTES) {
-      setPreviewError("The image is over 10 MB. Choose a smaller one.");
+      setPreviewError(t("previewSize"));
       return;
     }
     setPreview(file);
@@ -157,7 +159,7 @@ function TemplateForm({
 
   return (
     <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-      <FormField label="Name" error={errorOf("name")}>
+      <FormField label={t("name")} error={errorOf("name")}>
         <Input
           name="name"
           autoComplete="off"
@@ -167,8 +169,8 @@ function TemplateForm({
         />
       </FormField>
       <FormField
-        label="Description"
-        hint="Shown under the picker on /generate."
+        label={t("description")}
+        hint={t("descriptionHint")}
         error={errorOf("description")}
       >
         <Textarea
@@ -179,37 +181,33 @@ function TemplateForm({
         />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField label="Category">
+        <FormField label={t("category")}>
           <Select
             name="category"
             value={category}
-            options={CATEGORY_OPTIONS}
+            options={categoryOptions}
             onChange={(event) => setCategory(event.target.value as TemplateCategory)}
             data-testid="admin-template-category"
           />
         </FormField>
-        <FormField label="Default shape">
+        <FormField label={t("ratio")}>
           <Select
             name="aspectRatio"
             value={ratio}
-            options={RATIO_OPTIONS}
+            options={ratioOptions}
             onChange={(event) => setRatio(event.target.value as AspectRatio | "")}
           />
         </FormField>
-        <FormField label="Default quality">
+        <FormField label={t("quality")}>
           <Select
             name="quality"
             value={quality}
-            options={QUALITY_OPTIONS}
+            options={qualityOptions}
             onChange={(event) => setQuality(event.target.value as Quality | "")}
           />
         </FormField>
       </div>
-      <FormField
-        label="Prompt prefix"
-        hint="Comes before the person's prompt, e.g. “A cinematic film still of”."
-        error={errorOf("promptPrefix")}
-      >
+      <FormField label={t("prefix")} hint={t("prefixHint")} error={errorOf("promptPrefix")}>
         <Textarea
           name="promptPrefix"
           rows={2}
@@ -217,11 +215,7 @@ function TemplateForm({
           onChange={(event) => setText({ ...text, promptPrefix: event.target.value })}
         />
       </FormField>
-      <FormField
-        label="Prompt suffix"
-        hint="Sentences after the prompt: medium, light, lens, palette."
-        error={errorOf("promptSuffix")}
-      >
+      <FormField label={t("suffix")} hint={t("suffixHint")} error={errorOf("promptSuffix")}>
         <Textarea
           name="promptSuffix"
           rows={4}
@@ -229,7 +223,7 @@ function TemplateForm({
           onChange={(event) => setText({ ...text, promptSuffix: event.target.value })}
         />
       </FormField>
-      <FormField label="Things to avoid" error={errorOf("negativePrompt")}>
+      <FormField label={t("negative")} error={errorOf("negativePrompt")}>
         <Textarea
           name="negativePrompt"
           rows={2}
@@ -238,13 +232,13 @@ function TemplateForm({
         />
       </FormField>
       <div className="flex flex-col gap-2">
-        <Label htmlFor={`${id}-preview`}>Preview image</Label>
+        <Label htmlFor={`${id}-preview`}>{t("preview")}</Label>
         <div className="flex flex-wrap items-center gap-4">
           {shownPreview ? (
             // eslint-disable-next-line @next/next/no-img-element -- a local blob or our own file, shown as is
             <img
               src={shownPreview}
-              alt={previewUrl ? "The new preview" : "The current preview"}
+              alt={previewUrl ? t("newPreview") : t("currentPreview")}
               width={96}
               height={96}
               className="border-line size-24 rounded-lg border object-cover"
@@ -267,8 +261,7 @@ function TemplateForm({
               data-testid="admin-template-preview"
             />
             <p id={`${id}-preview-hint`} className="text-ink-muted text-sm">
-              PNG, JPEG or WebP, up to 10 MB; cropped to a square.
-              {template ? "" : " Without one, the template shows a plain tile."}
+              {template ? t("previewHint") : t("previewHintNew")}
             </p>
             {previewError ? (
               <p className="text-danger text-sm" role="alert">
@@ -284,19 +277,19 @@ function TemplateForm({
           checked={!hidden}
           onCheckedChange={(checked) => setHidden(!checked)}
         />
-        <Label htmlFor={`${id}-shown`}>Offered on the generate page</Label>
+        <Label htmlFor={`${id}-shown`}>{t("offered")}</Label>
       </div>
       {mutation.error ? (
-        <Alert variant="danger" role="alert" title="The template was not saved">
-          {mutation.error.message}
+        <Alert variant="danger" role="alert" title={t("notSaved")}>
+          {errorText(mutation.error)}
         </Alert>
       ) : null}
       <DialogFooter>
         <Button type="button" variant="secondary" onClick={onDone} disabled={mutation.isPending}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={mutation.isPending} data-testid="admin-template-save">
-          {mutation.isPending ? "Saving…" : template ? "Save changes" : "Create template"}
+          {mutation.isPending ? t("saving") : template ? t("save") : t("create")}
         </Button>
       </DialogFooter>
     </form>
@@ -313,6 +306,8 @@ export function TemplateFormDialog({
   template: AdminStyleTemplate | null;
   onClose: () => void;
 }) {
+  const t = useTranslations("admin.templates.form");
+  const templateText = useTemplateText();
   return (
     <Dialog open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
       {open ? (
@@ -321,11 +316,11 @@ export function TemplateFormDialog({
           className="max-h-[90dvh] overflow-y-auto"
         >
           <DialogHeader>
-            <DialogTitle>{template ? `Edit “${template.name}”` : "New template"}</DialogTitle>
+            <DialogTitle>
+              {template ? t("editTitle", { name: templateText(template).name }) : t("newTitle")}
+            </DialogTitle>
             <DialogDescription>
-              {template
-                ? "Changes show on the generate page at once. Images already made keep their look."
-                : "A style people can pick on the generate page."}
+              {template ? t("editDescription") : t("newDescription")}
             </DialogDescription>
           </DialogHeader>
           <TemplateForm key={template?.id ?? "new"} template={template} onDone={onClose} />

@@ -110,7 +110,7 @@ export function useDeleteTemplate() {
 }
 
 /** POST /api/v1/admin/templates/reorder; the answer is the whole list in its new order. */
-export function useReorderTemplates() {
+export function useReorderTemplates(errorToast: string) {
   const list = useSetList();
   return useApiMutation({
     mutationFn: (ids: string[]) =>
@@ -118,15 +118,7 @@ export function useReorderTemplates() {
         method: "POST",
         json: { ids },
       }),
-    errorToast: "The order was not saved. Please try again.",
+    errorToast,
     onSuccess: (templates) => list.set(templates),
   });
 }
-
-export const CATEGORY_LABELS: Record<TemplateCategory, string> = {
-  photography: "Photography",
-  illustration: "Illustration",
-  art: "Art",
-  design: "Design",
-  "3d": "3D",
-};

@@ -1,6 +1,7 @@
 "use client";
 
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { LoadError } from "@/components/settings/load-error";
 import { ShowMore } from "@/components/admin/show-more";
@@ -10,27 +11,25 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatShortDate } from "@/components/settings/format";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { AdminUser } from "@/shared/api-types";
+import { useAdminFormat } from "../use-admin-format";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { EditUserDialog } from "./edit-user-dialog";
 import { SuspendDialog } from "./suspend-dialog";
-import { formatBytes, ROLE_LABELS, roleOf, useAdminUsers } from "./use-admin-users";
-
-function limitText(limit: number | null): string {
-  return limit === null ? "default" : String(limit);
-}
+import { roleOf, useAdminUsers } from "./use-admin-users";
 
 function StatusBadges({ user }: { user: AdminUser }) {
+  const t = useTranslations("admin.users");
   const role = roleOf(user);
   return (
     <span className="flex flex-wrap gap-1.5">
       <Badge variant={role === "admin" ? "prism" : role === "supporter" ? "primary" : "neutral"}>
-        {ROLE_LABELS[role]}
+        {t(`roles.${role}`)}
       </Badge>
       {user.suspended ? (
         <Badge variant="danger" data-testid="admin-user-suspended">
-          Suspended
+          {t("suspended")}
         </Badge>
       ) : null}
     </span>
@@ -50,26 +49,28 @@ function Actions({
   onSuspend: (user: AdminUser) => void;
   onDelete: (user: AdminUser) => void;
 }) {
+  const t = useTranslations("admin.users.actions");
+  const email = user.email;
   return (
     <span className="flex flex-wrap gap-2">
       <Button
         size="sm"
         variant="secondary"
         onClick={() => onEdit(user)}
-        aria-label={`Edit ${user.email}`}
+        aria-label={t("editLabel", { email })}
         data-testid="admin-user-edit"
       >
-        Edit
+        {t("edit")}
       </Button>
       {isSelf ? null : (
         <Button
           size="sm"
           variant={user.suspended ? "secondary" : "ghost"}
           onClick={() => onSuspend(user)}
-          aria-label={`${user.suspended ? "Restore" : "Suspend"} ${user.email}`}
+          aria-label={user.suspended ? t("restoreLabel", { email }) : t("suspendLabel", { email })}
           data-testid={user.suspended ? "admin-user-restore" : "admin-user-suspend"}
         >
-          {user.suspended ? "Restore" : "Suspend"}
+          {user.suspended ? t("restore") : t("suspend")}
         </Button>
       )}
       {isSelf ? null : (
@@ -78,10 +79,10 @@ function Actions({
           variant="ghost"
           className="text-danger"
           onClick={() => onDelete(user)}
-          aria-label={`Delete ${user.email}`}
+          aria-label={t("deleteLabel", { email })}
           data-testid="admin-user-delete"
         >
-          Delete
+          {t("delete")}
         </Button>
       )}
     </span>
@@ -90,6 +91,11 @@ function Actions({
 
 /** The admin's Users section: search, the accounts (cards on phones, a table on wider screens). */
 export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
+  const t = useTranslations("admin.users");
+  const errorText = useErrorMessage();
+  const fmt = useAdminFormat();
+  const limitText = (limit: number | null) =>
+    limit === null ? t("defaultLimit") : fmt.count(limit);
   const [draft, setDraft] = useState("");
   const [q, setQ] = useState("");
   const list = useAdminUsers(q);
@@ -115,46 +121,46 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
   return (
     <section className="flex flex-col gap-5" aria-labelledby="admin-users-heading">
       <h2 id="admin-users-heading" className="sr-only">
-        Accounts
+        {t("heading")}
       </h2>
       <form role="search" className="flex gap-2" onSubmit={search}>
         <Label htmlFor="admin-users-q" className="sr-only">
-          Search by email or name
+          {t("search")}
         </Label>
         <Input
           id="admin-users-q"
           type="search"
           name="q"
           autoComplete="off"
-          placeholder="Search by email or name"
+          placeholder={t("search")}
           value={draft}
           maxLength={200}
           onChange={(event) => setDraft(event.target.value)}
           data-testid="admin-users-search"
         />
-        <Button type="submit" variant="secondary" aria-label="Search">
+        <Button type="submit" variant="secondary" aria-label={t("searchButton")}>
           <Search aria-hidden="true" />
-          <span className="hidden sm:inline">Search</span>
+          <span className="hidden sm:inline">{t("searchButton")}</span>
         </Button>
       </form>
 
       {list.status === "loading" ? (
-        <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading accounts">
+        <div className="flex flex-col gap-3" aria-busy="true" aria-label={t("loading")}>
           {[0, 1, 2].map((row) => (
             <Skeleton key={row} className="h-20 w-full" />
           ))}
         </div>
       ) : list.status === "error" ? (
         <LoadError
-          title="The accounts could not be loaded"
-          message={list.error?.message ?? "Please try again."}
+          title={t("loadError")}
+          message={errorText(list.error)}
           onRetry={list.reload}
           testId="admin-users-error"
         />
       ) : list.items.length === 0 ? (
         <EmptyState
-          title={q ? "No account matches" : "No accounts yet"}
-          description={q ? `Nothing has “${q}” in its email or name.` : undefined}
+          title={q ? t("noMatch") : t("none")}
+          description={q ? t("noMatchDescription", { q }) : undefined}
         />
       ) : (
         <>
@@ -171,20 +177,21 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
                 </div>
                 <StatusBadges user={user} />
                 <dl className="text-ink-muted grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-                  <dt>Today / month</dt>
+                  <dt>{t("columns.todayMonth")}</dt>
                   <dd className="text-ink">
-                    {user.usage.generationsToday} / {user.usage.generationsThisMonth}
+                    {fmt.count(user.usage.generationsToday)} /{" "}
+                    {fmt.count(user.usage.generationsThisMonth)}
                   </dd>
-                  <dt>Limits (day / month)</dt>
+                  <dt>{t("columns.limitsDayMonth")}</dt>
                   <dd className="text-ink">
                     {limitText(user.dailyLimit)} / {limitText(user.monthlyLimit)}
                   </dd>
-                  <dt>Images</dt>
+                  <dt>{t("columns.images")}</dt>
                   <dd className="text-ink">
-                    {user.usage.images} · {formatBytes(user.storageBytes)}
+                    {fmt.count(user.usage.images)} · {fmt.bytes(user.storageBytes)}
                   </dd>
-                  <dt>Joined</dt>
-                  <dd className="text-ink">{formatShortDate(user.createdAt)}</dd>
+                  <dt>{t("columns.joined")}</dt>
+                  <dd className="text-ink">{fmt.date(user.createdAt)}</dd>
                 </dl>
                 {actions(user)}
               </li>
@@ -192,29 +199,29 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
           </ul>
           <div className="border-line rounded-card hidden overflow-x-auto border md:block">
             <table className="w-full text-left text-sm" data-testid="admin-users-table">
-              <caption className="sr-only">Accounts, newest first</caption>
+              <caption className="sr-only">{t("caption")}</caption>
               <thead className="bg-surface-raised text-ink-muted">
                 <tr>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    Account
+                    {t("columns.account")}
                   </th>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    Role
+                    {t("columns.role")}
                   </th>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    Today / month
+                    {t("columns.todayMonth")}
                   </th>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    Limits
+                    {t("columns.limits")}
                   </th>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    Images
+                    {t("columns.images")}
                   </th>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    Joined
+                    {t("columns.joined")}
                   </th>
                   <th scope="col" className="px-4 py-3 font-medium">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("columns.actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -231,29 +238,24 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
                       <StatusBadges user={user} />
                     </td>
                     <td className="px-4 py-3 tabular-nums">
-                      {user.usage.generationsToday} / {user.usage.generationsThisMonth}
+                      {fmt.count(user.usage.generationsToday)} /{" "}
+                      {fmt.count(user.usage.generationsThisMonth)}
                     </td>
                     <td className="px-4 py-3 tabular-nums">
                       {limitText(user.dailyLimit)} / {limitText(user.monthlyLimit)}
                     </td>
                     <td className="px-4 py-3 tabular-nums">
-                      {user.usage.images}
-                      <span className="text-ink-muted block">{formatBytes(user.storageBytes)}</span>
+                      {fmt.count(user.usage.images)}
+                      <span className="text-ink-muted block">{fmt.bytes(user.storageBytes)}</span>
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      {formatShortDate(user.createdAt)}
-                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap">{fmt.date(user.createdAt)}</td>
                     <td className="px-4 py-3">{actions(user)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <ShowMore
-            list={list}
-            errorTitle="More accounts could not be loaded"
-            testId="admin-users-more"
-          />
+          <ShowMore list={list} errorTitle={t("moreError")} testId="admin-users-more" />
         </>
       )}
 

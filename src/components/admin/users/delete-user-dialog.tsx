@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,9 +17,12 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { AdminUser } from "@/shared/api-types";
 
 function DeleteForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
+  const t = useTranslations("admin.users.deleteDialog");
+  const errorText = useErrorMessage();
   const queryClient = useQueryClient();
   const [typed, setTyped] = useState("");
   const removal = useApiMutation({
@@ -36,7 +40,7 @@ function DeleteForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
 
   return (
     <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-      <FormField label="Type the account's email to confirm">
+      <FormField label={t("confirmLabel")}>
         <Input
           name="confirmEmail"
           type="email"
@@ -47,13 +51,13 @@ function DeleteForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
         />
       </FormField>
       {removal.error ? (
-        <Alert variant="danger" role="alert" title="The account was not deleted">
-          {removal.error.message}
+        <Alert variant="danger" role="alert" title={t("failed")}>
+          {errorText(removal.error)}
         </Alert>
       ) : null}
       <DialogFooter>
         <Button type="button" variant="secondary" onClick={onDone} disabled={removal.isPending}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button
           type="submit"
@@ -61,7 +65,7 @@ function DeleteForm({ user, onDone }: { user: AdminUser; onDone: () => void }) {
           disabled={!matches || removal.isPending}
           data-testid="admin-delete-confirm"
         >
-          {removal.isPending ? "Deleting…" : "Delete for good"}
+          {removal.isPending ? t("deleting") : t("confirm")}
         </Button>
       </DialogFooter>
     </form>
@@ -76,16 +80,14 @@ export function DeleteUserDialog({
   user: AdminUser | null;
   onClose: () => void;
 }) {
+  const t = useTranslations("admin.users.deleteDialog");
   return (
     <Dialog open={user !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       {user ? (
         <DialogContent data-testid="admin-delete-dialog" role="alertdialog">
           <DialogHeader>
-            <DialogTitle className="break-all">Delete {user.email}?</DialogTitle>
-            <DialogDescription>
-              The account, its {user.usage.images} images, collections, keys and sessions are
-              removed for good, and the person gets a mail saying so. This cannot be undone.
-            </DialogDescription>
+            <DialogTitle className="break-all">{t("title", { email: user.email })}</DialogTitle>
+            <DialogDescription>{t("body", { images: user.usage.images })}</DialogDescription>
           </DialogHeader>
           <DeleteForm key={user.id} user={user} onDone={onClose} />
         </DialogContent>

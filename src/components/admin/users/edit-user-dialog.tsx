@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,21 +15,17 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { AdminUser } from "@/shared/api-types";
-import { ROLE_LABELS, roleOf, useUpdateAdminUser, type AdminUserChange } from "./use-admin-users";
+import { ROLES, roleOf, useUpdateAdminUser, type AdminUserChange } from "./use-admin-users";
 
-const ROLE_OPTIONS = (["user", "supporter", "admin"] as const).map((value) => ({
-  value,
-  label: ROLE_LABELS[value],
-}));
-
-/** Empty: the studio's default; else a whole number from 0. */
-function parseLimit(text: string): { value: number | null; error: string | null } {
+/** Empty: the studio's default; else a whole number from 0 (`valid` false otherwise). */
+function parseLimit(text: string): { value: number | null; valid: boolean } {
   const trimmed = text.trim();
-  if (trimmed === "") return { value: null, error: null };
+  if (trimmed === "") return { value: null, valid: true };
   if (!/^\d{1,7}$/.test(trimmed) || Number(trimmed) > 1_000_000)
-    return { value: null, error: "Use a whole number from 0 to 1,000,000, or leave it empty." };
-  return { value: Number(trimmed), error: null };
+    return { value: null, valid: false };
+  return { value: Number(trimmed), valid: true };
 }
 
 function EditUserForm({
@@ -40,7 +37,10 @@ function EditUserForm({
   isSelf: boolean;
   onDone: () => void;
 }) {
+  const t = useTranslations("admin.users");
+  const errorText = useErrorMessage();
   const update = useUpdateAdminUser();
+  const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
   const [role, setRole] = useState(roleOf(user));
   const [daily, setDaily] = useState(user.dailyLimit === null ? "" : String(user.dailyLimit));
   const [monthly, setMonthly] = useState(
@@ -53,7 +53,7 @@ function EditUserForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     setShown(true);
-    if (dailyLimit.error || monthlyLimit.error) return;
+    if (!dailyLimit.valid || !monthlyLimit.valid) return;
     const patch: AdminUserChange["patch"] = {};
     if (role !== roleOf(user)) patch.role = role;
     if (dailyLimit.value !== user.dailyLimit) patch.dailyLimit = dailyLimit.value;
@@ -67,18 +67,11 @@ function EditUserForm({
 
   return (
     <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
-      <FormField
-        label="Role"
-        hint={
-          isSelf
-            ? "You cannot take away your own admin role."
-            : "Supporters get the supporter rate limits; admins have no quota and see this section."
-        }
-      >
+      <FormField label={t("edit.role")} hint={isSelf ? t("edit.roleSelfHint") : t("edit.roleHint")}>
         <Select
           name="role"
           value={role}
-          options={ROLE_OPTIONS}
+          options={roleOptions}
           disabled={isSelf}
           onChange={(event) => setRole(event.target.value as typeof role)}
           data-testid="admin-user-role"
@@ -86,9 +79,9 @@ function EditUserForm({
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField
-          label="Daily limit"
-          hint="Images a day. Empty: the studio's default."
-          error={shown ? dailyLimit.error : null}
+          label={t("edit.daily")}
+          hint={t("edit.dailyHint")}
+          error={shown && !dailyLimit.valid ? t("edit.limitError") : null}
         >
           <Input
             name="dailyLimit"
@@ -100,9 +93,9 @@ function EditUserForm({
           />
         </FormField>
         <FormField
-          label="Monthly limit"
-          hint="Images a month. Empty: the studio's default."
-          error={shown ? monthlyLimit.error : null}
+          label={t("edit.monthly")}
+          hint={t("edit.monthlyHint")}
+          error={shown && !monthlyLimit.valid ? t("edit.limitError") : null}
         >
           <Input
             name="monthlyLimit"
@@ -115,16 +108,16 @@ function EditUserForm({
         </FormField>
       </div>
       {update.error ? (
-        <Alert variant="danger" role="alert" title="The change was not saved">
-          {update.error.message}
+        <Alert variant="danger" role="alert" title={t("edit.notSaved")}>
+          {errorText(update.error)}
         </Alert>
       ) : null}
       <DialogFooter>
         <Button type="button" variant="secondary" onClick={onDone} disabled={update.isPending}>
-          Cancel
+          {t("edit.cancel")}
         </Button>
         <Button type="submit" disabled={update.isPending} data-testid="admin-user-save">
-          {update.isPending ? "Saving…" : "Save changes"}
+          {update.isPending ? t("edit.saving") : t("edit.save")}
         </Button>
       </DialogFooter>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -10,11 +11,14 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { AdminUser } from "@/shared/api-types";
 import { useUpdateAdminUser } from "./use-admin-users";
 
 /** Asks before suspending or restoring an account, then does it. */
 export function SuspendDialog({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
+  const t = useTranslations("admin.users.suspendDialog");
+  const errorText = useErrorMessage();
   const update = useUpdateAdminUser();
   const suspending = user ? !user.suspended : true;
   return (
@@ -31,22 +35,22 @@ export function SuspendDialog({ user, onClose }: { user: AdminUser | null; onClo
         <DialogContent data-testid="admin-suspend-dialog" role="alertdialog">
           <DialogHeader>
             <DialogTitle>
-              {suspending ? `Suspend ${user.email}?` : `Restore ${user.email}?`}
+              {suspending
+                ? t("suspendTitle", { email: user.email })
+                : t("restoreTitle", { email: user.email })}
             </DialogTitle>
             <DialogDescription>
-              {suspending
-                ? "They are signed out everywhere at once, their API keys stop working and they cannot sign in until you restore the account. Nothing of theirs is deleted."
-                : "They can sign in again and their API keys work again. Devices that were signed out stay signed out."}
+              {suspending ? t("suspendBody") : t("restoreBody")}
             </DialogDescription>
           </DialogHeader>
           {update.error ? (
-            <Alert variant="danger" role="alert" title="That did not work">
-              {update.error.message}
+            <Alert variant="danger" role="alert" title={t("failed")}>
+              {errorText(update.error)}
             </Alert>
           ) : null}
           <DialogFooter>
             <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button
               variant={suspending ? "danger" : "primary"}
@@ -61,11 +65,11 @@ export function SuspendDialog({ user, onClose }: { user: AdminUser | null; onClo
             >
               {update.isPending
                 ? suspending
-                  ? "Suspending…"
-                  : "Restoring…"
+                  ? t("suspending")
+                  : t("restoring")
                 : suspending
-                  ? "Suspend account"
-                  : "Restore account"}
+                  ? t("suspend")
+                  : t("restore")}
             </Button>
           </DialogFooter>
         </DialogContent>

@@ -42,22 +42,11 @@ export function useUpdateAdminUser() {
   });
 }
 
-/** "User", "Supporter" or "Admin": the contract's role of an account. */
-export function roleOf(user: Pick<AdminUser, "role" | "tier">): "user" | "supporter" | "admin" {
+export const ROLES = ["user", "supporter", "admin"] as const;
+export type AdminRole = (typeof ROLES)[number];
+
+/** "user", "supporter" or "admin": the contract's role of an account (admin.users.roles.*). */
+export function roleOf(user: Pick<AdminUser, "role" | "tier">): AdminRole {
   if (user.role === "admin") return "admin";
   return user.tier === "supporter" ? "supporter" : "user";
-}
-
-export const ROLE_LABELS = { user: "User", supporter: "Supporter", admin: "Admin" } as const;
-
-const units = ["B", "KB", "MB", "GB", "TB"];
-/** "1.2 MB"-style size. */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
