@@ -66,7 +66,7 @@ describe("Export everything in the background", () => {
       expect(await section.getByTestId("export-all").count()).toBe(0);
       // What the gallery takes in the studio (every stored size), from the same query.
       expect(await section.getByTestId("your-storage").textContent()).toMatch(
-        /Stored in the studio: 4 images using \d+(\.\d+)? (KB|MB)/,
+        /Stored in the studio: 4 images using \d+(\.\d+)? (kB|MB)/,
       );
 
       await section.getByTestId("export-start").focus();

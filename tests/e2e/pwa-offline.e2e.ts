@@ -271,7 +271,7 @@ describe("offline PWA data", () => {
     await page.goto("/settings#offline");
     const row = page.getByTestId("offline-collection-row");
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/For the train\s*2 images · [\d.]+ (KB|MB)/);
+    await expect(row.textContent()).resolves.toMatch(/For the train\s*2 images · [\d.]+ (kB|MB)/);
     await row.getByTestId("offline-collection-row-remove").click();
     await page.getByTestId("offline-empty").waitFor();
     expect(await keptEntries()).toBe(0);

@@ -1,11 +1,13 @@
 "use client";
 
 import { Clock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { LoadError } from "@/components/settings/load-error";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDueDate } from "./retention-format";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useFormatDueDate } from "./retention-format";
 import { useKeepImages, useRetention } from "./use-retention";
 
 /**
@@ -13,6 +15,9 @@ import { useKeepImages, useRetention } from "./use-retention";
  * when, each with Keep, and Keep all. A kept image stays until deleted by its owner.
  */
 export function RetentionSection() {
+  const t = useTranslations("settings.retention");
+  const formatDueDate = useFormatDueDate();
+  const errorText = useErrorMessage();
   const retention = useRetention();
   const keep = useKeepImages();
   const pendingId = keep.isPending ? keep.variables : null;
@@ -21,8 +26,8 @@ export function RetentionSection() {
     <SettingsSection
       id="retention"
       icon={Clock}
-      title="Image retention"
-      description="Private images that are not favorites, not in a collection and not kept are removed after the studio's retention period. You are told seven days ahead."
+      title={t("title")}
+      description={t("description")}
       testId="settings-retention"
     >
       {retention.status === "pending" ? (
@@ -32,35 +37,33 @@ export function RetentionSection() {
         </div>
       ) : retention.status === "error" ? (
         <LoadError
-          title="We couldn't load what will be removed"
-          message={retention.error.message}
+          title={t("loadError")}
+          message={errorText(retention.error)}
           onRetry={() => void retention.refetch()}
           testId="retention-error"
           retryTestId="retention-retry"
         />
       ) : retention.data.retentionDays === null ? (
         <p className="text-ink-muted text-sm" data-testid="retention-off">
-          This studio keeps private images for as long as you do.
+          {t("off")}
         </p>
       ) : (
         <div className="flex flex-col gap-3">
           <p className="text-ink-muted text-sm">
-            This studio removes such images after {retention.data.retentionDays} days.{" "}
-            {retention.data.keptCount === 1
-              ? "You kept 1 image."
-              : `You kept ${retention.data.keptCount} images.`}
+            {t("policy", {
+              days: retention.data.retentionDays,
+              kept: retention.data.keptCount,
+            })}
           </p>
           {retention.data.images.length === 0 ? (
             <p className="text-ink text-sm font-medium" data-testid="retention-empty">
-              Nothing of yours is due to be removed.
+              {t("empty")}
             </p>
           ) : (
             <>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="text-ink text-sm font-medium">
-                  {retention.data.images.length === 1
-                    ? "1 image will be removed:"
-                    : `${retention.data.images.length} images will be removed:`}
+                  {t("willBeRemoved", { count: retention.data.images.length })}
                 </p>
                 <Button
                   size="sm"
@@ -69,7 +72,7 @@ export function RetentionSection() {
                   onClick={() => keep.mutate("all")}
                   data-testid="retention-keep-all"
                 >
-                  Keep all
+                  {t("keepAll")}
                 </Button>
               </div>
               <ul className="divide-line border-line flex flex-col divide-y rounded-xl border">
@@ -93,7 +96,7 @@ export function RetentionSection() {
                         {image.prompt}
                       </p>
                       <p className="text-ink-muted text-xs">
-                        Removed from {formatDueDate(image.dueAt)}
+                        {t("removedFrom", { date: formatDueDate(image.dueAt) })}
                       </p>
                     </div>
                     <Button
@@ -103,10 +106,10 @@ export function RetentionSection() {
                       loading={pendingId === image.id}
                       disabled={keep.isPending}
                       onClick={() => keep.mutate(image.id)}
-                      aria-label={`Keep “${image.prompt.slice(0, 60)}”`}
+                      aria-label={t("keepLabel", { prompt: image.prompt.slice(0, 60) })}
                       data-testid="retention-keep"
                     >
-                      Keep
+                      {t("keep")}
                     </Button>
                   </li>
                 ))}

@@ -1,34 +1,32 @@
 import { LogOut } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { LogOutButton } from "@/components/shell/log-out-button";
 import { SettingsSection } from "./settings-section";
 
 export function AccountSection({ email }: { email: string | null }) {
+  const t = useTranslations("settings.account");
   return (
     <SettingsSection
       id="account"
       icon={LogOut}
-      title="Account"
+      title={t("title")}
       description={
-        email ? (
-          <>
-            Signed in as{" "}
-            <span className="text-ink font-semibold [overflow-wrap:anywhere]">{email}</span>.
-          </>
-        ) : (
-          "Your session on this device."
-        )
+        email
+          ? t.rich("signedInAs", {
+              email,
+              address: (chunks) => (
+                <span className="text-ink font-semibold [overflow-wrap:anywhere]">{chunks}</span>
+              ),
+            })
+          : t("thisDevice")
       }
       testId="settings-account"
     >
       {/* One "Log out" per screen: the sidebar carries it from lg up, this button below lg. */}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-ink-muted text-sm">
-          Logging out ends your session on this device. You can log back in at any time.
-        </p>
+        <p className="text-ink-muted text-sm">{t("loggingOut")}</p>
         <LogOutButton variant="danger" className="lg:hidden" data-testid="settings-logout" />
-        <p className="text-ink hidden text-sm font-medium lg:block">
-          Log out from the bottom of the sidebar.
-        </p>
+        <p className="text-ink hidden text-sm font-medium lg:block">{t("sidebar")}</p>
       </div>
     </SettingsSection>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Copy, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,27 +12,17 @@ import { toast } from "@/components/ui/toast";
 import type { ApiClientError } from "@/lib/api/errors";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { CreatedApiKey } from "@/shared/api-types";
 import { checkText, MAX_ACTIVE_API_KEYS, TEXT_RULES, type ApiKeyScope } from "@/shared/limits";
 
-export const SCOPE_LABELS: Record<ApiKeyScope, { title: string; description: string }> = {
-  "images:read": {
-    title: "Read images",
-    description: "List, search and download your images and collections.",
-  },
-  "images:write": {
-    title: "Create and change images",
-    description:
-      "Generate and edit images (spends your quota), change tags and visibility, manage collections, delete images.",
-  },
-};
+/** Each scope's name and what it allows, as keys under `settings.apiKeys`. */
+export const SCOPE_LABELS = {
+  "images:read": { title: "scope.readTitle", description: "scope.readDescription" },
+  "images:write": { title: "scope.writeTitle", description: "scope.writeDescription" },
+} as const satisfies Record<ApiKeyScope, { title: string; description: string }>;
 
-const EXPIRY_OPTIONS = [
-  { value: "30", label: "30 days" },
-  { value: "90", label: "90 days" },
-  { value: "365", label: "1 year" },
-  { value: "never", label: "Never" },
-] as const;
+const EXPIRY_VALUES = ["30", "90", "365", "never"] as const;
 
 type FieldErrors = Partial<Record<"name" | "scopes" | "expiresInDays", string>>;
 
@@ -40,24 +31,31 @@ interface CreateProblem {
   alert: { title: string; message: string } | null;
 }
 
-function problemOf(error: ApiClientError): CreateProblem {
+function problemOf(
+  error: ApiClientError,
+  t: ReturnType<typeof useTranslations<"settings.apiKeys">>,
+  errorText: (error: unknown) => string,
+): CreateProblem {
   switch (error.code) {
     case "VALIDATION_ERROR":
       return { fields: error.fieldErrors(), alert: null };
     case "CONFLICT":
       return {
         fields: {},
-        alert: { title: "You have the most keys allowed", message: error.message },
+        alert: { title: t("problems.limitTitle"), message: errorText(error) },
       };
     case "NETWORK_ERROR":
-      return { fields: {}, alert: { title: "You seem to be offline", message: error.message } };
+      return {
+        fields: {},
+        alert: { title: t("problems.offlineTitle"), message: errorText(error) },
+      };
     case "UNAUTHORIZED":
       return {
         fields: {},
-        alert: { title: "Your session has ended", message: "Log in again, then create the key." },
+        alert: { title: t("problems.sessionEndedTitle"), message: t("problems.sessionEnded") },
       };
     default:
-      return { fields: {}, alert: { title: "Couldn't create the key", message: error.message } };
+      return { fields: {}, alert: { title: t("problems.failedTitle"), message: errorText(error) } };
   }
 }
 
@@ -69,6 +67,8 @@ export function ApiKeyCreateForm({
   atLimit: boolean;
   onCreated: (created: CreatedApiKey) => void;
 }) {
+  const t = useTranslations("settings.apiKeys");
+  const errorText = useErrorMessage();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>(["images:read"]);
   const [expiry, setExpiry] = useState<string>("90");
@@ -84,7 +84,7 @@ export function ApiKeyCreateForm({
       setExpiry("90");
       onCreated(created);
     },
-    onError: (error) => setProblem(problemOf(error)),
+    onError: (error) => setProblem(problemOf(error, t, errorText)),
   });
   const creating = creation.isPending;
   const scopesErrorId = useId();
@@ -104,7 +104,7 @@ export function ApiKeyCreateForm({
     const checkedName = checkText(TEXT_RULES.apiKeyName, name);
     const fields: FieldErrors = {};
     if (!checkedName.ok) fields.name = checkedName.error;
-    if (scopes.length === 0) fields.scopes = "Choose at least one scope.";
+    if (scopes.length === 0) fields.scopes = t("chooseScope");
     if (!checkedName.ok || fields.scopes) {
       setProblem({ fields, alert: null });
       return;
@@ -127,14 +127,14 @@ export function ApiKeyCreateForm({
       data-testid="api-key-form"
     >
       <h3 id="api-key-create-title" className="text-ink text-sm font-semibold">
-        Create a key
+        {t("createTitle")}
       </h3>
       <div className="grid gap-5 sm:grid-cols-[minmax(0,1fr)_11rem]">
         <FormField
           id="api-key-name"
-          label="Name"
+          label={t("name")}
           error={problem.fields.name}
-          hint="What will use it, e.g. “Nightly backup”."
+          hint={t("nameHint")}
         >
           <Input
             name="name"
@@ -152,11 +152,23 @@ export function ApiKeyCreateForm({
             data-testid="api-key-name"
           />
         </FormField>
-        <FormField id="api-key-expiry" label="Expires after" error={problem.fields.expiresInDays}>
+        <FormField
+          id="api-key-expiry"
+          label={t("expiresAfter")}
+          error={problem.fields.expiresInDays}
+        >
           <Select
             name="expiresInDays"
             value={expiry}
-            options={EXPIRY_OPTIONS}
+            options={EXPIRY_VALUES.map((value) => ({
+              value,
+              label:
+                value === "never"
+                  ? t("expiry.never")
+                  : value === "365"
+                    ? t("expiry.year")
+                    : t("expiry.days", { days: Number(value) }),
+            }))}
             disabled={creating || atLimit}
             onChange={(event) => setExpiry(event.target.value)}
             data-testid="api-key-expiry"
@@ -169,7 +181,7 @@ export function ApiKeyCreateForm({
         aria-describedby={problem.fields.scopes ? scopesErrorId : undefined}
         disabled={creating || atLimit}
       >
-        <legend className="text-ink mb-1.5 text-sm font-medium">What it may do</legend>
+        <legend className="text-ink mb-1.5 text-sm font-medium">{t("mayDo")}</legend>
         <div className="grid gap-2 md:grid-cols-2">
           {(Object.keys(SCOPE_LABELS) as ApiKeyScope[]).map((scope) => (
             <label
@@ -190,10 +202,10 @@ export function ApiKeyCreateForm({
               />
               <span className="flex min-w-0 flex-col gap-0.5">
                 <span className="text-ink text-sm font-semibold">
-                  {SCOPE_LABELS[scope].title}{" "}
+                  {t(SCOPE_LABELS[scope].title)}{" "}
                   <code className="text-ink-muted font-mono text-xs font-normal">{scope}</code>
                 </span>
-                <span className="text-ink-muted text-sm">{SCOPE_LABELS[scope].description}</span>
+                <span className="text-ink-muted text-sm">{t(SCOPE_LABELS[scope].description)}</span>
               </span>
             </label>
           ))}
@@ -217,8 +229,7 @@ export function ApiKeyCreateForm({
       ) : null}
       {atLimit ? (
         <p className="text-ink-muted text-sm" data-testid="api-key-limit">
-          You have {MAX_ACTIVE_API_KEYS} keys, the most allowed. Revoke one you no longer use to
-          create another.
+          {t("atLimit", { max: MAX_ACTIVE_API_KEYS })}
         </p>
       ) : null}
       <div>
@@ -230,7 +241,7 @@ export function ApiKeyCreateForm({
           data-testid="api-key-create"
         >
           {creating ? null : <Plus aria-hidden="true" />}
-          {creating ? "Creating…" : "Create key"}
+          {creating ? t("creating") : t("create")}
         </Button>
       </div>
     </form>
@@ -245,6 +256,7 @@ export function CreatedApiKeyPanel({
   created: CreatedApiKey;
   onDone: () => void;
 }) {
+  const t = useTranslations("settings.apiKeys");
   const fieldRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
 
@@ -259,16 +271,16 @@ export function CreatedApiKeyPanel({
       setCopied(true);
       toast({
         variant: "success",
-        title: "API key copied",
-        description: "Paste it where your script keeps secrets.",
+        title: t("copiedToast"),
+        description: t("copiedToastDescription"),
       });
     } catch {
       fieldRef.current?.focus();
       fieldRef.current?.select();
       toast({
         variant: "error",
-        title: "Couldn't copy automatically",
-        description: "The key is selected: press Ctrl+C (or ⌘C) to copy it.",
+        title: t("copyFailed"),
+        description: t("copyFailedDescription"),
       });
     }
   }
@@ -282,16 +294,17 @@ export function CreatedApiKeyPanel({
     >
       <div className="flex flex-col gap-1">
         <h3 id="api-key-created-title" className="text-ink text-sm font-semibold">
-          Copy your new key “{created.apiKey.name}” now
+          {t("createdTitle", { name: created.apiKey.name })}
         </h3>
         <p className="text-ink-muted text-sm" id="api-key-created-note">
-          <strong className="text-ink font-semibold">You won&apos;t see it again.</strong> The
-          studio keeps only a fingerprint of it, so if you lose it, revoke it and create another.
+          {t.rich("createdNote", {
+            strong: (chunks) => <strong className="text-ink font-semibold">{chunks}</strong>,
+          })}
         </p>
       </div>
       <div className="flex flex-col gap-2 sm:flex-row">
         <label htmlFor="api-key-value" className="sr-only">
-          Your new API key
+          {t("newKeyLabel")}
         </label>
         <Input
           ref={fieldRef}
@@ -307,30 +320,34 @@ export function CreatedApiKeyPanel({
         />
         <Button variant="secondary" onClick={() => void copy()} data-testid="api-key-copy">
           {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("copied") : t("copy")}
         </Button>
       </div>
       <p className="text-ink-muted text-sm">
-        Send it as{" "}
-        <code className="bg-surface text-ink rounded-md px-1.5 py-0.5 font-mono text-xs [overflow-wrap:anywhere]">
-          Authorization: Bearer ais_…
-        </code>{" "}
-        to <code className="font-mono text-xs">/api/v1</code>; the endpoints are in the{" "}
-        <a
-          href="/api/v1/openapi.json"
-          className="text-primary decoration-primary/30 hover:decoration-primary font-semibold underline underline-offset-4"
-        >
-          OpenAPI document
-        </a>
-        .
+        {t.rich("sendAs", {
+          header: (chunks) => (
+            <code className="bg-surface text-ink rounded-md px-1.5 py-0.5 font-mono text-xs [overflow-wrap:anywhere]">
+              {chunks}
+            </code>
+          ),
+          code: (chunks) => <code className="font-mono text-xs">{chunks}</code>,
+          link: (chunks) => (
+            <a
+              href="/api/v1/openapi.json"
+              className="text-primary decoration-primary/30 hover:decoration-primary font-semibold underline underline-offset-4"
+            >
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
       <div>
         <Button variant="secondary" size="sm" onClick={onDone} data-testid="api-key-done">
-          I&apos;ve saved it
+          {t("done")}
         </Button>
       </div>
       <p className="sr-only" role="status" aria-live="polite">
-        {copied ? "Copied to the clipboard." : ""}
+        {copied ? t("copiedStatus") : ""}
       </p>
     </div>
   );

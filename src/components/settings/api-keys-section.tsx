@@ -1,6 +1,7 @@
 "use client";
 
 import { SquareTerminal, Trash2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -20,10 +21,10 @@ import { toast } from "@/components/ui/toast";
 import { ApiClientError } from "@/lib/api/errors";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { ApiKey, CreatedApiKey } from "@/shared/api-types";
 import { MAX_ACTIVE_API_KEYS } from "@/shared/limits";
 import { ApiKeyCreateForm, CreatedApiKeyPanel, SCOPE_LABELS } from "./api-key-create-form";
-import { formatShortDate } from "./format";
 import { LoadError } from "./load-error";
 import { SettingsSection } from "./settings-section";
 import { useApiKeys } from "./use-api-keys";
@@ -41,6 +42,9 @@ function ApiKeyRow({
   now: number;
   onRevoke: () => void;
 }) {
+  const t = useTranslations("settings.apiKeys");
+  const format = useFormatter();
+  const dateOf = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
   const expired = apiKey.expiresAt !== null && Date.parse(apiKey.expiresAt) <= now;
   return (
     <li
@@ -55,39 +59,39 @@ function ApiKeyRow({
           </p>
           <code
             className="bg-surface-raised text-ink-muted rounded-md px-1.5 py-0.5 font-mono text-xs"
-            aria-label={`Key starting ais_${apiKey.prefix}`}
+            aria-label={t("keyStarting", { prefix: apiKey.prefix })}
           >
             {displayKey(apiKey)}
           </code>
-          {expired ? <Badge variant="danger">Expired</Badge> : null}
+          {expired ? <Badge variant="danger">{t("expired")}</Badge> : null}
         </div>
-        <ul className="flex flex-wrap gap-1.5" aria-label="Scopes">
+        <ul className="flex flex-wrap gap-1.5" aria-label={t("scopes")}>
           {apiKey.scopes.map((scope) => (
             <li key={scope}>
               <Badge
                 variant={scope === "images:write" ? "warning" : "primary"}
-                title={SCOPE_LABELS[scope].description}
+                title={t(SCOPE_LABELS[scope].description)}
               >
-                {SCOPE_LABELS[scope].title}
+                {t(SCOPE_LABELS[scope].title)}
               </Badge>
             </li>
           ))}
         </ul>
         <dl className="text-ink-muted flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
           <div className="flex gap-1">
-            <dt>Created</dt>
-            <dd className="text-ink">{formatShortDate(apiKey.createdAt)}</dd>
+            <dt>{t("created")}</dt>
+            <dd className="text-ink">{dateOf(apiKey.createdAt)}</dd>
           </div>
           <div className="flex gap-1">
-            <dt>Last used</dt>
+            <dt>{t("lastUsed")}</dt>
             <dd className="text-ink">
-              {apiKey.lastUsedAt ? formatShortDate(apiKey.lastUsedAt) : "never"}
+              {apiKey.lastUsedAt ? dateOf(apiKey.lastUsedAt) : t("never")}
             </dd>
           </div>
           <div className="flex gap-1">
-            <dt>{expired ? "Expired" : "Expires"}</dt>
+            <dt>{expired ? t("expired") : t("expires")}</dt>
             <dd className={expired ? "text-danger" : "text-ink"}>
-              {apiKey.expiresAt ? formatShortDate(apiKey.expiresAt) : "never"}
+              {apiKey.expiresAt ? dateOf(apiKey.expiresAt) : t("never")}
             </dd>
           </div>
         </dl>
@@ -96,12 +100,12 @@ function ApiKeyRow({
         variant="secondary"
         size="sm"
         onClick={onRevoke}
-        aria-label={`Revoke ${apiKey.name}`}
+        aria-label={t("revokeLabel", { name: apiKey.name })}
         className="self-start sm:self-center"
         data-testid="api-key-revoke"
       >
         <Trash2 aria-hidden="true" />
-        Revoke
+        {t("revoke")}
       </Button>
     </li>
   );
@@ -116,6 +120,8 @@ function RevokeDialog({
   onOpenChange: (open: boolean) => void;
   onRevoked: (apiKey: ApiKey) => void;
 }) {
+  const t = useTranslations("settings.apiKeys");
+  const errorText = useErrorMessage();
   const revocation = useApiMutation({
     mutationFn: async (target: ApiKey) => {
       try {
@@ -131,7 +137,7 @@ function RevokeDialog({
     onSuccess: (_data, target) => onRevoked(target),
   });
   const revoking = revocation.isPending;
-  const error = revocation.error?.message ?? null;
+  const error = revocation.error ? errorText(revocation.error) : null;
 
   return (
     <Dialog
@@ -143,22 +149,23 @@ function RevokeDialog({
     >
       <DialogContent data-testid="api-key-revoke-dialog">
         <DialogHeader>
-          <DialogTitle>Revoke “{apiKey?.name}”?</DialogTitle>
+          <DialogTitle>{t("revokeTitle", { name: apiKey?.name ?? "" })}</DialogTitle>
           <DialogDescription>
-            Scripts using{" "}
-            <code className="font-mono text-xs">{apiKey ? displayKey(apiKey) : ""}</code> stop
-            working at once. This can&apos;t be undone; you can create a new key at any time.
+            {t.rich("revokeDescription", {
+              key: apiKey ? displayKey(apiKey) : "",
+              code: (chunks) => <code className="font-mono text-xs">{chunks}</code>,
+            })}
           </DialogDescription>
         </DialogHeader>
         {error ? (
-          <Alert variant="danger" role="alert" title="Couldn't revoke the key">
+          <Alert variant="danger" role="alert" title={t("revokeFailed")}>
             {error}
           </Alert>
         ) : null}
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="secondary" disabled={revoking}>
-              Cancel
+              {t("cancel")}
             </Button>
           </DialogClose>
           <Button
@@ -168,7 +175,7 @@ function RevokeDialog({
             data-testid="api-key-revoke-confirm"
           >
             {revoking ? null : <Trash2 aria-hidden="true" />}
-            Revoke key
+            {t("revokeKey")}
           </Button>
         </DialogFooter>
       </DialogContent>
@@ -177,11 +184,12 @@ function RevokeDialog({
 }
 
 function ListSkeleton() {
+  const t = useTranslations("settings.apiKeys");
   return (
     <div
       role="status"
       aria-busy="true"
-      aria-label="Loading your API keys"
+      aria-label={t("loading")}
       className="flex flex-col gap-5"
       data-testid="api-keys-loading"
     >
@@ -194,13 +202,15 @@ function ListSkeleton() {
           <Skeleton radius="full" className="h-9 w-24" />
         </div>
       ))}
-      <span className="sr-only">Loading your API keys</span>
+      <span className="sr-only">{t("loading")}</span>
     </div>
   );
 }
 
 /** Personal API keys for scripts: list, create (the key is shown once) and revoke. */
 export function ApiKeysSection() {
+  const t = useTranslations("settings.apiKeys");
+  const errorText = useErrorMessage();
   const { state, reload, added, revoked } = useApiKeys();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -220,21 +230,17 @@ export function ApiKeysSection() {
     <SettingsSection
       id={SECTION_ID}
       icon={SquareTerminal}
-      title="API keys"
+      title={t("title")}
       aside={
         state.status === "ready" ? (
           <Badge variant={keys.length > 0 ? "primary" : "neutral"} data-testid="api-keys-count">
-            {keys.length} of {MAX_ACTIVE_API_KEYS}
+            {t("count", { count: keys.length, max: MAX_ACTIVE_API_KEYS })}
           </Badge>
         ) : null
       }
-      description={
-        <>
-          Let your own scripts call the studio&apos;s API with{" "}
-          <code className="font-mono text-xs">Authorization: Bearer ais_…</code>. A key can read or
-          make images — never change your account, settings or other keys.
-        </>
-      }
+      description={t.rich("description", {
+        code: (chunks) => <code className="font-mono text-xs">{chunks}</code>,
+      })}
       testId="settings-api-keys"
     >
       <div className="flex flex-col gap-6">
@@ -243,8 +249,8 @@ export function ApiKeysSection() {
         {state.status === "loading" ? <ListSkeleton /> : null}
         {state.status === "error" ? (
           <LoadError
-            title="We couldn't load your API keys"
-            message={state.error.message}
+            title={t("loadError")}
+            message={errorText(state.error)}
             onRetry={reload}
             testId="api-keys-error"
             retryTestId="api-keys-retry"
@@ -253,15 +259,15 @@ export function ApiKeysSection() {
         {state.status === "ready" && keys.length === 0 ? (
           <EmptyState
             headingLevel="h3"
-            title="No API keys yet"
-            description="Create one to call the API from scripts."
+            title={t("emptyTitle")}
+            description={t("emptyDescription")}
             className="py-8 shadow-none sm:py-8"
           />
         ) : null}
         {state.status === "ready" && keys.length > 0 ? (
           <ul
             className="divide-line flex flex-col divide-y"
-            aria-label="Your API keys"
+            aria-label={t("listLabel")}
             data-testid="api-keys-list"
           >
             {keys.map((apiKey) => (
@@ -296,8 +302,11 @@ export function ApiKeysSection() {
           revoked(target.id);
           if (created?.apiKey.id === target.id) setCreated(null);
           toast({
-            title: "API key revoked",
-            description: `“${target.name}” (${displayKey(target)}) no longer works.`,
+            title: t("revokedToast"),
+            description: t("revokedToastDescription", {
+              name: target.name,
+              key: displayKey(target),
+            }),
           });
         }}
       />

@@ -1,16 +1,18 @@
 "use client";
 
 import { Palette } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import { SettingsSection } from "./settings-section";
 
 export function AppearanceSection() {
+  const t = useTranslations("settings.appearance");
   return (
     <SettingsSection
       id="appearance"
       icon={Palette}
-      title="Appearance"
-      description="Light, dark, or follow your device. Saved on this browser."
+      title={t("title")}
+      description={t("description")}
       testId="settings-appearance"
     >
       <ThemeSwitcher />

@@ -1,6 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +18,7 @@ import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import { clearPrivateData } from "@/lib/offline/private-data";
 
 interface DeleteAccountDialogProps {
@@ -30,6 +32,8 @@ interface DeleteAccountDialogProps {
  * ended the session; this device forgets everything it kept for the account, then leaves.
  */
 export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialogProps) {
+  const t = useTranslations("settings.deleteAccount");
+  const errorText = useErrorMessage();
   const [confirmEmail, setConfirmEmail] = useState("");
   const [password, setPassword] = useState("");
   const deletion = useApiMutation({
@@ -47,7 +51,7 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
   const fieldErrors = deletion.error?.fieldErrors() ?? {};
   const otherError =
     deletion.error && !fieldErrors.confirmEmail && !fieldErrors.password
-      ? deletion.error.message
+      ? errorText(deletion.error)
       : null;
   const matches = confirmEmail.trim().toLowerCase() === email.trim().toLowerCase();
   const busy = deletion.isPending || deletion.isSuccess;
@@ -63,18 +67,14 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
       <DialogContent role="alertdialog" data-testid="delete-account-dialog">
         <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
           <DialogHeader>
-            <DialogTitle>Delete your account?</DialogTitle>
-            <DialogDescription>
-              Every image, collection, share page, API key and session is deleted for good. This
-              cannot be undone.
-            </DialogDescription>
+            <DialogTitle>{t("title")}</DialogTitle>
+            <DialogDescription>{t("description")}</DialogDescription>
           </DialogHeader>
           <FormField
-            label={
-              <>
-                Type <span className="[overflow-wrap:anywhere]">{email}</span> to confirm
-              </>
-            }
+            label={t.rich("typeToConfirm", {
+              email,
+              address: (chunks) => <span className="[overflow-wrap:anywhere]">{chunks}</span>,
+            })}
             error={fieldErrors.confirmEmail ?? null}
           >
             <Input
@@ -87,7 +87,7 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
               data-testid="delete-account-email"
             />
           </FormField>
-          <FormField label="Current password" error={fieldErrors.password ?? null}>
+          <FormField label={t("currentPassword")} error={fieldErrors.password ?? null}>
             <PasswordInput
               autoComplete="current-password"
               value={password}
@@ -96,13 +96,13 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
             />
           </FormField>
           {otherError ? (
-            <Alert variant="danger" title="Your account was not deleted">
+            <Alert variant="danger" title={t("notDeleted")}>
               {otherError}
             </Alert>
           ) : null}
           <DialogFooter>
             <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
-              Keep my account
+              {t("keep")}
             </Button>
             <Button
               type="submit"
@@ -112,7 +112,7 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
               data-testid="delete-account-submit"
             >
               {busy ? null : <Trash2 aria-hidden="true" />}
-              Delete my account
+              {t("delete")}
             </Button>
           </DialogFooter>
         </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Mail } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast-store";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { User } from "@/shared/api-types";
 import { TEXT_RULES } from "@/shared/limits";
 import { SettingsSection } from "./settings-section";
@@ -23,6 +25,8 @@ const RULES = { newEmail: TEXT_RULES.email, password: TEXT_RULES.loginPassword }
  * happens only when the link mailed to the new address is opened.
  */
 export function EmailSection({ user }: { user: User }) {
+  const t = useTranslations("settings.email");
+  const errorText = useErrorMessage();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -30,12 +34,12 @@ export function EmailSection({ user }: { user: User }) {
   const resend = useApiMutation({
     mutationFn: () =>
       apiFetch<{ sent: boolean }>("/api/v1/auth/email/verify/resend", { method: "POST" }),
-    errorToast: "Couldn't send the link",
+    errorToast: t("resendFailed"),
     onSuccess: (result) =>
       toast({
         variant: "success",
-        title: result.sent ? "Link sent" : "Your email is already confirmed",
-        description: result.sent ? `Check ${user.email}, and the spam folder too.` : undefined,
+        title: result.sent ? t("linkSent") : t("alreadyConfirmed"),
+        description: result.sent ? t("checkInbox", { email: user.email }) : undefined,
       }),
   });
 
@@ -55,7 +59,7 @@ export function EmailSection({ user }: { user: User }) {
       const fields = caught.fieldErrors();
       const known = { newEmail: fields.newEmail, password: fields.password };
       if (known.newEmail || known.password) setErrors(known);
-      else setFormError(caught.message);
+      else setFormError(errorText(caught));
     },
   });
 
@@ -75,8 +79,8 @@ export function EmailSection({ user }: { user: User }) {
     <SettingsSection
       id="email"
       icon={Mail}
-      title="Email"
-      description="Where the studio's mail goes, and what you sign in with."
+      title={t("title")}
+      description={t("description")}
       testId="settings-email"
     >
       <div className="flex flex-col gap-5">
@@ -85,11 +89,11 @@ export function EmailSection({ user }: { user: User }) {
             <span className="font-semibold">{user.email}</span>{" "}
             {user.emailVerified ? (
               <Badge variant="success" data-testid="email-status">
-                Confirmed
+                {t("confirmed")}
               </Badge>
             ) : (
               <Badge variant="warning" data-testid="email-status">
-                Not confirmed
+                {t("notConfirmed")}
               </Badge>
             )}
           </p>
@@ -101,7 +105,7 @@ export function EmailSection({ user }: { user: User }) {
               onClick={() => resend.mutate()}
               data-testid="settings-verify-resend"
             >
-              Resend link
+              {t("resend")}
             </Button>
           )}
         </div>
@@ -113,11 +117,10 @@ export function EmailSection({ user }: { user: User }) {
             data-testid="change-email-sent"
           >
             <p className="text-ink font-semibold [overflow-wrap:anywhere]">
-              Check {pending} for a link.
+              {t("checkFor", { email: pending })}
             </p>
             <p className="text-ink-muted mt-1 [overflow-wrap:anywhere]">
-              Your email changes when you open it. Until then you keep signing in with {user.email},
-              and we told that address about the request.
+              {t("changesWhenOpened", { email: user.email })}
             </p>
             <Button
               size="sm"
@@ -126,7 +129,7 @@ export function EmailSection({ user }: { user: User }) {
               onClick={() => setPending(null)}
               data-testid="change-email-again"
             >
-              Use another address
+              {t("useAnother")}
             </Button>
           </div>
         ) : (
@@ -142,14 +145,10 @@ export function EmailSection({ user }: { user: User }) {
             className="flex flex-col gap-4"
             data-testid="change-email-form"
           >
-            <FormField
-              label="New email"
-              error={errors.newEmail}
-              hint="We mail a link there; the change happens when you open it."
-            >
+            <FormField label={t("newEmail")} error={errors.newEmail} hint={t("newEmailHint")}>
               <Input name="newEmail" type="email" autoComplete="email" inputMode="email" />
             </FormField>
-            <FormField label="Current password" error={errors.password}>
+            <FormField label={t("currentPassword")} error={errors.password}>
               <PasswordInput name="password" autoComplete="current-password" />
             </FormField>
             {formError ? (
@@ -159,7 +158,7 @@ export function EmailSection({ user }: { user: User }) {
             ) : null}
             <div>
               <Button type="submit" loading={change.isPending} data-testid="change-email-submit">
-                Change email
+                {t("change")}
               </Button>
             </div>
           </form>

@@ -2,20 +2,21 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { Archive, Download, RotateCw } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { errorMessage, toApiClientError } from "@/lib/api/errors";
+import { toApiClientError } from "@/lib/api/errors";
 import { useApiMutation, useApiQuery } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch, fetchSameOriginFile } from "@/lib/api/request";
-import { formatBytes } from "@/lib/offline/offline-collections";
+import { useFormatBytes } from "@/lib/i18n/format-bytes";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import {
   ACCOUNT_EXPORT_ACTIVE,
   type AccountExport,
   type AccountExportsOverview,
 } from "@/shared/account-exports";
-import { formatDate } from "./format";
 import { LoadError } from "./load-error";
 
 const STREAM_PATH = "/api/v1/account/export";
@@ -26,7 +27,7 @@ type StreamState =
   | { status: "idle" }
   | { status: "checking" }
   | { status: "started" }
-  | { status: "error"; message: string };
+  | { status: "error"; error: unknown };
 
 const isActive = (job: AccountExport | undefined) =>
   job !== undefined && ACCOUNT_EXPORT_ACTIVE.includes(job.status);
@@ -42,25 +43,26 @@ function saveFile(path: string) {
 }
 
 function ExportProgress({ job }: { job: AccountExport }) {
+  const t = useTranslations("settings.export");
   const { done, total } = job.progress;
   const percent = total === 0 ? 0 : Math.min(100, Math.round((done / total) * 100));
   return (
     <div className="flex flex-col gap-2" data-testid="export-progress">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm" role="status">
         <span className="text-ink font-medium">
-          {job.status === "queued" ? "Starting your export…" : "Preparing your export…"}
+          {job.status === "queued" ? t("starting") : t("preparing")}
         </span>
         <span className="text-ink-muted tabular-nums" data-testid="export-progress-count">
-          {done} of {total} images
+          {t("progress", { done, total })}
         </span>
       </div>
       <div
         role="progressbar"
-        aria-label="Export progress"
+        aria-label={t("progressLabel")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${done} of ${total} images`}
+        aria-valuetext={t("progress", { done, total })}
         className="bg-surface-raised border-line h-2.5 overflow-hidden rounded-full border"
       >
         <div
@@ -68,9 +70,7 @@ function ExportProgress({ job }: { job: AccountExport }) {
           style={{ width: `${Math.max(percent, 3)}%` }}
         />
       </div>
-      <p className="text-ink-muted text-sm">
-        You can leave this page: we&rsquo;ll email you a link when it is ready.
-      </p>
+      <p className="text-ink-muted text-sm">{t("leavePage")}</p>
     </div>
   );
 }
@@ -82,6 +82,10 @@ function ExportProgress({ job }: { job: AccountExport }) {
  * it runs, a mail when it is ready, and the download link for a week.
  */
 export function ExportEverything() {
+  const t = useTranslations("settings.export");
+  const format = useFormatter();
+  const formatBytes = useFormatBytes();
+  const errorText = useErrorMessage();
   const queryClient = useQueryClient();
   const [stream, setStream] = useState<StreamState>({ status: "idle" });
   const overview = useApiQuery<AccountExportsOverview>(queryKeys.accountExports, EXPORTS_PATH);
@@ -129,29 +133,22 @@ export function ExportEverything() {
       saveFile(STREAM_PATH);
       setStream({ status: "started" });
     } catch (error) {
-      const failure = toApiClientError(error);
-      setStream({
-        status: "error",
-        message:
-          failure.code === "NETWORK_ERROR"
-            ? failure.message
-            : "The studio could not prepare your export just now.",
-      });
+      setStream({ status: "error", error });
     }
   }
 
   if (overview.status === "pending") {
     return (
       <p className="text-ink-muted text-sm" role="status" data-testid="export-estimate">
-        Working out the size of your gallery…
+        {t("estimating")}
       </p>
     );
   }
   if (overview.status === "error") {
     return (
       <LoadError
-        title="We couldn't check your gallery"
-        message={errorMessage(overview.error)}
+        title={t("checkFailed")}
+        message={errorText(overview.error)}
         onRetry={() => void overview.refetch()}
         testId="export-load-error"
       />
@@ -160,16 +157,16 @@ export function ExportEverything() {
 
   const { estimate } = overview.data;
   const background = estimate.background;
-  const images = estimate.images === 1 ? "1 image" : `${estimate.images} images`;
 
   return (
     <div className="flex flex-col gap-3">
       <p className="text-ink-muted text-sm" data-testid="export-estimate">
-        Your gallery: <strong className="text-ink font-semibold">{images}</strong>, about{" "}
-        <strong className="text-ink font-semibold">{formatBytes(estimate.bytes)}</strong> as a ZIP.
-        {background
-          ? " That is more than downloads at once, so the studio prepares it in the background and emails you when it is ready."
-          : " It downloads right away."}
+        {t.rich("estimate", {
+          count: estimate.images,
+          size: formatBytes(estimate.bytes),
+          strong: (chunks) => <strong className="text-ink font-semibold">{chunks}</strong>,
+        })}{" "}
+        {background ? t("background") : t("rightAway")}
       </p>
 
       {job && isActive(job) ? <ExportProgress job={job} /> : null}
@@ -180,11 +177,18 @@ export function ExportEverything() {
           data-testid="export-ready"
         >
           <p className="text-sm" role="status">
-            <span className="text-ink font-medium">Your export is ready</span>{" "}
+            <span className="text-ink font-medium">{t("ready")}</span>{" "}
             <span className="text-ink-muted">
-              ({formatBytes(job.bytes)}, {job.progress.total}{" "}
-              {job.progress.total === 1 ? "image" : "images"}). The link works until{" "}
-              {job.expiresAt ? formatDate(job.expiresAt) : "next week"}.
+              {job.expiresAt
+                ? t("readyDetails", {
+                    size: formatBytes(job.bytes),
+                    count: job.progress.total,
+                    date: format.dateTime(new Date(job.expiresAt), { dateStyle: "long" }),
+                  })
+                : t("readyDetailsNextWeek", {
+                    size: formatBytes(job.bytes),
+                    count: job.progress.total,
+                  })}
             </span>
           </p>
           <a
@@ -194,19 +198,19 @@ export function ExportEverything() {
             data-testid="export-download"
           >
             <Download aria-hidden="true" />
-            Download ZIP
+            {t("download")}
           </a>
         </div>
       ) : null}
 
       {job?.status === "failed" ? (
-        <Alert variant="danger" title="Your export failed" data-testid="export-error">
-          {job.error ?? "The export could not be prepared."}
+        <Alert variant="danger" title={t("failed")} data-testid="export-error">
+          {job.error ?? t("failedDefault")}
         </Alert>
       ) : null}
       {start.error ? (
-        <Alert variant="danger" title="We couldn't start your export" data-testid="export-error">
-          {errorMessage(start.error)}
+        <Alert variant="danger" title={t("startFailed")} data-testid="export-error">
+          {errorText(start.error)}
         </Alert>
       ) : null}
 
@@ -225,10 +229,10 @@ export function ExportEverything() {
                 <Archive aria-hidden="true" />
               )}
               {job?.status === "failed"
-                ? "Try again"
+                ? t("tryAgain")
                 : job?.status === "ready"
-                  ? "Prepare a new export"
-                  : "Prepare my export"}
+                  ? t("prepareNew")
+                  : t("prepare")}
             </Button>
           ) : (
             <Button
@@ -238,20 +242,23 @@ export function ExportEverything() {
               data-testid="export-all"
             >
               {stream.status === "checking" ? null : <Download aria-hidden="true" />}
-              Download all my data
+              {t("downloadAll")}
             </Button>
           )}
           <p role="status" className="text-ink-muted text-sm" data-testid="export-status">
-            {stream.status === "checking" ? "Preparing your download…" : null}
-            {stream.status === "started"
-              ? "Your download has started. Keep this tab open until it finishes."
-              : null}
+            {stream.status === "checking" ? t("preparingDownload") : null}
+            {stream.status === "started" ? t("downloadStarted") : null}
           </p>
         </div>
       )}
       {stream.status === "error" ? (
-        <Alert variant="danger" title="We couldn't start the download" data-testid="export-error">
-          {stream.message} Please try again.
+        <Alert variant="danger" title={t("downloadFailed")} data-testid="export-error">
+          {t("downloadFailedMessage", {
+            message:
+              toApiClientError(stream.error).code === "NETWORK_ERROR"
+                ? errorText(stream.error)
+                : t("prepareFailed"),
+          })}
         </Alert>
       ) : null}
     </div>

@@ -13,6 +13,7 @@ import {
   Route,
   Trash2,
 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -26,11 +27,12 @@ import type { ApiClientError } from "@/lib/api/errors";
 import { useApiMutation, useApiQuery } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Profile, ProviderKeyInfo, Settings } from "@/shared/api-types";
 import { checkText, KEY_PROVIDERS, TEXT_RULES, type KeyProvider } from "@/shared/limits";
-import { formatDate } from "./format";
 import { SettingsSection } from "./settings-section";
 
+/** Names, not translated. */
 const PROVIDER_LABELS: Record<KeyProvider, string> = {
   gemini: "Gemini (Google)",
   cloudflare: "Cloudflare Workers AI",
@@ -39,6 +41,7 @@ const CLOUDFLARE_TOKENS_URL = "https://dash.cloudflare.com/profile/api-tokens";
 const CLOUDFLARE_PRICING_URL = "https://developers.cloudflare.com/workers-ai/platform/pricing/";
 
 function ExternalLinkText({ href, children }: { href: string; children: ReactNode }) {
+  const t = useTranslations("settings.providerKey");
   return (
     <a
       href={href}
@@ -48,51 +51,51 @@ function ExternalLinkText({ href, children }: { href: string; children: ReactNod
     >
       {children}
       <ExternalLink aria-hidden="true" className="size-3.5" />
-      <span className="sr-only">(opens in a new tab)</span>
+      <span className="sr-only">{t("opensInNewTab")}</span>
     </a>
   );
 }
 
 /** What each provider costs the person, in plain words (the truth the landing page also tells). */
 function CostTruth() {
+  const t = useTranslations("settings.providers");
   return (
     <div className="grid gap-3 md:grid-cols-2" data-testid="provider-cost-truth">
       <div className="border-success/30 bg-success-soft flex gap-3 rounded-2xl border p-4">
         <Gift aria-hidden="true" className="text-success mt-0.5 size-5 shrink-0" />
         <div className="flex flex-col gap-1">
-          <h3 className="text-ink text-sm font-semibold">Cloudflare: free every day</h3>
+          <h3 className="text-ink text-sm font-semibold">{t("cloudflareFreeTitle")}</h3>
           <p className="text-ink-muted text-sm">
-            Cloudflare&apos;s free daily allocation makes images at no cost: 10,000 neurons a day on
-            a free Cloudflare account, reset at 00:00 UTC — over a hundred standard FLUX.1 schnell
-            images at{" "}
-            <ExternalLinkText href={CLOUDFLARE_PRICING_URL}>
-              Cloudflare&apos;s rates
-            </ExternalLinkText>
-            . No card needed. Text-to-image only.
+            {t.rich("cloudflareFree", {
+              link: (chunks) => (
+                <ExternalLinkText href={CLOUDFLARE_PRICING_URL}>{chunks}</ExternalLinkText>
+              ),
+            })}
           </p>
         </div>
       </div>
       <div className="border-line flex gap-3 rounded-2xl border p-4">
         <CreditCard aria-hidden="true" className="text-primary mt-0.5 size-5 shrink-0" />
         <div className="flex flex-col gap-1">
-          <h3 className="text-ink text-sm font-semibold">Gemini: needs billing</h3>
-          <p className="text-ink-muted text-sm">
-            Gemini image models need billing on your Google key (roughly 4–7 US cents an image,
-            charged by Google). They also edit, vary and combine images.
-          </p>
+          <h3 className="text-ink text-sm font-semibold">{t("geminiBillingTitle")}</h3>
+          <p className="text-ink-muted text-sm">{t("geminiBilling")}</p>
         </div>
       </div>
     </div>
   );
 }
 
-function saveProblemOf(error: ApiClientError): { field: string | null; alert: string | null } {
-  if (error.code === "PROVIDER_KEY_INVALID") return { field: error.message, alert: null };
+function saveProblemOf(
+  error: ApiClientError,
+  t: ReturnType<typeof useTranslations<"settings.providers">>,
+  errorText: (error: unknown) => string,
+): { field: string | null; alert: string | null } {
+  if (error.code === "PROVIDER_KEY_INVALID") return { field: errorText(error), alert: null };
   if (error.code === "VALIDATION_ERROR") {
     const fields = error.fieldErrors();
-    return { field: fields.apiKey ?? fields.accountId ?? error.message, alert: null };
+    return { field: fields.apiKey ?? fields.accountId ?? errorText(error), alert: null };
   }
-  return { field: null, alert: `${error.message} Your token was not saved.` };
+  return { field: null, alert: t("tokenNotSaved", { message: errorText(error) }) };
 }
 
 function CloudflareKeyForm({
@@ -102,6 +105,8 @@ function CloudflareKeyForm({
   onSaved: (info: ProviderKeyInfo) => void;
   onCancel: (() => void) | null;
 }) {
+  const t = useTranslations("settings.providers");
+  const errorText = useErrorMessage();
   const [accountId, setAccountId] = useState("");
   const [apiToken, setApiToken] = useState("");
   const [errors, setErrors] = useState<{ accountId?: string; apiToken?: string; alert?: string }>(
@@ -121,7 +126,7 @@ function CloudflareKeyForm({
       onSaved(info);
     },
     onError: (error) => {
-      const problem = saveProblemOf(error);
+      const problem = saveProblemOf(error, t, errorText);
       setErrors({ apiToken: problem.field ?? undefined, alert: problem.alert ?? undefined });
     },
   });
@@ -150,19 +155,19 @@ function CloudflareKeyForm({
       data-testid="cloudflare-key-form"
     >
       <ol className="text-ink-muted flex list-decimal flex-col gap-1 pl-5 text-sm">
+        <li>{t.rich("steps.accountId", { strong: (chunks) => <strong>{chunks}</strong> })}</li>
         <li>
-          In the Cloudflare dashboard, copy your <strong>Account ID</strong> (Workers AI → “Use REST
-          API”, or the right-hand column of any account page).
+          {t.rich("steps.token", {
+            strong: (chunks) => <strong>{chunks}</strong>,
+            link: (chunks) => (
+              <ExternalLinkText href={CLOUDFLARE_TOKENS_URL}>{chunks}</ExternalLinkText>
+            ),
+          })}
         </li>
-        <li>
-          Create an API token with the <strong>Workers AI</strong> permission (
-          <ExternalLinkText href={CLOUDFLARE_TOKENS_URL}>API tokens</ExternalLinkText>, template
-          “Workers AI”).
-        </li>
-        <li>Paste both here. We check them with Cloudflare before saving.</li>
+        <li>{t("steps.paste")}</li>
       </ol>
       <div className="grid gap-4 md:grid-cols-2">
-        <FormField id="cloudflare-account-input" label="Account ID" error={errors.accountId}>
+        <FormField id="cloudflare-account-input" label={t("accountId")} error={errors.accountId}>
           <Input
             name="accountId"
             value={accountId}
@@ -170,7 +175,7 @@ function CloudflareKeyForm({
               setAccountId(event.target.value);
               setErrors((current) => ({ ...current, accountId: undefined }));
             }}
-            placeholder="32 characters, 0-9 and a-f"
+            placeholder={t("accountIdPlaceholder")}
             autoComplete="off"
             spellCheck={false}
             disabled={checking}
@@ -178,7 +183,7 @@ function CloudflareKeyForm({
             data-testid="cloudflare-account-input"
           />
         </FormField>
-        <FormField id="cloudflare-token-input" label="API token" error={errors.apiToken}>
+        <FormField id="cloudflare-token-input" label={t("apiToken")} error={errors.apiToken}>
           <PasswordInput
             name="apiToken"
             value={apiToken}
@@ -196,7 +201,7 @@ function CloudflareKeyForm({
         <Alert
           variant="warning"
           role="alert"
-          title="Cloudflare couldn't check the token"
+          title={t("checkFailed")}
           data-testid="cloudflare-key-error"
         >
           {errors.alert}
@@ -205,16 +210,16 @@ function CloudflareKeyForm({
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button type="submit" loading={checking} data-testid="cloudflare-key-save">
           {checking ? null : <KeyRound aria-hidden="true" />}
-          {checking ? "Checking with Cloudflare…" : "Save and check"}
+          {checking ? t("checking") : t("save")}
         </Button>
         {onCancel ? (
           <Button variant="ghost" onClick={onCancel} disabled={checking}>
-            Keep the current token
+            {t("keepCurrent")}
           </Button>
         ) : null}
       </div>
       <p className="sr-only" role="status" aria-live="polite">
-        {checking ? "Checking your token with Cloudflare…" : ""}
+        {checking ? t("checkingStatus") : ""}
       </p>
     </form>
   );
@@ -227,16 +232,18 @@ function CloudflareKey({
   saved: ProviderKeyInfo | null;
   onChange: (info: ProviderKeyInfo | null) => void;
 }) {
+  const t = useTranslations("settings.providers");
+  const format = useFormatter();
   const [replacing, setReplacing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const removal = useApiMutation({
     mutationFn: () =>
       apiFetch<unknown>("/api/v1/settings/provider-key?provider=cloudflare", { method: "DELETE" }),
-    errorToast: "Couldn't remove the token",
+    errorToast: t("removeFailed"),
     onSuccess: () => {
       setConfirming(false);
       onChange(null);
-      toast({ title: "Cloudflare token removed", description: "The studio no longer has it." });
+      toast({ title: t("removedToast"), description: t("removedToastDescription") });
     },
   });
 
@@ -244,7 +251,7 @@ function CloudflareKey({
     <div className="flex flex-col gap-4">
       <h3 className="text-ink flex items-center gap-2 text-sm font-semibold">
         <Cloud aria-hidden="true" className="text-primary size-4" />
-        Cloudflare account
+        {t("cloudflareAccount")}
       </h3>
       {saved && !replacing ? (
         <div
@@ -256,18 +263,28 @@ function CloudflareKey({
             <CircleCheck aria-hidden="true" className="text-success size-5 shrink-0" />
             <div className="flex min-w-0 flex-col">
               <p className="text-ink text-sm font-semibold">
-                Token ending in{" "}
-                <span className="font-mono tracking-wider" data-testid="cloudflare-key-last4">
-                  ••••{saved.last4}
-                </span>
+                {t.rich("endingIn", {
+                  last4: saved.last4,
+                  digits: (chunks) => (
+                    <span className="font-mono tracking-wider" data-testid="cloudflare-key-last4">
+                      {chunks}
+                    </span>
+                  ),
+                })}
               </p>
               <p className="text-ink-muted text-sm">
-                Checked with Cloudflare on {formatDate(saved.validatedAt)}.
+                {t("checkedOn", {
+                  date: format.dateTime(new Date(saved.validatedAt), { dateStyle: "long" }),
+                })}
               </p>
             </div>
           </div>
           {confirming ? (
-            <div className="flex flex-col gap-2 sm:flex-row" role="group" aria-label="Remove">
+            <div
+              className="flex flex-col gap-2 sm:flex-row"
+              role="group"
+              aria-label={t("removeGroup")}
+            >
               <Button
                 variant="danger"
                 size="sm"
@@ -275,16 +292,16 @@ function CloudflareKey({
                 onClick={() => removal.mutate()}
                 data-testid="cloudflare-key-remove-confirm"
               >
-                Remove token
+                {t("removeToken")}
               </Button>
               <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-                Cancel
+                {t("cancel")}
               </Button>
             </div>
           ) : (
             <div className="grid grid-cols-2 gap-2 sm:flex">
               <Button variant="secondary" size="sm" onClick={() => setReplacing(true)}>
-                Replace
+                {t("replace")}
               </Button>
               <Button
                 variant="secondary"
@@ -293,7 +310,7 @@ function CloudflareKey({
                 data-testid="cloudflare-key-remove"
               >
                 <Trash2 aria-hidden="true" />
-                Remove
+                {t("remove")}
               </Button>
             </div>
           )}
@@ -306,8 +323,8 @@ function CloudflareKey({
             onChange(info);
             toast({
               variant: "success",
-              title: "Cloudflare token saved",
-              description: `Cloudflare accepted the token ending in ${info.last4}.`,
+              title: t("savedToast"),
+              description: t("savedToastDescription", { last4: info.last4 }),
             });
           }}
         />
@@ -326,6 +343,8 @@ function ProviderOrder({
   settings: Settings;
   onSaved: (saved: Settings) => void;
 }) {
+  const t = useTranslations("settings.providers");
+  const tView = useTranslations("settings.view");
   const [defaultProvider, setDefaultProvider] = useState(settings.defaultProvider);
   const [fallbackOrder, setFallbackOrder] = useState(settings.fallbackOrder);
   const change = useApiMutation<Settings, ProviderPatch>({
@@ -334,13 +353,13 @@ function ProviderOrder({
       setDefaultProvider(saved.defaultProvider);
       setFallbackOrder(saved.fallbackOrder);
       onSaved(saved);
-      toast({ variant: "success", title: "Provider order saved" });
+      toast({ variant: "success", title: t("orderSaved") });
     },
     onError: () => {
       setDefaultProvider(settings.defaultProvider);
       setFallbackOrder(settings.fallbackOrder);
     },
-    errorToast: "Couldn't save the provider order",
+    errorToast: t("orderFailed"),
   });
   // The Gemini key is saved in the section above, which updates the cached profile.
   const profile = useApiQuery<Profile>(queryKeys.profile, "/api/v1/auth/profile");
@@ -383,8 +402,8 @@ function ProviderOrder({
     <div className="flex flex-col gap-5">
       <fieldset className="flex flex-col gap-2" data-testid="default-provider">
         <legend className="text-ink mb-2 flex items-center gap-2 text-sm font-semibold">
-          Default provider
-          {change.isPending ? <Spinner label="Saving" className="text-primary" /> : null}
+          {t("defaultProvider")}
+          {change.isPending ? <Spinner label={tView("saving")} className="text-primary" /> : null}
         </legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {KEY_PROVIDERS.map((provider) => (
@@ -406,8 +425,8 @@ function ProviderOrder({
               <span className="flex flex-col">
                 <span className="text-ink text-sm font-semibold">{PROVIDER_LABELS[provider]}</span>
                 <span className="text-ink-muted text-xs">
-                  {held.has(provider) ? "Your key is saved." : "No key of yours yet."}{" "}
-                  {provider === "cloudflare" ? "Free daily allocation." : "Needs billing."}
+                  {held.has(provider) ? t("keySaved") : t("noKeyYet")}{" "}
+                  {provider === "cloudflare" ? t("freeDaily") : t("needsBilling")}
                 </span>
               </span>
             </label>
@@ -417,11 +436,10 @@ function ProviderOrder({
       <div className="flex flex-col gap-2">
         <h3 className="text-ink flex items-center gap-2 text-sm font-semibold">
           <Route aria-hidden="true" className="text-primary size-4" />
-          When the default can&apos;t make an image
+          {t("fallbackTitle")}
         </h3>
         <p className="text-ink-muted text-sm" id="fallback-description">
-          If it is out of quota, rate limited or down, the next provider ticked here tries, in this
-          order. A prompt a provider&apos;s safety filter refuses is not sent on.
+          {t("fallbackDescription")}
         </p>
         <ol className="flex flex-col gap-2" aria-describedby="fallback-description">
           {others.map((provider, index) => {
@@ -445,14 +463,14 @@ function ProviderOrder({
                   htmlFor={`fallback-${provider}-on`}
                   className="text-ink min-w-0 flex-1 text-sm"
                 >
-                  Then {PROVIDER_LABELS[provider]}
+                  {t("then", { provider: PROVIDER_LABELS[provider] })}
                 </label>
                 <Button
                   variant="ghost"
                   size="sm"
                   disabled={index === 0 || !on}
                   onClick={() => move(provider, -1)}
-                  aria-label={`Move ${PROVIDER_LABELS[provider]} up`}
+                  aria-label={t("moveUp", { provider: PROVIDER_LABELS[provider] })}
                 >
                   <ArrowUp aria-hidden="true" />
                 </Button>
@@ -461,7 +479,7 @@ function ProviderOrder({
                   size="sm"
                   disabled={index === others.length - 1 || !on}
                   onClick={() => move(provider, 1)}
-                  aria-label={`Move ${PROVIDER_LABELS[provider]} down`}
+                  aria-label={t("moveDown", { provider: PROVIDER_LABELS[provider] })}
                 >
                   <ArrowDown aria-hidden="true" />
                 </Button>
@@ -469,9 +487,7 @@ function ProviderOrder({
             );
           })}
         </ol>
-        <p className="text-ink-subtle text-xs">
-          The studio&apos;s own keys, where its operator allows them, come last.
-        </p>
+        <p className="text-ink-subtle text-xs">{t("studioKeysLast")}</p>
       </div>
     </div>
   );
@@ -479,6 +495,7 @@ function ProviderOrder({
 
 /** Which image providers the person uses: their Cloudflare account, default and fallback order. */
 export function ImageProvidersSection({ settings }: { settings: Settings }) {
+  const t = useTranslations("settings.providers");
   const queryClient = useQueryClient();
   const [current, setCurrent] = useState(settings);
   const cloudflare = current.providers.find((key) => key.provider === "cloudflare") ?? null;
@@ -495,15 +512,15 @@ export function ImageProvidersSection({ settings }: { settings: Settings }) {
     <SettingsSection
       id="image-providers"
       icon={Cloud}
-      title="Image providers"
+      title={t("title")}
       aside={
         cloudflare ? (
-          <Badge variant="success">Cloudflare saved</Badge>
+          <Badge variant="success">{t("cloudflareSaved")}</Badge>
         ) : (
-          <Badge variant="neutral">Cloudflare not set</Badge>
+          <Badge variant="neutral">{t("cloudflareNotSet")}</Badge>
         )
       }
-      description="Make images with Gemini, Cloudflare Workers AI, or both — and choose which goes first."
+      description={t("description")}
       testId="settings-image-providers"
     >
       <div className="flex flex-col gap-6">

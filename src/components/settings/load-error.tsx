@@ -1,4 +1,5 @@
 import { RotateCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
@@ -19,6 +20,8 @@ export function LoadError({
   testId?: string;
   retryTestId?: string;
 }) {
+  // A base namespace: admin pages show this too.
+  const t = useTranslations("shell.errorPanel");
   return (
     <div className={cn("flex flex-col gap-3", className)} data-testid={testId}>
       <Alert variant="danger" role="alert" title={title}>
@@ -27,7 +30,7 @@ export function LoadError({
       <div>
         <Button variant="secondary" onClick={onRetry} data-testid={retryTestId}>
           <RotateCw aria-hidden="true" />
-          Try again
+          {t("tryAgain")}
         </Button>
       </div>
     </div>

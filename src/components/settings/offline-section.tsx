@@ -2,19 +2,19 @@
 
 import { HardDrive, Trash2 } from "lucide-react";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
+import { useFormatBytes } from "@/lib/i18n/format-bytes";
 import {
   estimateStorage,
-  formatBytes,
   listOfflineCollections,
   removeCollectionOffline,
   type StorageUse,
 } from "@/lib/offline/offline-collections";
 import type { OfflineCollection } from "@/lib/offline/offline-db";
-import { formatShortDate } from "./format";
 import { LoadError } from "./load-error";
 import { SettingsSection } from "./settings-section";
 
@@ -22,11 +22,14 @@ const SECTION_ID = "offline";
 
 type State =
   | { status: "loading" }
-  | { status: "error"; message: string }
+  | { status: "error" }
   | { status: "ready"; collections: OfflineCollection[]; storage: StorageUse | null };
 
 /** Settings → On this device: the collections kept for offline use, their size, and removal. */
 export function OfflineSection() {
+  const t = useTranslations("settings.offline");
+  const format = useFormatter();
+  const formatBytes = useFormatBytes();
   const [state, setState] = useState<State>({ status: "loading" });
   const [removing, setRemoving] = useState<string | null>(null);
 
@@ -39,10 +42,7 @@ export function OfflineSection() {
       ]);
       setState({ status: "ready", collections, storage });
     } catch {
-      setState({
-        status: "error",
-        message: "This browser did not let the studio read its offline storage.",
-      });
+      setState({ status: "error" });
     }
   }, []);
 
@@ -55,14 +55,14 @@ export function OfflineSection() {
     try {
       await removeCollectionOffline(collection.id);
       toast({
-        title: "Offline copy removed",
-        description: `“${collection.name}” is no longer kept on this device.`,
+        title: t("removed"),
+        description: t("removedDescription", { name: collection.name }),
       });
       await load();
     } catch {
       toast({
-        title: "Couldn't remove the offline copy",
-        description: "Please try again.",
+        title: t("removeFailed"),
+        description: t("tryAgain"),
         variant: "error",
       });
     } finally {
@@ -74,8 +74,8 @@ export function OfflineSection() {
     <SettingsSection
       id={SECTION_ID}
       icon={HardDrive}
-      title="On this device"
-      description="Collections you made available offline open without a connection. They stay until you remove them here or on the collection."
+      title={t("title")}
+      description={t("description")}
       testId="offline-section"
     >
       {state.status === "loading" ? (
@@ -87,14 +87,14 @@ export function OfflineSection() {
         >
           <Skeleton className="h-4 w-56" />
           <Skeleton className="h-4 w-40" />
-          <span className="sr-only">Reading what is kept on this device</span>
+          <span className="sr-only">{t("reading")}</span>
         </div>
       ) : null}
 
       {state.status === "error" ? (
         <LoadError
-          title="Couldn't read offline storage"
-          message={state.message}
+          title={t("readFailedTitle")}
+          message={t("readFailed")}
           onRetry={() => void load()}
         />
       ) : null}
@@ -103,14 +103,17 @@ export function OfflineSection() {
         <div className="flex flex-col gap-4">
           {state.collections.length === 0 ? (
             <p className="text-ink-muted text-sm" data-testid="offline-empty">
-              Nothing is kept offline yet. Open a collection and choose{" "}
-              <span className="text-ink font-medium">Make available offline</span>.{" "}
-              <Link href="/collections" className="text-primary font-medium underline">
-                Your collections
-              </Link>
+              {t.rich("empty", {
+                em: (chunks) => <span className="text-ink font-medium">{chunks}</span>,
+                link: (chunks) => (
+                  <Link href="/collections" className="text-primary font-medium underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           ) : (
-            <ul className="divide-line flex flex-col divide-y" aria-label="Kept offline">
+            <ul className="divide-line flex flex-col divide-y" aria-label={t("listLabel")}>
               {state.collections.map((collection) => (
                 <li
                   key={collection.id}
@@ -125,10 +128,13 @@ export function OfflineSection() {
                       {collection.name}
                     </Link>
                     <p className="text-ink-muted text-xs">
-                      {collection.imageIds.length}{" "}
-                      {collection.imageIds.length === 1 ? "image" : "images"} ·{" "}
-                      {formatBytes(collection.bytes)} · saved{" "}
-                      {formatShortDate(new Date(collection.savedAt).toISOString())}
+                      {t("row", {
+                        count: collection.imageIds.length,
+                        size: formatBytes(collection.bytes),
+                        date: format.dateTime(new Date(collection.savedAt), {
+                          dateStyle: "medium",
+                        }),
+                      })}
                     </p>
                   </div>
                   <Button
@@ -138,11 +144,11 @@ export function OfflineSection() {
                     loading={removing === collection.id}
                     disabled={removing !== null}
                     onClick={() => void remove(collection)}
-                    aria-label={`Remove the offline copy of ${collection.name}`}
+                    aria-label={t("removeLabel", { name: collection.name })}
                     data-testid="offline-collection-row-remove"
                   >
                     {removing === collection.id ? null : <Trash2 aria-hidden="true" />}
-                    Remove
+                    {t("remove")}
                   </Button>
                 </li>
               ))}
@@ -150,11 +156,12 @@ export function OfflineSection() {
           )}
           {state.storage ? (
             <p className="text-ink-muted text-xs" data-testid="offline-storage">
-              The studio uses {formatBytes(state.storage.usage)} on this device
               {state.storage.quota > 0
-                ? ` of the ${formatBytes(state.storage.quota)} the browser allows`
-                : ""}
-              .
+                ? t("storageOfQuota", {
+                    usage: formatBytes(state.storage.usage),
+                    quota: formatBytes(state.storage.quota),
+                  })
+                : t("storage", { usage: formatBytes(state.storage.usage) })}
             </p>
           ) : null}
         </div>

@@ -2,7 +2,9 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { SlidersHorizontal } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
@@ -26,60 +28,58 @@ import { SettingRow, SettingsSection } from "./settings-section";
 
 type SettingKey = keyof Settings;
 
-const QUALITY_LABELS: Record<Quality, string> = { standard: "Standard", high: "High" };
-const ASPECT_LABELS: Record<AspectRatio, string> = {
-  "1:1": "1:1 · Square",
-  "16:9": "16:9 · Widescreen",
-  "9:16": "9:16 · Story",
-  "4:3": "4:3 · Landscape",
-  "3:4": "3:4 · Portrait",
-};
+type Translate = ReturnType<typeof useTranslations<"settings.preferences">>;
 
-const SWITCHES: readonly {
-  key: "autoSaveGallery" | "enableOfflineCache" | "emailNotifications";
-  label: string;
-  description: string;
-}[] = [
+const QUALITY_KEYS = {
+  standard: "quality.standard",
+  high: "quality.high",
+} as const satisfies Record<Quality, string>;
+const ASPECT_KEYS = {
+  "1:1": "aspect.square",
+  "16:9": "aspect.widescreen",
+  "9:16": "aspect.story",
+  "4:3": "aspect.landscape",
+  "3:4": "aspect.portrait",
+} as const satisfies Record<AspectRatio, string>;
+
+const SWITCHES = [
   {
     key: "autoSaveGallery",
-    label: "Save new images to my gallery",
-    description: "Every image you generate is kept in your private gallery automatically.",
+    label: "autoSaveGallery",
+    description: "autoSaveGalleryHint",
   },
   {
     key: "enableOfflineCache",
-    label: "Keep my gallery available offline",
-    description:
-      "Images you view are cached on this device so the gallery opens without a connection.",
+    label: "enableOfflineCache",
+    description: "enableOfflineCacheHint",
   },
   {
     key: "emailNotifications",
-    label: "Email notifications",
-    description:
-      "A mail when images you queued offline, or left generating in a closed tab, are ready: at most one an hour, listing them all. Mail about your account itself (such as a password reset you ask for) always comes.",
+    label: "emailNotifications",
+    description: "emailNotificationsHint",
   },
-];
+] as const;
 
-function describeChange<K extends SettingKey>(key: K, value: Settings[K]): string {
+function describeChange<K extends SettingKey>(t: Translate, key: K, value: Settings[K]): string {
   switch (key) {
     case "defaultQuality":
-      return `Default quality: ${QUALITY_LABELS[value as Quality]}.`;
+      return t("changedQuality", { value: t(QUALITY_KEYS[value as Quality]) });
     case "defaultAspectRatio":
-      return `Default aspect ratio: ${ASPECT_LABELS[value as AspectRatio]}.`;
+      return t("changedAspectRatio", { value: t(ASPECT_KEYS[value as AspectRatio]) });
     case "defaultCount":
-      return `Images per prompt: ${countLabel(value as number)}.`;
+      return t("changedCount", { value: t("count", { count: value as number }) });
     default: {
-      const label = SWITCHES.find((item) => item.key === key)?.label ?? "Setting";
-      return `${label}: ${value ? "on" : "off"}.`;
+      const item = SWITCHES.find((candidate) => candidate.key === key);
+      return item
+        ? t("changedSwitch", { label: t(item.label), on: value ? "true" : "false" })
+        : t("saved");
     }
   }
 }
 
-function countLabel(count: number): string {
-  return count === 1 ? "1 image" : `${count} images`;
-}
-
 function SavingIndicator({ active }: { active: boolean }) {
-  return active ? <Spinner label="Saving" className="text-primary" /> : null;
+  const t = useTranslations("settings.view");
+  return active ? <Spinner label={t("saving")} className="text-primary" /> : null;
 }
 
 function SettingLabel({
@@ -119,6 +119,7 @@ interface SettingsChange {
 }
 
 export function PreferencesSection({ settings }: PreferencesSectionProps) {
+  const t = useTranslations("settings.preferences");
   const [values, setValues] = useState<Settings>(settings);
   const [saving, setSaving] = useState<Partial<Record<SettingKey, boolean>>>({});
 
@@ -134,21 +135,21 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
       );
       toast({
         variant: "success",
-        title: "Preferences saved",
-        description: describeChange(key, value as never),
+        title: t("saved"),
+        description: describeChange(t, key, value as never),
       });
     },
     onError: (_error, { key, previous }) =>
       setValues((current) => ({ ...current, [key]: previous })),
     onSettled: (_data, _error, { key }) => setSaving((current) => ({ ...current, [key]: false })),
-    errorToast: "Couldn't save that change",
+    errorToast: t("saveFailed"),
   });
 
   function save<K extends SettingKey>(key: K, value: Settings[K]) {
     const previous = values[key];
     if (previous === value) return;
     if (!isAllowedSetting(key, value)) {
-      toast({ variant: "error", title: "That value isn't allowed" });
+      toast({ variant: "error", title: t("notAllowed") });
       return;
     }
     setValues((current) => ({ ...current, [key]: value }));
@@ -160,22 +161,27 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
     <SettingsSection
       id="preferences"
       icon={SlidersHorizontal}
-      title="Preferences"
-      description="Defaults for new images and how the studio behaves. Changes save as you make them."
+      title={t("title")}
+      description={t("description")}
       testId="settings-preferences"
     >
+      {/* First, where a person looks for it: the language, saved on the account, then a reload. */}
+      <div className="border-line flex flex-col gap-1 border-b pb-4" data-testid="setting-locale">
+        <LanguageSwitcher signedIn className="justify-between" />
+        <p className="text-ink-muted text-sm">{t("languageHint")}</p>
+      </div>
       {/* A form so that the switches render named inputs too; every control saves on its own. */}
       <form
-        className="divide-line flex flex-col divide-y"
+        className="divide-line flex flex-col divide-y pt-4"
         onSubmit={(event) => event.preventDefault()}
       >
         <SettingRow
           label={
             <SettingLabel htmlFor="setting-defaultQuality" saving={Boolean(saving.defaultQuality)}>
-              Default quality
+              {t("defaultQuality")}
             </SettingLabel>
           }
-          description="High takes longer and uses larger files."
+          description={t("defaultQualityHint")}
           descriptionId="setting-defaultQuality-description"
           control={
             <Select
@@ -186,7 +192,7 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               onChange={(event) => save("defaultQuality", event.target.value as Quality)}
               options={QUALITIES.map((quality) => ({
                 value: quality,
-                label: QUALITY_LABELS[quality],
+                label: t(QUALITY_KEYS[quality]),
               }))}
               className="w-full min-[440px]:w-52"
               data-testid="setting-defaultQuality"
@@ -199,10 +205,10 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               htmlFor="setting-defaultAspectRatio"
               saving={Boolean(saving.defaultAspectRatio)}
             >
-              Default aspect ratio
+              {t("defaultAspectRatio")}
             </SettingLabel>
           }
-          description="The shape new images start with; you can change it per image."
+          description={t("defaultAspectRatioHint")}
           descriptionId="setting-defaultAspectRatio-description"
           control={
             <Select
@@ -213,7 +219,7 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               onChange={(event) => save("defaultAspectRatio", event.target.value as AspectRatio)}
               options={ASPECT_RATIOS.map((ratio) => ({
                 value: ratio,
-                label: ASPECT_LABELS[ratio],
+                label: t(ASPECT_KEYS[ratio]),
               }))}
               className="w-full min-[440px]:w-52"
               data-testid="setting-defaultAspectRatio"
@@ -223,10 +229,10 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
         <SettingRow
           label={
             <SettingLabel htmlFor="setting-defaultCount" saving={Boolean(saving.defaultCount)}>
-              Images per prompt
+              {t("defaultCount")}
             </SettingLabel>
           }
-          description="How many images Generate makes at once. Each image uses one of your daily images; any that fail are given back."
+          description={t("defaultCountHint")}
           descriptionId="setting-defaultCount-description"
           control={
             <Select
@@ -237,7 +243,7 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               onChange={(event) => save("defaultCount", Number(event.target.value))}
               options={BATCH_COUNTS.map((count) => ({
                 value: String(count),
-                label: countLabel(count),
+                label: t("count", { count }),
               }))}
               className="w-full min-[440px]:w-52"
               data-testid="setting-defaultCount"
@@ -251,10 +257,10 @@ export function PreferencesSection({ settings }: PreferencesSectionProps) {
               key={item.key}
               label={
                 <SettingLabel htmlFor={id} saving={Boolean(saving[item.key])}>
-                  {item.label}
+                  {t(item.label)}
                 </SettingLabel>
               }
-              description={item.description}
+              description={t(item.description)}
               descriptionId={`${id}-description`}
               inline
               control={

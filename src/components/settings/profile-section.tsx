@@ -1,6 +1,7 @@
 "use client";
 
 import { UserRound } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { UserAvatar } from "@/components/shell/user-avatar";
@@ -11,9 +12,9 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast-store";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Profile, Quota, User } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
-import { formatDate } from "./format";
 import { SettingsSection } from "./settings-section";
 
 function readUser(data: unknown, fallback: User): User {
@@ -26,9 +27,12 @@ function readUser(data: unknown, fallback: User): User {
 }
 
 function QuotaMeter({ quota }: { quota: Quota }) {
+  const t = useTranslations("settings.profile");
   if (quota.dailyLimit === null) {
     return (
-      <p className="text-ink text-sm font-semibold">{quota.usedToday} today · no daily limit</p>
+      <p className="text-ink text-sm font-semibold">
+        {t("quotaUnlimited", { used: quota.usedToday })}
+      </p>
     );
   }
   const percent =
@@ -38,11 +42,11 @@ function QuotaMeter({ quota }: { quota: Quota }) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-ink text-sm font-semibold tabular-nums">
-        {quota.usedToday} of {quota.dailyLimit} today
+        {t("quotaUsed", { used: quota.usedToday, limit: quota.dailyLimit })}
       </p>
       <div
         role="meter"
-        aria-label="Images generated today"
+        aria-label={t("quotaMeter")}
         aria-valuemin={0}
         aria-valuemax={quota.dailyLimit}
         aria-valuenow={quota.usedToday}
@@ -60,6 +64,9 @@ interface ProfileSectionProps {
 }
 
 export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
+  const t = useTranslations("settings.profile");
+  const format = useFormatter();
+  const errorText = useErrorMessage();
   const router = useRouter();
   const { user, quota } = profile;
   const [name, setName] = useState(user.name);
@@ -73,10 +80,10 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
       const updated = readUser(data, { ...user, name: patch.name });
       onUserChange(updated);
       setName(updated.name);
-      toast({ variant: "success", title: "Name updated" });
+      toast({ variant: "success", title: t("nameUpdated") });
       router.refresh();
     },
-    onError: (caught) => setError(caught.fieldErrors().name ?? caught.message),
+    onError: (caught) => setError(caught.fieldErrors().name ?? errorText(caught)),
   });
   const saving = rename.isPending;
   const unchanged = name.trim() === user.name;
@@ -97,8 +104,8 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
     <SettingsSection
       id="profile"
       icon={UserRound}
-      title="Profile"
-      description="How you appear in the studio."
+      title={t("title")}
+      description={t("description")}
       testId="settings-profile"
     >
       <div className="flex flex-col gap-6">
@@ -111,13 +118,13 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
                 variant={user.tier === "supporter" ? "prism" : "primary"}
                 data-testid="profile-tier"
               >
-                {user.tier === "supporter" ? "Supporter" : "Free plan"}
+                {user.tier === "supporter" ? t("supporter") : t("freePlan")}
               </Badge>
               <Badge
                 variant={user.role === "admin" ? "warning" : "neutral"}
                 data-testid="profile-role"
               >
-                {user.role === "admin" ? "Admin" : "Member"}
+                {user.role === "admin" ? t("admin") : t("member")}
               </Badge>
             </div>
           </div>
@@ -126,15 +133,15 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
         <dl className="grid grid-cols-1 gap-3 min-[440px]:grid-cols-2">
           <div className="border-line bg-surface-raised/60 rounded-2xl border p-4">
             <dt className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">
-              Member since
+              {t("memberSince")}
             </dt>
             <dd className="text-ink mt-1 text-sm font-semibold" data-testid="profile-member-since">
-              {formatDate(user.createdAt)}
+              {format.dateTime(new Date(user.createdAt), { dateStyle: "long" })}
             </dd>
           </div>
           <div className="border-line bg-surface-raised/60 rounded-2xl border p-4">
             <dt className="text-ink-subtle text-xs font-semibold tracking-wide uppercase">
-              Daily images
+              {t("dailyImages")}
             </dt>
             <dd className="mt-1">
               <QuotaMeter quota={quota} />
@@ -150,7 +157,7 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
           data-testid="profile-form"
         >
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-            <FormField label="Name" error={error} className="flex-1">
+            <FormField label={t("name")} error={error} className="flex-1">
               <Input
                 name="name"
                 value={name}
@@ -169,10 +176,10 @@ export function ProfileSection({ profile, onUserChange }: ProfileSectionProps) {
               className="sm:mt-7"
               data-testid="profile-save"
             >
-              Save name
+              {t("saveName")}
             </Button>
           </div>
-          <FormField label="Email" hint="Your sign-in address. Changing it isn't available yet.">
+          <FormField label={t("email")} hint={t("emailHint")}>
             <Input
               name="email"
               type="email"

@@ -11,6 +11,7 @@ import {
   Trash2,
 } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -27,13 +28,13 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast";
-import { formatWait, type ApiClientError } from "@/lib/api/errors";
+import type { ApiClientError } from "@/lib/api/errors";
 import { useApiMutation } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Profile, ProviderKeyInfo } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
-import { formatDate } from "./format";
 import { SettingsSection } from "./settings-section";
 
 const AI_STUDIO_KEY_URL = "https://aistudio.google.com/apikey";
@@ -48,6 +49,7 @@ function ExternalLinkText({
   children: ReactNode;
   testId?: string;
 }) {
+  const t = useTranslations("settings.providerKey");
   return (
     <a
       href={href}
@@ -58,23 +60,12 @@ function ExternalLinkText({
     >
       {children}
       <ExternalLink aria-hidden="true" className="size-3.5" />
-      <span className="sr-only">(opens in a new tab)</span>
+      <span className="sr-only">{t("opensInNewTab")}</span>
     </a>
   );
 }
 
-const STEPS: readonly ReactNode[] = [
-  <>
-    Open{" "}
-    <ExternalLinkText href={AI_STUDIO_KEY_URL} testId="ai-studio-link">
-      Google AI Studio → API keys
-    </ExternalLinkText>{" "}
-    and sign in with your Google account.
-  </>,
-  <>Choose “Create API key”, pick (or create) a Google Cloud project, and copy the key.</>,
-  <>Turn on billing for that project — image generation needs it (see below).</>,
-  <>Paste the key here and press “Save and check”.</>,
-];
+const STEPS = ["open", "create", "billing", "paste"] as const;
 
 /** What went wrong while saving: on the field (the key itself) or beside the form (Google, network). */
 interface SaveProblem {
@@ -82,40 +73,44 @@ interface SaveProblem {
   alert: { title: string; message: string } | null;
 }
 
-function problemOf(error: ApiClientError): SaveProblem {
+function problemOf(
+  error: ApiClientError,
+  t: ReturnType<typeof useTranslations<"settings.providerKey">>,
+  errorText: (error: unknown) => string,
+): SaveProblem {
   switch (error.code) {
     case "PROVIDER_KEY_INVALID":
-      return { field: error.message, alert: null };
+      return { field: errorText(error), alert: null };
     case "VALIDATION_ERROR":
-      return { field: error.fieldErrors().apiKey ?? error.message, alert: null };
+      return { field: error.fieldErrors().apiKey ?? errorText(error), alert: null };
     case "PROVIDER_ERROR":
       return {
         field: null,
         alert: {
-          title: "Google couldn't check the key",
-          message: `${error.message} Your key was not saved; nothing was charged.`,
+          title: t("problems.providerTitle"),
+          message: t("problems.providerMessage", { message: errorText(error) }),
         },
       };
     case "RATE_LIMITED":
       return {
         field: null,
-        alert: {
-          title: "Too many attempts",
-          message:
-            error.retryAfterSeconds !== null
-              ? `Try again in ${formatWait(error.retryAfterSeconds)}.`
-              : "Wait a moment, then try again.",
-        },
+        alert: { title: t("problems.rateLimitedTitle"), message: errorText(error) },
       };
     case "NETWORK_ERROR":
-      return { field: null, alert: { title: "You seem to be offline", message: error.message } };
+      return {
+        field: null,
+        alert: { title: t("problems.offlineTitle"), message: errorText(error) },
+      };
     case "UNAUTHORIZED":
       return {
         field: null,
-        alert: { title: "Your session has ended", message: "Log in again, then save the key." },
+        alert: { title: t("problems.sessionEndedTitle"), message: t("problems.sessionEnded") },
       };
     default:
-      return { field: null, alert: { title: "Couldn't save the key", message: error.message } };
+      return {
+        field: null,
+        alert: { title: t("problems.failedTitle"), message: errorText(error) },
+      };
   }
 }
 
@@ -128,6 +123,8 @@ function SavedKey({
   onReplace: () => void;
   onRemove: () => void;
 }) {
+  const t = useTranslations("settings.providerKey");
+  const format = useFormatter();
   return (
     <div
       className="border-success/30 bg-success-soft flex flex-col gap-4 rounded-2xl border p-4 sm:flex-row sm:items-center"
@@ -140,13 +137,19 @@ function SavedKey({
         </span>
         <div className="flex min-w-0 flex-col">
           <p className="text-ink text-sm font-semibold">
-            Gemini key ending in{" "}
-            <span className="font-mono tracking-wider" data-testid="provider-key-last4">
-              ••••{providerKey.last4}
-            </span>
+            {t.rich("endingIn", {
+              last4: providerKey.last4,
+              digits: (chunks) => (
+                <span className="font-mono tracking-wider" data-testid="provider-key-last4">
+                  {chunks}
+                </span>
+              ),
+            })}
           </p>
           <p className="text-ink-muted text-sm">
-            Checked with Google on {formatDate(providerKey.validatedAt)}.
+            {t("checkedOn", {
+              date: format.dateTime(new Date(providerKey.validatedAt), { dateStyle: "long" }),
+            })}
           </p>
         </div>
       </div>
@@ -158,11 +161,11 @@ function SavedKey({
           data-testid="provider-key-replace"
         >
           <RefreshCw aria-hidden="true" />
-          Replace
+          {t("replace")}
         </Button>
         <Button variant="secondary" size="sm" onClick={onRemove} data-testid="provider-key-remove">
           <Trash2 aria-hidden="true" />
-          Remove
+          {t("remove")}
         </Button>
       </div>
     </div>
@@ -178,6 +181,8 @@ function KeyForm({
   onSaved: (info: ProviderKeyInfo) => void;
   onCancel: (() => void) | null;
 }) {
+  const t = useTranslations("settings.providerKey");
+  const errorText = useErrorMessage();
   const [apiKey, setApiKey] = useState("");
   const [problem, setProblem] = useState<SaveProblem>({ field: null, alert: null });
   const saveKey = useApiMutation({
@@ -192,7 +197,7 @@ function KeyForm({
       setApiKey("");
       onSaved(info);
     },
-    onError: (error) => setProblem(problemOf(error)),
+    onError: (error) => setProblem(problemOf(error, t, errorText)),
   });
   const checking = saveKey.isPending;
 
@@ -216,9 +221,9 @@ function KeyForm({
     >
       <FormField
         id="provider-key-input"
-        label={replacing ? "New Gemini API key" : "Gemini API key"}
+        label={replacing ? t("newKeyLabel") : t("keyLabel")}
         error={problem.field}
-        hint="It starts with “AIza”. We check it with Google before saving it."
+        hint={t("keyHint")}
       >
         <PasswordInput
           name="apiKey"
@@ -246,16 +251,16 @@ function KeyForm({
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button type="submit" loading={checking} data-testid="provider-key-save">
           {checking ? null : <KeyRound aria-hidden="true" />}
-          {checking ? "Checking with Google…" : "Save and check"}
+          {checking ? t("checking") : t("save")}
         </Button>
         {onCancel ? (
           <Button variant="ghost" onClick={onCancel} disabled={checking}>
-            Keep the current key
+            {t("keepCurrent")}
           </Button>
         ) : null}
       </div>
       <p className="sr-only" role="status" aria-live="polite">
-        {checking ? "Checking your key with Google…" : ""}
+        {checking ? t("checkingStatus") : ""}
       </p>
     </form>
   );
@@ -270,13 +275,15 @@ function RemoveKeyDialog({
   onOpenChange: (open: boolean) => void;
   onRemoved: () => void;
 }) {
+  const t = useTranslations("settings.providerKey");
+  const errorText = useErrorMessage();
   const removal = useApiMutation({
     mutationFn: () => apiFetch<unknown>("/api/v1/settings/provider-key", { method: "DELETE" }),
     errorToast: false,
     onSuccess: () => onRemoved(),
   });
   const removing = removal.isPending;
-  const error = removal.error?.message ?? null;
+  const error = removal.error ? errorText(removal.error) : null;
 
   return (
     <Dialog
@@ -288,23 +295,18 @@ function RemoveKeyDialog({
     >
       <DialogContent data-testid="provider-key-remove-dialog">
         <DialogHeader>
-          <DialogTitle>Remove your Gemini key?</DialogTitle>
-          <DialogDescription>
-            The studio forgets the key at once. New images then use the studio&apos;s shared key or
-            its demo images, if this studio offers them — otherwise you&apos;ll need to add a key
-            again. Your existing images stay. To stop the key working everywhere, also delete it in
-            Google AI Studio.
-          </DialogDescription>
+          <DialogTitle>{t("removeTitle")}</DialogTitle>
+          <DialogDescription>{t("removeDescription")}</DialogDescription>
         </DialogHeader>
         {error ? (
-          <Alert variant="danger" role="alert" title="Couldn't remove the key">
+          <Alert variant="danger" role="alert" title={t("removeFailed")}>
             {error}
           </Alert>
         ) : null}
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="secondary" disabled={removing}>
-              Cancel
+              {t("cancel")}
             </Button>
           </DialogClose>
           <Button
@@ -314,7 +316,7 @@ function RemoveKeyDialog({
             data-testid="provider-key-remove-confirm"
           >
             {removing ? null : <Trash2 aria-hidden="true" />}
-            Remove key
+            {t("removeKey")}
           </Button>
         </DialogFooter>
       </DialogContent>
@@ -323,32 +325,38 @@ function RemoveKeyDialog({
 }
 
 function Guidance() {
+  const t = useTranslations("settings.providerKey");
   return (
     <div className="flex flex-col gap-4">
       <div className="border-line bg-surface-raised/50 flex flex-col gap-3 rounded-2xl border p-4 sm:p-5">
-        <h3 className="text-ink text-sm font-semibold">Get a key in a few minutes</h3>
+        <h3 className="text-ink text-sm font-semibold">{t("guideTitle")}</h3>
         <ol className="text-ink-muted grid gap-x-6 gap-y-2.5 text-sm md:grid-cols-2">
           {STEPS.map((step, index) => (
-            <li key={index} className="flex gap-3">
+            <li key={step} className="flex gap-3">
               <span className="bg-primary-soft text-primary-soft-ink flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-bold">
                 {index + 1}
               </span>
-              <span className="pt-0.5">{step}</span>
+              <span className="pt-0.5">
+                {t.rich(`steps.${step}`, {
+                  link: (chunks) => (
+                    <ExternalLinkText href={AI_STUDIO_KEY_URL} testId="ai-studio-link">
+                      {chunks}
+                    </ExternalLinkText>
+                  ),
+                })}
+              </span>
             </li>
           ))}
         </ol>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        <GuidanceNote icon={CreditCard} title="Image generation needs billing">
-          Gemini&apos;s image models are not in Google&apos;s free tier: a project without billing
-          has no image quota. With billing on, each image costs roughly 4–7 US cents (at 1024 px),
-          charged to your Google account.{" "}
-          <ExternalLinkText href={PRICING_URL}>Google&apos;s pricing</ExternalLinkText> has the
-          current rates.
+        <GuidanceNote icon={CreditCard} title={t("billingTitle")}>
+          {t.rich("billing", {
+            link: (chunks) => <ExternalLinkText href={PRICING_URL}>{chunks}</ExternalLinkText>,
+          })}
         </GuidanceNote>
-        <GuidanceNote icon={ShieldCheck} title="Encrypted, never shown again">
-          The key is encrypted before it is stored and never sent back to a browser — only its last
-          four characters are shown. You can revoke it in AI Studio at any time.
+        <GuidanceNote icon={ShieldCheck} title={t("encryptedTitle")}>
+          {t("encrypted")}
         </GuidanceNote>
       </div>
     </div>
@@ -381,6 +389,7 @@ export function ProviderKeySection({
 }: {
   providerKey: ProviderKeyInfo | null;
 }) {
+  const t = useTranslations("settings.providerKey");
   const [providerKey, setKeyState] = useState(initialKey);
   const [replacing, setReplacing] = useState(false);
   const queryClient = useQueryClient();
@@ -410,15 +419,15 @@ export function ProviderKeySection({
     <SettingsSection
       id="gemini-key"
       icon={KeyRound}
-      title="Gemini API key"
+      title={t("title")}
       aside={
         providerKey ? (
-          <Badge variant="success">Saved</Badge>
+          <Badge variant="success">{t("saved")}</Badge>
         ) : (
-          <Badge variant="neutral">Not set</Badge>
+          <Badge variant="neutral">{t("notSet")}</Badge>
         )
       }
-      description="Images are made by Google on your own Gemini key — usage and billing stay in your Google account."
+      description={t("description")}
       testId="settings-provider-key"
     >
       <div className="flex flex-col gap-6">
@@ -440,12 +449,8 @@ export function ProviderKeySection({
               <FlaskConical aria-hidden="true" className="size-4" />
             </span>
             <div className="flex flex-col gap-0.5">
-              <p className="text-ink text-sm font-semibold">No key saved</p>
-              <p className="text-ink-muted text-sm">
-                Until you add one, images come from your Cloudflare account (below, free daily
-                allocation) if you add that, else the studio&apos;s shared key or its demo provider
-                (clearly labelled) — if the operator has set either up.
-              </p>
+              <p className="text-ink text-sm font-semibold">{t("noKey")}</p>
+              <p className="text-ink-muted text-sm">{t("noKeyDescription")}</p>
             </div>
           </div>
         ) : null}
@@ -459,8 +464,8 @@ export function ProviderKeySection({
               setReplacing(false);
               toast({
                 variant: "success",
-                title: "Gemini key saved",
-                description: `Google accepted the key ending in ${info.last4}. New images use it from now on.`,
+                title: t("savedToast"),
+                description: t("savedToastDescription", { last4: info.last4 }),
               });
             }}
           />
@@ -476,7 +481,7 @@ export function ProviderKeySection({
           setConfirmingRemoval(false);
           setProviderKey(null);
           setReplacing(false);
-          toast({ title: "Gemini key removed", description: "The studio no longer has your key." });
+          toast({ title: t("removedToast"), description: t("removedToastDescription") });
         }}
       />
     </SettingsSection>

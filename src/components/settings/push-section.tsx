@@ -1,6 +1,7 @@
 "use client";
 
 import { BellRing, Monitor, Smartphone, Trash2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -8,34 +9,24 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast";
-import { ApiClientError } from "@/lib/api/errors";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { PushDevice } from "@/shared/api-types";
-import { formatShortDate } from "./format";
 import { LoadError } from "./load-error";
 import { SettingsSection } from "./settings-section";
-import { usePushDevice, type BrowserPush } from "./use-push-device";
+import { useDeviceText } from "./use-device-text";
+import { PushSetupError, usePushDevice, type BrowserPush } from "./use-push-device";
 
 const SECTION_ID = "notifications";
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiClientError || error instanceof Error
-    ? error.message
-    : "Something went wrong. Please try again.";
-
-/** Why this browser cannot be switched on, or null when it can. */
-function blockedReason(browser: BrowserPush, hostEnabled: boolean): string | null {
-  if (!hostEnabled) {
-    return "The host of this studio has not set up push notifications (VAPID keys), so none can be sent. Finished images still show in your gallery, and by email if you turned that on.";
-  }
-  if (browser.kind === "unsupported") {
-    return "This browser cannot receive push notifications. On iPhone and iPad, add the studio to your Home Screen first and open it from there.";
-  }
-  if (browser.kind === "no-worker") {
-    return "The studio's offline worker is not running in this window (a private window, or a development build), so notifications cannot reach it. Reload the page, or open the installed app.";
-  }
-  if (browser.kind === "ready" && browser.permission === "denied") {
-    return "Notifications are blocked for this site. Allow them in your browser's site settings, then come back here.";
-  }
+/** Why this browser cannot be switched on (a key under `settings.push.blocked`), or null when it can. */
+function blockedReason(
+  browser: BrowserPush,
+  hostEnabled: boolean,
+): "host" | "unsupported" | "noWorker" | "denied" | null {
+  if (!hostEnabled) return "host";
+  if (browser.kind === "unsupported") return "unsupported";
+  if (browser.kind === "no-worker") return "noWorker";
+  if (browser.kind === "ready" && browser.permission === "denied") return "denied";
   return null;
 }
 
@@ -48,7 +39,12 @@ function DeviceRow({
   removing: boolean;
   onRemove: () => void;
 }) {
+  const t = useTranslations("settings.push");
+  const format = useFormatter();
+  const deviceText = useDeviceText();
+  const name = deviceText(device.device);
   const Icon = / on (Android|iPhone|iPad)$/.test(device.device) ? Smartphone : Monitor;
+  const added = format.dateTime(new Date(device.createdAt), { dateStyle: "medium" });
   return (
     <li
       className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 min-[440px]:flex-row min-[440px]:items-center min-[440px]:gap-4"
@@ -62,15 +58,19 @@ function DeviceRow({
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <p className="text-ink min-w-0 text-sm font-semibold [overflow-wrap:anywhere]">
-              {device.device}
+              {name}
             </p>
-            {device.current ? <Badge variant="success">This device</Badge> : null}
+            {device.current ? <Badge variant="success">{t("thisDevice")}</Badge> : null}
           </div>
           <p className="text-ink-muted text-xs">
-            Added {formatShortDate(device.createdAt)}
             {device.lastSuccessAt
-              ? ` · last notified ${formatShortDate(device.lastSuccessAt)}`
-              : " · not notified yet"}
+              ? t("addedNotified", {
+                  date: added,
+                  notified: format.dateTime(new Date(device.lastSuccessAt), {
+                    dateStyle: "medium",
+                  }),
+                })
+              : t("addedNotYet", { date: added })}
           </p>
         </div>
       </div>
@@ -79,12 +79,12 @@ function DeviceRow({
         size="sm"
         onClick={onRemove}
         loading={removing}
-        aria-label={`Stop notifications on ${device.device}${device.current ? " (this device)" : ""}`}
+        aria-label={t(device.current ? "stopLabelCurrent" : "stopLabel", { device: name })}
         className="self-start min-[440px]:self-center"
         data-testid="push-device-remove"
       >
         {removing ? null : <Trash2 aria-hidden="true" />}
-        Remove
+        {t("remove")}
       </Button>
     </li>
   );
@@ -96,10 +96,22 @@ function DeviceRow({
  * every device that gets them, each removable.
  */
 export function PushSection() {
+  const t = useTranslations("settings.push");
+  const errorText = useErrorMessage();
+  const deviceText = useDeviceText();
   const { browser, state, reload, enable, remove } = usePushDevice();
   const [busy, setBusy] = useState<"enable" | string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const switchId = useId();
+  // The browser's refusals are ours to word; the studio's answers go through the error codes.
+  const messageOf = (error: unknown) =>
+    error instanceof PushSetupError
+      ? error.reason === "register"
+        ? error.detail
+          ? t("errors.registerBecause", { detail: error.detail })
+          : t("errors.register")
+        : t(`errors.${error.reason}`)
+      : errorText(error);
   const hintId = useId();
 
   const overview = state.status === "ready" ? state.data : null;
@@ -116,13 +128,12 @@ export function PushSection() {
         await enable();
         toast({
           variant: "success",
-          title: "Notifications on",
-          description:
-            "This device will be told when an image finishes while the studio is closed.",
+          title: t("onToast"),
+          description: t("onToastDescription"),
         });
       } else if (current) {
         await remove(current);
-        toast({ title: "Notifications off", description: "This device will not be notified." });
+        toast({ title: t("offToast"), description: t("offToastDescription") });
       }
     } catch (error) {
       setProblem(messageOf(error));
@@ -136,7 +147,10 @@ export function PushSection() {
     setBusy(device.id);
     try {
       await remove(device);
-      toast({ title: "Device removed", description: `${device.device} will not be notified.` });
+      toast({
+        title: t("removedToast"),
+        description: t("removedToastDescription", { device: deviceText(device.device) }),
+      });
     } catch (error) {
       setProblem(messageOf(error));
     } finally {
@@ -148,8 +162,8 @@ export function PushSection() {
     <SettingsSection
       id={SECTION_ID}
       icon={BellRing}
-      title="Notifications on this device"
-      description="A notification when an image you asked for is ready but the studio was closed, so you can leave a long generation and come back to it."
+      title={t("title")}
+      description={t("description")}
       testId="settings-push"
     >
       <div className="flex flex-col gap-5">
@@ -162,13 +176,13 @@ export function PushSection() {
           >
             <Skeleton className="h-7 w-64 max-w-full" />
             <Skeleton className="h-4 w-full max-w-sm" />
-            <span className="sr-only">Checking notifications on this device</span>
+            <span className="sr-only">{t("checking")}</span>
           </div>
         ) : null}
         {state.status === "error" ? (
           <LoadError
-            title="We couldn't load your notification settings"
-            message={state.error.message}
+            title={t("loadError")}
+            message={errorText(state.error)}
             onRetry={reload}
             testId="push-error"
             retryTestId="push-retry"
@@ -179,14 +193,10 @@ export function PushSection() {
             <div className="flex items-start justify-between gap-4">
               <div className="flex min-w-0 flex-col gap-1">
                 <label htmlFor={switchId} className="text-ink text-sm font-semibold">
-                  Notify this device
+                  {t("notify")}
                 </label>
                 <p id={hintId} className="text-ink-muted text-sm" data-testid="push-state">
-                  {on
-                    ? "On: this browser is told when an image finishes while no studio page is open."
-                    : blocked
-                      ? "Not available here."
-                      : "Off. Turning it on asks the browser for permission."}
+                  {on ? t("stateOn") : blocked ? t("stateUnavailable") : t("stateOff")}
                 </p>
               </div>
               <Switch
@@ -199,30 +209,25 @@ export function PushSection() {
               />
             </div>
             {blocked ? (
-              <Alert variant="info" title="Why notifications are off" data-testid="push-blocked">
-                {blocked}
+              <Alert variant="info" title={t("whyOff")} data-testid="push-blocked">
+                {t(`blocked.${blocked}`)}
               </Alert>
             ) : null}
             {problem ? (
-              <Alert
-                variant="danger"
-                role="alert"
-                title="That didn't work"
-                data-testid="push-problem"
-              >
+              <Alert variant="danger" role="alert" title={t("problem")} data-testid="push-problem">
                 {problem}
               </Alert>
             ) : null}
             <div className="border-line flex flex-col gap-3 border-t pt-5">
-              <h3 className="text-ink text-sm font-semibold">Devices that get notifications</h3>
+              <h3 className="text-ink text-sm font-semibold">{t("devices")}</h3>
               {devices.length === 0 ? (
                 <p className="text-ink-muted text-sm" data-testid="push-devices-empty">
-                  None yet. Turn notifications on in each browser you want told.
+                  {t("devicesEmpty")}
                 </p>
               ) : (
                 <ul
                   className="divide-line flex flex-col divide-y"
-                  aria-label="Devices that get notifications"
+                  aria-label={t("devices")}
                   data-testid="push-devices"
                 >
                   {devices.map((device) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { checkFormFields } from "@/components/ui/check-form-fields";
@@ -9,6 +10,7 @@ import { PasswordInput } from "@/components/ui/password-input";
 import { toast } from "@/components/ui/toast-store";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import { TEXT_RULES } from "@/shared/limits";
 import { SettingsSection } from "./settings-section";
 
@@ -17,6 +19,8 @@ const RULES = { currentPassword: TEXT_RULES.loginPassword, newPassword: TEXT_RUL
 
 /** Change password: the current one required; every other device is signed out. */
 export function SecuritySection() {
+  const t = useTranslations("settings.security");
+  const errorText = useErrorMessage();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const change = useApiMutation({
@@ -30,8 +34,8 @@ export function SecuritySection() {
     onSuccess: () => {
       toast({
         variant: "success",
-        title: "Password changed",
-        description: "Every other device was signed out. This one stays signed in.",
+        title: t("changed"),
+        description: t("changedDescription"),
       });
     },
     onError: (caught) => {
@@ -41,7 +45,7 @@ export function SecuritySection() {
         newPassword: fields.newPassword,
       };
       if (known.currentPassword || known.newPassword) setErrors(known);
-      else setFormError(caught.message);
+      else setFormError(errorText(caught));
     },
   });
 
@@ -61,8 +65,8 @@ export function SecuritySection() {
     <SettingsSection
       id="security"
       icon={KeyRound}
-      title="Password"
-      description="Changing it signs out every other device; this one stays signed in."
+      title={t("title")}
+      description={t("description")}
       testId="settings-security"
     >
       <form
@@ -77,10 +81,10 @@ export function SecuritySection() {
         className="flex flex-col gap-4"
         data-testid="change-password-form"
       >
-        <FormField label="Current password" error={errors.currentPassword}>
+        <FormField label={t("currentPassword")} error={errors.currentPassword}>
           <PasswordInput name="currentPassword" autoComplete="current-password" />
         </FormField>
-        <FormField label="New password" error={errors.newPassword} hint="At least 8 characters.">
+        <FormField label={t("newPassword")} error={errors.newPassword} hint={t("newPasswordHint")}>
           <PasswordInput name="newPassword" autoComplete="new-password" />
         </FormField>
         {formError ? (
@@ -90,7 +94,7 @@ export function SecuritySection() {
         ) : null}
         <div>
           <Button type="submit" loading={change.isPending} data-testid="change-password-submit">
-            Change password
+            {t("change")}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { LogOut, Monitor, MonitorSmartphone, Smartphone, SquareTerminal } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,11 +11,12 @@ import { toast } from "@/components/ui/toast";
 import { ApiClientError } from "@/lib/api/errors";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { SessionInfo } from "@/shared/api-types";
-import { formatShortDate } from "./format";
 import { formatLastSeen } from "./last-seen";
 import { LoadError } from "./load-error";
 import { SettingsSection } from "./settings-section";
+import { useDeviceText } from "./use-device-text";
 import { useSessions } from "./use-sessions";
 
 const SECTION_ID = "sessions";
@@ -43,7 +45,13 @@ function SessionRow({
   signingOut: boolean;
   onSignOut: () => void;
 }) {
-  const lastSeen = session.current ? "now" : formatLastSeen(session.lastSeenAt, now);
+  const t = useTranslations("settings.sessions");
+  const format = useFormatter();
+  const deviceText = useDeviceText();
+  const device = deviceText(session.device);
+  const lastSeen = session.current
+    ? t("now")
+    : (formatLastSeen(format, session.lastSeenAt, now) ?? t("justNow"));
   return (
     <li
       className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 min-[440px]:flex-row min-[440px]:items-center min-[440px]:gap-4"
@@ -56,32 +64,40 @@ function SessionRow({
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <p className="text-ink min-w-0 text-sm font-semibold [overflow-wrap:anywhere]">
-              {session.device}
+              {device}
             </p>
             {session.current ? (
               <Badge variant="success" data-testid="session-current">
-                This device
+                {t("thisDevice")}
               </Badge>
             ) : null}
           </div>
           <dl className="text-ink-muted flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
             <div className="flex gap-1">
-              <dt>Last active</dt>
+              <dt>{t("lastActive")}</dt>
               <dd className="text-ink">
-                <time dateTime={session.lastSeenAt} title={new Date(session.lastSeenAt).toString()}>
+                <time
+                  dateTime={session.lastSeenAt}
+                  title={format.dateTime(new Date(session.lastSeenAt), {
+                    dateStyle: "full",
+                    timeStyle: "long",
+                  })}
+                >
                   {lastSeen}
                 </time>
               </dd>
             </div>
             <div className="flex min-w-0 gap-1">
-              <dt>From</dt>
+              <dt>{t("from")}</dt>
               <dd className="text-ink font-mono [overflow-wrap:anywhere]">
-                {session.ip ?? "unknown address"}
+                {session.ip ?? t("unknownAddress")}
               </dd>
             </div>
             <div className="flex gap-1">
-              <dt>Signed in</dt>
-              <dd className="text-ink">{formatShortDate(session.createdAt)}</dd>
+              <dt>{t("signedIn")}</dt>
+              <dd className="text-ink">
+                {format.dateTime(new Date(session.createdAt), { dateStyle: "medium" })}
+              </dd>
             </div>
           </dl>
         </div>
@@ -92,12 +108,12 @@ function SessionRow({
           size="sm"
           onClick={onSignOut}
           loading={signingOut}
-          aria-label={`Sign out ${session.device}, last active ${lastSeen}`}
+          aria-label={t("signOutLabel", { device, lastSeen })}
           className="self-start min-[440px]:self-center"
           data-testid="session-sign-out"
         >
           {signingOut ? null : <LogOut aria-hidden="true" />}
-          Sign out
+          {t("signOut")}
         </Button>
       )}
     </li>
@@ -105,6 +121,7 @@ function SessionRow({
 }
 
 function ListSkeleton() {
+  const t = useTranslations("settings.sessions");
   return (
     <div
       role="status"
@@ -121,13 +138,16 @@ function ListSkeleton() {
           </div>
         </div>
       ))}
-      <span className="sr-only">Loading where you are signed in</span>
+      <span className="sr-only">{t("loading")}</span>
     </div>
   );
 }
 
 /** Where the account is signed in: each device with when and where it was last seen; sign out one, or all but this one. */
 export function SessionsSection() {
+  const t = useTranslations("settings.sessions");
+  const errorText = useErrorMessage();
+  const deviceText = useDeviceText();
   const { state, reload, ended, othersEnded } = useSessions();
   const [pending, setPending] = useState<string | null>(null);
 
@@ -142,31 +162,28 @@ export function SessionsSection() {
         if (!(caught instanceof ApiClientError && caught.code === "NOT_FOUND")) throw caught;
       }
     },
-    errorToast: (session) => `Couldn't sign out ${session.device}`,
+    errorToast: (session) => t("signOutFailed", { device: deviceText(session.device) }),
     onMutate: (session) => setPending(session.id),
     onSettled: () => setPending(null),
     onSuccess: (_data, session) => {
       ended(session.id);
       toast({
         variant: "success",
-        title: "Signed out",
-        description: `${session.device} can no longer use your account.`,
+        title: t("signedOut"),
+        description: t("signedOutDescription", { device: deviceText(session.device) }),
       });
     },
   });
 
   const signOutOthers = useApiMutation({
     mutationFn: () => apiFetch<{ ended: number }>("/api/v1/auth/sessions", { method: "DELETE" }),
-    errorToast: "Couldn't sign out the other devices",
+    errorToast: t("othersFailed"),
     onSuccess: ({ ended: count }) => {
       othersEnded();
       toast({
         variant: "success",
-        title: "Signed out everywhere else",
-        description:
-          count === 1
-            ? "1 other device was signed out. This one stays signed in."
-            : `${count} other devices were signed out. This one stays signed in.`,
+        title: t("othersSignedOut"),
+        description: t("othersSignedOutDescription", { count }),
       });
     },
   });
@@ -178,23 +195,23 @@ export function SessionsSection() {
     <SettingsSection
       id={SECTION_ID}
       icon={MonitorSmartphone}
-      title="Sessions"
+      title={t("title")}
       aside={
         state.status === "ready" ? (
           <Badge variant="neutral" data-testid="sessions-count">
-            {sessions.length === 1 ? "1 device" : `${sessions.length} devices`}
+            {t("count", { count: sessions.length })}
           </Badge>
         ) : null
       }
-      description="Where your account is signed in. Sign out any device you don't recognise, then change your password."
+      description={t("description")}
       testId="settings-sessions"
     >
       <div className="flex flex-col gap-6">
         {state.status === "loading" ? <ListSkeleton /> : null}
         {state.status === "error" ? (
           <LoadError
-            title="We couldn't load where you are signed in"
-            message={state.error.message}
+            title={t("loadError")}
+            message={errorText(state.error)}
             onRetry={reload}
             testId="sessions-error"
             retryTestId="sessions-retry"
@@ -203,15 +220,15 @@ export function SessionsSection() {
         {state.status === "ready" && sessions.length === 0 ? (
           <EmptyState
             headingLevel="h3"
-            title="No sessions to show"
-            description="Sessions appear here once they have been used."
+            title={t("emptyTitle")}
+            description={t("emptyDescription")}
             className="py-8 shadow-none sm:py-8"
           />
         ) : null}
         {state.status === "ready" && sessions.length > 0 ? (
           <ul
             className="divide-line flex flex-col divide-y"
-            aria-label="Signed-in devices"
+            aria-label={t("listLabel")}
             data-testid="sessions-list"
           >
             {sessions.map((session) => (
@@ -228,9 +245,7 @@ export function SessionsSection() {
         {state.status === "ready" ? (
           <div className="border-line flex flex-col gap-3 border-t pt-5 min-[440px]:flex-row min-[440px]:items-center min-[440px]:justify-between">
             <p className="text-ink-muted text-sm" data-testid="sessions-others-note">
-              {others === 0
-                ? "Only this device is signed in."
-                : "Sign out every device except this one."}
+              {others === 0 ? t("onlyThis") : t("othersNote")}
             </p>
             <Button
               variant="secondary"
@@ -241,7 +256,7 @@ export function SessionsSection() {
               data-testid="sessions-sign-out-others"
             >
               {signOutOthers.isPending ? null : <LogOut aria-hidden="true" />}
-              Sign out everywhere else
+              {t("signOutOthers")}
             </Button>
           </div>
         ) : null}

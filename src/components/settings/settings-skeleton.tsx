@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 
@@ -28,17 +29,18 @@ export function SectionSkeleton({ rows = 3 }: { rows?: number }) {
 
 /** Stand-in for the data-backed settings sections while the profile loads. */
 export function SettingsSkeleton() {
+  const t = useTranslations("settings.view");
   return (
     <div
       role="status"
       aria-busy="true"
-      aria-label="Loading your settings"
+      aria-label={t("loading")}
       className="flex flex-col gap-6"
       data-testid="settings-loading"
     >
       <SectionSkeleton rows={2} />
       <SectionSkeleton rows={4} />
-      <span className="sr-only">Loading your settings</span>
+      <span className="sr-only">{t("loading")}</span>
     </div>
   );
 }

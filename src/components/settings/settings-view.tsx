@@ -1,6 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import { AccountSection } from "./account-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { AppearanceSection } from "./appearance-section";
@@ -64,6 +66,8 @@ const RetentionSection = dynamic(
 );
 
 export function SettingsView() {
+  const t = useTranslations("settings.view");
+  const errorText = useErrorMessage();
   const { state, reload, updateProfile } = useProfile();
 
   return (
@@ -71,8 +75,8 @@ export function SettingsView() {
       {state.status === "loading" ? <SettingsSkeleton /> : null}
       {state.status === "error" ? (
         <LoadError
-          title="We couldn't load your settings"
-          message={state.error.message}
+          title={t("loadError")}
+          message={errorText(state.error)}
           onRetry={reload}
           className="rounded-card border-line bg-surface shadow-card border p-5 sm:p-6"
           testId="settings-error"

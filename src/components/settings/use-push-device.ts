@@ -10,6 +10,20 @@ import { resourceState } from "./settings-data";
 
 const PUSH_KEY = "push-devices";
 
+/**
+ * Why switching notifications on failed before the studio was asked: `reason` names the message
+ * (`settings.push.errors.<reason>`), `detail` is what the browser said, if anything.
+ */
+export class PushSetupError extends Error {
+  constructor(
+    readonly reason: "unsupported" | "notSetUp" | "blocked" | "notAllowed" | "register",
+    readonly detail: string | null = null,
+  ) {
+    super(`push setup failed: ${reason}${detail ? ` (${detail})` : ""}`);
+    this.name = "PushSetupError";
+  }
+}
+
 /** What this browser can do about Web Push, before asking the studio anything. */
 export type BrowserPush =
   | { kind: "probing" }
@@ -87,17 +101,13 @@ export function usePushDevice() {
 
   /** Asks for permission, subscribes this browser and tells the studio; throws what went wrong. */
   const enable = useCallback(async (): Promise<void> => {
-    if (browser.kind !== "ready") throw new Error("This browser cannot receive notifications.");
+    if (browser.kind !== "ready") throw new PushSetupError("unsupported");
     const publicKey = query.data?.publicKey;
-    if (!publicKey) throw new Error("Notifications are not set up on this studio.");
+    if (!publicKey) throw new PushSetupError("notSetUp");
     const permission = await Notification.requestPermission();
     if (permission !== "granted") {
       await reprobe();
-      throw new Error(
-        permission === "denied"
-          ? "Notifications are blocked for this site. Allow them in the browser's site settings."
-          : "Notifications were not allowed.",
-      );
+      throw new PushSetupError(permission === "denied" ? "blocked" : "notAllowed");
     }
     const manager = browser.registration.pushManager;
     let subscription = await manager.getSubscription();
@@ -112,9 +122,9 @@ export function usePushDevice() {
       });
     } catch (error) {
       // The browser's own push service (Google's, Mozilla's, Apple's) refused or was unreachable.
-      const reason = error instanceof Error && error.message ? ` (${error.message})` : "";
-      throw new Error(
-        `This browser could not register with its push service${reason}. Check the connection and try again.`,
+      throw new PushSetupError(
+        "register",
+        error instanceof Error && error.message ? error.message : null,
       );
     }
     const json = subscription.toJSON();

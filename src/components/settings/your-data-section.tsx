@@ -2,13 +2,14 @@
 
 import { Download, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
 import { useApiQuery } from "@/lib/api/hooks";
 import { queryKeys } from "@/lib/api/query-keys";
-import { formatBytes } from "@/lib/offline/offline-collections";
+import { useFormatBytes } from "@/lib/i18n/format-bytes";
 import type { AccountExportsOverview } from "@/shared/account-exports";
 import { SettingsSection } from "./settings-section";
 
@@ -36,6 +37,8 @@ const DeleteAccountDialog = dynamic(
  * as the export's estimate, so no request of its own). A failed load is shown by the export.
  */
 function StoredLine() {
+  const t = useTranslations("settings.yourData");
+  const formatBytes = useFormatBytes();
   const overview = useApiQuery<AccountExportsOverview>(
     queryKeys.accountExports,
     "/api/v1/account/exports",
@@ -46,12 +49,11 @@ function StoredLine() {
   const { images, bytes } = overview.data.storage;
   return (
     <p className="text-ink-muted text-sm" data-testid="your-storage">
-      Stored in the studio:{" "}
-      <strong className="text-ink font-semibold">
-        {images === 1 ? "1 image" : `${images} images`}
-      </strong>{" "}
-      using <strong className="text-ink font-semibold">{formatBytes(bytes)}</strong>, every size of
-      each included.
+      {t.rich("stored", {
+        count: images,
+        size: formatBytes(bytes),
+        strong: (chunks) => <strong className="text-ink font-semibold">{chunks}</strong>,
+      })}
     </p>
   );
 }
@@ -61,6 +63,7 @@ function StoredLine() {
  * see ExportEverything) and delete the account.
  */
 export function YourDataSection({ email }: { email: string | null }) {
+  const t = useTranslations("settings.yourData");
   const [deleting, setDeleting] = useState(false);
   const dialogMounted = useOpenedOnce(deleting);
 
@@ -69,16 +72,14 @@ export function YourDataSection({ email }: { email: string | null }) {
       <SettingsSection
         id="your-data"
         icon={Download}
-        title="Your data"
-        description="Everything you made here is yours to take with you."
+        title={t("title")}
+        description={t("description")}
         testId="settings-your-data"
       >
         <div className="flex flex-col gap-3">
           <StoredLine />
           <p className="text-ink-muted text-sm">
-            One ZIP file with every original image, a <code>manifest.json</code> with each
-            image&rsquo;s prompt, settings, seed, tags and dates, your collections and your
-            preferences. Your Gemini key and passwords are never in it.
+            {t.rich("contents", { code: (chunks) => <code>{chunks}</code> })}
           </p>
           <ExportEverything />
         </div>
@@ -87,16 +88,13 @@ export function YourDataSection({ email }: { email: string | null }) {
       <SettingsSection
         id="delete-account"
         icon={Trash2}
-        title="Delete account"
-        description="Deleting your account cannot be undone."
+        title={t("deleteTitle")}
+        description={t("deleteDescription")}
         testId="settings-delete-account"
         className="[&_.bg-primary-soft]:bg-danger/10 [&_.bg-primary-soft]:text-danger"
       >
         <div className="border-danger/40 flex flex-col gap-3 rounded-xl border border-dashed p-4 sm:flex-row sm:items-center sm:justify-between">
-          <p className="text-ink-muted text-sm">
-            Every image, collection, share page, API key and session goes for good, and your public
-            images leave Explore at once. Download your data first if you want to keep it.
-          </p>
+          <p className="text-ink-muted text-sm">{t("deleteWarning")}</p>
           <Button
             variant="danger"
             className="shrink-0"
@@ -105,7 +103,7 @@ export function YourDataSection({ email }: { email: string | null }) {
             data-testid="delete-account-open"
           >
             <Trash2 aria-hidden="true" />
-            Delete account…
+            {t("deleteOpen")}
           </Button>
         </div>
       </SettingsSection>

@@ -1,8 +1,9 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import type { Theme } from "@/lib/theme";
 
-export const THEME_OPTIONS: readonly { value: Theme; label: string; icon: typeof Sun }[] = [
-  { value: "light", label: "Light", icon: Sun },
-  { value: "dark", label: "Dark", icon: Moon },
-  { value: "system", label: "System", icon: Monitor },
+/** The themes in the order pickers show them; each is named by `shell.theme.<value>`. */
+export const THEME_OPTIONS: readonly { value: Theme; icon: typeof Sun }[] = [
+  { value: "light", icon: Sun },
+  { value: "dark", icon: Moon },
+  { value: "system", icon: Monitor },
 ];

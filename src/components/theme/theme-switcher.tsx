@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { cn } from "@/lib/cn";
 import { parseTheme } from "@/lib/theme";
@@ -20,6 +21,7 @@ export function ThemeSwitcher({
   className,
   testIdPrefix = "theme",
 }: ThemeSwitcherProps) {
+  const t = useTranslations("shell.theme");
   const { theme, setTheme } = useTheme();
   const name = useId();
   return (
@@ -32,15 +34,16 @@ export function ThemeSwitcher({
       )}
       data-testid={`${testIdPrefix}-switcher`}
     >
-      <legend className="sr-only">Theme</legend>
+      <legend className="sr-only">{t("label")}</legend>
       {THEME_OPTIONS.map((option) => {
         const Icon = option.icon;
         const checked = theme === option.value;
+        const label = t(option.value);
         return (
           <label
             key={option.value}
             htmlFor={`${name}-${option.value}`}
-            title={size === "compact" ? option.label : undefined}
+            title={size === "compact" ? label : undefined}
             className={cn(
               "relative inline-flex items-center justify-center gap-2 rounded-full text-sm font-medium transition-colors",
               "has-[:focus-visible]:outline-ring has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2",
@@ -61,7 +64,7 @@ export function ThemeSwitcher({
               data-testid={`${testIdPrefix}-${option.value}`}
             />
             <Icon aria-hidden="true" className="size-4" />
-            <span className={size === "compact" ? "sr-only" : undefined}>{option.label}</span>
+            <span className={size === "compact" ? "sr-only" : undefined}>{label}</span>
           </label>
         );
       })}
