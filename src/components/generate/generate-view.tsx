@@ -9,7 +9,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast";
-import { STAGE_LABELS } from "@/lib/generation/progress-estimate";
 import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Profile } from "@/shared/api-types";
 import type { AspectRatio } from "@/shared/schemas/settings";
@@ -29,6 +28,7 @@ import { ResultPlaceholder } from "./result-placeholder";
 import { FIELD_IDS, useComposer } from "./use-composer";
 import { useGenerateData, type Loadable, type TemplateCatalog } from "./use-generate-data";
 import { usePageImageInput } from "./use-page-image-input";
+import { useStageLabel } from "./use-stage-label";
 import { useSharedImage } from "./use-shared-image";
 
 // What shows once a generation starts (progress, result with its zoom dialog and edit form,
@@ -382,8 +382,9 @@ function ResultArea({
 /** Announces each stage, then the outcome, to screen readers. */
 function StageAnnouncer() {
   const t = useTranslations("generate");
+  const stageLabel = useStageLabel();
   const message = useGenerationStore((state) => {
-    if (state.run.status === "running") return STAGE_LABELS[state.run.stage];
+    if (state.run.status === "running") return stageLabel(state.run.stage);
     if (state.run.status === "failed") return "";
     if (!state.activeId) return "";
     const made = state.batch && state.batch.count > 1 ? state.batch.images.length : 1;

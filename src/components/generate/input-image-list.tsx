@@ -4,7 +4,7 @@ import { X } from "lucide-react";
 import Image from "next/image";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { useFileSize } from "./input-image-text";
+import { useFormatBytes } from "@/lib/i18n/format-bytes";
 import type { InputImage } from "./use-composer";
 
 /** The chosen input images as numbered thumbnails ("image 1"…), each removable. */
@@ -16,7 +16,7 @@ export function InputImageList({
   onRemove: (key: string) => void;
 }) {
   const t = useTranslations("generate.inputImages");
-  const fileSize = useFileSize();
+  const fileSize = useFormatBytes();
   return (
     <ol className="grid grid-cols-2 gap-2 min-[440px]:grid-cols-4" aria-label={t("listLabel")}>
       {images.map((item, index) => (

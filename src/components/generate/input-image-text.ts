@@ -1,30 +1,14 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
-import { fileSizeOf, type InputImageProblem } from "./input-image";
-
-/** A file's size in the reader's number format: "12.4 MB", "850 kB" ("12,4 MB" in Indonesian). */
-export function useFileSize(): (bytes: number) => string {
-  const format = useFormatter();
-  return useCallback(
-    (bytes: number) => {
-      const { value, unit } = fileSizeOf(bytes);
-      return format.number(value, {
-        style: "unit",
-        unit,
-        unitDisplay: "short",
-        maximumFractionDigits: 1,
-      });
-    },
-    [format],
-  );
-}
+import { useFormatBytes } from "@/lib/i18n/format-bytes";
+import type { InputImageProblem } from "./input-image";
 
 /** Words an input image's problem: "“cat.gif” is a GIF image. Use a PNG, JPEG or WebP image." */
 export function useInputImageProblemText(): (problem: InputImageProblem) => string {
   const t = useTranslations("generate.inputImages");
-  const fileSize = useFileSize();
+  const fileSize = useFormatBytes();
   return useCallback(
     (problem: InputImageProblem) => {
       const file = { named: problem.name ? "true" : "false", name: problem.name };

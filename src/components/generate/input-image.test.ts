@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkInputImage, fileSizeOf } from "./input-image";
+import { checkInputImage } from "./input-image";
 
 describe("checkInputImage", () => {
   it("accepts PNG, JPEG and WebP up to 10 MB", () => {
@@ -31,13 +31,5 @@ describe("checkInputImage", () => {
       reason: "empty",
       name: "",
     });
-  });
-});
-
-describe("fileSizeOf", () => {
-  it("uses MB from a mebibyte and whole KB below", () => {
-    expect(fileSizeOf(13 * 1024 * 1024)).toEqual({ value: 13, unit: "megabyte" });
-    expect(fileSizeOf(850 * 1024)).toEqual({ value: 850, unit: "kilobyte" });
-    expect(fileSizeOf(10)).toEqual({ value: 1, unit: "kilobyte" });
   });
 });

@@ -29,9 +29,3 @@ export function checkInputImage(file: {
   if (file.size === 0) return { reason: "empty", name };
   return null;
 }
-
-/** A file's size as a number in a unit ("12.4" MB, "850" KB), for the number formatter. */
-export function fileSizeOf(bytes: number): { value: number; unit: "megabyte" | "kilobyte" } {
-  if (bytes >= 1024 * 1024) return { value: bytes / (1024 * 1024), unit: "megabyte" };
-  return { value: Math.max(1, Math.round(bytes / 1024)), unit: "kilobyte" };
-}
