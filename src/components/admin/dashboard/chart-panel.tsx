@@ -2,7 +2,7 @@
 
 import { Download } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -39,6 +39,14 @@ export function ChartPanel({
   height?: number;
 }) {
   const t = useTranslations("admin.dashboard.panel");
+  const format = useFormatter();
+  // The table reads like the page (numbers in the reader's locale); the CSV keeps raw values.
+  const cellText = (column: TableColumn, value: string | number | null) =>
+    column.format
+      ? column.format(value)
+      : typeof value === "number"
+        ? format.number(value)
+        : (value ?? "–");
   const headingId = `${id}-title`;
   return (
     <Card className="flex min-w-0 flex-col gap-3 p-4 sm:p-5" data-testid={`admin-chart-${id}`}>
@@ -97,13 +105,11 @@ export function ChartPanel({
                         scope="row"
                         className="text-ink px-2 py-1.5 text-left font-normal whitespace-nowrap first:pl-0"
                       >
-                        {column.format ? column.format(row[column.key] ?? null) : row[column.key]}
+                        {cellText(column, row[column.key] ?? null)}
                       </th>
                     ) : (
                       <td key={column.key} className="text-ink px-2 py-1.5 tabular-nums">
-                        {column.format
-                          ? column.format(row[column.key] ?? null)
-                          : (row[column.key] ?? "–")}
+                        {cellText(column, row[column.key] ?? null)}
                       </td>
                     ),
                   )}
