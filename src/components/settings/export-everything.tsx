@@ -205,7 +205,10 @@ export function ExportEverything() {
 
       {job?.status === "failed" ? (
         <Alert variant="danger" title={t("failed")} data-testid="export-error">
-          {job.error ?? t("failedDefault")}
+          {/* The job stores one of two English sentences (account-exports.ts); say it in ours. */}
+          {job.error?.startsWith("The gallery is too large")
+            ? t("failedTooLarge")
+            : t("failedDefault")}
         </Alert>
       ) : null}
       {start.error ? (
