@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useFieldErrorText } from "@/lib/i18n/use-field-errors";
 import { checkText, TEXT_RULES } from "@/shared/limits";
 
 interface EditInstructionFormProps {
@@ -23,6 +24,7 @@ export function EditInstructionForm({
   onCancel,
 }: EditInstructionFormProps) {
   const t = useTranslations("results.edit");
+  const fieldErrorText = useFieldErrorText();
   const [prompt, setPrompt] = useState("");
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +43,12 @@ export function EditInstructionForm({
       className="border-line bg-surface-raised/50 flex flex-col gap-3 rounded-2xl border p-4"
       data-testid="edit-form"
     >
-      <FormField id={`edit-${imageId}`} label={t("label")} error={error} hint={t("hint")}>
+      <FormField
+        id={`edit-${imageId}`}
+        label={t("label")}
+        error={fieldErrorText(error) ?? null}
+        hint={t("hint")}
+      >
         <Input
           name="editPrompt"
           value={prompt}

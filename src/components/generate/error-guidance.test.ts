@@ -26,6 +26,7 @@ function languageOf(locale: "en" | "id"): GuidanceLanguage {
   return {
     t: (key, values) => t(key, values as never),
     format: createFormatter({ locale, timeZone: "UTC" }),
+    fieldText: (issue) => (locale === "en" ? issue : undefined),
   };
 }
 
@@ -314,15 +315,15 @@ describe("guidanceFor", () => {
     expect(wait.actions[0]?.label).toBe("Coba lagi");
   });
 
-  it("counts one field needing a change", () => {
-    const guidance = guidanceFor(
-      {
-        code: "VALIDATION_ERROR",
-        message: "Invalid body.",
-        details: { issues: [{ path: "prompt", message: "Describe the image you want." }] },
-      },
-      context,
+  it("says one field's own problem, or counts it when the language has no words for it", () => {
+    const failure = {
+      code: "VALIDATION_ERROR",
+      message: "Invalid body.",
+      details: { issues: [{ path: "prompt", message: "Describe the image you want." }] },
+    };
+    expect(guidanceFor(failure, context).message).toBe("Describe the image you want.");
+    expect(sayGuidance(guidanceKeysFor(failure, context), languageOf("id")).message).toBe(
+      "1 kolom perlu diubah sebelum gambar bisa dibuat.",
     );
-    expect(guidance.message).toBe("1 field needs a change before the image can be made.");
   });
 });

@@ -18,6 +18,8 @@ export interface GuidanceText {
   key: GuidanceKey;
   values?: Record<string, string | number>;
   when?: { at: number; now: number; unit: "second" | "minute" | "hour" };
+  /** A field's own problem (a VALIDATION_ERROR issue), said instead of `key` when known. */
+  issue?: string;
 }
 
 /** What went wrong, as the page received it (a GenerationError or an ApiClientError). */
@@ -71,6 +73,8 @@ export interface GuidanceContext {
 export interface GuidanceLanguage {
   t: (key: GuidanceKey, values?: Record<string, string | number>) => string;
   format: Pick<ReturnType<typeof useFormatter>, "relativeTime">;
+  /** A field issue in the person's language (useFieldErrorText). */
+  fieldText?: (issue: string) => string | undefined;
 }
 
 /** Says the guidance in the person's language. */
@@ -88,7 +92,9 @@ export function sayGuidance(
   };
 }
 
-export function sayText(text: GuidanceText, { t, format }: GuidanceLanguage): string {
+export function sayText(text: GuidanceText, { t, format, fieldText }: GuidanceLanguage): string {
+  const issue = text.issue === undefined ? undefined : fieldText?.(text.issue);
+  if (issue) return issue;
   const values = { ...text.values };
   if (text.when) {
     values.when = format.relativeTime(text.when.at, { now: text.when.now, unit: text.when.unit });
@@ -309,8 +315,13 @@ export function guidanceFor(failure: FailureInput, context: GuidanceContext): Er
         tone: "warning",
         icon: "form",
         title: say(count > 0 ? "validation.titleFields" : "validation.titleForm"),
-        // The fields' own messages (the server's, in English) are shown beside the fields.
-        message: count > 0 ? say("validation.fields", { count }) : say("validation.message"),
+        // One field: its own problem (translated by the validation catalogue); more: how many.
+        message:
+          count === 1
+            ? { ...say("validation.fields", { count }), issue: Object.values(fieldErrors)[0] }
+            : count > 1
+              ? say("validation.fields", { count })
+              : say("validation.message"),
         fieldErrors,
       };
     }
