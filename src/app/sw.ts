@@ -50,6 +50,9 @@ import {
 } from "@/lib/pwa/offline-contract";
 import { isWorkerMessage } from "@/lib/pwa/worker-messages";
 import { notificationFromPush } from "@/shared/push-message";
+import { localeFromAcceptLanguage } from "@/i18n/locales";
+import enPwa from "@/i18n/messages/en/pwa.json";
+import idPwa from "@/i18n/messages/id/pwa.json";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -58,6 +61,13 @@ declare global {
 }
 
 declare const self: ServiceWorkerGlobalScope;
+
+/**
+ * The texts the worker writes itself, in the browser's language: a worker has no request, so
+ * neither the account's choice nor the cookie reaches it (pages send their own texts).
+ */
+const WORKER_TEXT =
+  localeFromAcceptLanguage(self.navigator.language) === "id" ? idPwa.worker : enPwa.worker;
 
 /** The precached page shown for a navigation that has neither network nor a cached copy. */
 const OFFLINE_PAGE = "/~offline";
@@ -376,7 +386,16 @@ self.addEventListener("push", (event) => {
     data = null;
   }
   const { title, options } = notificationFromPush(data);
-  event.waitUntil(self.registration.showNotification(title, options));
+  // The server writes the title in the person's language; only a message without one gets ours.
+  const titled =
+    data !== null &&
+    typeof data === "object" &&
+    "title" in data &&
+    typeof data.title === "string" &&
+    data.title.trim() !== "";
+  event.waitUntil(
+    self.registration.showNotification(titled ? title : WORKER_TEXT.imagesReady, options),
+  );
 });
 
 /**
