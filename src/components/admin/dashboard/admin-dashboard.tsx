@@ -48,7 +48,7 @@ export function AdminDashboard() {
             value={String(days)}
             onChange={(event) => setDays(Number(event.target.value))}
             options={ranges}
-            className="w-44"
+            className="w-52"
             data-testid="admin-stats-range"
           />
         </label>
