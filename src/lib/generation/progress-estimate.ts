@@ -1,16 +1,5 @@
 import type { GenerationStage } from "@/shared/api-types";
 
-/**
- * English only, for the page's screen-reader announcer until it says the stage through
- * useStageLabel (components/generate/use-stage-label.ts); the catalogue has the same words.
- */
-export const STAGE_LABELS: Record<GenerationStage, string> = {
-  queued: "Queued",
-  generating: "Generating with Gemini…",
-  processing: "Processing",
-  storing: "Saving",
-};
-
 export const STAGE_ORDER: readonly GenerationStage[] = [
   "queued",
   "generating",
