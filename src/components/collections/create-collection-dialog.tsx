@@ -18,6 +18,7 @@ import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useFieldErrors } from "@/lib/i18n/use-field-errors";
 import type { Collection } from "@/shared/api-types";
 import { useCreateCollection } from "./use-collection-mutations";
 
@@ -37,6 +38,7 @@ export function CreateCollectionDialog({
 }: CreateCollectionDialogProps) {
   const t = useTranslations("collections.create");
   const errorText = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [isPublic, setIsPublic] = useState(false);
@@ -72,7 +74,7 @@ export function CreateCollectionDialog({
         },
         onError: (error) => {
           // Field errors (VALIDATION_ERROR) go next to their fields, anything else above them.
-          const fields = error.fieldErrors();
+          const fields = fieldErrorsOf(error);
           setErrors({ name: fields.name, description: fields.description });
           if (!fields.name && !fields.description) setFormError(errorText(error));
         },

@@ -9,6 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useApiMutation } from "@/lib/api/hooks";
 import { cn } from "@/lib/cn";
 import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useFieldErrors } from "@/lib/i18n/use-field-errors";
 
 interface EditableTextProps {
   value: string;
@@ -50,6 +51,7 @@ export function EditableText({
 }: EditableTextProps) {
   const t = useTranslations("collections.editable");
   const errorText = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export function EditableText({
   const pending = saving.isPending;
   const failure = saving.error;
   const error =
-    invalid ?? (failure ? (Object.values(failure.fieldErrors())[0] ?? errorText(failure)) : null);
+    invalid ?? (failure ? (Object.values(fieldErrorsOf(failure))[0] ?? errorText(failure)) : null);
   const trigger = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const fieldId = useId();

@@ -10,6 +10,7 @@ import type { GenerationProgress, Image } from "@/shared/api-types";
 import { checkText, TEXT_RULES } from "@/shared/limits";
 import { ApiClientError } from "@/lib/api/errors";
 import { useErrorMessage } from "@/lib/i18n/use-error-message";
+import { useFieldErrorText } from "@/lib/i18n/use-field-errors";
 
 interface EditImageFormProps {
   image: Image;
@@ -21,6 +22,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
   const t = useTranslations("image.edit");
   const format = useFormatter();
   const errorText = useErrorMessage();
+  const fieldErrorText = useFieldErrorText();
   const stageLabels: Record<GenerationProgress["stage"], string> = {
     queued: t("queued"),
     generating: t("generating"),
@@ -38,7 +40,7 @@ export function EditImageForm({ image, onEdited }: EditImageFormProps) {
     event.preventDefault();
     const parsed = checkText(TEXT_RULES.prompt, prompt);
     if (!parsed.ok) {
-      setProblem(parsed.error);
+      setProblem(fieldErrorText(parsed.error) ?? parsed.error);
       return;
     }
     setProblem(null);

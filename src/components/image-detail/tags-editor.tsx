@@ -6,6 +6,7 @@ import { useId, useState, type FormEvent } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { controlClasses } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
+import { useFieldErrorText } from "@/lib/i18n/use-field-errors";
 import { checkText, TAGS_MAX, TEXT_RULES } from "@/shared/limits";
 
 interface TagsEditorProps {
@@ -18,6 +19,7 @@ interface TagsEditorProps {
 /** The image's tags as chips: × removes one, the box adds one (Enter or comma); each change is saved. */
 export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) {
   const t = useTranslations("image.tags");
+  const fieldErrorText = useFieldErrorText();
   const [draft, setDraft] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -41,7 +43,7 @@ export function TagsEditor({ tags, onSave, readOnly = false }: TagsEditorProps) 
     }
     const parsed = checkText(TEXT_RULES.tag, raw);
     if (!parsed.ok) {
-      setProblem(parsed.error);
+      setProblem(fieldErrorText(parsed.error) ?? parsed.error);
       return;
     }
     setProblem(null);
