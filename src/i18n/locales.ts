@@ -59,6 +59,14 @@ export function localeFromCookieHeader(header: string | null | undefined): Local
   return null;
 }
 
+/** The language a request asks for by cookie, then Accept-Language; null when it says none. */
+export function requestedLocale(headers: Pick<Headers, "get">): Locale | null {
+  return (
+    localeFromCookieHeader(headers.get("cookie")) ??
+    localeFromAcceptLanguage(headers.get("accept-language"))
+  );
+}
+
 /** What a request without an account's choice gets: cookie, then Accept-Language, then English. */
 export function localeOfHeaders(headers: Pick<Headers, "get">): Locale {
   return (

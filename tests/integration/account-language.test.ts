@@ -84,6 +84,14 @@ describe("an account's language", () => {
     // The cookie wins over the browser's languages.
     const byCookie = await registerWith({ cookie: "NEXT_LOCALE=id", "accept-language": "en" });
     expect(await storedLocale(byCookie.userId)).toBe("id");
+
+    // A script that names no language chooses none: its pages follow each browser, its mail
+    // is in English.
+    const script = await registerWith({});
+    expect(await storedLocale(script.userId)).toBeNull();
+    expect((await newestMail(script.email, "verify-email"))?.subject).toBe(
+      "Confirm your email for AI Image Studio",
+    );
   });
 
   it("answers the account's choice in GET /settings, whatever the request's browser says", async () => {

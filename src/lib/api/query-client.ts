@@ -1,8 +1,6 @@
 import { MutationCache, QueryClient, isServer } from "@tanstack/react-query";
 import { toApiClientError, type ApiClientError } from "./errors";
 
-const DEFAULT_ERROR_TITLE = "Something went wrong";
-
 declare module "@tanstack/react-query" {
   interface Register {
     defaultError: ApiClientError;
@@ -20,7 +18,8 @@ declare module "@tanstack/react-query" {
 // accepts a function of any variables (parameters are contravariant) without `any`.
 export type ErrorToastSetting = string | false | ((variables: never) => string);
 
-export type MutationErrorReporter = (error: ApiClientError, title: string) => void;
+/** `title` null: the mutation named none, the reporter says "Something went wrong" in its language. */
+export type MutationErrorReporter = (error: ApiClientError, title: string | null) => void;
 
 let reportMutationError: MutationErrorReporter | null = null;
 
@@ -55,7 +54,7 @@ export function createQueryClient(): QueryClient {
           typeof setting === "function"
             ? // The mutation's own variables, which the function was written for.
               (setting as (variables: unknown) => string)(variables)
-            : (setting ?? DEFAULT_ERROR_TITLE);
+            : (setting ?? null);
         reportMutationError?.(toApiClientError(error), title);
       },
     }),

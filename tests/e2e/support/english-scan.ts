@@ -16,7 +16,7 @@ const ENGLISH_WORDS = new Set(
     "update notifications language light dark system theme copy copied link view sort newest " +
     "oldest new untitled empty nothing yet here there when what which who how many every each " +
     "made make making size created day days hour hours minute minutes second seconds quota used " +
-    "left start started stop name please enter"
+    "left start started stop name please"
   ).split(" "),
 );
 
@@ -47,15 +47,14 @@ export async function findEnglish(
 ): Promise<EnglishFinding[]> {
   const texts = await page.evaluate(() => {
     const out: { where: string; text: string }[] = [];
-    const visible = (element: Element) => {
-      const style = getComputedStyle(element);
-      return style.display !== "none" && style.visibility !== "hidden";
-    };
+    // Hidden by any ancestor (display:none, visibility, content-visibility) counts as not shown.
+    const visible = (element: Element) =>
+      element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(parent.tagName)) continue;
-      if (parent.closest("[hidden]") || !visible(parent)) continue;
+      if (!visible(parent)) continue;
       const text = node.textContent?.trim();
       if (text) out.push({ where: parent.tagName.toLowerCase(), text });
     }

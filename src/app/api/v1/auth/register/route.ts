@@ -1,4 +1,4 @@
-import { localeOfHeaders } from "@/i18n/locales";
+import { requestedLocale } from "@/i18n/locales";
 import { registerInputSchema } from "@/shared/schemas/auth";
 import { registerAccount } from "@/server/auth/auth-service";
 import { defineRoute } from "@/server/http/define-route";
@@ -9,7 +9,7 @@ import { reply } from "@/server/http/reply";
 const registerUser = defineRoute({ access: "public", body: registerInputSchema }, async (ctx) =>
   reply(
     await registerAccount(
-      { ...ctx, jar: ctx.cookies, locale: localeOfHeaders(ctx.request.headers) },
+      { ...ctx, jar: ctx.cookies, locale: requestedLocale(ctx.request.headers) ?? undefined },
       ctx.body,
     ),
     { status: 201 },
