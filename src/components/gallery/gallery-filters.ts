@@ -7,16 +7,7 @@ import {
   type AspectRatio,
 } from "@/shared/limits";
 
-/** How an aspect ratio reads in English in the image's details; the gallery shows ASPECT_MESSAGE_KEYS. */
-export const ASPECT_LABELS: Record<AspectRatio, string> = {
-  "1:1": "Square 1:1",
-  "16:9": "Wide 16:9",
-  "9:16": "Tall 9:16",
-  "4:3": "Landscape 4:3",
-  "3:4": "Portrait 3:4",
-};
-
-/** The gallery catalogue's name of each aspect ratio (ASPECT_LABELS' words, translated). */
+/** The gallery catalogue's name of each aspect ratio. */
 export const ASPECT_MESSAGE_KEYS = {
   "1:1": "aspect.square",
   "16:9": "aspect.wide",

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeQuota, formatResetsIn } from "./quota-text";
+import { describeQuota } from "./quota-text";
 
-const NOW = Date.parse("2026-03-10T19:00:00.000Z");
 const quota = {
   dailyLimit: 50,
   usedToday: 38,
@@ -39,15 +38,5 @@ describe("describeQuota", () => {
       tone: "normal",
       remaining: null,
     });
-  });
-});
-
-describe("formatResetsIn", () => {
-  it("uses minutes under an hour and hours after", () => {
-    expect(formatResetsIn("2026-03-10T19:42:00.000Z", NOW)).toBe("in 42 min");
-    expect(formatResetsIn("2026-03-10T19:00:30.000Z", NOW)).toBe("in under a minute");
-    expect(formatResetsIn("2026-03-10T20:20:00.000Z", NOW)).toBe("in 1 h");
-    expect(formatResetsIn("2026-03-11T00:00:00.000Z", NOW)).toBe("in 5 h");
-    expect(formatResetsIn("not a date", NOW)).toBeNull();
   });
 });

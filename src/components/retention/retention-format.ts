@@ -11,11 +11,3 @@ export function useFormatDueDate(): (iso: string) => string {
   const format = useFormatter();
   return useCallback((iso: string) => format.dateTime(new Date(iso), DUE_DATE_FORMAT), [format]);
 }
-
-/**
- * @deprecated The browser's own language, not the person's: use `useFormatDueDate`. Kept only
- * until retention-section.tsx (the "settings" area) moves to the hook.
- */
-export function formatDueDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, DUE_DATE_FORMAT);
-}
