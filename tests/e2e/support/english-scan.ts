@@ -28,6 +28,9 @@ const ALLOWED_PHRASES = [
   "Google AI Studio",
   "Google Gemini",
   "English",
+  // The glossary keeps it: Indonesian software writing says "open source" as it is.
+  "Open source",
+  "open source",
 ];
 
 export interface EnglishFinding {
