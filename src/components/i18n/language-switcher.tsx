@@ -51,6 +51,7 @@ export function LanguageSwitcher({
       </label>
       <Select
         id={id}
+        name="locale"
         value={current}
         disabled={busy}
         aria-describedby={failed ? `${id}-error` : undefined}
