@@ -183,7 +183,9 @@ describe("admin alerts", () => {
   });
 
   it("the daily cron mails yesterday's summary of new users and usage once, and sends it", async () => {
-    const later = NOW + 10 * DAY;
+    // Early in a UTC day ten days on, so that the second run an hour later is the same day
+    // whatever the hour the suite runs at (at 23:20 UTC, +1 h was already the next day's summary).
+    const later = Date.parse(`${dayOf(NOW + 10 * DAY)}T06:20:00.000Z`);
     const day = addDays(dayOf(later), -1);
     const newcomers = [await signUp("alerts-new-a"), await signUp("alerts-new-b")];
     for (const newcomer of newcomers)

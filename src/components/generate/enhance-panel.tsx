@@ -190,7 +190,8 @@ function Failure({ error }: { error: ApiClientError }) {
     const now = Date.now();
     message = error.retryAfterSeconds
       ? t("rateLimitedAfter", {
-          wait: format.relativeTime(now + error.retryAfterSeconds * 1000, now),
+          // In seconds: the enhance limit's window is a minute, so "in 1 minute" would round.
+          wait: format.relativeTime(now + error.retryAfterSeconds * 1000, { now, unit: "second" }),
         })
       : t("rateLimited");
   }
