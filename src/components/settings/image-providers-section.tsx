@@ -90,7 +90,8 @@ function saveProblemOf(
   t: ReturnType<typeof useTranslations<"settings.providers">>,
   errorText: (error: unknown) => string,
 ): { field: string | null; alert: string | null } {
-  if (error.code === "PROVIDER_KEY_INVALID") return { field: errorText(error), alert: null };
+  // What to check on Cloudflare's side, not only that the key was refused.
+  if (error.code === "PROVIDER_KEY_INVALID") return { field: t("tokenRejected"), alert: null };
   if (error.code === "VALIDATION_ERROR") {
     const fields = error.fieldErrors();
     return { field: fields.apiKey ?? fields.accountId ?? errorText(error), alert: null };

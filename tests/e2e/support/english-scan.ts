@@ -58,6 +58,8 @@ export async function findEnglish(
       const parent = node.parentElement;
       if (!parent || ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(parent.tagName)) continue;
       if (!visible(parent)) continue;
+      // Identifiers shown as code (an API key's scopes such as images:read) are not prose.
+      if (parent.closest("code, kbd, samp")) continue;
       const text = node.textContent?.trim();
       if (text) out.push({ where: parent.tagName.toLowerCase(), text });
     }
