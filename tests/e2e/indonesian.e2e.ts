@@ -32,10 +32,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function expectIndonesian(page: Page, name: string) {
+async function expectIndonesian(page: Page, name: string, othersWords: string[] = []) {
   await page.waitForLoadState("networkidle").catch(() => undefined);
   expect(await page.evaluate(() => document.documentElement.lang), name).toBe("id");
-  const english = await findEnglish(page, { ignore: [PROMPT, COLLECTION, NAME] });
+  const english = await findEnglish(page, { ignore: [PROMPT, COLLECTION, NAME, ...othersWords] });
   expect(english, `English left on ${name}`).toEqual([]);
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -89,11 +89,18 @@ describe("the studio in Bahasa Indonesia", () => {
       [`/collections/${collectionId}`, "collection"],
       [`/images/${imageId}`, "image"],
       ["/settings", "settings"],
-      ["/explore", "explore"],
     ] as const) {
       await page.goto(path);
       await expectIndonesian(page, name);
     }
+    // Explore shows other people's public images: their prompts are theirs, never translated.
+    const published = await page.request.get("/api/v1/gallery/public?limit=100");
+    expect(published.status()).toBe(200);
+    const prompts = (
+      (await published.json()) as { data: { prompt: string; author: { name: string } }[] }
+    ).data.flatMap((image) => [image.prompt, image.author.name]);
+    await page.goto("/explore");
+    await expectIndonesian(page, "explore", prompts);
 
     const settings = await page.request.get("/api/v1/settings");
     expect(((await settings.json()) as { data: { locale: string } }).data.locale).toBe("id");
