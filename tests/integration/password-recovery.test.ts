@@ -11,6 +11,8 @@ import { RESET_MAILS_PER_EMAIL_PER_HOUR } from "@/server/auth/password-service";
 import type { Session, User } from "@/shared/api-types";
 import { ApiCaller } from "../support/api-caller";
 import { startTestStudio, type TestStudio } from "../support/test-services";
+import { withQueryLog } from "../support/query-log";
+import { createMailer, createServices, provideServices } from "@/server/services";
 
 // Runs on PGlite and memory KV, or on the PostgreSQL server and Redis when TEST_DATABASE_URL
 // and REDIS_URL are set.
@@ -259,5 +261,113 @@ describe("change password", () => {
 
   it("refuses a signed-out caller", async () => {
     expect((await change(new ApiCaller(), PASSWORD, "a changed password")).status).toBe(401);
+  });
+});
+
+/** A statement as the work it does: reads alike, writes by verb and table. */
+function workOf(statement: string): string {
+  const text = statement.toLowerCase();
+  if (text.startsWith("select")) return "read";
+  if (text.startsWith("savepoint") || text.startsWith("rollback to savepoint")) return "savepoint";
+  const [, verb, table] = /^(insert into|delete from|update)\s+"?([\w.]+)"?/.exec(text) ?? [];
+  return `${verb ?? text.split(" ")[0]} ${table ?? "?"}`;
+}
+
+describe("forgot password does the same work for a known and an unknown email", () => {
+  // No clock in this test: the same work is shown by counting it. Every SQL statement of the
+  // request is listed by Drizzle's logger on the real driver (tests/support/query-log.ts); the
+  // mail goes out through the real file mailer behind a gate.
+  //
+  // What differs, and why the answer's timing does not show it:
+  // - a known email inserts its reset-token row; an unknown one instead queues the same
+  //   rendered mail in a savepoint and rolls it back (a statement pair of the same cost class
+  //   as one small insert). Reads, the delete, the outbox insert and the audit entry are the same
+  //   in number and order; the one token (random bytes + SHA-256) is made before the branch.
+  // - only the known email's mail is delivered, by a flush that starts after the request's
+  //   transaction and that Next's after() runs once the response is sent
+  //   (mail.flushAfterResponse); the unknown path sets off a flush too (flushIfDue, after the
+  //   response). Here a flush is held open at the mailer, so neither request's log includes
+  //   delivery and nothing is delivered before the answers: what is listed is exactly what the
+  //   answer waits for.
+  it("runs the same reads and writes for both, apart from the token row and a rolled-back savepoint, and delivers nothing before the answer", async () => {
+    const { email } = await registerSomeone();
+    const stranger = uniqueEmail();
+    const log = withQueryLog(studio.database);
+    // Its own sign-up mail goes out first, by the studio's services.
+    await studio.services.mail.flush();
+    const realMailer = createMailer(studio.config);
+    const delivered: string[] = [];
+    let reachedMailer!: () => void;
+    const reached = new Promise<void>((resolve) => (reachedMailer = resolve));
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const services = createServices({
+      config: studio.config,
+      database: log.database,
+      kv: studio.kv,
+      objectStore: studio.services.objectStore,
+      appSecret: "test-app-secret-that-is-long-enough-0123456789",
+      mailer: {
+        kind: realMailer.kind,
+        async send(mail, options) {
+          reachedMailer();
+          await gate;
+          delivered.push(mail.to);
+          return realMailer.send(mail, options);
+        },
+      },
+    });
+    provideServices(services);
+    try {
+      // A flush that waits at the mailer: while it runs, a request's flush joins it and sends
+      // no statement of its own, so each log below is the request's work alone.
+      await services.database.db.transaction((tx) =>
+        services.mail.enqueue(tx, {
+          kind: "reset-password",
+          to: uniqueEmail(),
+          data: { resetUrl: "http://localhost/reset-password?token=held", expiresInMinutes: 30 },
+        }),
+      );
+      const held = services.mail.flush();
+      await reached;
+
+      log.statements.length = 0;
+      const knownAnswer = await askReset(email);
+      const known = log.statements.splice(0).map(workOf);
+      const unknownAnswer = await askReset(stranger);
+      const unknown = log.statements.splice(0).map(workOf);
+
+      expect(knownAnswer.status).toBe(200);
+      expect(unknownAnswer.status).toBe(200);
+      expect(known).toEqual([
+        "read", // the account by email
+        "delete from password_reset_tokens",
+        "insert into password_reset_tokens",
+        "read", // the recipient's language
+        "insert into mail_outbox",
+        "insert into audit_logs",
+      ]);
+      // PGlite's driver lists the savepoint pair, postgres.js's does not.
+      expect(unknown.filter((work) => work !== "savepoint")).toEqual(
+        known.filter((work) => work !== "insert into password_reset_tokens"),
+      );
+      expect(unknown.filter((work) => work === "savepoint").length).toBe(
+        studio.database.kind === "pglite" ? 2 : 0,
+      );
+
+      // Nothing was delivered while either request ran: delivery is not part of the answer.
+      const outbox = await studio.services.database.db
+        .select({ to: mailOutbox.toEmail })
+        .from(mailOutbox)
+        .where(eq(mailOutbox.kind, "reset-password"));
+      expect(outbox.map((row) => row.to)).toContain(email);
+      expect(outbox.map((row) => row.to)).not.toContain(stranger);
+      expect(delivered).toEqual([]);
+      openGate();
+      await held;
+    } finally {
+      openGate();
+      provideServices(studio.services);
+    }
   });
 });
