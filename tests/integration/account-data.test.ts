@@ -1,4 +1,3 @@
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +16,11 @@ import {
   type FakeGeminiServer,
 } from "../support/fake-gemini-server";
 import { madeUpSubscription } from "../support/fake-push-endpoint";
+import {
+  everyFileUnder,
+  pathsNaming,
+  whereValueRemains as whereValueRemainsIn,
+} from "../support/leftovers";
 import { seedImagesWithFiles } from "../support/seed-image-files";
 import { signUp, TEST_PASSWORD, type SignedUp } from "../support/sign-up";
 import { startTestStudio, type TestStudio } from "../support/test-services";
@@ -41,36 +45,7 @@ async function exportOf(person: SignedUp) {
   return { response, entries, json };
 }
 
-/** Every column of every table (any schema we own) that holds this value, as `table.column`. */
-async function whereValueRemains(value: string): Promise<string[]> {
-  const columns = await studio.database.query<{ schema: string; table: string; column: string }>(
-    `select c.table_schema as schema, c.table_name as table, c.column_name as column
-       from information_schema.columns c
-       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-      where t.table_type = 'BASE TABLE'
-        and c.table_schema not in ('pg_catalog', 'information_schema')
-        and c.data_type in ('uuid', 'text', 'character varying', 'jsonb', 'ARRAY')`,
-  );
-  const found: string[] = [];
-  for (const { schema, table, column } of columns) {
-    const rows = await studio.database.query<{ n: number }>(
-      `select count(*)::int as n from "${schema}"."${table}" where "${column}"::text ilike $1`,
-      [`%${value}%`],
-    );
-    if ((rows[0]?.n ?? 0) > 0) found.push(`${schema}.${table}.${column}`);
-  }
-  return found;
-}
-
-function filesUnder(dir: string, prefix: string): string[] {
-  try {
-    return readdirSync(join(dir, prefix), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name));
-  } catch {
-    return [];
-  }
-}
+const whereValueRemains = (value: string) => whereValueRemainsIn(studio.database, value);
 
 describe("export everything", () => {
   let owner: SignedUp;
@@ -215,7 +190,22 @@ describe("delete the account", () => {
     const bystander = await signUp("stays");
     const [kept] = await seedImagesWithFiles(studio, { userId: bystander.user.id, count: 1 });
     expect(await whereValueRemains(person.user.id)).not.toEqual([]);
-    expect(filesUnder(storageDir(), `exports/${person.user.id}`)).not.toEqual([]);
+    // Every file of the embedded object store, wherever it lies, is checked against everything
+    // that names this person's data: their id, their images' ids and their storage keys.
+    const keys = (
+      await studio.database.query<{ storage_key: string }>(
+        "select storage_key from public.images where user_id = $1",
+        [person.user.id],
+      )
+    ).map((row) => row.storage_key);
+    expect(keys).toHaveLength(ids.length);
+    const namesOfTheirs = [person.user.id, ...ids, ...keys];
+    const before = pathsNaming(everyFileUnder(storageDir()), namesOfTheirs);
+    // The walk does find them: each image's files and the ready export.
+    for (const key of keys) expect(pathsNaming(before, [key]).length).toBeGreaterThan(0);
+    expect(before.some((path) => path.startsWith(`exports/${person.user.id}/`))).toBe(true);
+    const keptFiles = pathsNaming(everyFileUnder(storageDir()), [bystander.user.id]);
+    expect(keptFiles).not.toEqual([]);
 
     const response = await person.caller.call<{ deleted: boolean }>(account.DELETE, {
       method: "DELETE",
@@ -233,9 +223,8 @@ describe("delete the account", () => {
       [person.email],
     );
     expect(mail).toEqual([{ kind: "account-deleted", user_id: null }]);
-    expect(filesUnder(storageDir(), person.user.id)).toEqual([]);
-    for (const id of ids) expect(filesUnder(storageDir(), id)).toEqual([]);
-    expect(filesUnder(storageDir(), `exports/${person.user.id}`)).toEqual([]);
+    expect(pathsNaming(everyFileUnder(storageDir()), namesOfTheirs)).toEqual([]);
+    expect(pathsNaming(everyFileUnder(storageDir()), [bystander.user.id])).toEqual(keptFiles);
 
     const explore = await bystander.caller.call<Image[]>(publicGallery.GET, {
       path: "/api/v1/gallery/public?limit=100",
