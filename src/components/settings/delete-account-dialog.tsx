@@ -24,14 +24,25 @@ import { clearPrivateData } from "@/lib/offline/private-data";
 interface DeleteAccountDialogProps {
   open: boolean;
   email: string;
+  /**
+   * Local accounts confirm with their current password; Supabase accounts may have none (a
+   * magic link or OAuth) and the server does not ask for it there, so neither does the form.
+   */
+  askPassword?: boolean;
   onClose: () => void;
 }
 
 /**
- * The last step: type the account's email and the current password. On success the server has
- * ended the session; this device forgets everything it kept for the account, then leaves.
+ * The last step: type the account's email and (local accounts) the current password. On
+ * success the server has ended the session; this device forgets everything it kept for the
+ * account, then leaves.
  */
-export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialogProps) {
+export function DeleteAccountDialog({
+  open,
+  email,
+  askPassword = true,
+  onClose,
+}: DeleteAccountDialogProps) {
   const t = useTranslations("settings.deleteAccount");
   const errorText = useErrorMessage();
   const [confirmEmail, setConfirmEmail] = useState("");
@@ -40,7 +51,7 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
     mutationFn: async () => {
       await apiFetch<unknown>("/api/v1/account", {
         method: "DELETE",
-        json: { confirmEmail, password },
+        json: askPassword ? { confirmEmail, password } : { confirmEmail },
       });
       await clearPrivateData().catch(() => undefined);
     },
@@ -58,7 +69,7 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!matches || !password || busy) return;
+    if (!matches || (askPassword && !password) || busy) return;
     deletion.mutate();
   }
 
@@ -87,14 +98,16 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
               data-testid="delete-account-email"
             />
           </FormField>
-          <FormField label={t("currentPassword")} error={fieldErrors.password ?? null}>
-            <PasswordInput
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              data-testid="delete-account-password"
-            />
-          </FormField>
+          {askPassword ? (
+            <FormField label={t("currentPassword")} error={fieldErrors.password ?? null}>
+              <PasswordInput
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                data-testid="delete-account-password"
+              />
+            </FormField>
+          ) : null}
           {otherError ? (
             <Alert variant="danger" title={t("notDeleted")}>
               {otherError}
@@ -108,7 +121,7 @@ export function DeleteAccountDialog({ open, email, onClose }: DeleteAccountDialo
               type="submit"
               variant="danger"
               loading={busy}
-              disabled={!matches || !password}
+              disabled={!matches || (askPassword && !password)}
               data-testid="delete-account-submit"
             >
               {busy ? null : <Trash2 aria-hidden="true" />}
