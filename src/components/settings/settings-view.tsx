@@ -65,7 +65,7 @@ const RetentionSection = dynamic(
   { ssr: false, loading: placeholderOf("retention") },
 );
 
-export function SettingsView() {
+export function SettingsView({ passwordConfirmsDeletion }: { passwordConfirmsDeletion: boolean }) {
   const t = useTranslations("settings.view");
   const errorText = useErrorMessage();
   const { state, reload, updateProfile } = useProfile();
@@ -108,7 +108,10 @@ export function SettingsView() {
       {state.status === "ready" ? <PushSection /> : null}
       {state.status === "ready" ? <RetentionSection /> : null}
       <AccountSection email={state.status === "ready" ? state.data.user.email : null} />
-      <YourDataSection email={state.status === "ready" ? state.data.user.email : null} />
+      <YourDataSection
+        email={state.status === "ready" ? state.data.user.email : null}
+        askPassword={passwordConfirmsDeletion}
+      />
     </div>
   );
 }

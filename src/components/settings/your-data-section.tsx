@@ -62,7 +62,14 @@ function StoredLine() {
  * "Your data": export everything (streamed at once, or prepared in the background when large:
  * see ExportEverything) and delete the account.
  */
-export function YourDataSection({ email }: { email: string | null }) {
+export function YourDataSection({
+  email,
+  askPassword,
+}: {
+  email: string | null;
+  /** Local accounts confirm deletion with their password too; Supabase Auth's do not. */
+  askPassword: boolean;
+}) {
   const t = useTranslations("settings.yourData");
   const [deleting, setDeleting] = useState(false);
   const dialogMounted = useOpenedOnce(deleting);
@@ -108,7 +115,12 @@ export function YourDataSection({ email }: { email: string | null }) {
         </div>
       </SettingsSection>
       {dialogMounted && email ? (
-        <DeleteAccountDialog open={deleting} email={email} onClose={() => setDeleting(false)} />
+        <DeleteAccountDialog
+          open={deleting}
+          email={email}
+          askPassword={askPassword}
+          onClose={() => setDeleting(false)}
+        />
       ) : null}
     </>
   );

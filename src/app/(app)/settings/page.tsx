@@ -6,6 +6,7 @@ import { SettingsNav } from "@/components/settings/settings-nav";
 import { SettingsView } from "@/components/settings/settings-view";
 import { PageContainer, PageHeader } from "@/components/shell/page-header";
 import { loadSettingsPageState } from "@/server/pages/settings-page-data";
+import { getServices } from "@/server/services";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.metadata");
@@ -14,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   // The profile, preferences, provider key and API keys are in the HTML.
-  const [state, t] = await Promise.all([loadSettingsPageState(), getTranslations("settings.page")]);
+  const [state, t, services] = await Promise.all([
+    loadSettingsPageState(),
+    getTranslations("settings.page"),
+    getServices(),
+  ]);
   return (
     <PageContainer>
       <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
@@ -22,7 +27,8 @@ export default async function SettingsPage() {
         <SettingsNav />
         <HydrationBoundary state={state}>
           <IntlMessages namespaces={["settings"]}>
-            <SettingsView />
+            {/* Supabase Auth deletes an account on the email alone: only local accounts type a password. */}
+            <SettingsView passwordConfirmsDeletion={services.auth.kind === "local"} />
           </IntlMessages>
         </HydrationBoundary>
       </div>
