@@ -160,6 +160,13 @@ function withoutSerwistWindowEntry(config) {
 }
 
 // next-intl finds each request's language and messages in src/i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: {
+    // The catalogues are compiled to next-intl's compact message form at build time, so the
+    // browser gets a small formatter instead of the ICU message parser.
+    messages: { path: "./src/i18n/messages", format: "json", locales: "infer", precompile: true },
+  },
+});
 
 export default withoutSerwistWindowEntry(withSerwist(withNextIntl(nextConfig)));

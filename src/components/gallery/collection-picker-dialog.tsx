@@ -1,7 +1,7 @@
 "use client";
 
 import { FolderPlus, Images, Plus, RotateCw } from "lucide-react";
-import NextImage from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -138,11 +138,10 @@ function CollectionChoices({
               >
                 <span className="bg-primary-soft text-primary-soft-ink relative flex size-11 shrink-0 items-center justify-center overflow-hidden rounded-lg">
                   {collection.coverUrl ? (
-                    <NextImage
+                    <PlainImage
                       src={collection.coverUrl}
                       alt=""
                       fill
-                      unoptimized
                       sizes="44px"
                       className="object-cover"
                     />

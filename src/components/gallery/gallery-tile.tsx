@@ -1,7 +1,7 @@
 "use client";
 
 import { Check, Globe, Heart } from "lucide-react";
-import NextImage from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import { memo, useState, type MouseEvent } from "react";
 import { cn } from "@/lib/cn";
@@ -74,11 +74,10 @@ export const GalleryTile = memo(function GalleryTile({
           style={{ backgroundImage: tintOf(image.id) }}
         />
       )}
-      <NextImage
+      <PlainImage
         src={size > 220 ? (image.urls.thumbnails["800"] ?? thumbnailOf(image)) : thumbnailOf(image)}
         alt=""
         fill
-        unoptimized
         sizes={`${Math.ceil(size)}px`}
         priority={priority}
         fetchPriority={priority ? "high" : undefined}

@@ -12,7 +12,7 @@ import {
   Sparkles,
   WandSparkles,
 } from "lucide-react";
-import NextImage from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
@@ -191,12 +191,11 @@ function BatchTile({
         )}
         style={{ aspectRatio: `${image.width} / ${image.height}` }}
       >
-        <NextImage
+        <PlainImage
           src={preview}
           alt={image.prompt}
           width={image.width}
           height={image.height}
-          unoptimized
           className="size-full object-cover"
         />
         {provider ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { Check, ImageOff, RotateCw } from "lucide-react";
-import NextImage from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -154,12 +154,11 @@ function PickerChoices({
                 )}
                 data-testid="gallery-picker-item"
               >
-                <NextImage
+                <PlainImage
                   src={image.urls.thumbnails["300"] ?? image.urls.original}
                   alt=""
                   width={150}
                   height={150}
-                  unoptimized
                   className="size-full object-cover"
                 />
                 {selected ? (

@@ -13,7 +13,7 @@ import {
   TriangleAlert,
   WandSparkles,
 } from "lucide-react";
-import Image from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
@@ -73,12 +73,11 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
           aria-label={t("viewFull")}
           data-testid="result-image"
         >
-          <Image
+          <PlainImage
             src={preview}
             alt={image.prompt}
             width={image.width}
             height={image.height}
-            unoptimized
             priority
             className="size-full object-cover"
           />
@@ -103,12 +102,11 @@ export function GenerationResult({ result, parent, running }: GenerationResultPr
                   onClick={() => select(parent.image.id)}
                   className="text-primary inline-flex min-w-0 items-center gap-2 rounded-lg font-semibold hover:underline"
                 >
-                  <Image
+                  <PlainImage
                     src={parent.image.urls.thumbnails["150"] ?? parent.image.urls.original}
                     alt=""
                     width={24}
                     height={24}
-                    unoptimized
                     className="size-6 shrink-0 rounded-md object-cover"
                   />
                   <span className="truncate">“{parent.image.prompt}”</span>

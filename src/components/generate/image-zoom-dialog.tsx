@@ -2,7 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { Download, X } from "lucide-react";
-import Image from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
@@ -48,12 +48,11 @@ export function ImageZoomDialog({ image, downloadHref, children }: ImageZoomDial
             </DialogPrimitive.Close>
           </div>
           <div className="flex min-h-0 w-full flex-1 items-center justify-center">
-            <Image
+            <PlainImage
               src={image.urls.original}
               alt={image.prompt}
               width={image.width}
               height={image.height}
-              unoptimized
               className="shadow-pop max-h-full w-auto max-w-full rounded-xl object-contain"
             />
           </div>

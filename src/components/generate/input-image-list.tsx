@@ -1,7 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
-import Image from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useFormatBytes } from "@/lib/i18n/format-bytes";
@@ -25,12 +25,11 @@ export function InputImageList({
           className="border-line bg-surface relative overflow-hidden rounded-2xl border"
           data-testid="input-image-item"
         >
-          <Image
+          <PlainImage
             src={item.previewUrl}
             alt={t("alt", { number: index + 1 })}
             width={150}
             height={150}
-            unoptimized
             className="aspect-square w-full object-cover"
             data-testid="input-image-preview"
           />

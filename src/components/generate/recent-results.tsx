@@ -1,7 +1,7 @@
 "use client";
 
 import { History } from "lucide-react";
-import Image from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
@@ -51,12 +51,11 @@ export function RecentResults({ results, activeId, onSelect }: RecentResultsProp
                   active ? "border-primary" : "border-transparent opacity-80 hover:opacity-100",
                 )}
               >
-                <Image
+                <PlainImage
                   src={result.image.urls.thumbnails["150"] ?? result.image.urls.original}
                   alt=""
                   width={72}
                   height={72}
-                  unoptimized
                   className="size-full object-cover"
                 />
               </button>

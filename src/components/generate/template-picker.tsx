@@ -1,7 +1,7 @@
 "use client";
 
 import { Ban, ChevronLeft, ChevronRight, RotateCw } from "lucide-react";
-import Image from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -152,12 +152,11 @@ export function TemplatePicker({
                   label={text.name}
                   description={text.description}
                 >
-                  <Image
+                  <PlainImage
                     src={template.previewUrl}
                     alt=""
                     width={112}
                     height={112}
-                    unoptimized
                     className="size-full object-cover transition-transform duration-300 group-hover:scale-105"
                   />
                 </TemplateOption>

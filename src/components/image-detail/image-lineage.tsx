@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronRight, GitBranch, RotateCw } from "lucide-react";
-import NextImage from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -110,13 +110,12 @@ function LineageStrip({
               aria-label={promptExcerpt(item.prompt)}
               className="bg-surface-raised ring-line relative block size-16 overflow-hidden rounded-xl ring-1 transition-transform hover:scale-[1.04]"
             >
-              <NextImage
+              <PlainImage
                 src={
                   item.urls.thumbnails["150"] ?? item.urls.thumbnails["300"] ?? item.urls.original
                 }
                 alt=""
                 fill
-                unoptimized
                 sizes="64px"
                 loading="eager"
                 className="object-cover"

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from "lucide-react";
-import NextImage from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import {
   useLayoutEffect,
@@ -118,22 +118,20 @@ export function ImageStage({ image, className, onPrevious, onNext, overlay }: Im
               transitionDuration: drag ? "0ms" : undefined,
             }}
           >
-            <NextImage
+            <PlainImage
               src={thumb}
               alt=""
               fill
-              unoptimized
               sizes="300px"
               priority
               className="scale-110 object-cover blur-xl"
             />
             {main ? (
-              <NextImage
+              <PlainImage
                 key={main}
                 src={main}
                 alt={image.prompt}
                 fill
-                unoptimized
                 sizes={`${Math.ceil(frameWidth)}px`}
                 priority
                 onLoad={() => setMainLoaded(true)}
@@ -255,12 +253,11 @@ function ZoomedImage({
             className="shrink-0 cursor-zoom-out bg-cover"
             style={{ backgroundImage: preview && !loaded ? `url(${preview})` : undefined }}
           >
-            <NextImage
+            <PlainImage
               src={image.urls.original}
               alt={image.prompt}
               width={image.width}
               height={image.height}
-              unoptimized
               loading="eager"
               onLoad={() => setLoaded(true)}
               style={{ width, height: "auto", maxWidth: "none" }}

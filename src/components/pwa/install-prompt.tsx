@@ -1,7 +1,7 @@
 "use client";
 
 import { Download, Share, SquarePlus } from "lucide-react";
-import Image from "next/image";
+import { PlainImage } from "@/components/ui/plain-image";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -118,12 +118,11 @@ export function InstallPrompt({ suppressed }: { suppressed: boolean }) {
   if (suppressed || !memory || !canInstall || !isGoodMoment(memory, Date.now())) return null;
 
   const mark = (
-    <Image
+    <PlainImage
       src="/icons/icon-192.png"
       alt=""
       width={40}
       height={40}
-      unoptimized
       className="size-10 rounded-xl"
     />
   );
