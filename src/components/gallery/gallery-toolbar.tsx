@@ -1,14 +1,25 @@
 "use client";
 
 import { Heart } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
-import { ActiveFilterChips } from "./active-filter-chips";
-import { FilterFields } from "./filter-fields";
 import { FilterSheet } from "./filter-sheet";
-import { withoutFilter, withoutFilters, type GalleryFilters } from "./gallery-filters";
+import {
+  hasActiveFilters,
+  withoutFilter,
+  withoutFilters,
+  type GalleryFilters,
+} from "./gallery-filters";
 import { GallerySearch } from "./gallery-search";
+
+// Not in the page's first script: the chips exist only while a filter is on, and the row of
+// fields only from lg up (phones filter in the sheet). Both still render on the server.
+const ActiveFilterChips = dynamic(() =>
+  import("./active-filter-chips").then((module) => module.ActiveFilterChips),
+);
+const FilterFields = dynamic(() => import("./filter-fields").then((module) => module.FilterFields));
 
 interface GalleryToolbarProps {
   filters: GalleryFilters;
@@ -86,13 +97,15 @@ export function GalleryToolbar({
           knownTags={knownTags}
         />
       </div>
-      <ActiveFilterChips
-        filters={filters}
-        onRemove={(key) => onFiltersChange(withoutFilter(filters, key))}
-        onClearAll={() => onFiltersChange(withoutFilters(filters))}
-        templates={templates}
-        collections={collections}
-      />
+      {hasActiveFilters(filters) ? (
+        <ActiveFilterChips
+          filters={filters}
+          onRemove={(key) => onFiltersChange(withoutFilter(filters, key))}
+          onClearAll={() => onFiltersChange(withoutFilters(filters))}
+          templates={templates}
+          collections={collections}
+        />
+      ) : null}
     </div>
   );
 }
