@@ -26,7 +26,7 @@ import {
   type CollectionSummaryRow,
 } from "./collections-queries";
 import type { CursorCodec } from "./cursor";
-import { listOwnImageRows, listPublicImageRows } from "./image-list-queries";
+import { listOwnImageRows, listPublicImageRows, listedImageColumns } from "./image-list-queries";
 
 export interface Page<T> {
   items: T[];
@@ -295,7 +295,7 @@ export function createGalleryService({
       const after = cursor ? cursors.decode(cursor, scope) : null;
       const addedAtText = sql<string>`to_char(${collectionImages.addedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
       const rows = await db
-        .select({ image: imageColumns, sortKey: addedAtText })
+        .select({ ...listedImageColumns, sortKey: addedAtText })
         .from(collectionImages)
         .innerJoin(images, eq(images.id, collectionImages.imageId))
         .where(
@@ -310,7 +310,7 @@ export function createGalleryService({
         .orderBy(desc(collectionImages.addedAt), desc(collectionImages.imageId))
         .limit(limit + 1);
       return paginate(
-        rows.map((entry) => ({ ...entry.image, sortKey: entry.sortKey })),
+        rows,
         limit,
         scope,
         (entry) => entry.sortKey,

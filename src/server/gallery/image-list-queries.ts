@@ -2,11 +2,54 @@ import "server-only";
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/server/db/database";
 import { collectionImages, images, profiles } from "@/server/db/schema";
-import { imageColumns, type ImageRow } from "@/server/images/images-queries";
+import type { ImageShapeRow } from "@/server/images/image-files";
+import type { ImageRow } from "@/server/images/images-queries";
 
 // Postgres renders the timestamp with its microseconds; cursors carry this text, not a JS Date.
 const createdAtText = sql<string>`to_char(${images.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const publishedAtText = sql<string>`to_char(${images.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * A timestamp as the API writes it, made by Postgres: what Date#toISOString gives for the
+ * value the drivers hand back. 'MS' cuts the microseconds off (it does not round), as the
+ * drivers' Date does, so .123999 is ".123Z" either way.
+ */
+function isoMillisText(column: typeof images.createdAt | typeof images.updatedAt) {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/**
+ * What a list item is made of (ImageShapeRow) and nothing more: no storage key, sizes,
+ * retention dates or search vector, and the timestamps as text, so thirty rows cost no Date
+ * parsing or printing in Node.
+ */
+export const listedImageColumns = {
+  id: images.id,
+  userId: images.userId,
+  prompt: images.prompt,
+  negativePrompt: images.negativePrompt,
+  styleTemplateId: images.styleTemplateId,
+  aspectRatio: images.aspectRatio,
+  quality: images.quality,
+  width: images.width,
+  height: images.height,
+  seed: images.seed,
+  model: images.model,
+  provider: images.provider,
+  tags: images.tags,
+  isPublic: images.isPublic,
+  favorite: images.favorite,
+  parentId: images.parentId,
+  sourceImageIds: images.sourceImageIds,
+  generationTimeMs: images.generationTimeMs,
+  downloadCount: images.downloadCount,
+  shareId: images.shareId,
+  thumbnailSizes: images.thumbnailSizes,
+  createdAt: isoMillisText(images.createdAt),
+  updatedAt: isoMillisText(images.updatedAt),
+};
+
+export type ListedImageRow = ImageShapeRow & { createdAt: string; updatedAt: string };
 
 export function searchCondition(q: string): SQL {
   // English stemming for prompts, plain words for tags: either may match.
@@ -47,7 +90,7 @@ export async function listOwnImageRows({
   sort?: "newest" | "oldest";
   limit: number;
   after: { sort: string; id: string } | null;
-}): Promise<(ImageRow & { sortKey: string })[]> {
+}): Promise<(ListedImageRow & { sortKey: string })[]> {
   const direction = sort === "newest" ? desc : asc;
   const conditions: (SQL | undefined)[] = [
     eq(images.userId, userId),
@@ -67,13 +110,12 @@ export async function listOwnImageRows({
         : sql`(${images.createdAt}, ${images.id}) > (${after.sort}::timestamptz, ${after.id}::uuid)`
       : undefined,
   ];
-  const rows = await db
-    .select({ image: imageColumns, sortKey: createdAtText })
+  return db
+    .select({ ...listedImageColumns, sortKey: createdAtText })
     .from(images)
     .where(and(...conditions))
     .orderBy(direction(images.createdAt), direction(images.id))
     .limit(limit + 1);
-  return rows.map((row) => ({ ...row.image, sortKey: row.sortKey }));
 }
 
 /** Public images of everyone: newest published, or most downloaded; keyset on (sort, id). */
@@ -91,16 +133,16 @@ export async function listPublicImageRows({
   sort: "newest" | "popular";
   limit: number;
   after: { sort: string | number; id: string } | null;
-}): Promise<(ImageRow & { sortKey: string | number; authorName: string })[]> {
+}): Promise<(ListedImageRow & { sortKey: string | number; authorName: string })[]> {
   const keyset =
     after === null
       ? undefined
       : sort === "newest"
         ? sql`(${images.publishedAt}, ${images.id}) < (${after.sort}::timestamptz, ${after.id}::uuid)`
         : sql`(${images.downloadCount}, ${images.id}) < (${Number(after.sort)}, ${after.id}::uuid)`;
-  const rows = await db
+  return db
     .select({
-      image: imageColumns,
+      ...listedImageColumns,
       sortKey: sort === "newest" ? publishedAtText : sql<number>`${images.downloadCount}`,
       authorName: profiles.name,
     })
@@ -120,7 +162,6 @@ export async function listPublicImageRows({
         : [desc(images.downloadCount), desc(images.id)]),
     )
     .limit(limit + 1);
-  return rows.map((row) => ({ ...row.image, sortKey: row.sortKey, authorName: row.authorName }));
 }
 
 function endOfDay(value: string): Date {

@@ -65,8 +65,53 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
     .some((tag) => tag === "*" || tag === etag);
 }
 
+/**
+ * The columns an image's API shape is made of. Timestamps come as Dates (single rows) or as
+ * the ISO text list queries have Postgres write (to_char … 'MS"Z"', byte for byte what
+ * toISOString gives), so a list of thirty rows parses and re-prints no dates.
+ */
+export type ImageShapeRow = Pick<
+  ImageRow,
+  | "id"
+  | "userId"
+  | "prompt"
+  | "negativePrompt"
+  | "styleTemplateId"
+  | "aspectRatio"
+  | "quality"
+  | "width"
+  | "height"
+  | "seed"
+  | "model"
+  | "provider"
+  | "tags"
+  | "isPublic"
+  | "favorite"
+  | "parentId"
+  | "sourceImageIds"
+  | "generationTimeMs"
+  | "downloadCount"
+  | "shareId"
+  | "thumbnailSizes"
+> & { createdAt: Date | string; updatedAt: Date | string };
+
+function isoTextOf(value: Date | string): string {
+  return typeof value === "string" ? value : value.toISOString();
+}
+
 /** An image as its owner sees it (see reshapeImageFor for everyone else). */
-export function reshapeImage(row: ImageRow): Image {
+export function reshapeImage(row: ImageShapeRow): Image {
+  return reshapeImageFor(row, row.userId);
+}
+
+/**
+ * An image as this viewer may see it. Someone else's image never carries its author's id,
+ * their favorite flag or the ids of the images it was made from (those may be private): the
+ * keys stay (the shape is the same for everyone), the values are null, false and empty. What
+ * of its lineage a viewer may see comes from GET /images/:id/lineage.
+ */
+export function reshapeImageFor(row: ImageShapeRow, viewerId: string | null): Image {
+  const own = row.userId === viewerId;
   const thumbnails: Image["urls"]["thumbnails"] = {};
   for (const size of row.thumbnailSizes) {
     const key = String(size) as "150" | "300" | "800" | "1920";
@@ -74,7 +119,7 @@ export function reshapeImage(row: ImageRow): Image {
   }
   return {
     id: row.id,
-    userId: row.userId,
+    userId: own ? row.userId : null,
     prompt: row.prompt,
     negativePrompt: row.negativePrompt,
     styleTemplateId: row.styleTemplateId,
@@ -87,27 +132,14 @@ export function reshapeImage(row: ImageRow): Image {
     provider: row.provider,
     tags: row.tags,
     isPublic: row.isPublic,
-    favorite: row.favorite,
-    parentId: row.parentId,
-    sourceImageIds: row.sourceImageIds,
+    favorite: own ? row.favorite : false,
+    parentId: own ? row.parentId : null,
+    sourceImageIds: own ? row.sourceImageIds : [],
     generationTimeMs: row.generationTimeMs,
     downloadCount: row.downloadCount,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: isoTextOf(row.createdAt),
+    updatedAt: isoTextOf(row.updatedAt),
     shareUrl: row.isPublic && row.shareId ? `/s/i/${row.shareId}` : null,
     urls: { original: fileUrlOf(row.id, "original"), thumbnails },
   };
-}
-
-/**
- * An image as this viewer may see it. Someone else's image never carries its author's id,
- * their favorite flag or the ids of the images it was made from (those may be private): the
- * keys stay (the shape is the same for everyone), the values are null, false and empty. What
- * of its lineage a viewer may see comes from GET /images/:id/lineage.
- */
-export function reshapeImageFor(row: ImageRow, viewerId: string | null): Image {
-  const image = reshapeImage(row);
-  return row.userId === viewerId
-    ? image
-    : { ...image, userId: null, favorite: false, parentId: null, sourceImageIds: [] };
 }
