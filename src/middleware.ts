@@ -4,7 +4,7 @@ import { looksSignedIn } from "@/server/auth/session-cookie-names";
 import { refreshSupabaseSession } from "@/server/auth/supabase/middleware-session";
 import { answerOddApiPath } from "@/server/http/api-path-guard";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/server/http/request-id";
-import { contentSecurityPolicy } from "@/server/http/security-headers";
+import { contentSecurityPolicy, fileOriginOf } from "@/server/http/security-headers";
 
 // /explore is the public gallery: open to visitors, so not listed here.
 const APP_PAGES = ["/generate", "/gallery", "/images", "/collections", "/settings"];
@@ -27,6 +27,7 @@ export async function middleware(request: NextRequest) {
     nonce,
     isDevelopment: config.nodeEnv === "development",
     upgradeInsecure: config.isProduction && (config.appUrl?.startsWith("https:") ?? false),
+    fileOrigin: fileOriginOf(config.objectStore),
   });
   const { pathname, search } = request.nextUrl;
 

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -6,7 +6,11 @@ import type { AddressInfo } from "node:net";
  * A local stand-in for Supabase Storage behind the Supabase API gateway, speaking the wire format
  * @supabase/storage-js uses for what our adapter calls: object upload (POST, and PUT for update),
  * download (`/object/{bucket}/{path}` and `/object/authenticated/...`), bulk delete, get bucket and
- * create bucket. Objects and buckets live in memory; errors have Storage's shapes (HTTP 400 with
+ * create bucket, and signed URLs: `POST /object/sign/{bucket}/{path}` (with the key) answers a
+ * path with a JWT (HS256, the project's JWT secret, `{url, iat, exp}`), and
+ * `GET /object/sign/{bucket}/{path}?token=` serves the object to anyone, no key, with
+ * `Access-Control-Allow-Origin: *`, while the token is valid for that object on the fake's clock
+ * (`advanceClock` moves it, so expiry is tested without waiting). Objects and buckets live in memory; errors have Storage's shapes (HTTP 400 with
  * the real status as a string in `statusCode`, plus `code`, `error` and `message`).
  */
 
@@ -39,6 +43,8 @@ export interface FakeSupabaseStorageServer {
   bucketSettings: Map<string, FakeBucketSettings>;
   /** "METHOD /path" of every request, in order; never headers or bodies. */
   requests: string[];
+  /** Moves the clock that signs and checks signed URLs forward (seconds). */
+  advanceClock(seconds: number): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +79,35 @@ const noSuchBucket = () =>
 const noSuchKey = () => new StorageError(404, "NoSuchKey", "not_found", "Object not found");
 const invalidRequest = (message: string) =>
   new StorageError(400, "InvalidRequest", "Bad Request", message);
+
+const invalidJwt = (message: string) =>
+  new StorageError(400, "InvalidJWT", "Unauthorized", message);
+
+function base64url(value: Buffer | string): string {
+  return Buffer.from(value).toString("base64url");
+}
+
+/** HS256, as Storage signs URL tokens with the project's JWT secret. */
+function signJwt(payload: Record<string, unknown>, secret: Buffer): string {
+  const unsigned = `${base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${base64url(JSON.stringify(payload))}`;
+  return `${unsigned}.${createHmac("sha256", secret).update(unsigned).digest("base64url")}`;
+}
+
+function verifyJwt(token: string, secret: Buffer, nowSeconds: number): Record<string, unknown> {
+  const [header, payload, signature, ...extra] = token.split(".");
+  if (!header || !payload || !signature || extra.length > 0) throw invalidJwt("jwt malformed");
+  const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw invalidJwt("invalid signature");
+  }
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
+  if (typeof claims.exp === "number" && nowSeconds >= claims.exp) throw invalidJwt("jwt expired");
+  return claims;
+}
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -135,6 +170,9 @@ export async function startFakeSupabaseStorageServer({
   const buckets = new Set<string>();
   const bucketSettings = new Map<string, FakeBucketSettings>();
   const requests: string[] = [];
+  const jwtSecret = randomBytes(32);
+  let clockOffsetSeconds = 0;
+  const nowSeconds = () => Math.floor(Date.now() / 1000) + clockOffsetSeconds;
 
   function settingsOf(bucket: string): FakeBucketSettings {
     return (
@@ -211,6 +249,37 @@ export async function startFakeSupabaseStorageServer({
     };
     objects.set(objectKey, stored);
     return { Id: stored.id, Key: objectKey };
+  }
+
+  /** POST /object/sign/{bucket}/{path} {expiresIn}: only for an object that exists. */
+  async function sign(request: IncomingMessage, rest: string) {
+    const { bucket, name } = splitObjectPath(rest);
+    const { expiresIn } = await readJson(request);
+    if (typeof expiresIn !== "number" || !Number.isInteger(expiresIn) || expiresIn < 1) {
+      throw invalidRequest("body/expiresIn must be >= 1");
+    }
+    if (!buckets.has(bucket)) throw noSuchBucket();
+    if (!objects.has(`${bucket}/${name}`)) throw noSuchKey();
+    const iat = nowSeconds();
+    const token = signJwt({ url: `${bucket}/${name}`, iat, exp: iat + expiresIn }, jwtSecret);
+    const path = `${encodeURIComponent(bucket)}/${name.split("/").map(encodeURIComponent).join("/")}`;
+    return { signedURL: `/object/sign/${path}?token=${token}` };
+  }
+
+  /** GET /object/sign/{bucket}/{path}?token=: no key needed, the token is the permission. */
+  function serveSigned(response: ServerResponse, rest: string, token: string | null): void {
+    if (!token) throw invalidRequest("querystring must have required property 'token'");
+    const { bucket, name } = splitObjectPath(rest);
+    const claims = verifyJwt(token, jwtSecret, nowSeconds());
+    if (claims.url !== `${bucket}/${name}`) {
+      throw new StorageError(
+        400,
+        "InvalidSignature",
+        "Unauthorized",
+        "The url do not match the signature",
+      );
+    }
+    download(response, rest);
   }
 
   function download(response: ServerResponse, rest: string): void {
@@ -333,11 +402,24 @@ export async function startFakeSupabaseStorageServer({
     const url = new URL(request.url ?? "/", "http://fake.invalid");
     const method = request.method ?? "GET";
     requests.push(`${method} ${url.pathname}`);
-    authenticate(request);
     const path = url.pathname.startsWith(`${STORAGE_PREFIX}/`)
       ? url.pathname.slice(STORAGE_PREFIX.length)
       : null;
+    // Storage answers every origin (fastify-cors, origin *); the gateway lets signed URLs through
+    // without a key, since the token in them is the permission.
+    response.setHeader("access-control-allow-origin", "*");
+    if (path?.startsWith("/object/sign/") && method === "GET") {
+      return serveSigned(
+        response,
+        path.slice("/object/sign/".length),
+        url.searchParams.get("token"),
+      );
+    }
+    authenticate(request);
 
+    if (path?.startsWith("/object/sign/") && method === "POST") {
+      return sendJson(response, 200, await sign(request, path.slice("/object/sign/".length)));
+    }
     if (path?.startsWith("/object/list/") && method === "POST") {
       return sendJson(response, 200, await list(request, decodeURIComponent(path.slice(13))));
     }
@@ -404,6 +486,9 @@ export async function startFakeSupabaseStorageServer({
     buckets,
     bucketSettings,
     requests,
+    advanceClock: (seconds) => {
+      clockOffsetSeconds += seconds;
+    },
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

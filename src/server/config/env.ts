@@ -68,6 +68,10 @@ export const envSchema = z
     SUPABASE_PUBLISHABLE_KEY: optionalString,
     SUPABASE_SECRET_KEY: optionalString,
     SUPABASE_STORAGE_BUCKET: optionalString.transform((value) => value ?? "images"),
+    // Supabase mode: image files are answered with a redirect to a signed Storage URL valid this
+    // long (on, the default), or streamed through the function as in embedded mode (off).
+    STORAGE_REDIRECTS: optionalString.pipe(z.enum(["on", "off"]).optional()),
+    STORAGE_SIGNED_URL_SECONDS: optionalInt(10, 3600).transform((value) => value ?? 60),
     KV_REST_API_URL: optionalUrl,
     KV_REST_API_TOKEN: optionalString,
     UPSTASH_REDIS_REST_URL: optionalUrl,
@@ -287,7 +291,17 @@ export interface AppConfig {
     | { kind: "supabase"; url: string; publishableKey: string; secretKey: string };
   objectStore:
     | { kind: "local"; dir: string }
-    | { kind: "supabase"; url: string; secretKey: string; bucket: string };
+    | {
+        kind: "supabase";
+        url: string;
+        secretKey: string;
+        bucket: string;
+        /**
+         * How long a signed URL that the files route redirects to stays valid (seconds), or null
+         * when files are streamed through the function (STORAGE_REDIRECTS=off).
+         */
+        signedUrlSeconds: number | null;
+      };
   kv:
     | { kind: "upstash"; url: string; token: string }
     | { kind: "redis"; url: string }
@@ -424,6 +438,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
           url: supabase.url,
           secretKey: supabase.secretKey,
           bucket: env.SUPABASE_STORAGE_BUCKET,
+          signedUrlSeconds: env.STORAGE_REDIRECTS === "off" ? null : env.STORAGE_SIGNED_URL_SECONDS,
         }
       : { kind: "local", dir: joinPath(env.DATA_DIR, "storage") },
     kv:

@@ -51,6 +51,17 @@ export interface ImagesService {
     viewerId: string | null;
     variant: ImageVariant;
   }): Promise<ImageFile>;
+  /**
+   * Where the viewer may fetch the file from without the studio passing the bytes on: a short-
+   * lived signed URL at the object store, after the same check as readFile (NOT_FOUND for what
+   * the viewer may not see, or a file that is missing). null when the store hands out no such
+   * URLs (embedded mode, STORAGE_REDIRECTS=off): stream readFile instead.
+   */
+  fileRedirect(input: {
+    id: string;
+    viewerId: string | null;
+    variant: ImageVariant;
+  }): Promise<{ row: ImageRow; url: string } | null>;
   /** readFile, counting the download once per downloader, image and day (never the owner's). */
   downloadFile(input: {
     id: string;
@@ -60,6 +71,11 @@ export interface ImagesService {
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
+
+/** A size the image does not have (1920 of a small image) falls back to the original. */
+function chosenVariant(row: ImageRow, variant: ImageVariant): ImageVariant {
+  return variantsOf(row).includes(variant) ? variant : "original";
+}
 
 export function createImagesService({
   db,
@@ -116,6 +132,26 @@ export function createImagesService({
     return deleted;
   }
 
+  async function fileRedirect({
+    id,
+    viewerId,
+    variant,
+  }: {
+    id: string;
+    viewerId: string | null;
+    variant: ImageVariant;
+  }): Promise<{ row: ImageRow; url: string } | null> {
+    if (!objectStore.signedUrl) return null;
+    const row = await visibleRow(id, viewerId);
+    const chosen = chosenVariant(row, variant);
+    const url = await objectStore.signedUrl(fileKeyOf(row, chosen));
+    if (!url) {
+      logger.error("image row without its file", { imageId: id, variant: chosen });
+      throw notFound("Image file");
+    }
+    return { row, url };
+  }
+
   async function readFile({
     id,
     viewerId,
@@ -126,9 +162,7 @@ export function createImagesService({
     variant: ImageVariant;
   }): Promise<ImageFile> {
     const row = await visibleRow(id, viewerId);
-    const available = variantsOf(row);
-    // A size the image does not have (1920 of a small image) falls back to the original.
-    const chosen = available.includes(variant) ? variant : "original";
+    const chosen = chosenVariant(row, variant);
     const file = await objectStore.get(fileKeyOf(row, chosen));
     if (!file) {
       logger.error("image row without its file", { imageId: id, variant: chosen });
@@ -212,6 +246,7 @@ export function createImagesService({
     },
 
     readFile,
+    fileRedirect,
 
     async downloadFile({ id, viewer, variant }) {
       const file = await readFile({ id, viewerId: viewer.userId, variant });

@@ -10,6 +10,13 @@ export interface ObjectStorePort {
   remove(keys: string[]): Promise<void>;
   /** Throws when the store cannot be reached or written. */
   ping(): Promise<void>;
+  /**
+   * A short-lived URL at which the store itself serves the object to anyone holding it (Supabase
+   * Storage's signed URLs), so that the files route can redirect instead of streaming the bytes;
+   * null when there is no such object. Absent where files are streamed (the local store, or
+   * Supabase with STORAGE_REDIRECTS=off).
+   */
+  signedUrl?(key: string): Promise<string | null>;
   /** Every key in the store (the orphan sweep, npm run storage:sweep); optional for wrappers. */
   list?(): Promise<string[]>;
 }

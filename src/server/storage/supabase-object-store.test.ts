@@ -90,6 +90,25 @@ describe("Supabase Storage object store", () => {
     expect(await store.get("u1/a.webp")).toBeNull();
   });
 
+  it("signs a URL that serves the object without a key, and null for a missing object", async () => {
+    const store = createSupabaseObjectStore({
+      url: server.url,
+      secretKey: SECRET_KEY,
+      bucket: BUCKET,
+      signedUrlSeconds: 60,
+    });
+    await store.put("u1/signed.webp", new Uint8Array([7, 8]), "image/webp");
+    const url = await store.signedUrl!("u1/signed.webp");
+    const response = await fetch(url!);
+    expect(response.status).toBe(200);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([7, 8]));
+    expect(await store.signedUrl!("u1/missing.webp")).toBeNull();
+  });
+
+  it("offers no signed URLs unless given their lifetime (files are then streamed)", () => {
+    expect(storeWith().signedUrl).toBeUndefined();
+  });
+
   it("sends no request to remove an empty list (Storage refuses empty prefixes)", async () => {
     await storeWith().remove([]);
     expect(server.requests).toEqual([]);

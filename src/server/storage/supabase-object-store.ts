@@ -8,6 +8,11 @@ export interface SupabaseObjectStoreOptions {
   /** The project's secret key: it bypasses RLS, so it stays on the server and is never logged. */
   secretKey: string;
   bucket: string;
+  /**
+   * Seconds a signed URL from signedUrl() stays valid; null or absent: no signedUrl(), files
+   * are streamed through the studio.
+   */
+  signedUrlSeconds?: number | null;
 }
 
 /** Every stored file is immutable under its key (a new version gets a new key). */
@@ -57,12 +62,28 @@ export function createSupabaseObjectStore({
   url,
   secretKey,
   bucket,
+  signedUrlSeconds = null,
 }: SupabaseObjectStoreOptions): ObjectStorePort {
   const storage = createSupabaseAdminClient({ url, secretKey }).storage;
   const files = () => storage.from(bucket);
 
+  /**
+   * Storage checks that the object exists before it signs. The token is a JWT naming this one
+   * object and its expiry; the URL needs no key, so it is handed to the browser as it is.
+   */
+  async function signedUrl(key: string): Promise<string | null> {
+    assertSafeKey(key);
+    const { data, error } = await files().createSignedUrl(key, signedUrlSeconds!);
+    if (error) {
+      if (isNoSuchKey(error)) return null;
+      throw storageFailure("createSignedUrl", error);
+    }
+    return data.signedUrl;
+  }
+
   return {
     kind: "supabase",
+    ...(signedUrlSeconds ? { signedUrl } : {}),
     async put(key, body, contentType) {
       assertSafeKey(key);
       const { error } = await files().upload(key, body, {

@@ -3,7 +3,18 @@ import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
 import { fileCacheControl, fileEtagOf, matchesEtag } from "@/server/images/image-files";
 
-// GET /api/v1/images/:id/files/:variant — the image file (original or a thumbnail) for <img>
+/**
+ * What a redirect to a signed URL may be kept for: nothing. It is worth nothing once the URL
+ * expires, and must not outlive the image turning private or being deleted; asking again costs an
+ * invocation, no bytes.
+ */
+const REDIRECT_CACHE_CONTROL = "no-store";
+
+// GET /api/v1/images/:id/files/:variant — the image file (original or a thumbnail) for <img>.
+// Where the object store hands out signed URLs (Supabase mode), the bytes come from there: a 307
+// to a short-lived URL, after the same check, so the URL pages and the service worker use stays
+// this one. 307, not 302: it says "the same request, elsewhere, this time" in so many words (302
+// lets a client turn the method into GET); no status of the two is cached without being told.
 const readImageFile = defineRoute(
   { access: "optional", scope: "images:read", params: imageFileParamsSchema },
   async ({ request, services, identity, params }) => {
@@ -20,6 +31,22 @@ const readImageFile = defineRoute(
           headers: { ...baseHeaders, "cache-control": fileCacheControl(row) },
         });
       }
+    }
+    const redirect = await services.images.fileRedirect({
+      id: params.id,
+      viewerId,
+      variant: params.variant,
+    });
+    if (redirect) {
+      return new Response(null, {
+        status: 307,
+        headers: {
+          location: redirect.url,
+          "cache-control": REDIRECT_CACHE_CONTROL,
+          // Applies to the followed request: Storage is not told which studio page showed it.
+          "referrer-policy": "no-referrer",
+        },
+      });
     }
     const file = await services.images.readFile({
       id: params.id,
