@@ -166,9 +166,18 @@ const imageExpiration = new ExpirationPlugin({
   purgeOnQuotaError: true,
 });
 
+/**
+ * How the worker fetches a file. In Supabase mode the studio answers with a redirect to a signed
+ * Storage URL on another origin: an <img>'s no-cors request would come back opaque there, which
+ * is never stored (isStorableResponse), so the worker asks in cors mode (Storage allows every
+ * origin) and sends cookies to the studio only (`*` is refused for credentialed requests).
+ */
+const IMAGE_FETCH: RequestInit = { mode: "cors", credentials: "same-origin" };
+
 /** The owner's own files (private when kept): from the cache, the studio only when missing. */
 const ownImageStrategy = new CacheFirst({
   cacheName: PRIVATE_CACHES.images,
+  fetchOptions: IMAGE_FETCH,
   plugins: [keyByStablePath, storeOnlyComplete, watchSession, imageExpiration],
 });
 
@@ -181,7 +190,7 @@ const ownImageStrategy = new CacheFirst({
 const sharedImageStrategy = new NetworkFirst({
   cacheName: PRIVATE_CACHES.images,
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-  fetchOptions: { cache: "no-cache" },
+  fetchOptions: { ...IMAGE_FETCH, cache: "no-cache" },
   plugins: [
     keyByStablePath,
     storeOnlyComplete,
