@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { IntlMessages } from "@/components/i18n/intl-messages";
+import { HydrateInSlices } from "@/components/shell/hydrate-in-slices";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadGalleryPageState, type PageSearchParams } from "@/server/pages/gallery-page-data";
 
@@ -17,9 +18,10 @@ export default async function GalleryPage({
   searchParams: Promise<PageSearchParams>;
 }) {
   // The first page of images, the templates and the collections are in the HTML: no request
-  // from the browser before the grid paints. No Suspense boundary (and no loading.tsx): a
-  // streamed boundary is revealed by a script React may hold back, so the first paint would
-  // be a skeleton and the gallery a later, largest paint.
+  // from the browser before the grid paints. No loading.tsx and nothing that suspends on the
+  // server: a streamed boundary is revealed by a script React may hold back, so the first paint
+  // would be a skeleton and the gallery a later, largest paint. (HydrateInSlices's boundary is
+  // rendered complete, in the first HTML; it only defers hydration.)
   const state = await loadGalleryPageState(await searchParams);
   return (
     <PageContainer>
@@ -30,7 +32,9 @@ export default async function GalleryPage({
           namespaces={["gallery", "image", "results", "generate", "collections", "templates"]}
         >
           <HydrationBoundary state={state}>
-            <GalleryView />
+            <HydrateInSlices>
+              <GalleryView />
+            </HydrateInSlices>
           </HydrationBoundary>
         </IntlMessages>
       </div>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { GenerateView } from "@/components/generate/generate-view";
 import { IntlMessages } from "@/components/i18n/intl-messages";
+import { HydrateInSlices } from "@/components/shell/hydrate-in-slices";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadGeneratePageState } from "@/server/pages/generate-page-data";
 
@@ -19,7 +20,9 @@ export default async function GeneratePage() {
       {/* The result components ("results") render inside the same view. */}
       <IntlMessages namespaces={["generate", "results", "templates"]}>
         <HydrationBoundary state={state}>
-          <GenerateView />
+          <HydrateInSlices>
+            <GenerateView />
+          </HydrateInSlices>
         </HydrationBoundary>
       </IntlMessages>
     </PageContainer>
