@@ -9,6 +9,7 @@ import {
   uniqueEmail,
 } from "./support/browser";
 import { RegisterPage, waitForPath } from "./support/pages";
+import { makeImage } from "./support/people";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -63,6 +64,15 @@ describe("every page renders on phone and desktop, light and dark", () => {
             .filter({ visible: true });
           expect(await current.count(), `navigation link to ${path}`).toBeGreaterThan(0);
           await screenshot(page, `${path.slice(1)}-${label}-${scheme}`);
+        }
+        // With images, the grid, the filter row and an image's page render too; a filtered
+        // address renders the filter chips. A chunk the server renders is preloaded by a link
+        // the CSP must accept, or the browser logs a violation here.
+        const image = await makeImage(page, { prompt: "A lighthouse at dusk", tags: ["sea"] });
+        for (const path of ["/gallery", "/gallery?tag=sea", `/images/${image.id}`]) {
+          const response = await page.goto(path);
+          expect(response?.status(), path).toBe(200);
+          await page.waitForLoadState("networkidle");
         }
         expect(errors).toEqual([]);
         await context.close();

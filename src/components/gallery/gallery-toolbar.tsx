@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import type { Collection, StyleTemplate } from "@/shared/api-types";
+import { FilterFields } from "./filter-fields";
 import { FilterSheet } from "./filter-sheet";
 import {
   hasActiveFilters,
@@ -14,12 +15,13 @@ import {
 } from "./gallery-filters";
 import { GallerySearch } from "./gallery-search";
 
-// Not in the page's first script: the chips exist only while a filter is on, and the row of
-// fields only from lg up (phones filter in the sheet). Both still render on the server.
-const ActiveFilterChips = dynamic(() =>
-  import("./active-filter-chips").then((module) => module.ActiveFilterChips),
+// Not in the page's first script: the chips exist only while a filter is on. Rendered in the
+// browser only (a chunk rendered on the server is preloaded by a link without the CSP nonce,
+// which the browser refuses); until it arrives, a row of the chips' height keeps the grid still.
+const ActiveFilterChips = dynamic(
+  () => import("./active-filter-chips").then((module) => module.ActiveFilterChips),
+  { ssr: false, loading: () => <div aria-hidden="true" className="h-9 sm:h-8" /> },
 );
-const FilterFields = dynamic(() => import("./filter-fields").then((module) => module.FilterFields));
 
 interface GalleryToolbarProps {
   filters: GalleryFilters;
