@@ -26,10 +26,19 @@ export default async function GalleryPage({
   return (
     <PageContainer>
       <div data-testid="page-gallery">
-        {/* The lightbox shows image-detail's components, the same as /images/[id] (keep the two
-            lists in step); style names come from templates. */}
+        {/* The lightbox shows image-detail's components, as /images/[id] does; style names come
+            from templates. Only the parts of results and generate those read travel (the
+            messages-coverage test checks every namespace the components read is here). */}
         <IntlMessages
-          namespaces={["gallery", "image", "results", "generate", "collections", "templates"]}
+          namespaces={[
+            "gallery",
+            "image",
+            "templates",
+            "results.variations",
+            "generate.aspect",
+            "generate.count",
+            "generate.quality",
+          ]}
         >
           <HydrationBoundary state={state}>
             <HydrateInSlices>

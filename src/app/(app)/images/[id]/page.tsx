@@ -37,11 +37,21 @@ export default async function ImagePage({ params }: Props) {
   ]);
   return (
     <PageContainer>
-      {/* The variations dialog and the edit form come from the composer (results, generate);
-          the collection picker, delete confirmation and undo toast from the gallery; the
-          template's name from templates. */}
+      {/* The variations dialog and the edit form come from the composer (parts of results and
+          generate); the delete confirmation, collection picker and undo toast from the gallery;
+          the template's name from templates (checked by the messages-coverage test). */}
       <IntlMessages
-        namespaces={["image", "results", "generate", "gallery", "collections", "templates"]}
+        namespaces={[
+          "image",
+          "templates",
+          "results.variations",
+          "generate.aspect",
+          "generate.count",
+          "generate.quality",
+          "gallery.confirmDelete",
+          "gallery.picker",
+          "gallery.undoDelete",
+        ]}
       >
         <ImageDetailPage
           key={image.id}
