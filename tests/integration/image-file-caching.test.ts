@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as download from "@/app/api/v1/images/[id]/download/route";
-import * as fileRoute from "@/app/api/v1/images/[id]/files/[variant]/route";
 import * as imageRoute from "@/app/api/v1/images/[id]/route";
 import { ApiCaller } from "../support/api-caller";
-import { seedImagesWithFiles } from "../support/seed-image-files";
+import { requestImageFile, seedOneImageWithFiles } from "../support/image-file-requests";
 import { signUp, type SignedUp } from "../support/sign-up";
 import { directivesOf } from "../support/cache-control";
 import { startTestStudio, type TestStudio } from "../support/test-services";
@@ -22,21 +21,9 @@ afterAll(async () => {
   await studio?.dispose();
 });
 
-const fileOf = (caller: ApiCaller, id: string, variant: string, headers?: Record<string, string>) =>
-  caller.raw(fileRoute.GET, {
-    path: `/api/v1/images/${id}/files/${variant}`,
-    params: { id, variant },
-    headers,
-  });
-
-async function imageOf(owner: SignedUp, isPublic: boolean): Promise<string> {
-  const [id] = await seedImagesWithFiles(studio, {
-    userId: owner.user.id,
-    count: 1,
-    isPublic: () => isPublic,
-  });
-  return id!;
-}
+const fileOf = requestImageFile;
+const imageOf = (owner: SignedUp, isPublic: boolean) =>
+  seedOneImageWithFiles(studio, owner, isPublic);
 
 async function setPublic(owner: SignedUp, id: string, isPublic: boolean) {
   const response = await owner.caller.call(imageRoute.PATCH, {

@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import * as fileRoute from "@/app/api/v1/images/[id]/files/[variant]/route";
 import * as imageRoute from "@/app/api/v1/images/[id]/route";
 import { parseConfig } from "@/server/config/env";
 import { contentSecurityPolicy, fileOriginOf } from "@/server/http/security-headers";
 import { createSupabaseObjectStore } from "@/server/storage/supabase-object-store";
 import { ApiCaller } from "../support/api-caller";
+import { requestImageFile, seedOneImageWithFiles } from "../support/image-file-requests";
 import {
   startFakeSupabaseStorageServer,
   type FakeSupabaseStorageServer,
 } from "../support/fake-supabase-storage-server";
-import { seedImagesWithFiles } from "../support/seed-image-files";
 import { signUp, type SignedUp } from "../support/sign-up";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
@@ -52,21 +51,9 @@ beforeEach(() => {
   storage.requests.length = 0;
 });
 
-const fileOf = (caller: ApiCaller, id: string, variant: string, headers?: Record<string, string>) =>
-  caller.raw(fileRoute.GET, {
-    path: `/api/v1/images/${id}/files/${variant}`,
-    params: { id, variant },
-    headers,
-  });
-
-async function imageOf(owner: SignedUp, isPublic: boolean): Promise<string> {
-  const [id] = await seedImagesWithFiles(studio, {
-    userId: owner.user.id,
-    count: 1,
-    isPublic: () => isPublic,
-  });
-  return id!;
-}
+const fileOf = requestImageFile;
+const imageOf = (owner: SignedUp, isPublic: boolean) =>
+  seedOneImageWithFiles(studio, owner, isPublic);
 
 async function storageKeyOf(id: string): Promise<string> {
   const [row] = await studio.database.query<{ storage_key: string }>(
