@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as login from "@/app/api/v1/auth/login/route";
 import { ApiCaller } from "../support/api-caller";
 import { startTestStudio, type TestStudio } from "../support/test-services";
@@ -11,6 +12,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await studio?.dispose();
 });
+
+// The limits count in fixed one-minute windows (kv-port.ts). A test that began a few seconds
+// before a window ended would find its count reset halfway, so each starts with at least ten
+// seconds of its window left.
+beforeEach(async () => {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 10_000) await sleep(left + 100);
+}, 20_000);
+
+/** An address no other run uses: Redis keeps the buckets of earlier runs in the same minute. */
+const freshIp = () =>
+  `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 254) + 1}`;
 
 const attempt = (email: string, ip: string) =>
   new ApiCaller().call(login.POST, {
@@ -37,7 +50,7 @@ describe("login and register rate limits", () => {
   });
 
   it("limits attempts per IP across emails", async () => {
-    const ip = `192.0.2.${Math.floor(Math.random() * 200) + 1}`;
+    const ip = freshIp();
     for (let i = 0; i < 3; i++)
       expect((await attempt(`spray${i}${Date.now()}@example.com`, ip)).status).toBe(401);
     expect((await attempt(`spray-last${Date.now()}@example.com`, ip)).status).toBe(429);
@@ -45,12 +58,13 @@ describe("login and register rate limits", () => {
   });
 
   it("ignores a client's X-Forwarded-For, so rotating it gets no fresh bucket", async () => {
+    const ip = freshIp();
     const spoofed = (i: number) =>
       new ApiCaller().call(login.POST, {
         method: "POST",
         path: "/api/v1/auth/login",
         body: { email: `rotate${i}-${Date.now()}@example.com`, password: "wrong password" },
-        headers: { "x-studio-client-ip": "192.0.2.250", "x-forwarded-for": `203.0.113.${i}` },
+        headers: { "x-studio-client-ip": ip, "x-forwarded-for": `203.0.113.${i}` },
       });
     for (let i = 0; i < 3; i++) expect((await spoofed(i)).status).toBe(401);
     expect((await spoofed(3)).status).toBe(429);
