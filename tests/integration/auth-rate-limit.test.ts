@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as login from "@/app/api/v1/auth/login/route";
 import { ApiCaller } from "../support/api-caller";
+import { awayFromWindowEdge, freshIp } from "../support/rate-window";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
 // Runs on the memory KV, or on Redis when REDIS_URL is set (CI runs both).
@@ -13,17 +13,8 @@ afterAll(async () => {
   await studio?.dispose();
 });
 
-// The limits count in fixed one-minute windows (kv-port.ts). A test that began a few seconds
-// before a window ended would find its count reset halfway, so each starts with at least ten
-// seconds of its window left.
-beforeEach(async () => {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 10_000) await sleep(left + 100);
-}, 20_000);
-
-/** An address no other run uses: Redis keeps the buckets of earlier runs in the same minute. */
-const freshIp = () =>
-  `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 254) + 1}`;
+// Each case counts up to a one-minute limit: it starts away from a window's end.
+beforeEach(() => awayFromWindowEdge(), 20_000);
 
 const attempt = (email: string, ip: string) =>
   new ApiCaller().call(login.POST, {

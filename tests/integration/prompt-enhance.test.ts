@@ -16,6 +16,7 @@ import { generationTimings } from "@/server/usage/usage-log";
 import { computeDays, dayOf } from "@/server/usage/usage-rollups";
 import { signUp } from "../support/sign-up";
 import { startTestStudio, type TestStudio } from "../support/test-services";
+import { awayFromWindowEdge } from "../support/rate-window";
 
 /**
  * POST /prompts/enhance through the real route, services, moderation, rate limiter, usage log
@@ -305,6 +306,7 @@ describe("prompt enhancement with Gemini (user's key, fake server)", () => {
   });
 
   it("rate limits per user with its own rule: 429 RATE_LIMITED with Retry-After", async () => {
+    await awayFromWindowEdge();
     const { caller } = await withKey();
     const other = await withKey();
     for (let index = 0; index < 6; index += 1) {
