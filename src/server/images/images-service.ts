@@ -61,7 +61,7 @@ export interface ImagesService {
     id: string;
     viewerId: string | null;
     variant: ImageVariant;
-  }): Promise<{ row: ImageRow; url: string } | null>;
+  }): Promise<string | null>;
   /** readFile, counting the download once per downloader, image and day (never the owner's). */
   downloadFile(input: {
     id: string;
@@ -71,6 +71,9 @@ export interface ImagesService {
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
+
+/** One file of one image, asked for by a viewer (null: signed out). */
+type FileRequest = { id: string; viewerId: string | null; variant: ImageVariant };
 
 /** A size the image does not have (1920 of a small image) falls back to the original. */
 function chosenVariant(row: ImageRow, variant: ImageVariant): ImageVariant {
@@ -132,42 +135,29 @@ export function createImagesService({
     return deleted;
   }
 
-  async function fileRedirect({
-    id,
-    viewerId,
-    variant,
-  }: {
-    id: string;
-    viewerId: string | null;
-    variant: ImageVariant;
-  }): Promise<{ row: ImageRow; url: string } | null> {
-    if (!objectStore.signedUrl) return null;
+  /** The row and the object-store key of the file a viewer may see (NOT_FOUND otherwise). */
+  async function visibleFile({ id, viewerId, variant }: FileRequest) {
     const row = await visibleRow(id, viewerId);
     const chosen = chosenVariant(row, variant);
-    const url = await objectStore.signedUrl(fileKeyOf(row, chosen));
-    if (!url) {
+    const missing = () => {
       logger.error("image row without its file", { imageId: id, variant: chosen });
-      throw notFound("Image file");
-    }
-    return { row, url };
+      return notFound("Image file");
+    };
+    return { row, key: fileKeyOf(row, chosen), missing };
   }
 
-  async function readFile({
-    id,
-    viewerId,
-    variant,
-  }: {
-    id: string;
-    viewerId: string | null;
-    variant: ImageVariant;
-  }): Promise<ImageFile> {
-    const row = await visibleRow(id, viewerId);
-    const chosen = chosenVariant(row, variant);
-    const file = await objectStore.get(fileKeyOf(row, chosen));
-    if (!file) {
-      logger.error("image row without its file", { imageId: id, variant: chosen });
-      throw notFound("Image file");
-    }
+  async function fileRedirect(request: FileRequest): Promise<string | null> {
+    if (!objectStore.signedUrl) return null;
+    const { key, missing } = await visibleFile(request);
+    const url = await objectStore.signedUrl(key);
+    if (!url) throw missing();
+    return url;
+  }
+
+  async function readFile(request: FileRequest): Promise<ImageFile> {
+    const { row, key, missing } = await visibleFile(request);
+    const file = await objectStore.get(key);
+    if (!file) throw missing();
     return { row, body: file.body, contentType: row.mimeType };
   }
 

@@ -32,16 +32,16 @@ const readImageFile = defineRoute(
         });
       }
     }
-    const redirect = await services.images.fileRedirect({
+    const signedUrl = await services.images.fileRedirect({
       id: params.id,
       viewerId,
       variant: params.variant,
     });
-    if (redirect) {
+    if (signedUrl) {
       return new Response(null, {
         status: 307,
         headers: {
-          location: redirect.url,
+          location: signedUrl,
           "cache-control": REDIRECT_CACHE_CONTROL,
           // Applies to the followed request: Storage is not told which studio page showed it.
           "referrer-policy": "no-referrer",
