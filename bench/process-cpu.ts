@@ -48,3 +48,32 @@ export function processGroupRssBytes(groupId: number): number | null {
   // rss is field 24, in pages.
   return stats.reduce((sum, fields) => sum + Number(fields[21]), 0) * PAGE_BYTES;
 }
+
+/**
+ * CPU time (user + system, ms) used so far by every live process whose command name is `name`
+ * (as /proc shows it, e.g. "postgres", "redis-server"): what the database and KV spent. Linux
+ * only; null elsewhere.
+ */
+export function commandCpuMs(name: string): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (command !== name) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks / TICKS_PER_SECOND) * 1000;
+}
