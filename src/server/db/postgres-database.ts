@@ -2,18 +2,23 @@ import "server-only";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Database, DatabaseHandle } from "./database";
+import { guardTransactions } from "./postgres-transactions";
 import { schema } from "./schema";
 
 /** A PostgreSQL server (Supabase in production) through postgres.js. */
 export function openPostgresDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
   // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
   const pooled = /:6543\b/.test(url) || /[?&]pgbouncer=true\b/.test(url);
-  const client = postgres(url, {
-    max: options.max ?? 10,
-    prepare: !pooled,
-    onnotice: () => {},
-    connection: { application_name: "ai-image-studio" },
-  });
+  // Transactions go through the guard: a connection lost mid-transaction must reject the
+  // transaction, not crash the process from inside the driver (see postgres-transactions.ts).
+  const client = guardTransactions(
+    postgres(url, {
+      max: options.max ?? 10,
+      prepare: !pooled,
+      onnotice: () => {},
+      connection: { application_name: "ai-image-studio" },
+    }),
+  );
   const db = drizzle({ client, schema }) as unknown as Database;
   return {
     kind: "postgres",
