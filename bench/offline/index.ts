@@ -65,6 +65,10 @@ async function installPaintProbe(context: BrowserContext, count: number): Promis
           images.every((image) => image.complete && image.naturalWidth > 0);
       }
       function tick() {
+        if (window.__tilesInDomAt === undefined &&
+            document.querySelectorAll('[data-testid="gallery-tile"] img').length >= wanted) {
+          window.__tilesInDomAt = performance.now();
+        }
         if (done()) {
           // One more frame: the decoded pixels are on screen, not just in memory.
           requestAnimationFrame(() => { window.__tilesPaintedAt = performance.now(); });
@@ -77,7 +81,18 @@ async function installPaintProbe(context: BrowserContext, count: number): Promis
   });
 }
 
-async function timeReload(page: Page): Promise<number> {
+/** Where a reload's time went, in ms from the start of the navigation. */
+interface ReloadTiming {
+  painted: number;
+  /** The page's HTML fully received (from the worker's cache when offline). */
+  html: number;
+  firstContentfulPaint: number;
+  /** The first FIRST_TILES thumbnails' img elements are in the document (all, not decoded). */
+  tilesInDom: number;
+  domContentLoaded: number;
+}
+
+async function timeReload(page: Page): Promise<ReloadTiming> {
   await page.reload({ waitUntil: "commit" });
   try {
     await page.waitForFunction(
@@ -101,9 +116,29 @@ async function timeReload(page: Page): Promise<number> {
       cause: error,
     });
   }
-  return page.evaluate(
-    () => (window as Window & { __tilesPaintedAt?: number }).__tilesPaintedAt ?? Number.NaN,
-  );
+  return page.evaluate(() => {
+    const marks = window as Window & { __tilesPaintedAt?: number; __tilesInDomAt?: number };
+    const navigation = performance.getEntriesByType("navigation")[0] as
+      PerformanceNavigationTiming | undefined;
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    return {
+      painted: marks.__tilesPaintedAt ?? Number.NaN,
+      html: navigation?.responseEnd ?? Number.NaN,
+      firstContentfulPaint: paint?.startTime ?? Number.NaN,
+      tilesInDom: marks.__tilesInDomAt ?? Number.NaN,
+      domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+    };
+  });
+}
+
+/** The p50 of every phase: where the time to painted thumbnails goes. */
+function phases(label: string, timings: ReloadTiming[]): string {
+  const p50 = (pick: (timing: ReloadTiming) => number) =>
+    percentile(
+      timings.map(pick).sort((a, b) => a - b),
+      50,
+    ).toFixed(0);
+  return `${label.padEnd(34)} p50 of each phase: HTML ${p50((t) => t.html)} ms, first paint ${p50((t) => t.firstContentfulPaint)} ms, DOMContentLoaded ${p50((t) => t.domContentLoaded)} ms, tiles in the document ${p50((t) => t.tilesInDom)} ms, tiles painted ${p50((t) => t.painted)} ms`;
 }
 
 async function generateImages(page: Page, baseUrl: string, count: number): Promise<void> {
@@ -218,11 +253,11 @@ async function main(): Promise<number> {
       `bench: ${images.length} images listed, ${cached.fetched} thumbnails fetched, ${cached.inCache} entries in studio-images-v2`,
     );
 
-    const online: number[] = [];
+    const online: ReloadTiming[] = [];
     for (let run = 0; run < RUNS; run++) online.push(await timeReload(page));
 
     await context.setOffline(true);
-    const offline: number[] = [];
+    const offline: ReloadTiming[] = [];
     for (let run = 0; run < RUNS; run++) offline.push(await timeReload(page));
     const tiles = await page.getByTestId("gallery-tile").count();
     await context.setOffline(false);
@@ -237,8 +272,11 @@ async function main(): Promise<number> {
         .map((value) => value.toFixed(2))
         .join(" ")}`,
     );
-    console.log(summary("online (network-first, server up)", online));
-    console.log(summary("offline (service worker caches)", offline));
+    const painted = (timings: ReloadTiming[]) => timings.map((timing) => timing.painted);
+    console.log(summary("online (network-first, server up)", painted(online)));
+    console.log(summary("offline (service worker caches)", painted(offline)));
+    console.log(phases("online", online));
+    console.log(phases("offline", offline));
     console.log(`(${tiles} tiles rendered offline on the last run)`);
     await context.close();
     return 0;
