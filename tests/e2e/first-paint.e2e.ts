@@ -49,6 +49,10 @@ describe("signed-in pages arrive with their data", () => {
     for (const image of made) {
       expect(html).toContain(`data-image-id="${image.id}"`);
     }
+    // In place, not "outlined": React sends a Suspense boundary over ~12.8 kB as a hidden
+    // segment at the end of the HTML, shown by a script only after the page's scripts ran.
+    expect(html).not.toContain("<!--$?-->");
+    expect(html).not.toContain('<div hidden id="S:');
     expect(html).toMatch(/<img[^>]*fetchpriority="high"[^>]*>/i);
     const firstImg = /<img[^>]*fetchpriority="high"[^>]*>/i.exec(html)?.[0] ?? "";
     expect(firstImg).not.toContain('loading="lazy"');
@@ -106,6 +110,7 @@ describe("signed-in pages arrive with their data", () => {
     const generate = await firstHtml(page, "/generate");
     expect(generate).toContain('data-testid="quota-remaining"');
     expect(generate).toContain('data-testid="prompt-input"');
+    expect(generate).not.toContain("<!--$?-->"); // in place, not outlined (see above)
     const generateCalls = await apiCallsWhileLoading(page, "/generate");
     expect(
       generateCalls.filter((path) =>

@@ -6,7 +6,7 @@ import { clampRatio, type GalleryLayoutKind, type LayoutRow } from "./gallery-la
 import { GalleryTile } from "./gallery-tile";
 
 /** Enough for the first screen of a large desktop. */
-const FIRST_TILES = 18;
+export const FIRST_TILES = 18;
 /** The first row of a phone and most of a desktop's: fetched first (fetchpriority="high"), never lazily. */
 export const PRIORITY_TILES = 4;
 /** The row height the justified rows aim at before the grid knows its width. */
@@ -74,6 +74,7 @@ export function firstTiles({
           onLongPress={onLongPress}
           onPick={onPick}
           priority={index < PRIORITY_TILES}
+          fadeIn={false}
         />
       </div>
     );

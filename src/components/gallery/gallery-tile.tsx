@@ -26,6 +26,12 @@ interface GalleryTileProps {
    * React's onLoad): it is the page's largest paint and must not wait for the scripts.
    */
   priority?: boolean;
+  /**
+   * Fades in once loaded (tiles that scroll into view). The tiles of the first HTML do not: their
+   * pictures paint as soon as the browser has them, without waiting for the scripts and React's
+   * onLoad.
+   */
+  fadeIn?: boolean;
 }
 
 /** The tile's accessible name: its prompt (shortened), and whether it is a favorite or public. */
@@ -49,6 +55,7 @@ export const GalleryTile = memo(function GalleryTile({
   onLongPress,
   onPick,
   priority = false,
+  fadeIn = true,
 }: GalleryTileProps) {
   const t = useTranslations("gallery.tile");
   const label = useTileLabel(image);
@@ -88,7 +95,7 @@ export const GalleryTile = memo(function GalleryTile({
         onLoad={() => setLoaded(true)}
         className={cn(
           "object-cover transition-[opacity,transform] duration-300 ease-out",
-          loaded || priority ? "opacity-100" : "opacity-0",
+          loaded || priority || !fadeIn ? "opacity-100" : "opacity-0",
           !selectMode && "[@media(hover:hover)]:group-hover:scale-[1.04]",
         )}
       />

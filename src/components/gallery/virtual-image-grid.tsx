@@ -1,16 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, memo, Suspense } from "react";
+import { memo, use, type ReactPromise } from "react";
 import { cn } from "@/lib/cn";
 import { firstTiles, firstTilesClassName } from "./first-tiles";
 import type { ImageGridProps } from "./windowed-image-grid";
 
-const loadGrid = () =>
-  import("./windowed-image-grid").then((module) => ({ default: module.WindowedImageGrid }));
-// Fetched as soon as this module runs in the browser, beside hydration, not after it.
-if (typeof window !== "undefined") void loadGrid().catch(() => {});
-const WindowedImageGrid = lazy(loadGrid);
+/** A promise React's `use` reads without suspending once it has settled (its status fields). */
+function tracked<T>(promise: Promise<T>): ReactPromise<T> {
+  const result = Object.assign(promise, { status: "pending" as const });
+  promise.then(
+    (value) => Object.assign(result, { status: "fulfilled", value }),
+    (reason: unknown) => Object.assign(result, { status: "rejected", reason }),
+  );
+  return result;
+}
+
+// Fetched as soon as this module runs in the browser, beside hydration, not after it; by the
+// time React hydrates the grid it has almost always arrived, and `use` reads it at once.
+const windowedGrid =
+  typeof window === "undefined" ? null : tracked(import("./windowed-image-grid"));
 
 /**
  * What WindowedImageGrid renders before it knows its width: the first tiles as plain CSS.
@@ -43,9 +52,12 @@ function FirstTilesGrid(props: ImageGridProps) {
 
 /**
  * The gallery's grid. The virtualiser and the row layout are not needed for the first paint,
- * so they arrive in their own chunk. The server renders the first tiles directly (nothing
- * suspends, so they are in the page's first HTML, not streamed and swapped in later); in the
- * browser the same markup stays until the chunk has loaded and hydrates it.
+ * so they arrive in their own chunk. The server renders the first tiles directly, with no
+ * Suspense boundary around them: React streams a complete boundary this large as a hidden
+ * segment at the end of the HTML and swaps it in by script ("outlining"), which would hold the
+ * tiles' paint behind the page's scripts. In the browser the grid's chunk is read with `use`:
+ * at once when it has arrived (the usual case), otherwise hydration waits for it with the
+ * server's markup in place; then the same markup is hydrated.
  *
  * Memoised, and its props must stay the same objects while nothing they show changes: a
  * boundary still waiting for its chunk that receives new props is rendered afresh by React
@@ -53,13 +65,7 @@ function FirstTilesGrid(props: ImageGridProps) {
  * page painted first (its largest paint) with new elements.
  */
 export const VirtualImageGrid = memo(function VirtualImageGrid(props: ImageGridProps) {
-  return (
-    <Suspense fallback={<FirstTilesGrid {...props} />}>
-      {typeof window === "undefined" ? (
-        <FirstTilesGrid {...props} />
-      ) : (
-        <WindowedImageGrid {...props} />
-      )}
-    </Suspense>
-  );
+  if (!windowedGrid) return <FirstTilesGrid {...props} />;
+  const { WindowedImageGrid } = use(windowedGrid);
+  return <WindowedImageGrid {...props} />;
 });

@@ -30,6 +30,7 @@ import {
 import {
   firstTiles,
   firstTilesClassName,
+  FIRST_TILES,
   PRIORITY_TILES,
   ratioOf,
   readFirstRows,
@@ -300,6 +301,7 @@ function rowTiles({
             onLongPress={onLongPress}
             onPick={onPick}
             priority={rowIndex === 0 || tile.index < PRIORITY_TILES}
+            fadeIn={tile.index >= FIRST_TILES}
           />
         </div>
       );

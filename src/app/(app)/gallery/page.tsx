@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { IntlMessages } from "@/components/i18n/intl-messages";
-import { HydrateInSlices } from "@/components/shell/hydrate-in-slices";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadGalleryPageState, type PageSearchParams } from "@/server/pages/gallery-page-data";
 
@@ -18,10 +17,10 @@ export default async function GalleryPage({
   searchParams: Promise<PageSearchParams>;
 }) {
   // The first page of images, the templates and the collections are in the HTML: no request
-  // from the browser before the grid paints. No loading.tsx and nothing that suspends on the
-  // server: a streamed boundary is revealed by a script React may hold back, so the first paint
-  // would be a skeleton and the gallery a later, largest paint. (HydrateInSlices's boundary is
-  // rendered complete, in the first HTML; it only defers hydration.)
+  // from the browser before the grid paints. No loading.tsx and no Suspense boundary around
+  // the view: React streams a boundary whose HTML is over ~12.8 kB as a hidden segment at the
+  // end of the document, swapped in by a script even when it rendered complete ("outlined"),
+  // so the tiles would paint only after the scripts ran (see tests/e2e/first-paint.e2e.ts).
   const state = await loadGalleryPageState(await searchParams);
   return (
     <PageContainer>
@@ -41,9 +40,7 @@ export default async function GalleryPage({
           ]}
         >
           <HydrationBoundary state={state}>
-            <HydrateInSlices>
-              <GalleryView />
-            </HydrateInSlices>
+            <GalleryView />
           </HydrationBoundary>
         </IntlMessages>
       </div>

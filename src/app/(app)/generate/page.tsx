@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { GenerateView } from "@/components/generate/generate-view";
 import { IntlMessages } from "@/components/i18n/intl-messages";
-import { HydrateInSlices } from "@/components/shell/hydrate-in-slices";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadGeneratePageState } from "@/server/pages/generate-page-data";
 
@@ -20,9 +19,7 @@ export default async function GeneratePage() {
       {/* The result components ("results") render inside the same view. */}
       <IntlMessages namespaces={["generate", "results", "templates"]}>
         <HydrationBoundary state={state}>
-          <HydrateInSlices>
-            <GenerateView />
-          </HydrateInSlices>
+          <GenerateView />
         </HydrationBoundary>
       </IntlMessages>
     </PageContainer>
