@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { CATALOGUES } from "@/i18n/catalogues";
 import { readRecipientLocale } from "@/server/mail/recipient-locale";
 import { createECDH } from "node:crypto";

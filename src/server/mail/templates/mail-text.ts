@@ -1,4 +1,4 @@
-import { createFormatter, createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "use-intl/core";
 import { CATALOGUES } from "@/i18n/catalogues";
 import type { Locale } from "@/i18n/locales";
 
