@@ -23,8 +23,8 @@
  * A benchmark: it prints figures and asserts nothing.
  *
  * Run: npx tsx --conditions=react-server bench/load/index.ts [seconds=60] [virtual-users=1000] [think=10]
- * BENCH_LOAD_PROCESSES (default 1) starts that many studio processes, each on its own port, and
- * spreads the people over them the way a balancer or Vercel's instances would.
+ * BENCH_LOAD_PROCESSES (default: one per core) starts that many studio processes, each on its own
+ * port, and spreads the people over them the way a balancer or Vercel's instances would.
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the admin connection,
  * REDIS_URL (default redis://127.0.0.1:6379) the studio's KV. BENCH_LOAD_KEEP=<database> seeds
  * that database once and keeps it (drop it yourself when done).
@@ -54,8 +54,11 @@ import { MIX, Tally, percentile, workload } from "./workload";
 const SECONDS = Number(process.argv[2] ?? 60);
 const VIRTUAL_USERS = Number(process.argv[3] ?? 1000);
 const THINK_SECONDS = Number(process.argv[4] ?? 10);
-/** Studio processes, each on its own port; people are spread over them as a balancer would. */
-const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 1);
+/**
+ * Studio processes (default one per core), each on its own port; people are spread over them
+ * as a balancer in front of a self-hosted studio, or Vercel's instances, would.
+ */
+const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? cpus().length);
 /** Distinct accounts the signed-in people share (several devices each). */
 const SIGNED_IN = 200;
 
