@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BASE_NAMESPACES } from "./base-namespaces";
+import { BASE_NAMESPACES, IMAGE_DETAIL_NAMESPACES } from "./base-namespaces";
+
+/** The shared lists a page may spread into its own (`...IMAGE_DETAIL_NAMESPACES`). */
+const SHARED_LISTS: Record<string, readonly string[]> = { IMAGE_DETAIL_NAMESPACES };
 
 /**
  * A page hands its client components only the messages it names in <IntlMessages> (a whole
@@ -59,7 +62,14 @@ const pagesNamingMessages = filesUnder(join("src", "app")).flatMap((file) => {
   const source = readFileSync(file, "utf8");
   const list = /<IntlMessages\s+namespaces=\{\[([^\]]*)\]\}/.exec(source);
   if (!list) return [];
-  const named = [...list[1]!.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
+  const named = [
+    ...[...list[1]!.matchAll(/"([^"]+)"/g)].map((match) => match[1]!),
+    ...[...list[1]!.matchAll(/\.\.\.(\w+)/g)].flatMap((match) => {
+      const shared = SHARED_LISTS[match[1]!];
+      if (!shared) throw new Error(`${file}: unknown list ${match[1]} in <IntlMessages>`);
+      return shared;
+    }),
+  ];
   const components = [...source.matchAll(/from\s+"(@\/components\/[^"]+)"/g)]
     .map((match) => resolveImport(file, match[1]!))
     .filter((target): target is string => target !== null);

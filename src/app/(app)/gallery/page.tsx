@@ -2,6 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { GalleryView } from "@/components/gallery/gallery-view";
+import { IMAGE_DETAIL_NAMESPACES } from "@/components/i18n/base-namespaces";
 import { IntlMessages } from "@/components/i18n/intl-messages";
 import { PageContainer } from "@/components/shell/page-header";
 import { loadGalleryPageState, type PageSearchParams } from "@/server/pages/gallery-page-data";
@@ -25,20 +26,9 @@ export default async function GalleryPage({
   return (
     <PageContainer>
       <div data-testid="page-gallery">
-        {/* The lightbox shows image-detail's components, as /images/[id] does; style names come
-            from templates. Only the parts of results and generate those read travel (the
+        {/* The lightbox shows image-detail's components, as /images/[id] does (the
             messages-coverage test checks every namespace the components read is here). */}
-        <IntlMessages
-          namespaces={[
-            "gallery",
-            "image",
-            "templates",
-            "results.variations",
-            "generate.aspect",
-            "generate.count",
-            "generate.quality",
-          ]}
-        >
+        <IntlMessages namespaces={["gallery", ...IMAGE_DETAIL_NAMESPACES]}>
           <HydrationBoundary state={state}>
             <GalleryView />
           </HydrationBoundary>

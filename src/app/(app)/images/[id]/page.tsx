@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { IMAGE_DETAIL_NAMESPACES } from "@/components/i18n/base-namespaces";
 import { IntlMessages } from "@/components/i18n/intl-messages";
 import { ImageDetailPage } from "@/components/image-detail/image-detail-page";
 import { promptExcerpt } from "@/components/image-detail/image-format";
@@ -37,17 +38,11 @@ export default async function ImagePage({ params }: Props) {
   ]);
   return (
     <PageContainer>
-      {/* The variations dialog and the edit form come from the composer (parts of results and
-          generate); the delete confirmation, collection picker and undo toast from the gallery;
-          the template's name from templates (checked by the messages-coverage test). */}
+      {/* The detail view, and from the gallery its delete confirmation, collection picker and
+          undo toast (checked by the messages-coverage test). */}
       <IntlMessages
         namespaces={[
-          "image",
-          "templates",
-          "results.variations",
-          "generate.aspect",
-          "generate.count",
-          "generate.quality",
+          ...IMAGE_DETAIL_NAMESPACES,
           "gallery.confirmDelete",
           "gallery.picker",
           "gallery.undoDelete",
