@@ -18,6 +18,21 @@ async function firstHtml(page: Page, path: string): Promise<string> {
   return response.text();
 }
 
+/** Words from a style template's prompt, as they would appear in a page's flight data. */
+async function templatePromptWords(page: Page): Promise<string> {
+  const response = await page.request.get("/api/v1/templates");
+  const templates = ((await response.json()) as { data: { promptSuffix: string }[] }).data;
+  const words = templates
+    .map((template) => /[A-Za-z][A-Za-z ]{18,}[A-Za-z]/.exec(template.promptSuffix)?.[0])
+    .find((found) => found !== undefined);
+  expect(words).toBeDefined();
+  return words!;
+}
+
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
 /** The /api/v1 GETs the browser makes while the page loads and settles. */
 async function apiCallsWhileLoading(page: Page, path: string): Promise<string[]> {
   const calls: string[] = [];
@@ -56,6 +71,8 @@ describe("signed-in pages arrive with their data", () => {
     expect(html).toMatch(/<img[^>]*fetchpriority="high"[^>]*>/i);
     const firstImg = /<img[^>]*fetchpriority="high"[^>]*>/i.exec(html)?.[0] ?? "";
     expect(firstImg).not.toContain('loading="lazy"');
+    // The style names come with the page, not the templates' prompts (only /generate uses them).
+    expect(occurrences(html, await templatePromptWords(page))).toBe(0);
 
     // The browser asks the API for nothing of what the server already rendered.
     const calls = await apiCallsWhileLoading(page, "/gallery");
@@ -111,6 +128,8 @@ describe("signed-in pages arrive with their data", () => {
     expect(generate).toContain('data-testid="quota-remaining"');
     expect(generate).toContain('data-testid="prompt-input"');
     expect(generate).not.toContain("<!--$?-->"); // in place, not outlined (see above)
+    // The template catalog is in the page, once (flight data names a repeated object once).
+    expect(occurrences(generate, await templatePromptWords(page))).toBe(1);
     const generateCalls = await apiCallsWhileLoading(page, "/generate");
     expect(
       generateCalls.filter((path) =>

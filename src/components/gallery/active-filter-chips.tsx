@@ -2,8 +2,9 @@
 
 import { X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useTemplateText } from "@/lib/i18n/template-text";
-import type { Collection, StyleTemplate } from "@/shared/api-types";
+import { useTemplateName } from "@/lib/i18n/template-text";
+import type { TemplateName } from "@/lib/api/template-names";
+import type { Collection } from "@/shared/api-types";
 import {
   ASPECT_MESSAGE_KEYS,
   FILTER_KEYS,
@@ -15,7 +16,7 @@ interface ActiveFilterChipsProps {
   filters: GalleryFilters;
   onRemove: (key: FilterKey) => void;
   onClearAll: () => void;
-  templates: StyleTemplate[] | null;
+  templates: TemplateName[] | null;
   collections: Collection[] | null;
 }
 
@@ -29,7 +30,7 @@ export function ActiveFilterChips({
 }: ActiveFilterChipsProps) {
   const t = useTranslations("gallery");
   const format = useFormatter();
-  const templateText = useTemplateText();
+  const templateName = useTemplateName();
 
   // A filter's day is a calendar date (YYYY-MM-DD): shown as that day, whatever the time zone.
   function formatDay(value: string): string {
@@ -56,7 +57,7 @@ export function ActiveFilterChips({
       case "templateId": {
         if (!filters.templateId) return null;
         const template = templates?.find((item) => item.id === filters.templateId);
-        return t("chips.style", { name: template ? templateText(template).name : "…" });
+        return t("chips.style", { name: template ? templateName(template) : "…" });
       }
       case "collectionId":
         if (!filters.collectionId) return null;

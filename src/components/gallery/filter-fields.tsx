@@ -7,8 +7,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
-import { useTemplateCategoryLabel, useTemplateText } from "@/lib/i18n/template-text";
-import type { Collection, StyleTemplate } from "@/shared/api-types";
+import { useTemplateCategoryLabel, useTemplateName } from "@/lib/i18n/template-text";
+import type { TemplateName } from "@/lib/api/template-names";
+import type { Collection } from "@/shared/api-types";
 import {
   ASPECT_RATIOS,
   checkText,
@@ -21,7 +22,7 @@ import { ASPECT_MESSAGE_KEYS, type GalleryFilters } from "./gallery-filters";
 interface FilterFieldsProps {
   filters: GalleryFilters;
   onChange: (next: GalleryFilters) => void;
-  templates: StyleTemplate[] | null;
+  templates: TemplateName[] | null;
   collections: Collection[] | null;
   knownTags: string[];
   /** "bar": one compact row with accessible names only; "sheet": labelled fields stacked. */
@@ -49,7 +50,7 @@ export function FilterFields({
   layout,
 }: FilterFieldsProps) {
   const t = useTranslations("gallery");
-  const templateText = useTemplateText();
+  const templateName = useTemplateName();
   const categoryLabel = useTemplateCategoryLabel();
   const bar = layout === "bar";
   const ids = useId();
@@ -98,7 +99,7 @@ export function FilterFields({
           <optgroup key={category} label={categoryLabel(category)}>
             {inCategory.map((template) => (
               <option key={template.id} value={template.id}>
-                {templateText(template).name}
+                {templateName(template)}
               </option>
             ))}
           </optgroup>

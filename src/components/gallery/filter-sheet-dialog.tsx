@@ -14,7 +14,8 @@ import {
 } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import type { Collection, StyleTemplate } from "@/shared/api-types";
+import type { TemplateName } from "@/lib/api/template-names";
+import type { Collection } from "@/shared/api-types";
 import { FilterFields } from "./filter-fields";
 import type { GalleryFilters } from "./gallery-filters";
 
@@ -25,7 +26,7 @@ interface FilterSheetDialogProps {
   trigger: RefObject<HTMLButtonElement | null>;
   filters: GalleryFilters;
   onApply: (next: GalleryFilters) => void;
-  templates: StyleTemplate[] | null;
+  templates: TemplateName[] | null;
   collections: Collection[] | null;
   knownTags: string[];
 }

@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useOpenedOnce } from "@/components/ui/use-opened-once";
-import type { Collection, StyleTemplate } from "@/shared/api-types";
+import type { TemplateName } from "@/lib/api/template-names";
+import type { Collection } from "@/shared/api-types";
 import { countSheetFilters, type GalleryFilters } from "./gallery-filters";
 
 // Radix's dialog and the sheet's fields load on the first opening, not with the gallery.
@@ -18,7 +19,7 @@ const FilterSheetDialog = dynamic(
 interface FilterSheetProps {
   filters: GalleryFilters;
   onApply: (next: GalleryFilters) => void;
-  templates: StyleTemplate[] | null;
+  templates: TemplateName[] | null;
   collections: Collection[] | null;
   knownTags: string[];
 }

@@ -4,7 +4,8 @@ import { Heart } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
-import type { Collection, StyleTemplate } from "@/shared/api-types";
+import type { TemplateName } from "@/lib/api/template-names";
+import type { Collection } from "@/shared/api-types";
 import { FilterFields } from "./filter-fields";
 import { FilterSheet } from "./filter-sheet";
 import {
@@ -26,7 +27,7 @@ const ActiveFilterChips = dynamic(
 interface GalleryToolbarProps {
   filters: GalleryFilters;
   onFiltersChange: (next: GalleryFilters) => void;
-  templates: StyleTemplate[] | null;
+  templates: TemplateName[] | null;
   collections: Collection[] | null;
   knownTags: string[];
 }

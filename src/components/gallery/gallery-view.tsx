@@ -17,7 +17,7 @@ import {
 import { toast } from "@/components/ui/toast";
 import { useApiMutation } from "@/lib/api/hooks";
 import { apiFetch } from "@/lib/api/request";
-import { useTemplateText } from "@/lib/i18n/template-text";
+import { useTemplateName } from "@/lib/i18n/template-text";
 import { useErrorMessage } from "@/lib/i18n/use-error-message";
 import type { Image } from "@/shared/api-types";
 import { GalleryToolbar } from "./gallery-toolbar";
@@ -80,7 +80,7 @@ function isInLayer(target: EventTarget | null): boolean {
 export function GalleryView() {
   const t = useTranslations("gallery");
   const errorText = useErrorMessage();
-  const templateText = useTemplateText();
+  const templateName = useTemplateName();
   const { filters, search, setFilters, galleryUrl, lightboxId } = useGalleryUrlState();
   const pages = useImagePages(search);
   const [viewOptions, setViewOptions] = useGalleryViewOptions();
@@ -121,9 +121,9 @@ export function GalleryView() {
       if (!templateId) return null;
       if (!templates) return undefined;
       const template = templates.find((item) => item.id === templateId);
-      return template ? templateText(template).name : t("retiredStyle");
+      return template ? templateName(template) : t("retiredStyle");
     },
-    [templates, templateText, t],
+    [templates, templateName, t],
   );
 
   const shortcuts = useMemo<readonly Shortcut[]>(

@@ -6,7 +6,8 @@ export const queryKeys = {
   profile: ["profile"] as const,
   settings: ["settings"] as const,
   apiKeys: ["api-keys"] as const,
-  templates: ["templates"] as const,
+  /** The gallery's style names (GET /templates trimmed to TemplateName). */
+  templateNames: ["templates", "names"] as const,
   templateCatalog: ["templates", "catalog"] as const,
   collections: ["collections"] as const,
   collection: (id: string) => ["collections", id] as const,

@@ -28,16 +28,42 @@ export function useTemplateText(): (template: {
   name: string;
   description: string;
 }) => TemplateText {
+  const translated = useTranslatedSlug();
+  return useCallback(
+    (template) => {
+      const found = translated(template.slug);
+      return found
+        ? { name: found.t(`${found.slug}.name`), description: found.t(`${found.slug}.description`) }
+        : { name: template.name, description: template.description };
+    },
+    [translated],
+  );
+}
+
+/** Just a template's name, in the reader's language (lists that show no description). */
+export function useTemplateName(): (template: { slug: string; name: string }) => string {
+  const translated = useTranslatedSlug();
+  return useCallback(
+    (template) => {
+      const found = translated(template.slug);
+      return found ? found.t(`${found.slug}.name`) : template.name;
+    },
+    [translated],
+  );
+}
+
+/**
+ * A shipped template's slug with its translations, or null where the stored text shows:
+ * English, or a template an admin created.
+ */
+function useTranslatedSlug() {
   const t = useTranslations("templates.builtin");
   const locale = useLocale();
   return useCallback(
-    (template) => {
-      const slug = template.slug as BuiltinSlug;
-      if (locale === DEFAULT_LOCALE || !t.has(`${slug}.name`)) {
-        return { name: template.name, description: template.description };
-      }
-      return { name: t(`${slug}.name`), description: t(`${slug}.description`) };
-    },
+    (slug: string) =>
+      locale !== DEFAULT_LOCALE && t.has(`${slug as BuiltinSlug}.name`)
+        ? { t, slug: slug as BuiltinSlug }
+        : null,
     [t, locale],
   );
 }

@@ -4,6 +4,7 @@ import { galleryFiltersToSearch, readGalleryFilters } from "@/components/gallery
 import { galleryListParams } from "@/lib/api/gallery-query";
 import { toCursorPage } from "@/lib/api/pages";
 import { queryKeys } from "@/lib/api/query-keys";
+import { toTemplateNames } from "@/lib/api/template-names";
 import { imageListQuerySchema } from "@/shared/schemas/gallery";
 import { getCurrentIdentity } from "@/server/auth/current-user";
 import { getServices } from "@/server/services";
@@ -23,7 +24,7 @@ function toSearchParams(params: PageSearchParams): URLSearchParams {
 /**
  * /gallery's first data, read through the services as GET /images, /templates and
  * /gallery/collections answer it: the first page for the URL's filters (the same filter string
- * the client builds), the style templates and the collections.
+ * the client builds), the style templates' names (not their prompts) and the collections.
  */
 export async function loadGalleryPageState(params: PageSearchParams): Promise<DehydratedState> {
   const identity = await getCurrentIdentity();
@@ -42,7 +43,7 @@ export async function loadGalleryPageState(params: PageSearchParams): Promise<De
     page
       ? [queryKeys.images(filterSearch), firstPage(toCursorPage(page), { source: "network" })]
       : null,
-    templates ? [queryKeys.templates, templates] : null,
+    templates ? [queryKeys.templateNames, toTemplateNames(templates)] : null,
     collections ? [queryKeys.collections, collections] : null,
   ]);
 }

@@ -20,7 +20,6 @@ export async function loadGeneratePageState(): Promise<DehydratedState> {
   ]);
   return queryState([
     profile ? [queryKeys.profile, profile] : null,
-    templates ? [queryKeys.templates, templates] : null,
     templates && categories ? [queryKeys.templateCatalog, { templates, categories }] : null,
   ]);
 }
