@@ -7,7 +7,9 @@
  * measures GET /api/v1/images?limit=30 and GET /api/v1/gallery/public?q=… at 50 concurrent
  * connections: p50/p95/throughput of each, and the ratio. A third pair (the list route refusing
  * a request without credentials, against a bare 401) does no database work, so its ratio is
- * the framework's own per-request cost: the floor under the other two.
+ * the framework's own per-request cost: the floor under the other two. An empty Next.js app
+ * answering the same 401 (bench/gallery/next-floor.ts) splits that floor into what Next.js
+ * costs any route handler and what the studio adds.
  * Run: npx tsx --conditions=react-server bench/gallery/index.ts [seconds-per-scenario]
  * BENCH_GALLERY_KEEP=<database> seeds that database once and keeps it, so repeated runs while
  * tuning skip the seeding (drop it yourself when done).
@@ -26,6 +28,7 @@ import {
 } from "../../scripts/production-build";
 import { formatLoad, runLoad, type LoadRequest, type LoadResult } from "../http-load";
 import { processGroupCpuMs } from "../process-cpu";
+import { startNextFloor, waitForFloor, type NextFloor } from "./next-floor";
 import { benchUsers, PASSWORD, SEARCH, seedGallery } from "./seed";
 
 const SECONDS = Number(process.argv[2] ?? 10);
@@ -48,6 +51,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "ais-bench-gallery-"));
   let next: ReturnType<typeof startProductionServer> | undefined;
   let bare: ReturnType<typeof spawn> | undefined;
+  let floor: NextFloor | undefined;
   try {
     const users = exists ? await benchUsers(databaseUrl) : await seedGallery(databaseUrl);
     if (ensureProductionBuild() !== 0) throw new Error("build failed");
@@ -91,6 +95,16 @@ async function main() {
       const body = (await response.json()) as { data: { session: { accessToken: string } } };
       tokens.push(body.data.session.accessToken);
     }
+
+    // The empty Next.js app, sending a 401 and, for the list, the studio's own answer.
+    const sample = await fetch(`${nextUrl}/api/v1/images?limit=30`, {
+      headers: { authorization: `Bearer ${tokens[0]}` },
+    });
+    const listBody = await sample.text();
+    const floorPort = await freePort();
+    floor = startNextFloor(floorPort, listBody);
+    const floorUrl = `http://localhost:${floorPort}`;
+    await waitForFloor(floorUrl, floor);
 
     let turn = 0;
     const results: Record<string, LoadResult> = {};
@@ -169,11 +183,39 @@ async function main() {
       () => ({ url: `${bareUrl}/unauthorized` }),
       401,
     );
+    // Next.js's floor for the own list: the studio's answer, byte for byte, sent by
+    // a route that does nothing else.
+    await measure(
+      `next.js same ${(listBody.length / 1024).toFixed(1)} kB list body, no work`,
+      () => ({ url: `${floorUrl}${floor!.listPath}` }),
+      floor.server.pid!,
+    );
+    await measure(
+      "next.js no database work (empty route 401)",
+      () => ({ url: `${floorUrl}${floor!.path}` }),
+      floor.server.pid!,
+      401,
+    );
+    const studio401 = results["studio  no database work (401 refusal)"]!;
+    const bare401 = results["bare    no database work (401 refusal)"]!;
+    const next401 = results["next.js no database work (empty route 401)"]!;
+    const cpuOf = (label: string) => cpuPerRequest[label] ?? null;
+    const cpuRatio = (a: number | null, b: number | null) =>
+      a && b ? `  server CPU per request ${(a / b).toFixed(2)}×` : "";
+    const studioList = results["studio  own images (GET /images?limit=30)"]!;
+    const nextListLabel = `next.js same ${(listBody.length / 1024).toFixed(1)} kB list body, no work`;
+    const nextList = results[nextListLabel]!;
+    ratios.push(
+      `${"studio own list / Next.js same body".padEnd(34)} p50 ${(studioList.p50 / nextList.p50).toFixed(2)}×${cpuRatio(cpuOf("studio  own images (GET /images?limit=30)"), cpuOf(nextListLabel))}`,
+      `${"empty Next.js route / bare".padEnd(34)} p50 ${(next401.p50 / bare401.p50).toFixed(2)}×${cpuRatio(cpuOf("next.js no database work (empty route 401)"), cpuOf("bare    no database work (401 refusal)"))}`,
+      `${"studio 401 / empty Next.js route".padEnd(34)} p50 ${(studio401.p50 / next401.p50).toFixed(2)}×${cpuRatio(cpuOf("studio  no database work (401 refusal)"), cpuOf("next.js no database work (empty route 401)"))}`,
+    );
 
     console.log("\nratio studio/bare:");
     for (const line of ratios) console.log(`  ${line}`);
   } finally {
     if (next) stopServer(next);
+    floor?.stop();
     if (bare?.pid) {
       try {
         process.kill(-bare.pid, "SIGTERM");
