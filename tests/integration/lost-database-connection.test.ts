@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/server/db/database";
 import { openPostgresDatabase } from "@/server/db/postgres-database";
+import { errorResponse } from "@/server/http/define-route";
 import { startFakePostgresServer } from "../support/fake-postgres-server";
 
 // A connection to PostgreSQL lost mid-work (the database dropped with force, a backend
@@ -137,6 +138,23 @@ describe("a database connection lost under in-flight work", () => {
     // A write left behind on the closed connection would have thrown before this answers.
     await expect(database.query("select 1 as one")).resolves.toBeInstanceOf(Array);
     expect(uncaught).toEqual([]);
+  });
+
+  it("answers a request whose query, transaction or savepoint lost its connection with 503 SERVICE_UNAVAILABLE and Retry-After, not a 500", async () => {
+    const target = await openLosableDatabase();
+    const database = open(target);
+    const work = startWorkInFlight(database);
+    await target.waitForQueriesInFlight(work.count);
+
+    await target.terminateConnections();
+
+    for (const outcome of await work.outcomes) {
+      const response = errorResponse(outcome, "request-1");
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      const body = (await response.json()) as { success: boolean; error: { code: string } };
+      expect(body).toMatchObject({ success: false, error: { code: "SERVICE_UNAVAILABLE" } });
+    }
   });
 
   it("rejects a transaction that lost its connection between statements, without committing on it", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type postgres from "postgres";
+import { isConnectionFailure } from "./connection-failure";
 
 /*
  * Why this exists: postgres.js 3.4.x (3.4.9 here; 3.4.10 is no different) takes the process
@@ -85,20 +86,4 @@ async function settleUnlessLost(
   if (transaction.lost) return new Promise<never>(() => {});
   if ("error" in outcome) throw outcome.error;
   return outcome.value;
-}
-
-/** postgres.js's own close errors and Node's socket errors, through `cause` (Drizzle wraps). */
-function isConnectionFailure(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== "object") return false;
-    const { code, syscall, cause } = current as {
-      code?: unknown;
-      syscall?: unknown;
-      cause?: unknown;
-    };
-    if (typeof syscall === "string") return true;
-    if (typeof code === "string" && /^(CONNECTION_|08|57P0)/.test(code)) return true;
-    current = cause;
-  }
-  return false;
 }

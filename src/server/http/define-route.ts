@@ -6,6 +6,7 @@ import { toStorableText } from "@/shared/schemas/text";
 import type { AuthIdentity, CookieJar, RequestMeta } from "@/server/auth/auth-port";
 import { authenticateApiKey, API_KEY_PREFIX } from "@/server/api-keys/api-key-auth";
 import { ConfigError } from "@/server/config/env";
+import { isConnectionFailure } from "@/server/db/connection-failure";
 import { logger } from "@/server/observability/logger";
 import { getServices, type Services } from "@/server/services";
 import { AppError } from "./app-error";
@@ -89,6 +90,8 @@ async function isAdminSession(identity: AuthIdentity | null, services: Services)
   return user?.role === "admin";
 }
 const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+const UNREACHABLE_MESSAGE =
+  "The studio lost its connection to a service it depends on for a moment. Please try again.";
 
 /**
  * Every route handler goes through here: request id → services → authentication (cookie,
@@ -283,6 +286,15 @@ export function toAppError(error: unknown, requestId: string, path?: string): Ap
       "SERVICE_UNAVAILABLE",
       "The studio is not configured correctly. The operator has been told.",
     );
+  }
+  // A database or KV connection dropped (a pooler or server restart, a network blip): nothing
+  // about the request was wrong, and the pool reconnects on the next query, so the caller is
+  // told to try again shortly rather than that something broke.
+  if (isConnectionFailure(error)) {
+    logger.warn("a service connection was lost", { requestId, path, error });
+    return new AppError("SERVICE_UNAVAILABLE", UNREACHABLE_MESSAGE, undefined, {
+      headers: { "retry-after": "1" },
+    });
   }
   logger.error("unhandled error", { requestId, path, error });
   return new AppError("INTERNAL_ERROR", INTERNAL_MESSAGE);
