@@ -127,7 +127,8 @@ export function createKv(config: AppConfig): KvPort {
 }
 
 export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
-  if (config.database.kind === "postgres") return openPostgresDatabase(config.database.url);
+  if (config.database.kind === "postgres")
+    return openPostgresDatabase(config.database.url, { max: config.database.poolMax });
   const handle = await openPgliteDatabase(config.database.dir);
   const applied = await applyMigrations(handle);
   if (applied.length > 0) logger.info("embedded database migrated", { applied });

@@ -43,6 +43,24 @@ describe("configuration", () => {
     expect(() => parseConfig({ SETTINGS_CACHE_SECONDS: "301" })).toThrow(/SETTINGS_CACHE_SECONDS/);
   });
 
+  it("keeps 10 database connections per process, 3 on Vercel, or DATABASE_POOL_MAX", () => {
+    const url = "postgres://studio@db.example.com:6543/postgres";
+    const SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    const poolMax = (env: Record<string, string>) => {
+      const { database } = parseConfig({ DATABASE_URL: url, APP_SECRET: SECRET, ...env });
+      return database.kind === "postgres" ? database.poolMax : null;
+    };
+    expect(poolMax({})).toBe(10);
+    expect(poolMax({ VERCEL: "1" })).toBe(3);
+    expect(poolMax({ VERCEL: "1", DATABASE_POOL_MAX: "8" })).toBe(8);
+    expect(() =>
+      parseConfig({ DATABASE_URL: url, APP_SECRET: SECRET, DATABASE_POOL_MAX: "0" }),
+    ).toThrow(/DATABASE_POOL_MAX/);
+    expect(() =>
+      parseConfig({ DATABASE_URL: url, APP_SECRET: SECRET, DATABASE_POOL_MAX: "many" }),
+    ).toThrow(/DATABASE_POOL_MAX/);
+  });
+
   it("takes the client's address from the socket unless proxies or the platform are trusted", () => {
     expect(parseConfig({}).forwarding).toEqual({ kind: "proxies", proxies: [] });
     expect(parseConfig({ VERCEL: "1" }).forwarding).toEqual({ kind: "platform" });

@@ -64,6 +64,9 @@ export const envSchema = z
         .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// URL" })
         .optional(),
     ),
+    // Connections each studio process keeps to DATABASE_URL (default 10; 3 on Vercel, where
+    // every instance has its own pool and Supabase's pooler limits the total).
+    DATABASE_POOL_MAX: optionalInt(1, 100),
     SUPABASE_URL: optionalUrl,
     SUPABASE_PUBLISHABLE_KEY: optionalString,
     SUPABASE_SECRET_KEY: optionalString,
@@ -285,7 +288,7 @@ export interface AppConfig {
   port: number;
   appUrl: string | undefined;
   dataDir: string;
-  database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
+  database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string; poolMax: number };
   auth:
     | { kind: "local" }
     | { kind: "supabase"; url: string; publishableKey: string; secretKey: string };
@@ -429,7 +432,11 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     appUrl: env.APP_URL,
     dataDir: env.DATA_DIR,
     database: env.DATABASE_URL
-      ? { kind: "postgres", url: env.DATABASE_URL }
+      ? {
+          kind: "postgres",
+          url: env.DATABASE_URL,
+          poolMax: env.DATABASE_POOL_MAX ?? (env.VERCEL === "1" ? 3 : 10),
+        }
       : { kind: "pglite", dir: joinPath(env.DATA_DIR, "pglite") },
     auth: supabase ? { kind: "supabase", ...supabase } : { kind: "local" },
     objectStore: supabase

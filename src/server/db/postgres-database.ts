@@ -5,6 +5,8 @@ import type { Database, DatabaseHandle } from "./database";
 import { guardTransactions } from "./postgres-transactions";
 import { schema } from "./schema";
 
+const IDLE_SECONDS = 60;
+
 /** A PostgreSQL server (Supabase in production) through postgres.js. */
 export function openPostgresDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
   // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
@@ -15,6 +17,9 @@ export function openPostgresDatabase(url: string, options: { max?: number } = {}
     postgres(url, {
       max: options.max ?? 10,
       prepare: !pooled,
+      // A connection idle this long is closed: a serverless instance that has gone quiet gives
+      // its connections back to Supabase's pooler, whose total is the limit that matters.
+      idle_timeout: IDLE_SECONDS,
       onnotice: () => {},
       connection: { application_name: "ai-image-studio" },
     }),
