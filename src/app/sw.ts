@@ -158,9 +158,37 @@ const offlineFallback: SerwistPlugin = {
   },
 };
 
+/** Whether a kept copy is younger than `maxAgeSeconds` by its Date header (none: it is). */
+function isFreshCopy(response: Response, maxAgeSeconds: number): boolean {
+  const date = Date.parse(response.headers.get("date") ?? "");
+  return Number.isNaN(date) || date >= Date.now() - maxAgeSeconds * 1000;
+}
+
+/**
+ * Serwist's ExpirationPlugin with its bookkeeping done when a copy is stored, not each time one
+ * is read. Its read hook walks the timestamps of every kept copy of every cache in IndexedDB
+ * (a read-write transaction, one cursor step per entry) after each hit; an offline reload of
+ * the gallery reads dozens of copies (the page, its scripts, the thumbnails), so with hundreds
+ * of thumbnails kept the worker spent the reload walking that index between its answers. A
+ * read still refuses a copy older than maxAgeSeconds, as the plugin does; what is over the
+ * limits goes the next time something is stored.
+ */
+function expireOnStore(config: {
+  maxEntries: number;
+  maxAgeSeconds: number;
+  purgeOnQuotaError?: boolean;
+}): SerwistPlugin {
+  const expiration = new ExpirationPlugin(config);
+  return {
+    cacheDidUpdate: (param) => expiration.cacheDidUpdate(param),
+    cachedResponseWillBeUsed: async ({ cachedResponse }) =>
+      cachedResponse && isFreshCopy(cachedResponse, config.maxAgeSeconds) ? cachedResponse : null,
+  };
+}
+
 // ---------------------------------------------------------------------- strategies ----
 
-const imageExpiration = new ExpirationPlugin({
+const imageExpiration = expireOnStore({
   maxEntries: IMAGE_CACHE_MAX_ENTRIES,
   maxAgeSeconds: IMAGE_CACHE_MAX_AGE_SECONDS,
   purgeOnQuotaError: true,
@@ -225,7 +253,7 @@ function dataStrategy(cacheName: string, maxEntries: number, extra: SerwistPlugi
       storeOnlyComplete,
       watchSession,
       forgetRevoked(cacheName),
-      new ExpirationPlugin({
+      expireOnStore({
         maxEntries,
         maxAgeSeconds: DATA_CACHE_MAX_AGE_SECONDS,
         purgeOnQuotaError: true,
@@ -244,7 +272,7 @@ const staticStrategy = new StaleWhileRevalidate({
   cacheName: PUBLIC_CACHES.static,
   plugins: [
     storeOnlyComplete,
-    new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: DATA_CACHE_MAX_AGE_SECONDS }),
+    expireOnStore({ maxEntries: 200, maxAgeSeconds: DATA_CACHE_MAX_AGE_SECONDS }),
   ],
 });
 

@@ -120,6 +120,33 @@ describe("signed-in pages arrive with their data", () => {
     await context.close();
   });
 
+  it("/gallery's tiles on a 1× desktop fetch only their 300 px thumbnails: laid out wider, a tile keeps the picture it painted", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await registerPerson(context, { name: "One Fetch", label: "first-paint" });
+    const made: string[] = [];
+    for (const prompt of ["a heron", "a reed", "a pond", "a frog", "a lily", "a dragonfly"])
+      made.push((await makeImage(page, { prompt })).id);
+    const files: string[] = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (/^\/api\/v1\/images\/[^/]+\/files\//.test(pathname)) files.push(pathname);
+    });
+    await page.goto("/gallery", { waitUntil: "networkidle" });
+    // Laid out by the grid: its first row's tiles are wider (~260 px) than the first HTML's 180.
+    await page.locator('[data-testid="gallery-grid"] > [data-row]').first().waitFor();
+    await page.waitForLoadState("networkidle");
+    const widest = await page
+      .getByTestId("gallery-tile")
+      .evaluateAll((tiles) => Math.max(...tiles.map((tile) => tile.getBoundingClientRect().width)));
+    expect(widest).toBeGreaterThan(220);
+    // A 300 px thumbnail covers a 260 px tile on a 1× screen: no 800 px fetch after hydration.
+    // (The page's request and the service worker's may both be reported: compared as a set.)
+    expect([...new Set(files)].sort()).toEqual(
+      made.map((id) => `/api/v1/images/${id}/files/300`).sort(),
+    );
+    await context.close();
+  });
+
   it("/generate's first HTML shows the quota and the form; /settings' shows the profile", async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await registerPerson(context, { name: "Quota Reader", label: "first-paint" });

@@ -7,7 +7,7 @@ import { memo, useState, type MouseEvent } from "react";
 import { cn } from "@/lib/cn";
 import type { Image } from "@/shared/api-types";
 import { imageHref } from "./lightbox-history";
-import { thumbnailOf, tintOf } from "./image-tint";
+import { thumbnailOf, thumbnailSrcSet, tintOf } from "./image-tint";
 import { useLongPress } from "./use-long-press";
 
 interface GalleryTileProps {
@@ -82,7 +82,8 @@ export const GalleryTile = memo(function GalleryTile({
         />
       )}
       <PlainImage
-        src={size > 220 ? (image.urls.thumbnails["800"] ?? thumbnailOf(image)) : thumbnailOf(image)}
+        src={thumbnailOf(image)}
+        srcSet={thumbnailSrcSet(image, size)}
         alt=""
         fill
         sizes={`${Math.ceil(size)}px`}
