@@ -1,6 +1,6 @@
 import "server-only";
 import type postgres from "postgres";
-import { isConnectionFailure } from "./connection-failure";
+import { isConnectionFailure } from "@/server/net/connection-errors";
 
 /*
  * Why this exists: postgres.js 3.4.x (3.4.9 here; 3.4.10 is no different) takes the process

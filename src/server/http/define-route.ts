@@ -6,7 +6,7 @@ import { toStorableText } from "@/shared/schemas/text";
 import type { AuthIdentity, CookieJar, RequestMeta } from "@/server/auth/auth-port";
 import { authenticateApiKey, API_KEY_PREFIX } from "@/server/api-keys/api-key-auth";
 import { ConfigError } from "@/server/config/env";
-import { isConnectionFailure } from "@/server/db/connection-failure";
+import { isConnectionFailure } from "@/server/net/connection-errors";
 import { logger } from "@/server/observability/logger";
 import { getServices, type Services } from "@/server/services";
 import { AppError } from "./app-error";

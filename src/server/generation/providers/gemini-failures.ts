@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@google/genai";
 import { AppError } from "@/server/http/app-error";
+import { NETWORK_ERROR_CODES } from "@/server/net/connection-errors";
 import {
   errorInfoReasons,
   isApiKeyRejection,
@@ -30,19 +31,6 @@ export interface FinalFailure {
 }
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const NETWORK_ERROR_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_CLOSED",
-]);
 
 const KEY_REJECTED_MESSAGE =
   "Google rejected this Gemini API key. Check it in Settings, or create a new one at aistudio.google.com/apikey.";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConnectionFailure } from "./connection-failure";
+import { isConnectionFailure } from "./connection-errors";
 
 const withCode = (code: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(code), { code, ...extra });
@@ -18,6 +18,7 @@ describe("isConnectionFailure", () => {
       "ECONNREFUSED",
       "EPIPE",
       "ETIMEDOUT",
+      "UND_ERR_SOCKET",
     ])
       expect(isConnectionFailure(withCode(code)), code).toBe(true);
   });
