@@ -12,6 +12,7 @@ import { EMAIL_CHANGES_PER_HOUR, VERIFY_MAILS_PER_HOUR } from "@/server/auth/ema
 import { auditLogs, emailTokens, mailOutbox, profiles } from "@/server/db/schema";
 import type { Profile, Session, User } from "@/shared/api-types";
 import { ApiCaller } from "../support/api-caller";
+import { awayFromWindowEdge } from "../support/rate-window";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
 // Runs on PGlite and memory KV, or on the PostgreSQL server and Redis when TEST_DATABASE_URL
@@ -150,6 +151,7 @@ describe("email verification (local accounts)", () => {
   });
 
   it("resends a fresh link (the earlier one stops working), limits resends per account, and sends none once confirmed", async () => {
+    await awayFromWindowEdge(3600);
     const { caller, email } = await registerSomeone();
     const older = await verifyToken(email);
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -303,6 +305,7 @@ describe("change of email (local accounts)", () => {
   });
 
   it("limits change requests per account, and refuses a signed-out caller", async () => {
+    await awayFromWindowEdge(3600);
     const { caller } = await registerSomeone();
     for (let i = 0; i < EMAIL_CHANGES_PER_HOUR; i++)
       expect((await askChange(caller, uniqueEmail("many"))).status).toBe(200);

@@ -16,6 +16,7 @@ import type { Profile, Session, User } from "@/shared/api-types";
 import type { SystemSettings } from "@/shared/system-settings";
 import { runAdminCommand } from "../../scripts/admin";
 import { ApiCaller } from "../support/api-caller";
+import { awayFromWindowEdge } from "../support/rate-window";
 import { signUp, TEST_PASSWORD, type SignedUp } from "../support/sign-up";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
@@ -331,6 +332,7 @@ describe("per-role generation rate limits", () => {
   }
 
   it("an account, a supporter and an admin each start as many images a minute as their role's live setting allows", async () => {
+    await awayFromWindowEdge();
     const saved = await readSettings(admin.caller);
     if (!saved.body.success) throw new Error(JSON.stringify(saved.body));
     const before = saved.body.data;
