@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DESKTOP, PHONE, launchBrowser, newContext, screenshot } from "./support/browser";
+import { BASE_URL, DESKTOP, PHONE, launchBrowser, newContext, screenshot } from "./support/browser";
 import { makeImage, registerPerson } from "./support/people";
 
 let browser: Browser;
@@ -145,6 +145,69 @@ describe("signed-in pages arrive with their data", () => {
       made.map((id) => `/api/v1/images/${id}/files/300`).sort(),
     );
     await context.close();
+  });
+
+  it("/gallery's bars draw no backdrop filter until tiles pass beneath them (phone), and the desktop sidebar none ever", async () => {
+    /** The opening tag of the element with this test id in some HTML. */
+    const tagOf = (html: string, testId: string) =>
+      new RegExp(`<[a-z]+[^>]*data-testid="${testId}"[^>]*>`).exec(html)?.[0] ?? "";
+    /** The computed backdrop filter of the element with this test id. */
+    const backdropOf = (page: Page, testId: string) =>
+      page.getByTestId(testId).evaluate((element) => getComputedStyle(element).backdropFilter);
+
+    const phone = await newContext(browser, PHONE);
+    const page = await registerPerson(phone, { name: "Frost", label: "first-paint" });
+    // Six images (the e2e server's daily quota), on a short phone screen so that they scroll.
+    for (const count of [4, 2]) {
+      const made = await page.request.post("/api/v1/images/generate", {
+        data: { prompt: `paper lanterns, ${count} of them`, count },
+        headers: { origin: BASE_URL },
+      });
+      expect(made.status()).toBe(201);
+    }
+    await page.setViewportSize({ width: PHONE.width, height: 520 });
+    const html = await firstHtml(page, "/gallery");
+    for (const bar of ["top-bar", "gallery-toolbar"]) {
+      expect(tagOf(html, bar)).not.toBe("");
+      expect(tagOf(html, bar)).not.toContain("backdrop-blur");
+    }
+    await page.goto("/gallery");
+    await page.locator('[data-testid="gallery-grid"] > [data-row]').first().waitFor();
+    expect(await backdropOf(page, "top-bar")).toBe("none");
+    expect(await backdropOf(page, "gallery-toolbar")).toBe("none");
+
+    // Scrolled: the tiles pass beneath both bars, which frost (and the toolbar gains its line).
+    await page.mouse.move(200, 500);
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => backdropOf(page, "gallery-toolbar")).toMatch(/blur/);
+    await expect.poll(() => backdropOf(page, "top-bar")).toMatch(/blur/);
+    expect(await page.getByTestId("gallery-toolbar").getAttribute("data-stuck")).toBe("true");
+    // Pinned below the banner that asks to verify the email, not sliding underneath it.
+    const gap = await page.evaluate(() => {
+      const box = (testId: string) =>
+        document.querySelector(`[data-testid="${testId}"]`)!.getBoundingClientRect();
+      return {
+        banners: box("sticky-banners").height,
+        gap: box("gallery-toolbar").top - box("sticky-banners").bottom,
+      };
+    });
+    expect(gap.banners).toBeGreaterThan(20);
+    expect(gap.gap).toBeGreaterThanOrEqual(-0.5);
+    await screenshot(page, "gallery-toolbar-stuck-phone", { fullPage: false });
+    // Back at the top: plain again.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => backdropOf(page, "gallery-toolbar")).toBe("none");
+    await expect.poll(() => backdropOf(page, "top-bar")).toBe("none");
+    await phone.close();
+
+    const desktop = await newContext(browser, DESKTOP);
+    const wide = await registerPerson(desktop, { name: "Frost Wide", label: "first-paint" });
+    await makeImage(wide, { prompt: "a paper lantern" });
+    await wide.goto("/gallery");
+    await wide.locator('[data-testid="gallery-grid"] > [data-row]').first().waitFor();
+    expect(await backdropOf(wide, "app-sidebar")).toBe("none");
+    expect(await backdropOf(wide, "gallery-toolbar")).toBe("none");
+    await desktop.close();
   });
 
   it("/generate's first HTML shows the quota and the form; /settings' shows the profile", async () => {

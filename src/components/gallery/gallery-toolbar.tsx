@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 import type { TemplateName } from "@/lib/api/template-names";
 import type { Collection } from "@/shared/api-types";
+import { useStuck } from "@/components/ui/use-stuck";
 import { FilterFields } from "./filter-fields";
 import { FilterSheet } from "./filter-sheet";
 import {
@@ -45,13 +46,19 @@ export function GalleryToolbar({
 }: GalleryToolbarProps) {
   const t = useTranslations("gallery.toolbar");
   const favoritesOnly = filters.favorite === true;
+  // Frosted, with a hairline, only while tiles pass beneath it (see useStuck).
+  const [toolbarRef, stuck] = useStuck<HTMLDivElement>();
   return (
     <div
+      ref={toolbarRef}
       className={cn(
-        "bg-canvas/85 sticky top-[calc(3.5rem+env(safe-area-inset-top))] z-20 mt-6 flex flex-col gap-2.5 border-b border-transparent py-3 backdrop-blur-xl lg:top-0",
+        // Pinned under the top bar and any pinned banners (StickyBanners' --sticky-banners).
+        "bg-canvas/85 sticky top-[calc(3.5rem+env(safe-area-inset-top)+var(--sticky-banners,0px))] z-20 mt-6 flex flex-col gap-2.5 border-b border-transparent py-3 lg:top-[var(--sticky-banners,0px)]",
         "-mx-4 px-4 sm:-mx-6 sm:px-6 lg:-mx-10 lg:px-10",
+        stuck && "border-line backdrop-blur-xl",
       )}
       data-testid="gallery-toolbar"
+      data-stuck={stuck ? "true" : undefined}
     >
       <div className="flex items-center gap-2">
         <GallerySearch

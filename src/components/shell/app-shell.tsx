@@ -11,6 +11,8 @@ import { MainNav } from "./main-nav";
 import { OfflineBanner } from "./offline-banner";
 import { OfflineSync } from "./offline-sync";
 import { ReadyImagesNotice } from "./ready-images-notice";
+import { StickyBanners } from "./sticky-banners";
+import { TopBar } from "./top-bar";
 import { UserAvatar } from "./user-avatar";
 import { UserMenu } from "./user-menu";
 import { VerifyEmailBanner } from "./verify-email-banner";
@@ -22,8 +24,11 @@ export async function AppShell({ user, children }: { user: User; children: React
     <div className="bg-canvas bg-studio-glow min-h-dvh">
       <OfflineSync userId={user.id} />
       <ReadyImagesNotice />
+      {/* No backdrop blur: nothing scrolls beneath the fixed sidebar, only the still page
+          background, and that blur alone was a quarter of bench/offline's time to painted
+          thumbnails (Chromium without GPU compositing). */}
       <div
-        className="lg:border-line lg:bg-surface/70 lg:fixed lg:inset-y-0 lg:left-0 lg:z-30 lg:flex lg:w-72 lg:flex-col lg:border-r lg:backdrop-blur-xl"
+        className="lg:border-line lg:bg-surface/70 lg:fixed lg:inset-y-0 lg:left-0 lg:z-30 lg:flex lg:w-72 lg:flex-col lg:border-r"
         data-testid="app-sidebar"
       >
         <div className="hidden px-6 pt-7 pb-8 lg:block">
@@ -70,19 +75,19 @@ export async function AppShell({ user, children }: { user: User; children: React
       </div>
 
       <div className="lg:pl-72">
-        <header className="border-line bg-canvas/80 sticky top-0 z-30 border-b pt-[env(safe-area-inset-top)] backdrop-blur-xl lg:hidden">
+        <TopBar>
           <div className="mx-auto flex h-14 max-w-3xl items-center justify-between px-4">
             <Link href="/generate" className="inline-flex rounded-xl" aria-label={t("homeLink")}>
               <Logo />
             </Link>
             <UserMenu user={user} />
           </div>
-        </header>
-        <div className="sticky top-14 z-20 lg:top-0">
+        </TopBar>
+        <StickyBanners>
           <OfflineBanner />
           <VerifyEmailBanner user={user} />
           <RetentionBanner />
-        </div>
+        </StickyBanners>
         <main id="main" tabIndex={-1} className="pb-safe-nav outline-none lg:pb-12">
           {children}
         </main>
