@@ -210,6 +210,22 @@ describe("signed-in pages arrive with their data", () => {
     await desktop.close();
   });
 
+  it("the landing page's header draws no backdrop filter at the top, and frosts once the page scrolls beneath it (phone)", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto("/");
+    const backdrop = () =>
+      page
+        .getByTestId("landing-header")
+        .evaluate((element) => getComputedStyle(element).backdropFilter);
+    expect(await backdrop()).toBe("none");
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await expect.poll(backdrop).toMatch(/blur/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(backdrop).toBe("none");
+    await context.close();
+  });
+
   it("/generate's first HTML shows the quota and the form; /settings' shows the profile", async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await registerPerson(context, { name: "Quota Reader", label: "first-paint" });

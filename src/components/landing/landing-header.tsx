@@ -3,11 +3,15 @@ import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/brand/logo";
 import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import { Button } from "@/components/ui/button";
+import { FrostedHeader } from "@/components/ui/frosted-header";
 
 export async function LandingHeader({ signedIn }: { signedIn: boolean }) {
   const t = await getTranslations("landing.header");
   return (
-    <header className="bg-canvas/75 supports-[backdrop-filter]:bg-canvas/60 sticky top-0 z-40 border-b border-transparent pt-[env(safe-area-inset-top)] backdrop-blur-xl">
+    <FrostedHeader
+      className="bg-canvas/75 supports-[backdrop-filter]:bg-canvas/60 sticky top-0 z-40 border-b border-transparent pt-[env(safe-area-inset-top)]"
+      testId="landing-header"
+    >
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
         <Link href="/" className="inline-flex shrink-0 rounded-xl" aria-label={t("home")}>
           {/* The name needs room that the narrowest phones give to the buttons. */}
@@ -45,6 +49,6 @@ export async function LandingHeader({ signedIn }: { signedIn: boolean }) {
           )}
         </div>
       </div>
-    </header>
+    </FrostedHeader>
   );
 }

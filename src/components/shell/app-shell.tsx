@@ -4,6 +4,7 @@ import { RetentionBanner } from "@/components/retention/retention-banner";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/brand/logo";
+import { FrostedHeader } from "@/components/ui/frosted-header";
 import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import type { User } from "@/shared/api-types";
 import { LogOutButton } from "./log-out-button";
@@ -12,7 +13,6 @@ import { OfflineBanner } from "./offline-banner";
 import { OfflineSync } from "./offline-sync";
 import { ReadyImagesNotice } from "./ready-images-notice";
 import { StickyBanners } from "./sticky-banners";
-import { TopBar } from "./top-bar";
 import { UserAvatar } from "./user-avatar";
 import { UserMenu } from "./user-menu";
 import { VerifyEmailBanner } from "./verify-email-banner";
@@ -75,14 +75,17 @@ export async function AppShell({ user, children }: { user: User; children: React
       </div>
 
       <div className="lg:pl-72">
-        <TopBar>
+        <FrostedHeader
+          className="border-line bg-canvas/80 sticky top-0 z-30 border-b pt-[env(safe-area-inset-top)] lg:hidden"
+          testId="top-bar"
+        >
           <div className="mx-auto flex h-14 max-w-3xl items-center justify-between px-4">
             <Link href="/generate" className="inline-flex rounded-xl" aria-label={t("homeLink")}>
               <Logo />
             </Link>
             <UserMenu user={user} />
           </div>
-        </TopBar>
+        </FrostedHeader>
         <StickyBanners>
           <OfflineBanner />
           <VerifyEmailBanner user={user} />
