@@ -204,6 +204,11 @@ const TABLE: Row[] = [
   // Operations and documents: public, credentials are not looked at.
   { method: "GET",    route: "/api/health",                                     cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/health" }) },
   { method: "GET",    route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "OPTIONS", route: "/api/cron/daily",                                cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "POST",   route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "PUT",    route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "PATCH",  route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "DELETE", route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
   { method: "POST",   route: "/share-target",                                   cells: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303], request: () => ({ path: "/share-target", form: new FormData() }) },
   { method: "GET",    route: "/auth/confirm",                                   cells: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303], request: () => ({ path: "/auth/confirm?code=4e0c7d5e-0000-4000-8000-000000000000&next=/reset-password" }) },
   { method: "*",      route: "/api/v1/[...path]",                               cells: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/no/such/endpoint" }) },
