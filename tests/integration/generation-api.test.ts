@@ -385,6 +385,11 @@ describe("uploads for image-to-image", () => {
       const response = await upload(caller, await make(), "upload.png");
       expect(response.status).toBe(status);
       expect(response.body).toMatchObject({ success: false, error: { code } });
+      // A VALIDATION_ERROR names the field at fault, as every other one does.
+      if (code === "VALIDATION_ERROR")
+        expect(response.body).toMatchObject({
+          error: { details: { issues: [{ path: "image", message: expect.any(String) }] } },
+        });
       expect((await quotaOf(caller)).usedToday).toBe(0);
     },
   );
