@@ -108,4 +108,34 @@ describe("answers under /api/v1 are always the envelope", () => {
       expectEnvelope(answer, `${method} ${path}`);
     }
   });
+
+  it.each([
+    ["/api/v1/templates/", 200],
+    ["/api/v1//templates", 200],
+    ["/api/v1/templates/categories/", 200],
+    ["/api/health/", 200],
+    ["/api/v1/", 404],
+    ["/api/v1/no-such-endpoint/", 404],
+  ])(
+    "GET %s (a trailing slash or an empty segment) is its tidy path's answer, not a bare 308",
+    async (path, status) => {
+      const answer = await send("GET", path);
+      expect(answer.status, path).toBe(status);
+      expect(answer.headers["x-request-id"], path).toBeTruthy();
+      const body = JSON.parse(answer.body) as { success: boolean; meta?: { requestId: string } };
+      expect(body.success, path).toBe(status === 200);
+      expect(body.meta?.requestId, path).toBe(answer.headers["x-request-id"]);
+    },
+  );
+
+  it.each(["/api/nothing", "/api/v2/images", "/api/health/extra", "/api/cron/other"])(
+    "GET %s, under /api/ but outside the API, is the envelope's 404, not the HTML page",
+    async (path) => {
+      for (const method of ["GET", "POST", "DELETE"]) {
+        const answer = await send(method, path);
+        expect(answer.status, `${method} ${path}`).toBe(404);
+        expect(expectEnvelope(answer, `${method} ${path}`).error?.code).toBe("NOT_FOUND");
+      }
+    },
+  );
 });

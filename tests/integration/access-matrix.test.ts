@@ -204,9 +204,15 @@ const TABLE: Row[] = [
   // Operations and documents: public, credentials are not looked at.
   { method: "GET",    route: "/api/health",                                     cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/health" }) },
   { method: "GET",    route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "OPTIONS", route: "/api/cron/daily",                                cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "POST",   route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "PUT",    route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "PATCH",  route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
+  { method: "DELETE", route: "/api/cron/daily",                                 cells: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401], request: () => ({ path: "/api/cron/daily" }) },
   { method: "POST",   route: "/share-target",                                   cells: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303], request: () => ({ path: "/share-target", form: new FormData() }) },
   { method: "GET",    route: "/auth/confirm",                                   cells: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303], request: () => ({ path: "/auth/confirm?code=4e0c7d5e-0000-4000-8000-000000000000&next=/reset-password" }) },
   { method: "*",      route: "/api/v1/[...path]",                               cells: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/v1/no/such/endpoint" }) },
+  { method: "*",      route: "/api/[...path]",                                  cells: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404], request: () => ({ path: "/api/no/such/endpoint" }) },
   { method: "GET",    route: "/api/v1/openapi.json",                            cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/v1/openapi.json" }) },
   { method: "GET",    route: "/api/v1/templates",                               cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/v1/templates" }) },
   { method: "GET",    route: "/api/v1/templates/categories",                    cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: () => ({ path: "/api/v1/templates/categories" }) },
@@ -249,7 +255,7 @@ const TABLE: Row[] = [
   { method: "GET",    route: "/api/v1/account/exports/[id]",                   cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}` }) },
   { method: "GET",    route: "/api/v1/generations/[id]",                       cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshGeneration, request: (f) => ({ path: `/api/v1/generations/${f.fresh.generation}` }) },
   { method: "GET",    route: "/api/v1/account/exports/[id]/download",          cells: [401, 200, 200, 404, 404, 200, 403, 200, 401, 401, 401, 401], fresh: freshReadyExport, cleanUp: deleteExports, request: (f) => ({ path: `/api/v1/account/exports/${f.fresh.export}/download` }) },
-  { method: "DELETE", route: "/api/v1/account",          case: "wrong email",   cells: [401, 400, 400, 400, 400, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account", body: { confirmEmail: "not-the-owner@example.com", password: TEST_PASSWORD } }) },
+  { method: "DELETE", route: "/api/v1/account",          case: "wrong email",   cells: [401, 400, 400, 400, 400, 403, 403, 403, 401, 401, 401, 401], request: () => ({ path: "/api/v1/account", body: { email: "not-the-owner@example.com", password: TEST_PASSWORD } }) },
   // Unsubscribing: public, the signed link is the permission (credentials are not looked at). GET changes nothing and sends browsers to the page that asks; a link signed for someone else's id is 404.
   { method: "GET",    route: "/api/v1/notifications/unsubscribe",              cells: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303], request: (f) => ({ path: unsubscribePath(f.owner.user.id) }) },
   { method: "POST",   route: "/api/v1/notifications/unsubscribe", case: "valid link",    cells: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200], request: (f) => ({ path: unsubscribePath(f.owner.user.id), body: { "List-Unsubscribe": "One-Click" } }) },
@@ -611,7 +617,13 @@ afterAll(async () => {
 
 describe("access matrix", () => {
   it("has a row for every route and method the app serves, and none for anything it does not", () => {
-    for (const route of ["/api/health", "/api/cron/daily", "/api/v1/[...path]", "/share-target"])
+    for (const route of [
+      "/api/health",
+      "/api/cron/daily",
+      "/api/[...path]",
+      "/api/v1/[...path]",
+      "/share-target",
+    ])
       expect([...modules.keys()]).toContain(route);
     const missing: string[] = [];
     for (const [route, routeModule] of modules) {

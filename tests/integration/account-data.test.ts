@@ -210,7 +210,8 @@ describe("delete the account", () => {
     const response = await person.caller.call<{ deleted: boolean }>(account.DELETE, {
       method: "DELETE",
       path: "/api/v1/account",
-      body: { confirmEmail: person.email.toUpperCase(), password: TEST_PASSWORD },
+      // The contract's field names (API.md: `{email, password?}`).
+      body: { email: person.email.toUpperCase(), password: TEST_PASSWORD },
     });
     expect(response.status).toBe(200);
     expect(person.caller.cookies.size).toBe(0);
@@ -247,18 +248,25 @@ describe("delete the account", () => {
   it("refuses a wrong email or a wrong password with a 400 envelope and changes nothing", async () => {
     const { person } = await populated();
     const before = await whereValueRemains(person.user.id);
-    for (const body of [
-      { confirmEmail: "someone-else@example.com", password: TEST_PASSWORD },
-      { confirmEmail: person.email, password: "not the password" },
-      { confirmEmail: person.email },
-    ]) {
+    for (const [body, field] of [
+      [{ email: "someone-else@example.com", password: TEST_PASSWORD }, "email"],
+      [{ email: person.email, password: "not the password" }, "password"],
+      [{ email: person.email }, "password"],
+      [{ password: TEST_PASSWORD }, "email"],
+      // The name earlier clients sent is still taken.
+      [{ confirmEmail: "someone-else@example.com", password: TEST_PASSWORD }, "email"],
+      [{ confirmEmail: person.email, password: "not the password" }, "password"],
+    ] as const) {
       const response = await person.caller.call(account.DELETE, {
         method: "DELETE",
         path: "/api/v1/account",
         body,
       });
-      expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ success: false, error: { code: "VALIDATION_ERROR" } });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body, JSON.stringify(body)).toMatchObject({
+        success: false,
+        error: { code: "VALIDATION_ERROR", details: { issues: [{ path: field }] } },
+      });
     }
     expect(await whereValueRemains(person.user.id)).toEqual(before);
     const still = await person.caller.call<Image[]>(images.GET, { path: "/api/v1/images" });

@@ -376,7 +376,10 @@ describe("input images and a text-only provider", () => {
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
       success: false,
-      error: { code: "VALIDATION_ERROR", details: { reason: "INPUT_IMAGES_UNSUPPORTED" } },
+      error: {
+        code: "VALIDATION_ERROR",
+        details: { reason: "INPUT_IMAGES_UNSUPPORTED", issues: [{ path: "" }] },
+      },
     });
     expect(runCalls(c)).toBe(0);
     expect(await quotaUsed(caller)).toBe(1);

@@ -41,4 +41,27 @@ describe("the cron secret check", () => {
     expect(response.status).toBe(200);
     expect(response.body.success).toBe(true);
   });
+
+  it("answers any other method 401 without the secret (the contract's “anything else”), 405 with it", async () => {
+    for (const method of ["OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const) {
+      const call = (authorization?: string) =>
+        new ApiCaller().call(cron[method], {
+          method,
+          path: "/api/cron/daily",
+          headers: authorization === undefined ? {} : { authorization },
+        });
+      for (const refused of [await call(), await call("Bearer not-the-secret")]) {
+        expect(refused.status, method).toBe(401);
+        expect(refused.headers.get("x-request-id"), method).toBeTruthy();
+        expect(refused.body, method).toMatchObject({
+          success: false,
+          error: { code: "UNAUTHORIZED" },
+        });
+      }
+      const wrongMethod = await call(`Bearer ${CRON_SECRET}`);
+      expect(wrongMethod.status, method).toBe(405);
+      expect(wrongMethod.headers.get("allow"), method).toBe("GET, HEAD");
+      expect(wrongMethod.body, method).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED" } });
+    }
+  });
 });

@@ -8,10 +8,11 @@ import * as edit from "@/app/api/v1/images/[id]/edit/route";
 import * as fileRoute from "@/app/api/v1/images/[id]/files/[variant]/route";
 import * as download from "@/app/api/v1/images/[id]/download/route";
 import * as imageRoute from "@/app/api/v1/images/[id]/route";
+import * as variations from "@/app/api/v1/images/[id]/variations/route";
 import * as generate from "@/app/api/v1/images/generate/route";
 import type { Image, Profile } from "@/shared/api-types";
 import { FAILING_ROW_PROMPT, failMarkedImageInserts } from "../support/fail-image-inserts";
-import { ApiCaller } from "../support/api-caller";
+import { ApiCaller, type CallOptions } from "../support/api-caller";
 import { makeHugePngHeader, makeJpeg, makePng } from "../support/sample-images";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
@@ -276,6 +277,36 @@ describe("generation with the demo provider", () => {
     expect((await quotaOf(caller)).usedToday).toBe(0);
   });
 
+  it("puts the quota headers on every refusal of generate, edit and variations, those before the generation too", async () => {
+    const caller = await signedIn();
+    const made = await generateJson(caller, { prompt: "a source image" });
+    if (!made.body.success) throw new Error("generation failed");
+    const sourceId = made.body.data.image.id;
+    const onSource = (handler: typeof edit.POST, action: string, options: Partial<CallOptions>) =>
+      caller.raw(handler, {
+        method: "POST",
+        path: `/api/v1/images/${sourceId}/${action}`,
+        params: { id: sourceId },
+        ...options,
+      });
+    const refusals: [string, Promise<Response>, number][] = [
+      ["schema", caller.raw(generate.POST, { method: "POST", path: "/api/v1/images/generate", body: { prompt: "" } }), 400],
+      ["not JSON", caller.raw(generate.POST, { method: "POST", path: "/api/v1/images/generate", rawBody: "{not json" }), 400],
+      ["Idempotency-Key", caller.raw(generate.POST, { method: "POST", path: "/api/v1/images/generate", body: { prompt: "ok" }, headers: { "idempotency-key": "k".repeat(129) } }), 400],
+      ["unknown input image", caller.raw(generate.POST, { method: "POST", path: "/api/v1/images/generate", body: { prompt: "ok", inputImageIds: ["00000000-0000-4000-8000-000000000000"] } }), 404],
+      ["edit schema", onSource(edit.POST, "edit", { body: { prompt: "" } }), 400],
+      ["variations schema", onSource(variations.POST, "variations", { body: { strength: 2 } }), 400],
+    ]; // prettier-ignore
+    for (const [label, answer, status] of refusals) {
+      const response = await answer;
+      expect(response.status, label).toBe(status);
+      expect(response.headers.get("x-quota-limit"), label).toBe("4");
+      expect(response.headers.get("x-quota-remaining"), label).toBe("3");
+      expect(response.headers.get("x-quota-reset"), label).toMatch(/T00:00:00.000Z$/);
+    }
+    expect((await quotaOf(caller)).usedToday).toBe(1);
+  });
+
   it("derives an edit from an own or public image with parentId, and 404s on someone else's private image", async () => {
     const owner = await signedIn();
     const created = await generateJson(owner, { prompt: "a red car", aspectRatio: "4:3" });
@@ -354,6 +385,11 @@ describe("uploads for image-to-image", () => {
       const response = await upload(caller, await make(), "upload.png");
       expect(response.status).toBe(status);
       expect(response.body).toMatchObject({ success: false, error: { code } });
+      // A VALIDATION_ERROR names the field at fault, as every other one does.
+      if (code === "VALIDATION_ERROR")
+        expect(response.body).toMatchObject({
+          error: { details: { issues: [{ path: "image", message: expect.any(String) }] } },
+        });
       expect((await quotaOf(caller)).usedToday).toBe(0);
     },
   );

@@ -138,7 +138,12 @@ describe("multipart generate requests", () => {
       "this is not multipart",
     );
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: "VALIDATION_ERROR" } });
+    expect(await response.json()).toMatchObject({
+      error: {
+        code: "VALIDATION_ERROR",
+        details: { issues: [{ path: "", message: "The form data could not be read." }] },
+      },
+    });
   });
 });
 

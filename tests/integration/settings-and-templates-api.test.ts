@@ -184,6 +184,22 @@ describe("operations", () => {
     expect(Object.keys(response.body.data.checks).sort()).toEqual(["database", "kv", "storage"]);
   });
 
+  it("answers other methods on /api/health with 405 in the envelope, not a bare 405", async () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+      const response = await new ApiCaller().call(health[method], {
+        method,
+        path: "/api/health",
+      });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("x-request-id"), method).toBeTruthy();
+      expect(response.headers.get("allow"), method).toBe("GET, HEAD, OPTIONS");
+      expect(response.body, method).toMatchObject({
+        success: false,
+        error: { code: "METHOD_NOT_ALLOWED" },
+      });
+    }
+  });
+
   it("answers unknown API paths with NOT_FOUND in the envelope", async () => {
     const response = await new ApiCaller().call(unknown.GET, {
       path: "/api/v1/nothing-here",

@@ -51,7 +51,7 @@ export function DeleteAccountDialog({
     mutationFn: async () => {
       await apiFetch<unknown>("/api/v1/account", {
         method: "DELETE",
-        json: askPassword ? { confirmEmail, password } : { confirmEmail },
+        json: askPassword ? { email: confirmEmail, password } : { email: confirmEmail },
       });
       await clearPrivateData().catch(() => undefined);
     },
@@ -61,7 +61,7 @@ export function DeleteAccountDialog({
   });
   const fieldErrors = deletion.error?.fieldErrors() ?? {};
   const otherError =
-    deletion.error && !fieldErrors.confirmEmail && !fieldErrors.password
+    deletion.error && !fieldErrors.email && !fieldErrors.password
       ? errorText(deletion.error)
       : null;
   const matches = confirmEmail.trim().toLowerCase() === email.trim().toLowerCase();
@@ -86,7 +86,7 @@ export function DeleteAccountDialog({
               email,
               address: (chunks) => <span className="[overflow-wrap:anywhere]">{chunks}</span>,
             })}
-            error={fieldErrors.confirmEmail ?? null}
+            error={fieldErrors.email ?? null}
           >
             <Input
               type="email"

@@ -15,7 +15,7 @@ import { queueExportFilesOfUser } from "@/server/account/account-exports";
 import { queueFileRemovals, removeQueuedFiles } from "@/server/storage/file-removals";
 import type { ObjectStorePort } from "@/server/storage/object-store-port";
 
-const wrong = (path: "confirmEmail" | "password", message: string) =>
+const wrong = (path: "email" | "password", message: string) =>
   new AppError("VALIDATION_ERROR", message, { issues: [{ path, message }] });
 
 /**
@@ -26,17 +26,17 @@ async function checkConfirmation({
   db,
   identity,
   authKind,
-  confirmEmail,
+  typedEmail,
   password,
 }: {
   db: Database;
   identity: AuthIdentity;
   authKind: "local" | "supabase";
-  confirmEmail: string;
+  typedEmail: string;
   password: string | undefined;
 }) {
-  if (confirmEmail.trim().toLowerCase() !== identity.email.trim().toLowerCase())
-    throw wrong("confirmEmail", "That is not this account's email address.");
+  if (typedEmail.trim().toLowerCase() !== identity.email.trim().toLowerCase())
+    throw wrong("email", "That is not this account's email address.");
   if (authKind !== "local") return;
   if (!password) throw wrong("password", "Enter your current password.");
   const user = await findAuthUserByEmail({ db, email: identity.email });
@@ -69,16 +69,17 @@ async function checkConfirmation({
 export async function deleteAccount({
   identity,
   authKind,
-  confirmEmail,
+  typedEmail,
   password,
   ...rest
 }: Omit<AccountRemoval, "userId" | "email" | "byAdmin"> & {
   authKind: "local" | "supabase";
   identity: AuthIdentity;
-  confirmEmail: string;
+  /** The account's email as its owner typed it to confirm. */
+  typedEmail: string;
   password: string | undefined;
 }): Promise<{ imagesDeleted: number }> {
-  await checkConfirmation({ db: rest.db, identity, authKind, confirmEmail, password });
+  await checkConfirmation({ db: rest.db, identity, authKind, typedEmail, password });
   return removeAccount({ ...rest, userId: identity.userId, email: identity.email });
 }
 

@@ -63,6 +63,22 @@ export function quotaHeaders(quota: Quota): Record<string, string> {
   };
 }
 
+/**
+ * The quota headers of a generation endpoint's refusals that happen before the generation is
+ * asked for (a body that fails its schema, a bad Idempotency-Key, an unknown input image, an
+ * API key without images:write): the contract puts them on every answer of these endpoints.
+ */
+export async function generationErrorHeaders({
+  services,
+  identity,
+}: {
+  services: Services;
+  identity: AuthIdentity;
+}): Promise<Record<string, string>> {
+  const quota = await services.generation.quota({ userId: identity.userId });
+  return quotaHeaders(quota);
+}
+
 /** Keeps the work alive after the response ends (Vercel); outside a request scope it runs anyway. */
 function finishAfterResponse(work: Promise<unknown>) {
   try {
@@ -225,18 +241,8 @@ export async function respondWithGeneration(
   // The stream's headers tell the quota as the request found it.
   const quotaBefore = wantsStream ? await quotaNow() : null;
 
-  let started: StartedGeneration;
-  try {
-    started = await run({ requestId });
-  } catch (error) {
-    // Every answer of these endpoints tells the quota, a refusal too.
-    const quota = await quotaNow();
-    if (quota) {
-      for (const [name, value] of Object.entries(quotaHeaders(quota)))
-        responseHeaders.set(name, value);
-    }
-    throw error;
-  }
+  // A refusal thrown here gets its quota headers from the route's `errorHeaders`.
+  const started = await run({ requestId });
   responseHeaders.set(GENERATION_ID_HEADER, started.generationId);
   // The job is not the request's: whatever becomes of the answer, it runs to its end.
   finishAfterResponse(started.finished);

@@ -87,3 +87,19 @@ export function answerUnroutableApiMethod(
   response.end(JSON.stringify(body));
   return true;
 }
+
+/**
+ * Node's HTTP server (the request guard). Next answers an /api/ path with a trailing slash or an
+ * empty segment (`/api/v1/images/`, `/api/v1//images`) with a bare 308 to the tidy path: no
+ * envelope, no X-Request-Id, and one more round trip (a client that does not follow redirects
+ * gets nothing). The request is handed on as its tidy path instead, so it gets the answer that
+ * path gives. Returns the path and query to use, or null to leave the request as it is.
+ */
+export function tidyApiPath(url: string | undefined): string | null {
+  if (!url?.startsWith("/api/")) return null;
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  const tidy = path.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+  if (tidy === path) return null;
+  return tidy + (queryAt === -1 ? "" : url.slice(queryAt));
+}

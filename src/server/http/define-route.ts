@@ -54,6 +54,15 @@ interface RouteOptions<Body, Query, Params, A extends Access> {
    * the method (405, unknown endpoints), so they answer the same to everyone.
    */
   checkOrigin?: boolean;
+  /**
+   * Headers every error answer of this route carries once the caller is known, refusals before
+   * the handler runs included (a body that fails its schema, a missing scope): e.g. the quota
+   * headers the generate endpoints promise on every answer. Headers the handler already set win.
+   */
+  errorHeaders?: (context: {
+    services: Services;
+    identity: AuthIdentity;
+  }) => Promise<Record<string, string>>;
 }
 
 type IdentityFor<A extends Access> = A extends "public"
@@ -112,6 +121,8 @@ export function defineRoute<
     const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
     const responseHeaders = new Headers();
     let userId: string | null = null;
+    // Known once authentication succeeds, for `errorHeaders` on a later refusal.
+    let caller: { services: Services; identity: AuthIdentity } | null = null;
     const jar = requestCookieJar(request);
     let response: Response;
     try {
@@ -129,6 +140,7 @@ export function defineRoute<
             ? await authenticateForAdmin(request, services, jar)
             : await authenticate(request, services, jar);
       userId = identity?.userId ?? null;
+      if (identity) caller = { services, identity };
       // The sessions list's "last seen" (at most one write a minute per session).
       if (identity && identity.via !== "api-key") await services.sessions.touch(identity, meta);
 
@@ -190,6 +202,14 @@ export function defineRoute<
       services.mail.flushIfDue();
     } catch (error) {
       response = errorResponse(error, requestId, request);
+      if (options.errorHeaders && caller) {
+        const extra = await options.errorHeaders(caller).catch((headerError: unknown) => {
+          logger.warn("error headers not added", { requestId, error: headerError });
+          return {};
+        });
+        for (const [name, value] of Object.entries(extra))
+          if (!responseHeaders.has(name)) responseHeaders.set(name, value);
+      }
     }
     responseHeaders.forEach((value, key) => response.headers.set(key, value));
     jar.applyTo(response);

@@ -96,7 +96,8 @@ export async function readRequestBody(
       headers: { "content-type": contentType ?? "" },
     }).formData();
   } catch {
-    throw new AppError("VALIDATION_ERROR", "The form data could not be read.");
+    const message = "The form data could not be read.";
+    throw new AppError("VALIDATION_ERROR", message, { issues: [{ path: "", message }] });
   }
   const fileFields = new Set(kinds.multipart?.files ?? []);
   const fields: [string, string][] = [];

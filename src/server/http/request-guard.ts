@@ -1,7 +1,7 @@
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 // Next's own parser for the header, so this check never disagrees with the renderer's.
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
-import { answerUnroutableApiMethod } from "./api-path-guard";
+import { answerUnroutableApiMethod, tidyApiPath } from "./api-path-guard";
 import { resolveClientAddress, trustedProxyList } from "./forwarded-client";
 
 /**
@@ -17,6 +17,8 @@ const INSTALLED = Symbol.for("ai-image-studio.request-guard");
  * What must happen to a request before Next sees it, done once per process on every HTTP
  * server's "request" event:
  *
+ * - An /api/ path with a trailing slash or an empty segment is handed on as its tidy path
+ *   (Next would answer a bare 308 without the envelope): see `tidyApiPath`.
  * - A malformed `Next-Router-State-Tree` header makes Next's renderer throw (a 500 on any
  *   page), and Next hides that header from middleware, so it is answered here with a 400.
  * - Route handlers never see the socket (Next hands them a web Request, and `next start` only
@@ -37,6 +39,8 @@ export function installRequestGuard({ trustedProxies }: { trustedProxies: string
     if (event === "request") {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       if (answerUnroutableApiMethod(request, response)) return true;
+      const tidy = tidyApiPath(request.url);
+      if (tidy !== null) request.url = tidy;
       if (!routerStateIsReadable(request)) {
         response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
         response.end("Bad request: malformed Next-Router-State-Tree header.");

@@ -21,6 +21,16 @@ export function sniffImageType(bytes: Uint8Array): UploadMimeType | null {
   return null;
 }
 
+/** An upload that is not a readable image: VALIDATION_ERROR with the issue on its field. */
+function unreadableImage(message: string, cause: unknown): AppError {
+  return new AppError(
+    "VALIDATION_ERROR",
+    message,
+    { issues: [{ path: "image", message }] },
+    { cause },
+  );
+}
+
 /**
  * Validates an uploaded input image (type by magic bytes, ≤ 10 MB, ≤ 40 megapixels, fully
  * decodable) and returns it re-encoded without metadata, at most 2048 px on its long side.
@@ -39,12 +49,7 @@ export async function prepareInputImage(
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    throw new AppError(
-      "VALIDATION_ERROR",
-      "The image could not be read. It may be damaged.",
-      undefined,
-      { cause: error },
-    );
+    throw unreadableImage("The image could not be read. It may be damaged.", error);
   }
   const pixels = (metadata.width ?? 0) * (metadata.height ?? 0);
   if (pixels > MAX_UPLOAD_PIXELS) {
@@ -69,14 +74,7 @@ export async function prepareInputImage(
       mimeType: "image/jpeg",
     };
   } catch (error) {
-    throw new AppError(
-      "VALIDATION_ERROR",
-      "The image could not be read. It may be damaged or incomplete.",
-      undefined,
-      {
-        cause: error,
-      },
-    );
+    throw unreadableImage("The image could not be read. It may be damaged or incomplete.", error);
   }
 }
 

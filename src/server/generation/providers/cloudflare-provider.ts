@@ -175,11 +175,14 @@ export function toRunBody(request: ImageRequest): { prompt: string; steps: numbe
 }
 
 export function cannotUseInputImages(): AppError {
-  return new AppError(
-    "VALIDATION_ERROR",
-    "Cloudflare's FLUX.1 schnell makes images from text only, so this provider cannot use input images. Choose Gemini for edits, variations and compositions.",
-    { provider: "cloudflare", reason: "INPUT_IMAGES_UNSUPPORTED" },
-  );
+  const message =
+    "Cloudflare's FLUX.1 schnell makes images from text only, so this provider cannot use input images. Choose Gemini for edits, variations and compositions.";
+  // `issues` as every VALIDATION_ERROR has them: the request as a whole (its input images).
+  return new AppError("VALIDATION_ERROR", message, {
+    provider: "cloudflare",
+    reason: "INPUT_IMAGES_UNSUPPORTED",
+    issues: [{ path: "", message }],
+  });
 }
 
 type RunOutcome =

@@ -5,7 +5,8 @@ import { routeMethods } from "@/server/http/route-methods";
 import { logger } from "@/server/observability/logger";
 
 // DELETE /api/v1/account — the account and everything in it, for good (session only: no API
-// key may do this). Body: { confirmEmail, password? } (password: local accounts).
+// key may do this). Body: { email, password? } (password: local accounts;
+// `confirmEmail` is still taken for `email`).
 const removeAccount = defineRoute(
   { access: "user", body: deleteAccountInputSchema },
   async (ctx) => {
@@ -19,7 +20,7 @@ const removeAccount = defineRoute(
       authKind: ctx.services.auth.kind,
       deleteAuthUser: (userId) => ctx.services.auth.deleteUser(userId),
       identity: ctx.identity,
-      confirmEmail: ctx.body.confirmEmail,
+      typedEmail: ctx.body.email,
       password: ctx.body.password,
       audit: { requestId: ctx.requestId, meta: ctx.meta },
     });

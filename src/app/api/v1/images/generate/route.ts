@@ -1,6 +1,7 @@
 import { generateInputSchema } from "@/shared/schemas/images";
 import {
   GENERATE_BODY_KINDS,
+  generationErrorHeaders,
   readIdempotencyKey,
   respondWithGeneration,
   uploadedInputImages,
@@ -20,6 +21,7 @@ const generateImage = defineRoute(
     scope: "images:write",
     body: generateInputSchema,
     bodyKinds: GENERATE_BODY_KINDS,
+    errorHeaders: generationErrorHeaders,
   },
   async (ctx) => {
     const idempotencyKey = readIdempotencyKey(ctx.request);

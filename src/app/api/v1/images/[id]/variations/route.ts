@@ -1,5 +1,9 @@
 import { imageIdParamsSchema, variationsInputSchema } from "@/shared/schemas/images";
-import { readIdempotencyKey, respondWithGeneration } from "@/server/generation/generation-http";
+import {
+  generationErrorHeaders,
+  readIdempotencyKey,
+  respondWithGeneration,
+} from "@/server/generation/generation-http";
 import { variationRequest } from "@/server/generation/source-images";
 import { defineRoute } from "@/server/http/define-route";
 import { routeMethods } from "@/server/http/route-methods";
@@ -11,6 +15,7 @@ const makeVariations = defineRoute(
     scope: "images:write",
     params: imageIdParamsSchema,
     body: variationsInputSchema,
+    errorHeaders: generationErrorHeaders,
   },
   async (ctx) => {
     const idempotencyKey = readIdempotencyKey(ctx.request);
