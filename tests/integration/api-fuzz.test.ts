@@ -18,6 +18,9 @@ import {
   startFakeGeminiServer,
   type FakeGeminiServer,
 } from "../support/fake-gemini-server";
+import * as apiCatchAll from "@/app/api/[...path]/route";
+import * as cronRoute from "@/app/api/cron/daily/route";
+import * as healthRoute from "@/app/api/health/route";
 import { makePng } from "../support/sample-images";
 import { startTestStudio, type TestStudio } from "../support/test-services";
 
@@ -1114,6 +1117,52 @@ describe("the API under fuzzing", () => {
           };
           expect(response.status).toBe(404);
           expect(body.error?.code).toBe("NOT_FOUND");
+        },
+      ),
+      { numRuns: Math.max(RUNS, 10), seed: SEED },
+    );
+  });
+
+  it("answers outside /api/v1 in the envelope too: unknown /api paths 404, health and cron under any method and credential", async () => {
+    const call = (
+      routeModule: RouteModule,
+      method: HttpMethod,
+      path: string,
+      headers: Record<string, string>,
+      params: Record<string, string[]> = {},
+    ) =>
+      routeModule[method]!(new NextRequest(new URL(path, ORIGIN), { method, headers }), {
+        params: Promise.resolve(params),
+      });
+    const envelopeOf = async (response: Response) =>
+      (await response.json()) as { success: boolean; error?: { code: string } };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(nastyText, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...HTTP_METHODS.filter((m) => m !== "HEAD")),
+        // Whatever a caller puts after Bearer (never the cron secret), or nothing.
+        fc.option(fc.stringMatching(/^[\x21-\x7e]{0,80}$/), { nil: undefined }),
+        async (segments, method, bearer) => {
+          const headers = {
+            origin: "https://evil.example",
+            ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
+          };
+          const encoded = segments
+            .map((segment) => encodeURIComponent(segment.replace(LONE_SURROGATE, "\uFFFD")))
+            .join("/");
+          const unknown = await call(apiCatchAll, method, `/api/${encoded}`, headers, {
+            path: segments,
+          });
+          expect(unknown.status).toBe(404);
+          expect(await envelopeOf(unknown)).toMatchObject({ error: { code: "NOT_FOUND" } });
+
+          const health = await call(healthRoute, method, "/api/health", headers);
+          expect(health.status).toBe(method === "GET" || method === "OPTIONS" ? 200 : 405);
+          expect((await envelopeOf(health)).success).toBe(method === "GET" || method === "OPTIONS");
+
+          const cron = await call(cronRoute, method, "/api/cron/daily", headers);
+          expect(cron.status).toBe(401);
+          expect(await envelopeOf(cron)).toMatchObject({ error: { code: "UNAUTHORIZED" } });
         },
       ),
       { numRuns: Math.max(RUNS, 10), seed: SEED },

@@ -7,10 +7,13 @@ export function tintOf(id: string): string {
   return `linear-gradient(135deg, hsl(${hue} 70% 62% / 0.32), hsl(${second} 70% 58% / 0.22))`;
 }
 
-/** The 300 px thumbnail, or the next size that exists. */
-export function thumbnailOf(image: {
+/** What the thumbnail helpers read of an image: its file URLs. */
+interface ImageFiles {
   urls: { original: string; thumbnails: Partial<Record<"150" | "300" | "800" | "1920", string>> };
-}): string {
+}
+
+/** The 300 px thumbnail, or the next size that exists. */
+export function thumbnailOf(image: ImageFiles): string {
   const { thumbnails, original } = image.urls;
   return thumbnails["300"] ?? thumbnails["800"] ?? original;
 }
@@ -22,15 +25,7 @@ export function thumbnailOf(image: {
  * the 300 px picture it painted instead of fetching and decoding the 800 px one after hydration
  * (offline, from the worker's cache, that held the gallery's paint back by hundreds of ms).
  */
-export function thumbnailSrcSet(
-  image: {
-    urls: {
-      original: string;
-      thumbnails: Partial<Record<"150" | "300" | "800" | "1920", string>>;
-    };
-  },
-  size: number,
-): string | undefined {
+export function thumbnailSrcSet(image: ImageFiles, size: number): string | undefined {
   const { thumbnails } = image.urls;
   if (size <= 220 || !thumbnails["300"] || !thumbnails["800"]) return undefined;
   return `${thumbnails["300"]} 300w, ${thumbnails["800"]} 800w`;
